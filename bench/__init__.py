@@ -1,0 +1,1 @@
+"""dockbot's benchmark: question sets, baselines and the harness (see README.md)."""

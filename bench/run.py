@@ -1,0 +1,169 @@
+"""Benchmark dockbot's matcher against BM25 and sentence-embedding baselines.
+
+    python bench/run.py [--set dev|holdout|all] [--no-embeddings]
+
+Writes bench/results.md, bench/results.json and bench/misses-dev.txt (see bench/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import metrics, report, systems  # noqa: E402
+from bot.errors import DockbotError  # noqa: E402
+
+BENCH = ROOT / "bench"
+QUESTIONS = BENCH / "questions"
+STARTUP_QUESTION = "컨테이너를 백그라운드에서 실행하려면?"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--set", choices=("dev", "holdout", "all"), default="dev", dest="qset")
+    p.add_argument("--no-embeddings", action="store_true", help="skip the embedding baseline")
+    p.add_argument("--warmup", type=int, default=30, help="untimed questions per system first")
+    p.add_argument("--startup-runs", type=int, default=3, help="fresh processes per system")
+    p.add_argument("--out", type=Path, default=BENCH, help="where results.* and misses go")
+    return p.parse_args(argv)
+
+
+def build_systems(kb: object, embeddings: bool, run: report.Run) -> list[systems.System]:
+    from bot.knowledge import KnowledgeBase
+
+    assert isinstance(kb, KnowledgeBase)
+    out: list[systems.System] = [systems.DockbotSystem(kb), systems.Bm25System(kb)]
+    if not embeddings:
+        run.unavailable["embeddings"] = "skipped with --no-embeddings"
+        return out
+    try:
+        out.append(systems.EmbeddingSystem(kb))
+    except systems.EmbeddingsUnavailable as exc:
+        run.unavailable["embeddings"] = str(exc)
+    return out
+
+
+def replies(
+    system: systems.System, questions: Sequence[metrics.Question]
+) -> list[tuple[systems.Reply, float]]:
+    out = []
+    for q in questions:
+        t0 = time.perf_counter()
+        r = system.ask(q.text)
+        out.append((r, time.perf_counter() - t0))
+    return out
+
+
+def startup(name: str, runs: int) -> dict[str, float]:
+    inside, wall = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, str(BENCH / "startup.py"), name, STARTUP_QUESTION],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        wall.append(time.perf_counter() - t0)
+        inside.append(float(json.loads(proc.stdout.strip().splitlines()[-1])["seconds"]))
+    return {"in_process_s": statistics.median(inside), "process_s": statistics.median(wall)}
+
+
+def write_misses(path: Path, outcomes: Sequence[metrics.Outcome]) -> int:
+    lines = ["category\texpected\tgot\tscore\tconfident\ttop3\tquestion"]
+    misses = [o for o in outcomes if (o.question.in_scope and not o.top1) or o.false_answer]
+    misses.sort(key=lambda o: (not o.question.in_scope, o.question.category, o.question.expected))
+    for o in misses:
+        got = o.reply.ranked[0] if o.confident and o.reply.ranked else "(abstained)"
+        lines.append(
+            "\t".join(
+                [
+                    o.question.category,
+                    o.question.expected,
+                    got,
+                    f"{o.reply.score:.3f}",
+                    "yes" if o.confident else "no",
+                    ",".join(o.reply.ranked[:3]) or "-",
+                    o.question.text,
+                ]
+            )
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(misses)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    wanted = ["dev", "holdout"] if args.qset == "all" else [args.qset]
+    qsets = {name: metrics.read_questions(QUESTIONS / f"{name}.tsv") for name in {"dev", *wanted}}
+    run = report.Run(
+        machine=report.machine_info(),
+        command="python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv),
+        date=datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+    try:
+        kb = systems.load_kb()
+    except DockbotError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    print(f"knowledge base: {len(kb.entries)} entries", file=sys.stderr)
+    all_systems = build_systems(kb, not args.no_embeddings, run)
+    dev_outcomes: list[metrics.Outcome] = []
+    for system in all_systems:
+        print(f"evaluating {system.name} ...", file=sys.stderr)
+        for q in qsets["dev"][: args.warmup]:
+            system.ask(q.text)
+        got = {name: replies(system, qs) for name, qs in qsets.items()}
+        threshold: float | None = None
+        if system.name != "dockbot":
+            threshold = metrics.calibrate(
+                [(q, r) for q, (r, _) in zip(qsets["dev"], got["dev"], strict=True)]
+            )
+        for name in wanted:
+            outcomes = [
+                metrics.Outcome(q, r, metrics.decide(r, threshold), s)
+                for q, (r, s) in zip(qsets[name], got[name], strict=True)
+            ]
+            times = [o.seconds * 1000 for o in outcomes]
+            run.sets.setdefault(name, []).append(
+                report.SystemResult(
+                    system.name,
+                    metrics.summarize(outcomes),
+                    metrics.by_category(outcomes),
+                    metrics.percentile(times, 50),
+                    metrics.percentile(times, 99),
+                    threshold,
+                )
+            )
+            if system.name == "dockbot" and name == "dev":
+                dev_outcomes = outcomes
+    for system in all_systems:
+        print(f"start-up of {system.name} ...", file=sys.stderr)
+        run.startup[system.name] = startup(system.name, args.startup_runs)
+    text = report.markdown(run)
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.md").write_text(text + "\n", encoding="utf-8")
+    (args.out / "results.json").write_text(
+        json.dumps(report.to_json(run), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    if dev_outcomes:
+        n = write_misses(args.out / "misses-dev.txt", dev_outcomes)
+        print(f"{n} dockbot misses on dev -> {args.out / 'misses-dev.txt'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,184 @@
+"""Turn a question (or a knowledge-base phrase) into matching features.
+
+The same analysis runs on both sides, so whatever it does to a question it
+also does to the phrasings it is compared with:
+
+- Unicode NFKC, lowercase (flags keep their case: ``-p`` is not ``-P``);
+- flags (``-d``, ``--rm``) and combined short flags (``-dp`` -> ``-d -p``);
+- English words without stop words, plurals folded;
+- Korean words without particles and verb endings (``컨테이너를`` -> ``컨테이너``),
+  plus syllable bigrams of all Korean text with the spaces removed, so
+  ``실행중인컨테이너`` and ``실행 중인 컨테이너`` share most features;
+- concepts from :mod:`bot.lexicon` (synonyms across both languages), found
+  longest-first so ``로그인`` is *login*, not *log*;
+- a jamo-decomposed string for character-level fuzzy comparison, which makes
+  a one-syllable typo (``삭재`` for ``삭제``) a one-letter difference.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.lexicon import ANCHORS, CONCEPTS, EN_STOP, FOREIGN, KO_SHORT_MIN, KO_STOP, KO_SUFFIXES
+
+_FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9-]*)")
+_LATIN = re.compile(r"[a-z0-9]+(?:[._:/-][a-z0-9]+)*")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_PORTMAP = re.compile(r"\b\d{1,5}:\d{1,5}\b")
+_PLACEHOLDER = re.compile(r"<[^<>]{1,40}>|\{[^{}]{1,40}\}")
+
+_KO_ANCHORS = ("도커", "컨테이너", "이미지")
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def jamo(text: str) -> str:
+    """Hangul syllables decomposed into their letters; other characters kept."""
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out.append(_CHO[code // 588])
+            out.append(_JUNG[(code % 588) // 28])
+            jong = _JONG[code % 28]
+            if jong != " ":
+                out.append(jong)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def strip_korean(word: str) -> str:
+    """A Korean word without its trailing particle or ending (longest match first)."""
+    for suffix in KO_SUFFIXES:
+        if word.endswith(suffix) and word != suffix:
+            rest = word[: -len(suffix)]
+            if len(suffix) == 1 and len(word) < KO_SHORT_MIN:
+                continue
+            return rest
+    return word
+
+
+def stem_en(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def split_flags(token: str) -> list[str]:
+    """``-dp`` -> ``-d -p`` (docker has no multi-letter single-dash flags); ``--rm`` stays."""
+    if token.startswith("--"):
+        return [token.lower()]
+    letters = token[1:]
+    if len(letters) == 1:
+        return [token]
+    return [f"-{c}" for c in letters if c.isalnum()]
+
+
+def _concept_forms() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    ko: list[tuple[str, str]] = []
+    en: list[tuple[str, str]] = []
+    for concept, (ko_forms, en_forms) in CONCEPTS.items():
+        ko.extend((f.replace(" ", "").lower(), concept) for f in ko_forms)
+        en.extend((f.lower(), concept) for f in en_forms)
+    ko.sort(key=lambda p: len(p[0]), reverse=True)
+    en.sort(key=lambda p: len(p[0]), reverse=True)
+    return ko, en
+
+
+_KO_FORMS, _EN_FORMS = _concept_forms()
+
+
+def _find_concepts(compact: str, spaced: str) -> set[str]:
+    found: set[str] = set()
+    taken = [False] * len(compact)
+    for form, concept in _KO_FORMS:
+        start = compact.find(form)
+        while start != -1:
+            end = start + len(form)
+            if not any(taken[start:end]):
+                found.add(concept)
+                for i in range(start, end):
+                    taken[i] = True
+            start = compact.find(form, start + 1)
+    padded = f" {spaced} "
+    for form, concept in _EN_FORMS:
+        needle = f" {form} "
+        if needle in padded:
+            found.add(concept)
+            padded = padded.replace(needle, " \x00 ")
+    return found
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Features of one piece of text."""
+
+    features: dict[str, float]
+    fuzzy: str  # content tokens, Korean as jamo, space-separated
+    compact: str  # ``fuzzy`` without spaces
+    en_words: tuple[str, ...]
+    ko_words: tuple[str, ...]
+    anchored: bool
+    foreign: bool
+
+
+def analyze(text: str) -> Analysis:
+    text = unicodedata.normalize("NFKC", text)
+    text = _PLACEHOLDER.sub(" ", text)
+    flags: list[str] = []
+    for m in _FLAG.finditer(text):
+        flags.extend(split_flags(m.group(1)))
+        if not m.group(1).startswith("--") and len(m.group(1)) > 2:
+            flags.append(m.group(1))
+    no_flags = _FLAG.sub(" ", text).lower()
+    portmaps = _PORTMAP.findall(no_flags)
+    raw_latin = _LATIN.findall(no_flags)
+    en_words = tuple(
+        stem_en(w) for w in raw_latin if w not in EN_STOP and not _PORTMAP.fullmatch(w)
+    )
+    raw_ko = _HANGUL_WORD.findall(no_flags)
+    stripped = [strip_korean(w) for w in raw_ko]
+    ko_words = tuple(w for w in stripped if w and w not in KO_STOP)
+    compact_all = re.sub(r"\s+", "", no_flags)
+    concepts = _find_concepts(compact_all, " ".join(raw_latin))
+    if portmaps:
+        concepts.add("port")
+
+    features: dict[str, float] = {}
+
+    def add(key: str, weight: float) -> None:
+        features[key] = features.get(key, 0.0) + weight
+
+    for c in concepts:
+        features["c:" + c] = 1.0
+    for f in flags:
+        features["f:" + f] = 1.0
+    for w in en_words:
+        add("w:" + w, 1.0)
+    for w in ko_words:
+        if len(w) >= 2:
+            add("k:" + w, 0.7)
+    hangul = "".join(ko_words)
+    for i in range(len(hangul) - 1):
+        add("b:" + hangul[i : i + 2], 0.5)
+
+    tokens = [*flags, *en_words, *(jamo(w) for w in ko_words)]
+    fuzzy = " ".join(tokens)
+    words = set(raw_latin) | set(raw_ko) | set(stripped)
+    anchored = bool(words & ANCHORS) or any(a in compact_all for a in _KO_ANCHORS)
+    foreign = bool(words & FOREIGN)
+    return Analysis(
+        features=features,
+        fuzzy=fuzzy,
+        compact=fuzzy.replace(" ", ""),
+        en_words=en_words,
+        ko_words=ko_words,
+        anchored=anchored,
+        foreign=foreign,
+    )

@@ -1,0 +1,431 @@
+"""Load and validate the knowledge base (``knowledge/*.yml``) into typed entries.
+
+The schema is documented in ``knowledge/README.md``. :func:`check_knowledge`
+returns every problem as a :class:`Problem` with its file and line, so
+``dockbot kb check`` can print ``file:line: message``; :func:`load_knowledge`
+raises :class:`~bot.errors.KnowledgeError` when there is any problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from bot.errors import KnowledgeError
+from bot.lang import LANGS, Lang
+
+KINDS = ("command", "concept", "howto")
+ENTRY_FIELDS = frozenset(
+    {"id", "kind", "title", "explanation", "command", "flags", "examples", "related",
+     "source", "tags"}
+)
+REQUIRED_FIELDS = ("id", "kind", "title", "explanation", "examples")
+FLAG_FIELDS = frozenset({"short", "long", "value", "ko", "en"})
+# libyaml's loader is several times faster; it keeps line marks too.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_SHORT = re.compile(r"^-[A-Za-z0-9]$")
+_LONG = re.compile(r"^--[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a knowledge file."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FlagNote:
+    """A flag used by an entry's command, with its meaning in both languages."""
+
+    short: str | None
+    long: str | None
+    value: str | None
+    text: Mapping[Lang, str]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.short, self.long) if n)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One intent: something a person wants to know or do."""
+
+    id: str
+    kind: str
+    title: Mapping[Lang, str]
+    explanation: Mapping[Lang, str]
+    command: str | None
+    flags: tuple[FlagNote, ...]
+    examples: Mapping[Lang, tuple[str, ...]]
+    related: tuple[str, ...]
+    source: str | None
+    tags: tuple[str, ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every entry, in file order, with lookup by id."""
+
+    entries: tuple[Entry, ...]
+    _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, entries: tuple[Entry, ...]) -> KnowledgeBase:
+        return cls(entries, MappingProxyType({e.id: e for e in entries}))
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"entries": [entry_to_dict(e) for e in self.entries]}
+
+
+def entry_to_dict(e: Entry) -> dict[str, object]:
+    """The entry as plain data, in the same shape as the YAML."""
+    out: dict[str, object] = {
+        "id": e.id,
+        "kind": e.kind,
+        "title": dict(e.title),
+        "explanation": dict(e.explanation),
+    }
+    if e.command is not None:
+        out["command"] = e.command
+    if e.flags:
+        out["flags"] = [
+            {"short": f.short, "long": f.long, "value": f.value, **dict(f.text)} for f in e.flags
+        ]
+    out["examples"] = {lang: list(qs) for lang, qs in e.examples.items()}
+    out["related"] = list(e.related)
+    out["source"] = e.source
+    out["tags"] = list(e.tags)
+    out["file"] = e.file
+    out["line"] = e.line
+    return out
+
+
+class _FileChecker:
+    """Validates one YAML file; collects problems instead of stopping at the first."""
+
+    def __init__(self, path: Path, display: str) -> None:
+        self.path = path
+        self.display = display
+        self.problems: list[Problem] = []
+        self.entries: list[Entry] = []
+        self.related_at: list[tuple[str, str, int]] = []  # (entry id, related id, line)
+
+    def add(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.display, line, message))
+
+    def run(self) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self.add(1, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
+            return
+        except OSError as exc:
+            self.add(1, f"cannot read the file ({exc.strerror})")
+            return
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            self.add(line, f"bad YAML: {exc.problem or exc.context}")
+            return
+        except yaml.YAMLError as exc:
+            self.add(1, f"bad YAML: {exc}")
+            return
+        finally:
+            loader.dispose()
+        if root is None:
+            self.add(1, "the file is empty; it needs a top-level `entries:` list")
+            return
+        if not isinstance(root, yaml.MappingNode):
+            self.add(_line(root), "the top level must be a mapping with an `entries:` list")
+            return
+        top = self._pairs(root)
+        for key in top:
+            if key != "entries":
+                self.add(top[key][0], f"unknown top-level key `{key}` (only `entries` is allowed)")
+        if "entries" not in top:
+            self.add(1, "missing the top-level `entries:` list")
+            return
+        entries_node = top["entries"][1]
+        if not isinstance(entries_node, yaml.SequenceNode):
+            self.add(_line(entries_node), "`entries` must be a list")
+            return
+        for item in entries_node.value:
+            self._entry(loader, item)
+
+    def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[int, yaml.Node]]:
+        """Key -> (line, value node); reports duplicate and non-string keys."""
+        out: dict[str, tuple[int, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = _line(key_node)
+            if not isinstance(key, str):
+                self.add(line, "keys must be plain words")
+                continue
+            if key in out:
+                self.add(line, f"duplicate key `{key}` (first at line {out[key][0]})")
+                continue
+            out[key] = (line, value_node)
+        return out
+
+    def _entry(self, loader: Any, node: yaml.Node) -> None:
+        line = _line(node)
+        if not isinstance(node, yaml.MappingNode):
+            self.add(line, "each entry must be a mapping (id:, kind:, title: ...)")
+            return
+        pairs = self._pairs(node)
+        values: dict[str, Any] = {}
+        for key, (kline, vnode) in pairs.items():
+            if key not in ENTRY_FIELDS:
+                allowed = ", ".join(sorted(ENTRY_FIELDS))
+                self.add(kline, f"unknown field `{key}`; allowed: {allowed}")
+                continue
+            try:
+                values[key] = loader.construct_object(vnode, deep=True)
+            except yaml.YAMLError as exc:
+                self.add(kline, f"bad value for `{key}`: {exc}")
+        at = {k: v[0] for k, v in pairs.items()}
+        before = len(self.problems)
+        for req in REQUIRED_FIELDS:
+            if req not in values:
+                self.add(line, f"missing required field `{req}`")
+        eid = values.get("id")
+        if "id" in values and (not isinstance(eid, str) or not _ID.match(eid)):
+            self.add(at["id"], f"bad id {eid!r}: use lowercase letters, digits and dashes")
+        kind = values.get("kind")
+        if "kind" in values and kind not in KINDS:
+            self.add(at["kind"], f"bad kind {kind!r}: use one of {', '.join(KINDS)}")
+        title = self._localized(values, at, "title", line)
+        explanation = self._localized(values, at, "explanation", line)
+        examples = self._examples(values, at, line)
+        command = values.get("command")
+        if command is not None and (not isinstance(command, str) or not command.strip()):
+            self.add(at["command"], "`command` must be a non-empty string")
+            command = None
+        if kind == "command" and command is None and "command" not in values:
+            self.add(line, "kind `command` needs a `command:` line")
+        if kind == "concept" and command is not None:
+            self.add(at["command"], "kind `concept` must not have a `command` (use kind howto)")
+        if isinstance(command, str) and not command.strip().startswith("docker"):
+            self.add(at["command"], "`command` must start with `docker`")
+        flags = self._flags(values.get("flags"), at.get("flags", line), pairs.get("flags"))
+        related = self._strings(values, at, "related")
+        tags = self._strings(values, at, "tags")
+        source = values.get("source")
+        if source is not None and not isinstance(source, str):
+            self.add(at["source"], "`source` must be a string")
+            source = None
+        if isinstance(eid, str):
+            for rid in related:
+                self.related_at.append((eid, rid, at.get("related", line)))
+        if len(self.problems) > before or not isinstance(eid, str) or kind not in KINDS:
+            return
+        self.entries.append(
+            Entry(
+                id=eid,
+                kind=str(kind),
+                title=MappingProxyType(title),
+                explanation=MappingProxyType(explanation),
+                command=command.strip() if isinstance(command, str) else None,
+                flags=flags,
+                examples=MappingProxyType(examples),
+                related=related,
+                source=source.strip() if isinstance(source, str) else None,
+                tags=tags,
+                file=self.display,
+                line=line,
+            )
+        )
+
+    def _localized(
+        self, values: dict[str, Any], at: dict[str, int], name: str, line: int
+    ) -> dict[Lang, str]:
+        raw = values.get(name)
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.add(at[name], f"`{name}` must have `ko:` and `en:`")
+            return {}
+        out: dict[Lang, str] = {}
+        for key in raw:
+            if key not in LANGS:
+                self.add(at[name], f"`{name}` has unknown language `{key}` (use ko and en)")
+        for lang in LANGS:
+            text = raw.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                self.add(at[name], f"`{name}` is missing its `{lang}` text")
+            elif _is_draft(text):
+                self.add(at[name], f"`{name}.{lang}` is still a draft (TODO); write the text")
+            else:
+                out[lang] = text.strip()
+        return out
+
+    def _examples(
+        self, values: dict[str, Any], at: dict[str, int], line: int
+    ) -> dict[Lang, tuple[str, ...]]:
+        raw = values.get("examples")
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.add(at["examples"], "`examples` must have `ko:` and `en:` lists")
+            return {}
+        out: dict[Lang, tuple[str, ...]] = {}
+        for key in raw:
+            if key not in LANGS:
+                self.add(at["examples"], f"`examples` has unknown language `{key}` (use ko and en)")
+        for lang in LANGS:
+            items = raw.get(lang)
+            if not isinstance(items, list) or not items:
+                self.add(at["examples"], f"`examples` is missing its `{lang}` questions")
+                continue
+            good = [q.strip() for q in items if isinstance(q, str) and q.strip()]
+            if len(good) != len(items):
+                self.add(at["examples"], f"`examples.{lang}` must be a list of non-empty strings")
+            elif any(_is_draft(q) for q in good):
+                self.add(at["examples"], f"`examples.{lang}` still has a draft (TODO) question")
+            out[lang] = tuple(good)
+        return out
+
+    def _strings(self, values: dict[str, Any], at: dict[str, int], name: str) -> tuple[str, ...]:
+        raw = values.get(name)
+        if raw is None:
+            return ()
+        if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
+            self.add(at[name], f"`{name}` must be a list of strings")
+            return ()
+        return tuple(raw)
+
+    def _flags(
+        self, raw: Any, line: int, pair: tuple[int, yaml.Node] | None
+    ) -> tuple[FlagNote, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.add(line, "`flags` must be a list")
+            return ()
+        item_lines = (
+            [_line(n) for n in pair[1].value]
+            if pair and isinstance(pair[1], yaml.SequenceNode)
+            else [line] * len(raw)
+        )
+        out: list[FlagNote] = []
+        for item, fline in zip(raw, item_lines, strict=False):
+            if not isinstance(item, dict):
+                self.add(fline, "each flag must be a mapping (short/long/ko/en)")
+                continue
+            for key in item:
+                if key not in FLAG_FIELDS:
+                    self.add(fline, f"unknown flag field `{key}`")
+            short, long_ = item.get("short"), item.get("long")
+            if short is None and long_ is None:
+                self.add(fline, "a flag needs `short` or `long`")
+            if short is not None and not (isinstance(short, str) and _SHORT.match(short)):
+                self.add(fline, f"bad short flag {short!r} (use -x)")
+            if long_ is not None and not (isinstance(long_, str) and _LONG.match(long_)):
+                self.add(fline, f"bad long flag {long_!r} (use --name)")
+            text: dict[Lang, str] = {}
+            for lang in LANGS:
+                t = item.get(lang)
+                if not isinstance(t, str) or not t.strip() or _is_draft(t):
+                    self.add(fline, f"flag {long_ or short} is missing its `{lang}` meaning")
+                else:
+                    text[lang] = t.strip()
+            value = item.get("value")
+            out.append(
+                FlagNote(
+                    short=short if isinstance(short, str) else None,
+                    long=long_ if isinstance(long_, str) else None,
+                    value=str(value) if value is not None else None,
+                    text=MappingProxyType(text),
+                )
+            )
+        return tuple(out)
+
+
+def _is_draft(text: str) -> bool:
+    """Text left as ``TODO`` by ``dockbot kb import``."""
+    return text.strip().upper().startswith("TODO")
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def knowledge_files(path: Path) -> list[Path]:
+    """The YAML files of a knowledge folder (or the file itself), sorted."""
+    if path.is_file():
+        return [path]
+    return sorted([*path.glob("*.yml"), *path.glob("*.yaml")])
+
+
+def check_knowledge(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Validate every file; returns the valid entries and every problem found."""
+    if not path.exists():
+        return KnowledgeBase.of(()), [Problem(str(path), 0, "no such file or folder")]
+    files = knowledge_files(path)
+    if not files:
+        return KnowledgeBase.of(()), [Problem(str(path), 0, "no *.yml files in this folder")]
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    related_at: list[tuple[str, str, int, str]] = []
+    seen: dict[str, Entry] = {}
+    base = path if path.is_dir() else path.parent
+    for f in files:
+        display = str(f.relative_to(base.parent)) if base.parent in f.parents else str(f)
+        checker = _FileChecker(f, display)
+        checker.run()
+        problems.extend(checker.problems)
+        for e in checker.entries:
+            if e.id in seen:
+                first = seen[e.id]
+                where = f"{first.file}:{first.line}"
+                msg = f"duplicate id `{e.id}` (first at {where})"
+                problems.append(Problem(e.file, e.line, msg))
+                continue
+            seen[e.id] = e
+            entries.append(e)
+        related_at.extend((eid, rid, ln, display) for eid, rid, ln in checker.related_at)
+    known = set(seen) | {eid for eid, _, _, _ in related_at}
+    for eid, rid, ln, display in related_at:
+        if rid == eid:
+            problems.append(Problem(display, ln, f"`{eid}` lists itself in `related`"))
+        elif rid not in known:
+            problems.append(Problem(display, ln, f"`related` names unknown id `{rid}`"))
+    return KnowledgeBase.of(tuple(entries)), problems
+
+
+def load_knowledge(path: Path) -> KnowledgeBase:
+    """Load a knowledge folder; raise KnowledgeError listing the first problems."""
+    kb, problems = check_knowledge(path)
+    if problems:
+        shown = "; ".join(str(p) for p in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise KnowledgeError(f"The knowledge base in {path} has problems: {shown}{more}.")
+    return kb

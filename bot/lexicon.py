@@ -1,0 +1,207 @@
+"""Words the matcher treats as the same idea, in Korean, English and Konglish.
+
+Each concept maps to the surface forms that express it. Korean forms are found
+as substrings of the question with its spaces removed (so spacing mistakes do
+not matter); English forms are whole words or phrases. A question and a
+knowledge entry that share a concept match even when they share no word:
+"get rid of" ~ "delete" ~ "삭제" ~ "지우기".
+
+Also here: English stop words, Korean particles and verb endings, the words
+that anchor a question in Docker, and the names of other tools whose
+questions are out of scope unless Docker is named too.
+"""
+
+from __future__ import annotations
+
+CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # concept: (Korean substrings, English words/phrases)
+    "remove": (
+        ("삭제", "제거", "지우", "지워", "지운", "지울", "없애", "없앨", "날리", "날려", "삭재"),
+        ("delete", "remove", "rm", "erase", "del", "destroy", "get rid", "wipe", "purge"),
+    ),
+    "list": (
+        ("목록", "리스트", "조회", "나열", "보기", "보여", "확인"),
+        ("list", "ls", "show", "view", "see", "display", "check", "what are"),
+    ),
+    "run": (
+        ("실행", "띄우", "띄워", "띄울", "돌리", "돌려", "구동", "켜", "런"),
+        ("run", "launch", "spin up", "fire up", "boot", "execute"),
+    ),
+    "start": (("시작", "스타트", "다시 켜", "재개"), ("start", "resume", "bring up")),
+    "stop": (
+        ("중지", "정지", "멈추", "멈춰", "멈출", "끄", "꺼", "끌", "종료", "스톱", "스탑"),
+        ("stop", "halt", "shutdown", "shut down", "turn off"),
+    ),
+    "restart": (("재시작", "리스타트", "재부팅", "재기동"), ("restart", "reboot", "reload")),
+    "kill": (("강제 종료", "강제종료", "킬", "죽이", "죽여"), ("kill", "sigkill", "signal")),
+    "pause": (("일시정지", "일시 정지", "일시중지", "얼리", "포즈"), ("pause", "unpause", "freeze")),
+    "background": (
+        ("백그라운드", "디태치", "데몬", "뒤에서", "분리", "백그라운드로"),
+        ("background", "detach", "detached", "daemon", "detatch"),
+    ),
+    "foreground": (("포그라운드", "인터랙티브", "대화형", "터미널"), ("interactive", "tty", "terminal", "foreground")),
+    "port": (
+        ("포트", "포워딩", "포트포워딩", "매핑", "포트 매핑", "바인딩"),
+        ("port", "ports", "publish", "forward", "forwarding", "expose", "mapping", "bind"),
+    ),
+    "image": (("이미지", "이미즈", "이미쥐"), ("image", "images", "img")),
+    "container": (
+        ("컨테이너", "컨테이나", "콘테이너", "컨테이", "컨터이너"),
+        ("container", "containers", "ctr"),
+    ),
+    "log": (("로그", "출력"), ("log", "logs", "output", "stdout")),
+    "follow": (
+        ("실시간", "계속", "따라가", "팔로우", "tail"),
+        ("follow", "live", "stream", "realtime", "real time", "tail -f"),
+    ),
+    "shell": (
+        ("쉘", "셸", "배시", "접속", "들어가", "안으로", "내부", "진입"),
+        ("shell", "bash", "sh", "enter", "inside", "get into", "ssh into", "go into"),
+    ),
+    "build": (("빌드", "만들", "만드", "생성"), ("build", "make", "create", "generate")),
+    "push": (("푸시", "푸쉬", "올리", "올려", "업로드", "공유"), ("push", "upload", "share")),
+    "pull": (
+        ("받아", "받기", "받는", "다운로드", "다운", "내려받", "당겨"),
+        ("pull", "download", "fetch", "get image"),
+    ),
+    "tag": (("태그", "태깅", "꼬리표"), ("tag", "tags", "tagging", "retag")),
+    "login": (("로그인", "인증"), ("login", "log in", "sign in", "signin", "authenticate")),
+    "logout": (("로그아웃",), ("logout", "log out", "sign out")),
+    "version": (("버전", "버젼"), ("version", "versions")),
+    "volume": (("볼륨", "볼룸"), ("volume", "volumes")),
+    "network": (("네트워크", "네트웍", "네트워킹"), ("network", "networks", "networking")),
+    "compose": (("컴포즈", "컴포스"), ("compose", "docker-compose", "stack")),
+    "prune": (
+        ("정리", "청소", "프루니", "프룬", "안 쓰는", "안쓰는", "쓰지 않는", "사용하지 않는", "미사용",
+         "댕글링", "찌꺼기", "쓰레기", "불필요"),
+        ("prune", "cleanup", "clean up", "clean", "unused", "dangling", "garbage", "leftover"),
+    ),
+    "all": (("모든", "모두", "전부", "싹", "몽땅", "전체"), ("all", "every", "everything")),
+    "running": (
+        ("실행중", "실행 중", "돌아가는", "돌고 있는", "떠 있는", "떠있는", "살아있는", "동작중", "켜져"),
+        ("running", "active", "alive", "live containers"),
+    ),
+    "stopped": (
+        ("중지된", "멈춘", "꺼진", "종료된", "죽은", "정지된", "멈춰있는", "꺼져"),
+        ("stopped", "exited", "dead", "dead containers"),
+    ),
+    "force": (("강제", "즉시", "바로", "억지로"), ("force", "forcibly", "immediately", "forced")),
+    "disk": (("디스크", "용량", "공간", "저장공간"), ("disk", "space", "storage", "usage")),
+    "env": (("환경변수", "환경 변수", "환경설정 값"), ("env", "environment", "variable", "variables")),
+    "name": (("이름", "네임", "명칭"), ("name", "named", "naming")),
+    "rename": (("이름 변경", "이름변경", "이름 바꾸", "이름바꾸", "리네임"), ("rename",)),
+    "copy": (("복사", "카피", "옮기", "옮겨"), ("copy", "cp", "transfer", "move")),
+    "ip": (("아이피", "ip 주소", "주소"), ("ip", "address", "ipaddress")),
+    "file": (("파일",), ("file", "files")),
+    "mount": (
+        ("마운트", "폴더 연결", "공유 폴더", "바인드"),
+        ("mount", "bind mount", "mounted", "share folder"),
+    ),
+    "remove-on-exit": (
+        ("자동 삭제", "자동삭제", "끝나면 삭제", "종료 시 삭제", "종료되면 삭제", "끝나면 지워"),
+        ("auto remove", "autoremove", "clean up after", "remove when it exits", "--rm"),
+    ),
+    "stats": (
+        ("사용량", "리소스", "cpu", "메모리", "모니터링"),
+        ("stats", "usage", "cpu", "memory", "resource", "resources", "monitor"),
+    ),
+    "process": (("프로세스",), ("process", "processes", "top")),
+    "inspect": (("상세", "자세히", "세부", "정보"), ("inspect", "details", "detail", "info")),
+    "registry": (("레지스트리", "저장소", "도커허브", "도커 허브", "허브"), ("registry", "hub", "repository", "repo")),
+    "dockerfile": (("도커파일", "도커 파일",), ("dockerfile",)),
+    "layer": (("레이어", "계층"), ("layer", "layers")),
+    "save": (("저장", "세이브", "tar 파일", "tar로"), ("save", "tar", "tarball", "archive")),
+    "load": (("불러오", "로드"), ("load",)),
+    "commit": (("커밋",), ("commit",)),
+    "exec": (("명령 실행", "명령어 실행", "exec"), ("exec", "execute command", "run command")),
+    "restart-policy": (
+        ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜"),
+        ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure"),
+    ),
+    "limit": (("제한", "리밋", "한도"), ("limit", "limits", "cap", "quota", "constrain")),
+    "windows": (("윈도우", "윈도"), ("windows", "win10", "win11")),
+    "wsl": (("wsl",), ("wsl", "wsl2")),
+    "virtualization": (("가상화", "가상 머신", "가상머신", "vm"), ("virtualization", "virtualisation", "vm", "hypervisor")),
+    "context": (("컨텍스트",), ("context", "contexts")),
+    "swarm": (("스웜", "스웜모드"), ("swarm",)),
+    "service": (("서비스",), ("service", "services")),
+    "scale": (("스케일", "복제", "레플리카", "늘리"), ("scale", "replica", "replicas", "scaling")),
+    "platform": (("멀티 플랫폼", "멀티플랫폼", "플랫폼", "아키텍처", "arm"), ("platform", "multi-arch", "arm64", "amd64", "architecture")),
+    "event": (("이벤트",), ("event", "events")),
+    "history": (("히스토리", "이력", "내역"), ("history",)),
+    "difference": (("차이", "다른 점", "다른점", "비교", "vs"), ("difference", "differ", "vs", "versus", "compare")),
+    "cache": (("캐시",), ("cache", "cached", "no-cache")),
+    "workdir": (("작업 디렉토리", "작업디렉토리", "작업 폴더", "워크디렉"), ("workdir", "working directory", "work dir")),
+    "entrypoint": (("엔트리포인트", "진입점"), ("entrypoint", "entry point")),
+    "user": (("사용자", "유저", "루트", "root"), ("user", "uid", "root")),
+    "search": (("검색", "찾기", "찾아"), ("search", "find", "look up")),
+    "exit": (("종료 이유", "죽는 이유", "꺼지는 이유", "왜 꺼", "왜 죽", "바로 종료", "바로 꺼", "exit code"), ("exit code", "exited", "why exited", "crash", "crashed", "keeps dying")),
+    "wait": (("기다리", "대기"), ("wait", "block until")),
+    "update": (("변경", "수정", "업데이트", "바꾸", "바꿔"), ("update", "change", "modify")),
+    "new-version": (("새 버전", "새버전", "배포", "재배포", "업데이트 배포"), ("deploy", "redeploy", "new version", "rollout")),
+    "what": (("뭐야", "뭔가요", "뭐예요", "뭐임", "무엇", "의미", "뜻", "개념", "이란", "란"), ("what is", "what's", "meaning", "mean", "concept", "explain")),
+    "install": (("설치",), ("install", "installation", "setup", "set up")),
+    "browser": (("브라우저", "웹에서", "온라인", "플레이 위드"), ("browser", "online", "playground", "play with docker", "lab")),
+    "account": (("계정", "아이디", "가입", "회원가입"), ("account", "docker id", "sign up", "signup", "register")),
+}
+
+# Words in a question that say it is about Docker.
+ANCHORS: frozenset[str] = frozenset(
+    {
+        "docker", "도커", "container", "containers", "컨테이너", "image", "images", "이미지",
+        "dockerfile", "도커파일", "compose", "컴포즈", "volume", "볼륨", "dockerhub", "도커허브",
+        "registry", "레지스트리", "swarm", "buildx", "wsl", "wsl2",
+    }
+)
+
+# Other tools and topics: a question naming one of these, and nothing from ANCHORS,
+# is about something else ("git commit", "npm start", "sql select").
+FOREIGN: frozenset[str] = frozenset(
+    {
+        "git", "github", "gitlab", "branch", "merge", "rebase", "깃", "깃허브", "브랜치",
+        "sql", "select", "join", "query", "mysql쿼리", "쿼리", "테이블", "table",
+        "css", "html", "javascript", "js", "typescript", "react", "vue", "flexbox", "div",
+        "npm", "yarn", "node", "pip", "python", "파이썬", "java", "자바", "gradle", "maven",
+        "kubectl", "kubernetes", "k8s", "helm", "pod", "pods", "쿠버네티스", "파드",
+        "terraform", "ansible", "excel", "엑셀", "word", "powerpoint",
+        "점심", "저녁", "메뉴", "날씨", "weather", "lunch", "dinner", "movie", "영화", "주식",
+        "stock", "joke", "농담", "음악", "music", "vim", "emacs", "regex", "정규식",
+        "linux", "리눅스", "ubuntu", "우분투", "chmod", "grep",
+    }
+)
+
+EN_STOP: frozenset[str] = frozenset(
+    """a an the i me my we our you your it its is are was were be been am do does did doing
+    how what which who whom when where why can could should would will shall may might must
+    to of in on at for from by with about into onto as and or but if then than so that this
+    these those there here please pls plz thanks thank hi hello hey just way want wanna need
+    use using get got some any one thing something there's i'm im whats what's hows how's
+    let lets let's tell know dockers command commands cmd""".split()
+)
+
+# Korean particles and endings stripped from the end of a word. Longest first.
+KO_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "하려면", "하려고", "하는법", "하는방법", "하는", "하기", "하고", "하면", "해줘", "해주세요",
+            "해요", "해야", "합니다", "하나요", "할까요", "할까", "하죠", "하지", "했는데", "했어요",
+            "되나요", "돼요", "되요", "됩니다", "안돼", "인가요", "인데", "이에요", "예요", "입니다",
+            "으려면", "려면", "으로", "에서", "에게", "한테", "까지", "부터", "처럼", "보다", "이랑",
+            "하는지", "는지", "은지", "나요", "까요", "세요", "주세요", "싶어", "싶어요", "싶은데",
+            "을", "를", "이", "가", "은", "는", "에", "로", "의", "도", "만", "와", "과", "랑", "좀",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# One-syllable particles are stripped only from words of at least this many syllables.
+KO_SHORT_MIN = 3
+
+KO_STOP: frozenset[str] = frozenset(
+    {
+        "어떻게", "방법", "법", "뭐", "뭐야", "뭐예요", "뭔가요", "뭐임", "좀", "알려줘", "알려주세요",
+        "하는", "하면", "해야", "돼", "되나요", "있나요", "수", "있어", "있어요", "싶어", "것", "거",
+        "그", "이거", "저거", "혹시", "명령어", "명령", "커맨드", "하려면", "할", "때", "해", "하나요",
+        "가능", "가능한가요", "있을까요", "궁금", "궁금해요", "주세요", "줘", "해줘", "요",
+    }
+)

@@ -1,0 +1,257 @@
+"""Question -> ranked knowledge-base entries. Pure: no I/O after construction.
+
+How a question is scored:
+
+1. Typo repair: an English word that no phrasing in the knowledge base uses is
+   replaced by its closest known word (rapidfuzz ratio); a Korean word by its
+   closest known word compared letter by letter (jamo), so ``삭재`` -> ``삭제``.
+2. Retrieval: every phrasing of every entry (its example questions, titles,
+   command line and flag notes) is a sparse TF-IDF vector of the features from
+   :mod:`bot.analysis`; an entry scores the cosine of its best phrasing.
+3. Re-ranking: the best few entries are compared character by character
+   (rapidfuzz, on jamo-decomposed text) with each of their phrasings.
+4. Confidence: the blended score must reach :data:`THRESHOLD`, which is
+   calibrated on the benchmark's dev question set (``bench/calibrate.py``).
+   A question naming another tool (git, SQL, npm ...) and nothing about
+   Docker is never answered with confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.analysis import Analysis, analyze, jamo, strip_korean
+from bot.errors import InputError
+from bot.knowledge import Entry, KnowledgeBase
+from bot.lang import LANGS, Lang, detect_lang
+from bot.lexicon import CONCEPTS
+
+# Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
+THRESHOLD = 0.42
+MAX_QUESTION_CHARS = 500
+MAX_ALTERNATIVES = 4
+SUGGESTION_FLOOR = 0.12
+_RERANK = 8
+_KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.9, "b": 0.55}
+_UNKNOWN_DAMPING = 0.6
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry and how well it matches (0..1)."""
+
+    entry: Entry
+    score: float
+
+    def to_dict(self, lang: Lang) -> dict[str, object]:
+        e = self.entry
+        return {
+            "id": e.id,
+            "title": e.title[lang],
+            "command": e.command,
+            "explanation": e.explanation[lang],
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The matcher's verdict for one question."""
+
+    query: str
+    lang: Lang
+    confident: bool
+    best: Candidate | None
+    alternatives: tuple[Candidate, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "lang": self.lang,
+            "confident": self.confident,
+            "answer": self.best.to_dict(self.lang) if self.best else None,
+            "alternatives": [c.to_dict(self.lang) for c in self.alternatives],
+        }
+
+
+@dataclass(frozen=True)
+class _Doc:
+    entry: int
+    vector: dict[str, float]
+    fuzzy: str
+    compact: str
+
+
+def clean_question(question: str) -> str:
+    """The question as one line of text, or InputError saying why it cannot be used."""
+    if not isinstance(question, str):
+        raise InputError("The question must be text.")
+    text = unicodedata.normalize("NFC", question)
+    bad = sum(
+        1
+        for ch in text
+        if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r") or "\ud800" <= ch <= "\udfff"
+    )
+    if text and bad / len(text) > 0.2:
+        raise InputError(
+            "That looks like binary data, not a question.",
+            hint="Type the question as plain text.",
+        )
+    text = _CONTROL.sub(" ", text).replace("\ufffd", " ")
+    text = " ".join(text.split())
+    if not text:
+        raise InputError(
+            "The question is empty.",
+            hint='Ask something like "how do I list running containers?".',
+        )
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InputError(
+            f"The question is too long ({len(text)} characters; the limit is "
+            f"{MAX_QUESTION_CHARS}).",
+            hint="Ask one short question at a time.",
+        )
+    return text
+
+
+def _phrasings(entry: Entry) -> Iterable[str]:
+    for lang in LANGS:
+        yield entry.title[lang]
+        yield from entry.examples.get(lang, ())
+    if entry.command:
+        yield entry.command
+    for flag in entry.flags:
+        names = " ".join(flag.names)
+        for text in flag.text.values():
+            yield f"{names} {text}"
+
+
+class Matcher:
+    """Builds its index once; :meth:`ask` is then pure and fast."""
+
+    def __init__(self, kb: KnowledgeBase, threshold: float = THRESHOLD) -> None:
+        self.kb = kb
+        self.threshold = threshold
+        self._entries = kb.entries
+        analyses: list[tuple[int, Analysis]] = []
+        for i, entry in enumerate(self._entries):
+            analyses.extend((i, analyze(p)) for p in _phrasings(entry))
+        n = len(analyses)
+        df: dict[str, int] = defaultdict(int)
+        en_vocab: set[str] = set()
+        ko_vocab: set[str] = set()
+        for _, a in analyses:
+            for key in a.features:
+                df[key] += 1
+            en_vocab.update(a.en_words)
+            ko_vocab.update(a.ko_words)
+        for ko_forms, en_forms in CONCEPTS.values():
+            en_vocab.update(w for f in en_forms for w in f.split() if w.isalpha())
+            ko_vocab.update(f for f in ko_forms if " " not in f and len(f) >= 2)
+        self._idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
+        self._unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
+        self._docs: list[_Doc] = []
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, a in analyses:
+            vec = self._vector(a.features)
+            if not vec:
+                continue
+            norm = math.sqrt(sum(w * w for w in vec.values()))
+            doc_id = len(self._docs)
+            unit = {k: w / norm for k, w in vec.items()}
+            self._docs.append(_Doc(i, unit, a.fuzzy, a.compact))
+            for k, w in unit.items():
+                self._postings[k].append((doc_id, w))
+        self._docs_of: dict[int, list[_Doc]] = defaultdict(list)
+        for d in self._docs:
+            self._docs_of[d.entry].append(d)
+        self._en_vocab = sorted(w for w in en_vocab if len(w) >= 2)
+        self._en_set = frozenset(self._en_vocab)
+        self._ko_set = frozenset(ko_vocab)
+        self._ko_words = sorted(ko_vocab)
+        self._ko_jamo = [jamo(w) for w in self._ko_words]
+
+    def _vector(self, features: dict[str, float]) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for key, tf in features.items():
+            idf = self._idf.get(key, self._unknown_idf)
+            out[key] = tf * idf * _KIND_WEIGHT[key[0]]
+        return out
+
+    def _repair(self, text: str) -> str:
+        """Replace unknown words by their closest known spelling."""
+
+        def en(m: re.Match[str]) -> str:
+            word = m.group(0)
+            low = word.lower()
+            if len(low) < 4 or low in self._en_set or low.rstrip("s") in self._en_set:
+                return word
+            cutoff = 80 if len(low) < 6 else 75
+            hit = process.extractOne(low, self._en_vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
+            return str(hit[0]) if hit else word
+
+        def ko(m: re.Match[str]) -> str:
+            word = m.group(0)
+            stem = strip_korean(word)
+            if len(stem) < 2 or len(stem) > 6 or stem in self._ko_set:
+                return word
+            hit = process.extractOne(
+                jamo(stem), self._ko_jamo, scorer=fuzz.ratio, score_cutoff=80
+            )
+            if not hit:
+                return word
+            return self._ko_words[hit[2]] + word[len(stem) :]
+
+        text = re.sub(r"(?<![-\w])[A-Za-z]{4,}(?![-\w])", en, text)
+        return re.sub(r"[\uac00-\ud7a3]+", ko, text)
+
+    def rank(self, question: str) -> tuple[list[Candidate], Analysis]:
+        """Every entry with a non-zero score, best first, and the question's analysis."""
+        a = analyze(self._repair(question))
+        qvec = self._vector(a.features)
+        if not qvec:
+            return [], a
+        qnorm = math.sqrt(sum(w * w for w in qvec.values()))
+        dots: dict[int, float] = defaultdict(float)
+        for key, w in qvec.items():
+            for doc_id, dw in self._postings.get(key, ()):
+                dots[doc_id] += w * dw
+        best: dict[int, float] = {}
+        for doc_id, dot in dots.items():
+            e = self._docs[doc_id].entry
+            cos = dot / qnorm
+            if cos > best.get(e, 0.0):
+                best[e] = cos
+        top = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+        scored: list[Candidate] = []
+        for e, cos in top[:_RERANK]:
+            fz = max(
+                max(
+                    fuzz.token_sort_ratio(a.fuzzy, d.fuzzy),
+                    fuzz.ratio(a.compact, d.compact),
+                )
+                for d in self._docs_of[e]
+            )
+            scored.append(Candidate(self._entries[e], 0.7 * cos + 0.3 * fz / 100.0))
+        scored.sort(key=lambda c: c.score, reverse=True)
+        rest = [Candidate(self._entries[e], 0.7 * cos) for e, cos in top[_RERANK:]]
+        return scored + rest, a
+
+    def ask(self, question: str, lang: Lang | None = None) -> Answer:
+        text = clean_question(question)
+        answer_lang = lang or detect_lang(text)
+        ranked, a = self.rank(text)
+        off_topic = a.foreign and not a.anchored
+        confident = bool(ranked) and ranked[0].score >= self.threshold and not off_topic
+        if confident:
+            alternatives = tuple(ranked[1 : 1 + MAX_ALTERNATIVES])
+            return Answer(text, answer_lang, True, ranked[0], alternatives)
+        suggestions = tuple(c for c in ranked[:MAX_ALTERNATIVES] if c.score >= SUGGESTION_FLOOR)
+        return Answer(text, answer_lang, False, None, () if off_topic else suggestions)

@@ -1,0 +1,478 @@
+"""Block Kit rendering of everything dockbot says in Slack (pure: no I/O).
+
+Every builder returns a :data:`Message` (``{"text": ..., "blocks": [...]}``) that
+already respects Slack's limits: sections are split at 3,000 characters, headers
+and button labels are cut, at most 50 blocks per message (100 in a Home view) and
+about 12,000 characters of blocks per message. User text is escaped (``& < >``)
+and cannot close a code fence. :func:`plain_text` turns any message back into
+terminal text, so ``dockbot slash`` prints exactly what Slack would show.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from bot.errors import DockbotError
+from bot.knowledge import Entry, KnowledgeBase
+from bot.lang import Lang
+from bot.matcher import Answer
+from bot.render.slack_words import ERRORS_KO, ROLE_NAMES, WORDS
+
+Block = dict[str, Any]
+Message = dict[str, Any]
+
+MAX_BLOCKS = 50
+MAX_HOME_BLOCKS = 100
+MAX_SECTION = 3000
+MAX_HEADER = 150
+MAX_BUTTON_TEXT = 75
+MAX_BUTTON_VALUE = 2000
+MAX_ACTIONS = 25
+MAX_CONTEXT_ELEMENTS = 10
+MAX_MESSAGE_CHARS = 12000
+MAX_FALLBACK_TEXT = 3000
+MAX_QUERY_IN_VALUE = 300
+
+ACTION_SHARE = "dockbot_share"
+ACTION_OTHERS = "dockbot_others"
+ACTION_RUN = "dockbot_run"
+ACTION_PICK = "dockbot_pick"  # did-you-mean buttons: dockbot_pick_0 ... dockbot_pick_3
+ACTION_FEEDBACK_UP = "dockbot_feedback_up"
+ACTION_FEEDBACK_DOWN = "dockbot_feedback_down"
+ACTION_HOME_LANG = "dockbot_home_lang"  # dockbot_home_lang_ko / dockbot_home_lang_en
+PICK_PATTERN = re.compile(rf"^{ACTION_PICK}_\d+$")
+HOME_LANG_PATTERN = re.compile(rf"^{ACTION_HOME_LANG}_(ko|en)$")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def w(key: str, lang: Lang) -> str:
+    """One user-facing phrase in the given language."""
+    return WORDS[key][lang]
+
+
+# ---------------------------------------------------------------- primitives
+
+
+def escape(text: str) -> str:
+    """Escape text for mrkdwn; also defuses <!channel> and <@U1> links."""
+    clean = _CONTROL.sub("", text)
+    return clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to ``limit`` characters, ending with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
+
+
+def code(text: str) -> str:
+    """Inline code for user text (escaped, no backticks inside)."""
+    return "`" + escape(text).replace("`", "ˋ") + "`"
+
+
+def _fence_safe(text: str) -> str:
+    return escape(text).replace("```", "`\u200b``")
+
+
+def _chunks(lines: Iterable[str], limit: int) -> list[str]:
+    """Group lines into chunks of at most ``limit`` characters; cut a line that is too long."""
+    out: list[str] = []
+    cur = ""
+    for raw in lines:
+        line = clip(raw, limit)
+        if cur and len(cur) + 1 + len(line) > limit:
+            out.append(cur)
+            cur = line
+        else:
+            cur = f"{cur}\n{line}" if cur else line
+    if cur:
+        out.append(cur)
+    return out
+
+
+def section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, MAX_SECTION)}}
+
+
+def sections(text: str) -> list[Block]:
+    """One or more sections for a long mrkdwn text, split between lines."""
+    return [section(chunk) for chunk in _chunks(text.split("\n"), MAX_SECTION)]
+
+
+def code_sections(text: str, title: str = "") -> list[Block]:
+    """Preformatted text (escaped) in as many sections as needed, each a closed code block."""
+    budget = MAX_SECTION - len(title) - 10
+    chunks = _chunks(_fence_safe(text).split("\n"), budget) or [" "]
+    return [
+        section((title + "\n" if title and i == 0 else "") + f"```{chunk}```")
+        for i, chunk in enumerate(chunks)
+    ]
+
+
+def header(text: str) -> Block:
+    clean = _CONTROL.sub("", text).strip() or "dockbot"
+    return {"type": "header", "text": {"type": "plain_text", "text": clip(clean, MAX_HEADER)}}
+
+
+def context(*texts: str) -> Block:
+    elements = [{"type": "mrkdwn", "text": clip(t, MAX_SECTION)} for t in texts if t]
+    return {"type": "context", "elements": elements[:MAX_CONTEXT_ELEMENTS]}
+
+
+def button(label: str, action_id: str, value: Mapping[str, Any], style: str | None = None) -> Block:
+    """A button whose value is compact JSON; the value is shrunk to fit 2,000 characters."""
+    data = dict(value)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if len(raw) > MAX_BUTTON_VALUE and isinstance(data.get("q"), str):
+        data["q"] = clip(data["q"], 100)
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if len(raw) > MAX_BUTTON_VALUE:
+        raise ValueError(f"button value for {action_id} is too long to send")
+    btn: Block = {
+        "type": "button",
+        "action_id": action_id,
+        "text": {"type": "plain_text", "text": clip(label, MAX_BUTTON_TEXT), "emoji": True},
+        "value": raw,
+    }
+    if style:
+        btn["style"] = style
+    return btn
+
+
+def actions(buttons: Sequence[Block]) -> Block:
+    return {"type": "actions", "elements": list(buttons)[:MAX_ACTIONS]}
+
+
+def read_value(raw: str | None) -> dict[str, Any]:
+    """Decode a button value written by :func:`button`; ``{}`` when it is not ours."""
+    if not raw or len(raw) > MAX_BUTTON_VALUE:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _size(blocks: Sequence[Block]) -> int:
+    return len(json.dumps(blocks, ensure_ascii=False))
+
+
+def fit(blocks: list[Block], lang: Lang, max_blocks: int = MAX_BLOCKS,
+        max_chars: int | None = MAX_MESSAGE_CHARS) -> list[Block]:
+    """Drop trailing content blocks (keeping trailing actions) until the limits hold."""
+    tail = [b for b in blocks[-1:] if b.get("type") == "actions"]
+    body = blocks[: len(blocks) - len(tail)]
+    dropped = 0
+
+    def fits(candidate: list[Block]) -> bool:
+        return len(candidate) <= max_blocks and (max_chars is None or _size(candidate) <= max_chars)
+
+    while body and not fits([*body, *(_cut_note(dropped, lang) if dropped else []), *tail]):
+        body.pop()
+        dropped += 1
+    return [*body, *(_cut_note(dropped, lang) if dropped else []), *tail]
+
+
+def _cut_note(dropped: int, lang: Lang) -> list[Block]:
+    return [context(w("cut", lang).format(n=dropped))]
+
+
+def message(blocks: list[Block], fallback: str, lang: Lang) -> Message:
+    """A finished message: blocks within limits plus a short plain ``text`` fallback."""
+    return {"text": clip(fallback or "dockbot", MAX_FALLBACK_TEXT), "blocks": fit(blocks, lang)}
+
+
+# ---------------------------------------------------------------- answers
+
+
+def entry_blocks(entry: Entry, lang: Lang, kb: KnowledgeBase) -> list[Block]:
+    """The body of one knowledge entry: title, command, explanation, flags, related."""
+    out: list[Block] = [header(entry.title[lang])]
+    if entry.command:
+        out.extend(code_sections(entry.command))
+    out.extend(sections(escape(entry.explanation[lang])))
+    if entry.flags:
+        lines = [f"*{w('flags', lang)}*"]
+        for f in entry.flags:
+            names = ", ".join(code(n) for n in f.names)
+            value = f" {code(f.value)}" if f.value else ""
+            lines.append(f"• {names}{value} — {escape(f.text[lang])}")
+        out.extend(sections("\n".join(lines)))
+    related = [r for r in (kb.get(i) for i in entry.related) if r is not None]
+    if related:
+        names = " · ".join(escape(r.title[lang]) for r in related[:8])
+        out.append(context(f"{w('related', lang)}: {names}"))
+    return out
+
+
+def answer_message(
+    answer: Answer,
+    kb: KnowledgeBase,
+    *,
+    run_op: str | None = None,
+    run_host: str | None = None,
+    shareable: bool = True,
+    feedback: bool = True,
+) -> Message:
+    """A matcher answer: the best entry with its buttons, or did-you-mean suggestions."""
+    lang = answer.lang
+    q = clip(answer.query, MAX_QUERY_IN_VALUE)
+    if answer.best is None:
+        return suggestions_message(answer)
+    entry = answer.best.entry
+    blocks = entry_blocks(entry, lang, kb)
+    buttons: list[Block] = []
+    if shareable:
+        buttons.append(button(w("share", lang), ACTION_SHARE, {"e": entry.id, "q": q, "l": lang}))
+    others = [c.entry.id for c in answer.alternatives if c.entry.id != entry.id][:4]
+    if others:
+        buttons.append(button(w("others", lang), ACTION_OTHERS, {"a": others, "q": q, "l": lang}))
+    if run_op:
+        buttons.append(
+            button(w("run", lang), ACTION_RUN, {"op": run_op, "h": run_host, "l": lang}, "primary")
+        )
+    if feedback:
+        buttons.extend(_feedback_buttons(entry.id, q, lang))
+    if buttons:
+        blocks.append(actions(buttons))
+    return message(blocks, f"{entry.title[lang]}" + (f": {entry.command}" if entry.command else ""),
+                   lang)
+
+
+def _feedback_buttons(entry_id: str, q: str, lang: Lang) -> list[Block]:
+    return [
+        button("👍", ACTION_FEEDBACK_UP, {"e": entry_id, "q": q, "l": lang, "v": "up"}),
+        button("👎", ACTION_FEEDBACK_DOWN, {"e": entry_id, "q": q, "l": lang, "v": "down"}),
+    ]
+
+
+def suggestions_message(answer: Answer) -> Message:
+    """Low confidence: "did you mean" buttons, one per suggestion."""
+    lang = answer.lang
+    q = clip(answer.query, MAX_QUERY_IN_VALUE)
+    alts = list(answer.alternatives)[:4]
+    if not alts:
+        blocks = [section(f"{w('no_answer', lang)}\n{w('no_answer_hint', lang)}")]
+        return message(blocks, w("no_answer", lang), lang)
+    blocks = [section(f"*{w('did_you_mean', lang)}*")]
+    blocks.append(actions([
+        button(clip(c.entry.title[lang], MAX_BUTTON_TEXT), f"{ACTION_PICK}_{i}",
+               {"e": c.entry.id, "q": q, "l": lang})
+        for i, c in enumerate(alts)
+    ]))
+    return message(blocks, w("did_you_mean", lang), lang)
+
+
+def alternatives_message(entries: Sequence[Entry], lang: Lang, query: str) -> Message:
+    """The "Other answers" list: each alternative's title and command, with a button to open it."""
+    q = clip(query, MAX_QUERY_IN_VALUE)
+    if not entries:
+        return message([section(w("no_others", lang))], w("no_others", lang), lang)
+    blocks: list[Block] = [section(f"*{w('others', lang)}*")]
+    for e in entries[:4]:
+        line = f"*{escape(e.title[lang])}*"
+        if e.command:
+            line += f"\n{code(e.command)}"
+        blocks.append(section(line))
+    blocks.append(actions([
+        button(clip(e.title[lang], MAX_BUTTON_TEXT), f"{ACTION_PICK}_{i}",
+               {"e": e.id, "q": q, "l": lang})
+        for i, e in enumerate(entries[:4])
+    ]))
+    return message(blocks, w("others", lang), lang)
+
+
+def shared_message(inner: Message, asker_id: str, query: str, lang: Lang) -> Message:
+    """A copy of an answer for the channel, attributed to the asker, without buttons."""
+    who = f"<@{asker_id}>" if re.fullmatch(r"[UW][A-Z0-9]{1,20}", asker_id) else escape(asker_id)
+    note = context(w("asked_by", lang).format(user=who, q=escape(clip(query, 300))))
+    body = [b for b in inner["blocks"] if b.get("type") != "actions"]
+    return message([note, *body], str(inner.get("text", "")), lang)
+
+
+# ---------------------------------------------------------------- explanations
+
+
+def explanation_message(
+    expl: Mapping[str, Any], lang: Lang, *, share_value: Mapping[str, Any] | None = None
+) -> Message:
+    """A flag-by-flag explanation (the issue 5 JSON shape: command, parts, risks, suggestions)."""
+    command = str(expl.get("command", ""))
+    blocks: list[Block] = [header(w("explain_title", lang)), *code_sections(command)]
+    lines: list[str] = []
+    for part in _dicts(expl.get("parts")):
+        role = str(part.get("role") or "")
+        role_name = ROLE_NAMES.get(role, {}).get(lang, role)
+        text = code(str(part.get("text", "")))
+        flag = part.get("flag")
+        long_name = f" ({code(str(flag))})" if flag and flag != part.get("text") else ""
+        meaning = escape(str(part.get("meaning") or ""))
+        lines.append(f"• {text}{long_name} _{escape(role_name)}_ — {meaning}")
+    if lines:
+        blocks.extend(sections("\n".join(lines)))
+    risks = list(_dicts(expl.get("risks")))
+    if risks:
+        rl = [f"*{w('risks', lang)}*"]
+        for r in risks:
+            icon = "🛑" if r.get("level") == "danger" else "⚠️"
+            rl.append(f"{icon} {code(str(r.get('flag', '')))} {escape(str(r.get('message', '')))}")
+            if r.get("safer"):
+                rl.append(f"    ↳ {w('safer', lang)}: {escape(str(r['safer']))}")
+        blocks.extend(sections("\n".join(rl)))
+    suggestions = [str(s) for s in _list(expl.get("suggestions"))]
+    if suggestions:
+        sl = [f"*{w('did_you_mean', lang)}*", *(code(s) for s in suggestions[:5])]
+        blocks.extend(sections("\n".join(sl)))
+    if share_value is not None:
+        blocks.append(actions([button(w("share", lang), ACTION_SHARE, share_value)]))
+    return message(blocks, f"{w('explain_title', lang)}: {command}", lang)
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _dicts(value: object) -> Iterable[Mapping[str, Any]]:
+    return [v for v in _list(value) if isinstance(v, Mapping)]
+
+
+# ---------------------------------------------------------------- executor
+
+
+def exec_message(result: Mapping[str, Any], lang: Lang, op_text: str) -> Message:
+    """An executor result (the issue 3 JSON shape) as a table in code blocks."""
+    host = result.get("host")
+    title = w("exec_title", lang).format(op=code(op_text), host=code(str(host or "default")))
+    columns = [str(c) for c in _list(result.get("columns"))]
+    rows = [[str(c) for c in _list(r)] for r in _list(result.get("rows"))]
+    body = _table(columns, rows) if columns else str(result.get("text") or "")
+    blocks = code_sections(body or w("exec_empty", lang), title)
+    if result.get("truncated"):
+        blocks.append(context(w("exec_truncated", lang)))
+    return message(blocks, f"{op_text} @ {host or 'default'}", lang)
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[str]], cell: int = 40) -> str:
+    grid = [[clip(c.replace("\n", " "), cell) for c in row] for row in [columns, *rows]]
+    width = [max((len(r[i]) for r in grid if i < len(r)), default=0) for i in range(len(columns))]
+    return "\n".join(
+        "  ".join(c.ljust(width[i]) if i < len(width) else c for i, c in enumerate(r)).rstrip()
+        for r in grid
+    )
+
+
+def exec_pending_message(op_text: str, host: str | None, lang: Lang) -> Message:
+    text = w("exec_running", lang).format(op=code(op_text), host=code(host or "default"))
+    return message([context(text)], _unmark(text), lang)
+
+
+def exec_off_message(op_text: str, lang: Lang, *, enabled: bool,
+                     extra: Sequence[Block] = ()) -> Message:
+    """Polite note: the executor is off, or this user/channel may not run the operation."""
+    key = "exec_not_allowed" if enabled else "exec_off"
+    text = w(key, lang).format(op=code(op_text))
+    return message([section(text), *extra], _unmark(text), lang)
+
+
+# ---------------------------------------------------------------- errors and help
+
+
+def error_text(err: DockbotError, lang: Lang) -> str:
+    """The error's message and hint; Korean uses the Korean text for the error's code."""
+    if lang == "ko" and err.code in ERRORS_KO:
+        ko = ERRORS_KO[err.code]
+        custom = err.message != type(err).default_message
+        return ko + (f" ({err.message})" if custom else "")
+    return err.user_text()
+
+
+def error_message(err: DockbotError, lang: Lang) -> Message:
+    text = f"⚠️ {escape(error_text(err, lang))}"
+    return message([section(text)], _unmark(text), lang)
+
+
+def help_message(lang: Lang, ops: Sequence[str], hosts: Sequence[str]) -> Message:
+    """`/docker help`: how to ask, explain, and (only what the asker may run) status commands."""
+    blocks: list[Block] = [header(w("help_title", lang)), section(w("help_body", lang))]
+    if ops:
+        host_text = ", ".join(code("@" + h) for h in hosts) if hosts else code("default")
+        blocks.append(section(w("help_exec", lang).format(
+            ops=", ".join(code(o) for o in ops), hosts=host_text)))
+    else:
+        blocks.append(context(w("help_no_exec", lang)))
+    return message(blocks, w("help_title", lang), lang)
+
+
+# ---------------------------------------------------------------- App Home
+
+
+def home_view(
+    lang: Lang,
+    concepts: Sequence[Entry],
+    commands: Sequence[Entry],
+    ops: Sequence[str],
+    hosts: Sequence[str],
+) -> dict[str, Any]:
+    """The App Home tab: concepts in order, core commands, how to ask, what the viewer may run."""
+    blocks: list[Block] = [
+        header(w("home_title", lang)),
+        section(w("home_intro", lang)),
+        actions([
+            button("한국어", f"{ACTION_HOME_LANG}_ko", {"l": "ko"}),
+            button("English", f"{ACTION_HOME_LANG}_en", {"l": "en"}),
+        ]),
+        {"type": "divider"},
+        section(f"*{w('home_concepts', lang)}*"),
+    ]
+    for i, e in enumerate(concepts[:12], 1):
+        blocks.extend(sections(f"*{i}. {escape(e.title[lang])}*\n{escape(clip(e.explanation[lang], 400))}"))
+    blocks.append({"type": "divider"})
+    lines = [f"*{w('home_commands', lang)}*"]
+    lines += [f"• {code(e.command or '')} — {escape(e.title[lang])}" for e in commands[:20]]
+    blocks.extend(sections("\n".join(lines)))
+    blocks.append({"type": "divider"})
+    blocks.append(section(f"*{w('home_how', lang)}*\n{w('home_how_body', lang)}"))
+    if ops:
+        host_text = ", ".join(code("@" + h) for h in hosts) if hosts else code("default")
+        blocks.append(section(w("home_exec", lang).format(
+            ops=", ".join(code(o) for o in ops), hosts=host_text)))
+    else:
+        blocks.append(context(w("help_no_exec", lang)))
+    return {"type": "home", "blocks": fit(blocks, lang, MAX_HOME_BLOCKS, None)}
+
+
+# ---------------------------------------------------------------- plain text
+
+
+_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+
+
+def _unmark(text: str) -> str:
+    for ent, ch in _ENTITIES:
+        text = text.replace(ent, ch)
+    return text
+
+
+def plain_text(msg: Mapping[str, Any]) -> str:
+    """Terminal rendering of a message or a view: the same content, without Slack markup."""
+    out: list[str] = []
+    for b in msg.get("blocks", []):
+        kind = b.get("type")
+        if kind == "header":
+            title = b["text"]["text"]
+            out += [title, "=" * min(len(title), 60)]
+        elif kind == "section":
+            out.append(_unmark(b["text"]["text"].replace("```", "")))
+        elif kind == "context":
+            out.append(_unmark(" ".join(e.get("text", "") for e in b["elements"])))
+        elif kind == "actions":
+            out.append("  ".join(f"[{e['text']['text']}]" for e in b["elements"]))
+        elif kind == "divider":
+            out.append("")
+    if not out:
+        out.append(_unmark(str(msg.get("text", ""))))
+    return "\n".join(out).strip() + "\n"

@@ -1,0 +1,101 @@
+"""Answers as terminal text: colour on a TTY, plain when piped."""
+
+from __future__ import annotations
+
+from bot.knowledge import Entry, KnowledgeBase
+from bot.lang import Lang
+from bot.matcher import Answer, Candidate
+
+_WORDS: dict[str, dict[Lang, str]] = {
+    "related": {"ko": "관련", "en": "Related"},
+    "unsure": {
+        "ko": "잘 모르겠어요. 이런 질문은 어때요:",
+        "en": "I'm not sure what you mean. Did you mean one of these?",
+    },
+    "nothing": {
+        "ko": "잘 모르겠어요. Docker 명령어나 개념을 물어봐 주세요. "
+        '예: "실행 중인 컨테이너 보기"',
+        "en": 'I don\'t know that one. Ask about a Docker command or concept, e.g. '
+        '"list running containers".',
+    },
+    "also": {"ko": "다른 답변", "en": "Other answers"},
+}
+
+
+class Style:
+    """ANSI styles, or nothing when colour is off."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def cmd(self, text: str) -> str:
+        return self._wrap("1;36", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def warn(self, text: str) -> str:
+        return self._wrap("33", text)
+
+
+def word(key: str, lang: Lang) -> str:
+    return _WORDS[key][lang]
+
+
+def _related_line(entry: Entry, kb: KnowledgeBase, lang: Lang, st: Style) -> str | None:
+    names: list[str] = []
+    for rid in entry.related:
+        rel = kb.get(rid)
+        if rel is not None:
+            names.append(st.cmd(rel.command) if rel.command else rel.title[lang])
+    if not names:
+        return None
+    return f"{word('related', lang)}: " + ", ".join(names)
+
+
+def entry_text(entry: Entry, kb: KnowledgeBase, lang: Lang, st: Style) -> list[str]:
+    lines: list[str] = []
+    if entry.command:
+        lines.append(st.cmd(entry.command))
+        lines.append("  " + st.bold(entry.title[lang]))
+    else:
+        lines.append(st.bold(entry.title[lang]))
+    lines.extend("  " + ln for ln in entry.explanation[lang].splitlines())
+    if entry.flags:
+        width = max(len(", ".join(f.names)) for f in entry.flags)
+        for f in entry.flags:
+            names = ", ".join(f.names)
+            lines.append(f"  {st.cmd(names.ljust(width))}   {f.text[lang]}")
+    rel = _related_line(entry, kb, lang, st)
+    if rel:
+        lines.append(rel)
+    return lines
+
+
+def _choice(c: Candidate, lang: Lang, st: Style) -> str:
+    e = c.entry
+    cmd = f"  {st.dim('(' + e.command + ')')}" if e.command else ""
+    return f"  - {e.title[lang]}{cmd}"
+
+
+def answer_text(answer: Answer, kb: KnowledgeBase, color: bool) -> str:
+    """What `dockbot ask` prints."""
+    st = Style(color)
+    lang = answer.lang
+    if answer.confident and answer.best is not None:
+        lines = entry_text(answer.best.entry, kb, lang, st)
+        if answer.alternatives:
+            lines.append(st.dim(f"{word('also', lang)}:"))
+            lines.extend(st.dim(_choice(c, lang, Style(False))) for c in answer.alternatives[:2])
+        return "\n".join(lines)
+    if not answer.alternatives:
+        return st.warn(word("nothing", lang))
+    lines = [st.warn(word("unsure", lang))]
+    lines.extend(_choice(c, lang, st) for c in answer.alternatives)
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""The long-lived objects one process shares: settings, knowledge base, matcher.
+
+Built once at start-up by the CLI or the Slack server; everything else takes
+what it needs from here. The executor is created on first use, because most
+processes never run a Docker command.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.matcher import Matcher
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.executor import Executor
+
+
+@dataclass
+class Services:
+    settings: Settings
+    kb: KnowledgeBase
+    matcher: Matcher
+    _executor: Executor | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def executor(self) -> Executor:
+        """The read-only executor (disabled unless the settings enable it)."""
+        with self._lock:
+            if self._executor is None:
+                from bot.executor import build_executor
+
+                self._executor = build_executor(self.settings)
+            return self._executor
+
+    def close(self) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.close()
+                self._executor = None
+
+
+def load_services(settings: Settings) -> Services:
+    kb = load_knowledge(settings.knowledge_dir)
+    return Services(settings=settings, kb=kb, matcher=Matcher(kb))

@@ -1,0 +1,144 @@
+"""Settings: the only module that reads the process environment.
+
+Everything else receives a frozen :class:`Settings` object. Validation happens
+here, and every problem names the variable and says what a valid value is.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bot.errors import ConfigError
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise ConfigError(
+        f"{name}={env.get(name)!r} is not a yes/no value.",
+        hint=f"Set {name} to 1 or 0 (or true/false).",
+    )
+
+
+def _opt(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name)
+    if raw is None:
+        return None
+    raw = raw.strip()
+    return raw or None
+
+
+def _http_url(env: Mapping[str, str], name: str) -> str | None:
+    raw = _opt(env, name)
+    if raw is None:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError(
+            f"{name}={raw!r} is not an http(s) URL.",
+            hint=f"Set {name} to a URL such as https://slack.com/api/ or unset it.",
+        )
+    return raw if raw.endswith("/") else raw + "/"
+
+
+def default_knowledge_dir() -> Path:
+    """The repository's ``knowledge/`` folder, or the copy installed with the package."""
+    here = Path(__file__).resolve().parent
+    repo = here.parent / "knowledge"
+    if repo.is_dir():
+        return repo
+    return here / "_kb"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings for every part of dockbot."""
+
+    knowledge_dir: Path
+    config_path: Path | None = None
+    exec_enabled: bool = False
+    docker_host: str | None = None
+    docker_tls_verify: bool = False
+    docker_cert_path: str | None = None
+    audit_log: str | None = None
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str | None = None
+    log_level: str = "INFO"
+    no_color: bool = False
+    history_file: Path | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        kdir = _opt(env, "DOCKBOT_KNOWLEDGE")
+        knowledge_dir = Path(kdir) if kdir else default_knowledge_dir()
+        cfg = _opt(env, "DOCKBOT_CONFIG")
+        config_path = Path(cfg) if cfg else None
+        if config_path is not None and not config_path.is_file():
+            raise ConfigError(
+                f"DOCKBOT_CONFIG points to {cfg!r}, which is not a readable file.",
+                hint="Fix the path or unset DOCKBOT_CONFIG.",
+            )
+        level = (_opt(env, "DOCKBOT_LOG_LEVEL") or "INFO").upper()
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ConfigError(
+                f"DOCKBOT_LOG_LEVEL={level!r} is not a log level.",
+                hint="Use DEBUG, INFO, WARNING or ERROR.",
+            )
+        app_token = _opt(env, "SLACK_APP_TOKEN")
+        if app_token is not None and not app_token.startswith("xapp-"):
+            raise ConfigError(
+                "SLACK_APP_TOKEN does not look like an app-level token.",
+                hint="App-level tokens start with xapp- (Basic Information > App-Level Tokens).",
+            )
+        bot_token = _opt(env, "SLACK_BOT_TOKEN")
+        if bot_token is not None and not bot_token.startswith("xoxb-"):
+            raise ConfigError(
+                "SLACK_BOT_TOKEN does not look like a bot token.",
+                hint="Bot tokens start with xoxb- (OAuth & Permissions > Bot User OAuth Token).",
+            )
+        hist = _opt(env, "DOCKBOT_HISTORY")
+        home = _opt(env, "HOME")
+        history_file = Path(hist) if hist else (Path(home) / ".dockbot_history" if home else None)
+        return cls(
+            knowledge_dir=knowledge_dir,
+            config_path=config_path,
+            exec_enabled=_flag(env, "DOCKBOT_EXEC_ENABLED"),
+            docker_host=_opt(env, "DOCKER_HOST"),
+            docker_tls_verify=_flag(env, "DOCKER_TLS_VERIFY"),
+            docker_cert_path=_opt(env, "DOCKER_CERT_PATH"),
+            audit_log=_opt(env, "DOCKBOT_AUDIT_LOG"),
+            slack_bot_token=bot_token,
+            slack_signing_secret=_opt(env, "SLACK_SIGNING_SECRET"),
+            slack_app_token=app_token,
+            slack_api_url=_http_url(env, "SLACK_API_URL"),
+            log_level=level,
+            no_color=env.get("NO_COLOR") is not None,
+            history_file=history_file,
+        )
+
+    def require_slack(self) -> None:
+        """Raise a ConfigError naming the first Slack variable that is missing."""
+        if not self.slack_bot_token:
+            raise ConfigError(
+                "SLACK_BOT_TOKEN is not set.",
+                hint="Set it to the app's Bot User OAuth Token (xoxb-...).",
+            )
+        if not self.slack_app_token and not self.slack_signing_secret:
+            raise ConfigError(
+                "SLACK_SIGNING_SECRET is not set (needed in HTTP mode).",
+                hint="Set it from Basic Information > Signing Secret, or set SLACK_APP_TOKEN "
+                "for Socket Mode.",
+            )

@@ -1,0 +1,211 @@
+"""Running the Slack app: Socket Mode, or HTTP mode on waitress.
+
+HTTP mode serves ``POST /slack/events`` and ``GET /healthz`` through a small
+WSGI front door that checks the request before Bolt sees it: a missing or
+non-numeric ``X-Slack-Request-Timestamp``, a stale timestamp or a bad
+signature is a 401 and nothing else runs (Bolt alone answers 500 on a
+non-numeric timestamp and logs rejected bodies). Nothing is kept between
+requests, so replicas can sit behind any load balancer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+from slack_bolt import App, BoltRequest
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.context import BoltContext
+from slack_bolt.request.internals import build_context
+from slack_sdk.signature import SignatureVerifier
+
+from bot.errors import ConfigError
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIEnvironment
+
+log = logging.getLogger("dockbot.slack")
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+MAX_BODY = 1_000_000  # Slack payloads are far smaller
+HTTP_THREADS = 32
+
+
+def quiet_bolt_loggers() -> None:
+    """Bolt logs the full body of every rejected request at INFO; keep bodies out of logs."""
+    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
+
+
+def _parse_body(raw: str, content_type: str | None) -> dict[str, Any] | None:
+    """Form bodies parsed correctly (Bolt reads any form text that contains "payload" as
+    an interactive payload); None when Bolt's own parsing is right."""
+    if raw.startswith("{") or (content_type or "").startswith("application/json"):
+        return None
+    params = dict(parse_qsl(raw, keep_blank_values=True))
+    if "payload" in params:
+        return None
+    return params
+
+
+def bolt_request(raw: str, query: str, headers: dict[str, str]) -> BoltRequest:
+    """A BoltRequest for an HTTP body; raises ValueError on a body that is not Slack's."""
+    req = BoltRequest(body=raw, query=query, headers=dict(headers))
+    if not isinstance(req.body, dict):
+        raise ValueError("request body is not an object")
+    fixed = _parse_body(raw, req.content_type)
+    if fixed is not None and fixed != req.body:
+        req.body = fixed
+        req.context = build_context(BoltContext({}), fixed)
+    return req
+
+
+class SlackWsgi:
+    """WSGI front door: health check, request checks, then Bolt."""
+
+    def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH) -> None:
+        self.app = app
+        self.path = path
+        self.verifier = SignatureVerifier(signing_secret)
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        status, headers, body = self.handle(environ)
+        payload = body.encode("utf-8")
+        start_response(status, [*headers, ("Content-Length", str(len(payload)))])
+        return [payload]
+
+    def handle(self, environ: WSGIEnvironment) -> tuple[str, list[tuple[str, str]], str]:
+        method = str(environ.get("REQUEST_METHOD", "GET")).upper()
+        path = str(environ.get("PATH_INFO", ""))
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            return _json("200 OK", {"ok": True})
+        if path != self.path:
+            return _json("404 Not Found", {"error": "not found"})
+        if method != "POST":
+            return _json("405 Method Not Allowed", {"error": "use POST"})
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return _json("400 Bad Request", {"error": "bad content-length"})
+        if length < 0 or length > MAX_BODY:
+            return _json("413 Payload Too Large", {"error": "body too large"})
+        raw = environ["wsgi.input"].read(length) if length else b""
+        headers = _headers(environ)
+        timestamp = headers.get("x-slack-request-timestamp", "")
+        signature = headers.get("x-slack-signature", "")
+        if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12 and signature):
+            return _json("401 Unauthorized", {"error": "invalid request"})
+        if not self.verifier.is_valid(raw, timestamp, signature):
+            return _json("401 Unauthorized", {"error": "invalid request"})
+        try:
+            text = raw.decode("utf-8")
+            req = bolt_request(text, str(environ.get("QUERY_STRING", "")), headers)
+        except (ValueError, AttributeError, TypeError):
+            return _json("400 Bad Request", {"error": "unreadable body"})
+        resp = self.app.dispatch(req)
+        out = [(k, v) for k, vs in resp.headers.items() if k.lower() != "content-length" for v in vs]
+        return _status(resp.status), out, resp.body or ""
+
+
+def _headers(environ: WSGIEnvironment) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in environ.items():
+        if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            out[key.lower().replace("_", "-")] = str(value)
+        elif key.startswith("HTTP_"):
+            out[key[5:].lower().replace("_", "-")] = str(value)
+    return out
+
+
+def _status(code: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return f"{code} {HTTPStatus(code).phrase}"
+    except ValueError:
+        return f"{code} Unknown"
+
+
+def _json(status: str, data: dict[str, object]) -> tuple[str, list[tuple[str, str]], str]:
+    return status, [("Content-Type", "application/json")], json.dumps(data)
+
+
+def http_server(app: App, settings: Settings, host: str, port: int) -> Any:
+    """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops."""
+    from waitress import create_server
+
+    if not settings.slack_signing_secret:
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET is not set (needed in HTTP mode).",
+            hint="Set it from Basic Information > Signing Secret, or set SLACK_APP_TOKEN "
+            "for Socket Mode.",
+        )
+    front = SlackWsgi(app, settings.slack_signing_secret)
+    return create_server(
+        front,
+        host=host,
+        port=port,
+        threads=HTTP_THREADS,
+        connection_limit=1000,
+        backlog=1024,
+        max_request_body_size=MAX_BODY,
+        channel_timeout=30,
+        ident="dockbot",
+        expose_tracebacks=False,
+    )
+
+
+def socket_handler(app: App, settings: Settings) -> SocketModeHandler:
+    """A Socket Mode handler; ``.connect()`` opens the websocket, ``.close()`` ends it."""
+    if not settings.slack_app_token:
+        raise ConfigError("SLACK_APP_TOKEN is not set.", hint="Set it to an xapp- token.")
+    return SocketModeHandler(app, settings.slack_app_token, web_client=app.client, concurrency=16)
+
+
+def _wait_for_signal(stop: threading.Event) -> None:
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, on_signal)
+    stop.wait()
+
+
+def serve(settings: Settings, host: str, port: int) -> int:
+    """Run the Slack app until SIGINT/SIGTERM; Socket Mode when an app token is set."""
+    from bot.services import load_services
+    from bot.slack.app import build_app
+
+    settings.require_slack()
+    services = load_services(settings)
+    app = build_app(services, settings)
+    quiet_bolt_loggers()
+    stop = threading.Event()
+    closers: list[Callable[[], object]] = []
+    if settings.slack_app_token:
+        handler = socket_handler(app, settings)
+        handler.connect()
+        closers.append(handler.close)
+        log.info("dockbot is connected to Slack in Socket Mode")
+    else:
+        server = http_server(app, settings, host, port)
+        closers.append(server.close)
+        thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
+        thread.start()
+        log.info("dockbot listens on http://%s:%s%s", host, server.effective_port, EVENTS_PATH)
+    try:
+        _wait_for_signal(stop)
+    finally:
+        for close in closers:
+            close()
+        shutdown = getattr(app, "dockbot_shutdown", None)
+        if callable(shutdown):
+            shutdown()
+    return 0

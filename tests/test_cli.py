@@ -1,0 +1,187 @@
+"""The CLI contract: JSON shape, exit codes, batch order, bad input never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_confident_json_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "컨테이너를 백그라운드에서 실행하려면?")
+    assert code == 0
+    obj = json.loads(out)
+    assert obj["confident"] is True and obj["lang"] == "ko"
+    assert obj["answer"]["id"] == "run-detached"
+    assert obj["answer"]["command"].startswith("docker run")
+    assert isinstance(obj["answer"]["score"], float)
+
+
+def test_ask_abstains_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "오늘 점심 뭐 먹지")
+    assert code == 1
+    obj = json.loads(out)
+    assert obj["confident"] is False and obj["answer"] is None
+
+
+def test_ask_plain_text_is_readable_and_uncoloured_when_piped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "ask", "how", "do", "i", "delete", "a", "running", "container")
+    assert code == 0
+    assert "docker rm -f" in out
+    assert "\x1b[" not in out
+
+
+def test_ask_abstain_text_in_korean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "오늘 점심 뭐 먹지")
+    assert code == 1
+    assert "잘 모르겠어요" in out
+
+
+def test_ask_lang_override(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "--lang", "en", "이미지 목록 보기")
+    assert code == 0 and json.loads(out)["lang"] == "en"
+
+
+def test_bad_lang_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["ask", "--lang", "fr", "x"])
+    assert exc.value.code == 2
+    assert "unknown language" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["ask", ""], "empty"),
+        (["ask", "x" * 20000], "too long"),
+        (["ask", "\x00\x01\x02\x03\x04"], "binary"),
+    ],
+)
+def test_bad_questions_get_a_clear_message(
+    capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert needle in err and "Traceback" not in err + out
+
+
+def test_bad_question_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "")
+    assert code == 2
+    obj = json.loads(out)
+    assert obj["error"] == "bad_input" and "empty" in obj["message"]
+
+
+def test_batch_keeps_order_and_flags_bad_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["list images", "", "도커 버전 확인", "x" * 5000, "오늘 점심 뭐 먹지", "docker ps -a"]
+    f = tmp_path / "q.txt"
+    f.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\xfe broken bytes\n")
+    code, out, _ = run(capsys, "ask", "--json", "--batch", str(f))
+    assert code == 0
+    objs = [json.loads(x) for x in out.splitlines()]
+    assert len(objs) == len(lines) + 1
+    assert [o["query"] for o in objs[: len(lines)]][0] == "list images"
+    assert objs[0]["confident"] is True
+    assert objs[1]["error"] == "bad_input"
+    assert objs[2]["lang"] == "ko"
+    assert objs[3]["error"] == "bad_input" and "too long" in objs[3]["message"]
+    assert objs[4]["confident"] is False
+    assert objs[5]["query"] == "docker ps -a"
+    assert "query" in objs[6]
+
+
+def test_batch_from_stdin_subprocess() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--batch", "-"],
+        input="list containers\n컨테이너 삭제\n".encode(),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    objs = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert [o["query"] for o in objs] == ["list containers", "컨테이너 삭제"]
+
+
+def test_batch_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "ask", "--json", "--batch", "/nonexistent/q.txt")
+    assert code == 2 and "Cannot read" in err
+
+
+def test_kb_check_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kb", "check")
+    assert code == 0 and out.startswith("ok:")
+
+
+def test_kb_check_reports_file_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "x.yml").write_text("entries:\n  - id: a\n    kind: command\n", encoding="utf-8")
+    code, out, _ = run(capsys, "kb", "check", str(tmp_path))
+    assert code == 1
+    assert all(line.split(":")[1].isdigit() for line in out.splitlines())
+    assert "x.yml:2: missing required field `title`" in out
+
+
+def test_kb_export_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kb", "export", "--json")
+    assert code == 0
+    entries = json.loads(out)["entries"]
+    assert len(entries) >= 100 and {"id", "title", "examples"} <= set(entries[0])
+
+
+def test_kb_import_then_check_flags_the_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "## 명령어\n\ndocker image ls     - 이미지 조회\n"
+        "docker run -d -p 80:80 {image}\n-d    - 백그라운드 실행\n",
+        encoding="utf-8",
+    )
+    out_file = tmp_path / "draft" / "draft.yml"
+    out_file.parent.mkdir()
+    code, _, err = run(capsys, "kb", "import", str(notes), "-o", str(out_file))
+    assert code == 0 and "review" in err
+    code, out, _ = run(capsys, "kb", "check", str(out_file.parent))
+    assert code == 1 and "draft" in out
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 2 and "ask" in out
+
+
+def test_every_cli_command_has_help_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    for name, sp in sub.choices.items():  # type: ignore[union-attr]
+        assert sp.format_help().strip(), name
+        assert f"dockbot {name}" in readme, f"README does not document `dockbot {name}`"
+
+
+def test_python_dash_m_bot_is_the_same_command() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "list images"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["answer"]["id"] == "image-ls"

@@ -1,0 +1,197 @@
+"""Matcher behaviour by category, on the real knowledge base.
+
+These questions are written for the tests; they are not the knowledge base's
+examples and not the benchmark's questions (bench/ measures accuracy at scale).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.errors import InputError
+from bot.knowledge import load_knowledge
+from bot.matcher import Matcher, clean_question
+from bot.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_knowledge(Settings.from_env({}).knowledge_dir))
+
+
+def top_ids(m: Matcher, q: str, n: int = 1) -> list[str]:
+    ranked, _ = m.rank(clean_question(q))
+    return [c.entry.id for c in ranked[:n]]
+
+
+CASES = {
+    "ko": [
+        ("도커 컨테이너를 뒤에서 돌리고 싶어요", "run-detached"),
+        ("지금 떠 있는 컨테이너들 보고 싶은데", "ps"),
+        ("꺼진 컨테이너까지 다 보려면", "ps-all"),
+        ("도커 허브에 로그인은 어떻게 해요", "login"),
+        ("이미지에 새 태그 붙이기", "tag"),
+        ("도커파일로 이미지 만드는 방법", "build"),
+        ("멈춘 컨테이너 지우기", "rm"),
+        ("실행되고 있는 컨테이너를 바로 삭제하고 싶어요", "rm-force"),
+        ("내 이미지를 도커 허브에 올리려면", "push"),
+        ("이미지랑 컨테이너 차이가 뭐예요", "image-vs-container"),
+        ("이미지 레이어가 뭔가요", "image-layers"),
+        ("가상머신이랑 컨테이너는 뭐가 달라요", "container-vs-vm"),
+        ("윈도우에서 가상화 켜져 있는지 확인하는 법", "windows-virtualization"),
+        ("컨테이너 안에 쉘로 들어가고 싶어요", "exec-shell"),
+        ("로그 실시간으로 보기", "logs-follow"),
+        ("도커가 디스크를 얼마나 쓰는지 보려면", "system-df"),
+        ("안 쓰는 볼륨 싹 정리", "volume-prune"),
+        ("컨테이너 아이피 주소 알아내기", "container-ip"),
+        ("돌고 있는 컨테이너 전부 멈추기", "stop-all-containers"),
+        ("컴포즈로 띄운 거 전부 내리기", "compose-down"),
+    ],
+    "en": [
+        ("how can i run a container in the background", "run-detached"),
+        ("show me the containers that are running right now", "ps"),
+        ("list every container even the stopped ones", "ps-all"),
+        ("get rid of a container that is still running", "rm-force"),
+        ("what's the difference between an image and a container", "image-vs-container"),
+        ("upload my image to docker hub", "push"),
+        ("download the nginx image", "pull"),
+        ("delete an image", "rmi"),
+        ("open a bash shell inside a running container", "exec-shell"),
+        ("keep watching the logs of a container", "logs-follow"),
+        ("only the last 50 lines of the logs", "logs-tail"),
+        ("spin up the compose stack in the background", "compose-up"),
+        ("clean up dangling images", "remove-dangling-images"),
+        ("how much disk space is docker using", "system-df"),
+        ("what is a dockerfile", "dockerfile"),
+        ("copy a file out of a container to my machine", "cp"),
+        ("which docker version do i have", "docker-version-short"),
+        ("make the container restart automatically after a reboot", "run-restart"),
+    ],
+    "typo": [
+        ("컨테이너 삭재하는 법", "rm"),
+        ("도커 이미지 목룍", "image-ls"),
+        ("how to delte a container", "rm"),
+        ("dokcer imgaes list", "image-ls"),
+        ("show runing contianers", "ps"),
+        ("docker lgos follow", "logs-follow"),
+    ],
+    "spacing": [
+        ("실행중인컨테이너조회", "ps"),
+        ("이미지목록보는법", "image-ls"),
+        ("컨테이너로그보기", "logs"),
+        ("도커허브로그인", "login"),
+        ("이 미지 삭 제", "rmi"),
+    ],
+    "mixed": [
+        ("docker ps 에서 꺼진 것도 보려면", "ps-all"),
+        ("image 를 docker hub 에 push 하는 법", "push"),
+        ("container 안으로 bash 접속", "exec-shell"),
+        ("compose up 할 때 다시 build", "compose-up-build"),
+    ],
+    "konglish": [
+        ("컨테이너 디태치 모드로 실행", "run-detached"),
+        ("포트포워딩 하는 법", "run-port"),
+        ("리스타트 폴리시 설정", "run-restart"),
+        ("볼륨 마운트 하려면", "run-volume"),
+    ],
+    "flag": [
+        ("-d 옵션이 뭐야", "run-detached"),
+        ("what does -p 80:80 mean", "run-port"),
+        ("--rm 은 뭐하는 옵션", "run-rm"),
+        ("what is -it for", "run-interactive"),
+        ("docker build 할 때 --no-cache 는 뭐야", "build-no-cache"),
+    ],
+}
+
+OUT_OF_SCOPE = [
+    "오늘 점심 뭐 먹지",
+    "내일 날씨 어때",
+    "git commit 하는 법",
+    "how to remove a git branch",
+    "sql select 사용법",
+    "css flexbox 가운데 정렬",
+    "npm start 안 돼요",
+    "tell me a joke",
+    "kubectl get pods 결과 보는 법",
+    "파이썬 리스트 정렬",
+]
+
+ALL_CASES = [(cat, q, want) for cat, rows in CASES.items() for q, want in rows]
+
+
+@pytest.mark.parametrize(("category", "question", "want"), ALL_CASES)
+def test_in_scope_questions_find_their_intent(
+    matcher: Matcher, category: str, question: str, want: str
+) -> None:
+    assert matcher.kb.get(want) is not None, f"test names unknown id {want}"
+    got = top_ids(matcher, question, 3)
+    assert want in got, f"[{category}] {question!r}: wanted {want}, got {got}"
+
+
+@pytest.mark.parametrize(("category", "question", "want"), ALL_CASES)
+def test_in_scope_questions_are_answered_with_confidence(
+    matcher: Matcher, category: str, question: str, want: str
+) -> None:
+    answer = matcher.ask(question)
+    assert answer.confident, f"[{category}] {question!r} abstained: {answer.to_dict()}"
+
+
+@pytest.mark.parametrize("question", OUT_OF_SCOPE)
+def test_out_of_scope_questions_abstain(matcher: Matcher, question: str) -> None:
+    answer = matcher.ask(question)
+    assert not answer.confident
+    assert answer.best is None
+
+
+def test_top1_accuracy_over_the_cases_is_high(matcher: Matcher) -> None:
+    hits = sum(top_ids(matcher, q)[0] == want for _, q, want in ALL_CASES if top_ids(matcher, q))
+    assert hits / len(ALL_CASES) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("컨테이너 목록", "ko"), ("list containers", "en"), ("docker ps 결과", "ko")],
+)
+def test_answer_language_follows_the_question(matcher: Matcher, question: str, lang: str) -> None:
+    answer = matcher.ask(question)
+    assert answer.lang == lang
+    assert answer.best is not None
+    assert answer.to_dict()["answer"]["title"] == answer.best.entry.title[lang]  # type: ignore[index]
+
+
+def test_forced_language(matcher: Matcher) -> None:
+    answer = matcher.ask("list containers", "ko")
+    assert answer.lang == "ko" and answer.best is not None
+    assert answer.to_dict()["answer"]["explanation"] == answer.best.entry.explanation["ko"]  # type: ignore[index]
+
+
+def test_not_confident_gives_suggestions(matcher: Matcher) -> None:
+    answer = matcher.ask("container")
+    if answer.confident:
+        pytest.skip("a one-word question was answered; suggestions are tested on abstentions")
+    assert 1 <= len(answer.alternatives) <= 4
+
+
+def test_json_shape(matcher: Matcher) -> None:
+    d = matcher.ask("remove an image").to_dict()
+    assert set(d) == {"query", "lang", "confident", "answer", "alternatives"}
+    assert set(d["answer"]) == {"id", "title", "command", "explanation", "score"}  # type: ignore[arg-type]
+    assert isinstance(d["alternatives"], list) and len(d["alternatives"]) <= 4
+    for alt in d["alternatives"]:
+        assert set(alt) == {"id", "title", "command", "explanation", "score"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "empty"), ("   \n\t ", "empty"), ("x" * 600, "too long"), ("\x00\x01\x02\x03", "binary")],
+)
+def test_bad_input_is_a_clear_error(matcher: Matcher, text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        matcher.ask(text)
+
+
+def test_control_and_invisible_characters_are_ignored(matcher: Matcher) -> None:
+    plain = matcher.ask("list images")
+    noisy = matcher.ask("list\u200b images\x07")
+    assert noisy.best is not None and plain.best is not None
+    assert noisy.best.entry.id == plain.best.entry.id
