@@ -36,6 +36,8 @@ class Run:
     unavailable: dict[str, str] = field(default_factory=dict)
     command: str = ""
     date: str = ""
+    kb_entries: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 def machine_info() -> dict[str, str | int]:
@@ -48,8 +50,10 @@ def machine_info() -> dict[str, str | int]:
     except OSError:
         pass
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return {
         "nproc": cpus or 0,
+        "loadavg_at_start": load,
         "cpu": model,
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -106,7 +110,7 @@ def summary_table(
 def category_table(results: Sequence[SystemResult]) -> list[str]:
     header = ["category", "n"]
     for r in results:
-        header += [f"{r.name} top-1|abst", f"{r.name} top-3", f"{r.name} false"]
+        header += [f"{r.name} top-1 / abst.", f"{r.name} top-3", f"{r.name} false"]
     rows = []
     for cat in CATEGORIES:
         if not results or cat not in results[0].categories:
@@ -180,17 +184,22 @@ def markdown(run: Run) -> str:
         "",
         f"Command: `{run.command}`  ",
         f"Date: {run.date}  ",
-        f"Machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']} ({m['platform']})",
+        f"Machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']} ({m['platform']})  ",
+        f"Load average when the run started (1/5/15 min): {m['loadavg_at_start']}  ",
+        f"Knowledge base: {run.kb_entries} entries",
         "",
         "Baseline thresholds are calibrated on the dev set (each maximises its own "
         "in-scope top-1 rate + abstention rate); dockbot uses its built-in threshold. "
         "Latency is per question after a warm-up; start-up is import + load knowledge "
         "base + build index + first answer in a fresh process (in-process time / wall "
-        "time of the whole process, median of 3).",
+        "time of the whole process, median of the runs shown in results.json).",
         "",
     ]
     for name, reason in run.unavailable.items():
         lines += [f"**{name}: unavailable** ({reason})", ""]
+    lines += [f"- {note}" for note in run.notes]
+    if run.notes:
+        lines.append("")
     for set_name, results in run.sets.items():
         n = results[0].overall if results else {}
         lines += [
@@ -214,10 +223,12 @@ def markdown(run: Run) -> str:
 def to_json(run: Run) -> dict[str, Any]:
     return {
         "command": run.command,
+        "kb_entries": run.kb_entries,
         "date": run.date,
         "machine": dict(run.machine),
         "targets": TARGETS,
         "unavailable": run.unavailable,
+        "notes": run.notes,
         "startup": {k: dict(v) for k, v in run.startup.items()},
         "sets": {
             name: [

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -23,10 +25,12 @@ if str(ROOT) not in sys.path:
 
 from bench import metrics, report, systems  # noqa: E402
 from bot.errors import DockbotError  # noqa: E402
+from bot.knowledge import KnowledgeBase  # noqa: E402
 
 BENCH = ROOT / "bench"
 QUESTIONS = BENCH / "questions"
 STARTUP_QUESTION = "컨테이너를 백그라운드에서 실행하려면?"
+SLOW_STARTUP_S = 10.0
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -34,24 +38,84 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--set", choices=("dev", "holdout", "all"), default="dev", dest="qset")
     p.add_argument("--no-embeddings", action="store_true", help="skip the embedding baseline")
     p.add_argument("--warmup", type=int, default=30, help="untimed questions per system first")
-    p.add_argument("--startup-runs", type=int, default=3, help="fresh processes per system")
+    p.add_argument(
+        "--startup-runs", type=int, default=3, help="fresh processes per system (0: skip)"
+    )
     p.add_argument("--out", type=Path, default=BENCH, help="where results.* and misses go")
     return p.parse_args(argv)
 
 
-def build_systems(kb: object, embeddings: bool, run: report.Run) -> list[systems.System]:
-    from bot.knowledge import KnowledgeBase
+def build_system(name: str, kb: KnowledgeBase) -> systems.System:
+    if name == "dockbot":
+        return systems.DockbotSystem(kb)
+    if name == "bm25":
+        return systems.Bm25System(kb)
+    return systems.EmbeddingSystem(kb)
 
-    assert isinstance(kb, KnowledgeBase)
-    out: list[systems.System] = [systems.DockbotSystem(kb), systems.Bm25System(kb)]
-    if not embeddings:
-        run.unavailable["embeddings"] = "skipped with --no-embeddings"
-        return out
-    try:
-        out.append(systems.EmbeddingSystem(kb))
-    except systems.EmbeddingsUnavailable as exc:
-        run.unavailable["embeddings"] = str(exc)
-    return out
+
+def evaluate(
+    system: systems.System,
+    qsets: dict[str, list[metrics.Question]],
+    wanted: Sequence[str],
+    warmup: int,
+    run: report.Run,
+) -> list[metrics.Outcome]:
+    """Ask every question once (timed, after a warm-up); record results; return dev outcomes."""
+    for q in qsets["dev"][:warmup]:
+        system.ask(q.text)
+    got = {name: replies(system, qs) for name, qs in qsets.items()}
+    threshold: float | None = None
+    if system.name != "dockbot":
+        threshold = metrics.calibrate(
+            [(q, r) for q, (r, _) in zip(qsets["dev"], got["dev"], strict=True)]
+        )
+    dev: list[metrics.Outcome] = []
+    for name in wanted:
+        outcomes = [
+            metrics.Outcome(q, r, metrics.decide(r, threshold), s)
+            for q, (r, s) in zip(qsets[name], got[name], strict=True)
+        ]
+        times = [o.seconds * 1000 for o in outcomes]
+        run.sets.setdefault(name, []).append(
+            report.SystemResult(
+                system.name,
+                metrics.summarize(outcomes),
+                metrics.by_category(outcomes),
+                metrics.percentile(times, 50),
+                metrics.percentile(times, 99),
+                threshold,
+            )
+        )
+        if name == "dev":
+            dev = outcomes
+    return dev
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def coverage_notes(kb: KnowledgeBase, qsets: dict[str, list[metrics.Question]]) -> list[str]:
+    """Problems between the question sets and the knowledge base, as sentences."""
+    ids = {e.id for e in kb.entries}
+    notes = []
+    asked = {q.expected for qs in qsets.values() for q in qs if q.in_scope}
+    unknown = sorted(asked - ids)
+    if unknown:
+        notes.append(
+            f"expected ids not in the knowledge base (counted as misses): {', '.join(unknown)}"
+        )
+    unasked = sorted(ids - asked)
+    if unasked:
+        notes.append(f"entries no question of these sets expects: {', '.join(unasked)}")
+    examples = {_norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
+    for name, qs in sorted(qsets.items()):
+        same = sum(_norm(q.text) in examples for q in qs)
+        notes.append(
+            f"{name}: {same} of {len(qs)} questions equal a knowledge-base example "
+            "(ignoring case, spaces and punctuation)"
+        )
+    return notes
 
 
 def replies(
@@ -65,7 +129,8 @@ def replies(
     return out
 
 
-def startup(name: str, runs: int) -> dict[str, float]:
+def startup(name: str, runs: int) -> dict[str, float] | str:
+    """Median start-up of ``runs`` fresh processes, or the reason it could not be measured."""
     inside, wall = [], []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -73,12 +138,21 @@ def startup(name: str, runs: int) -> dict[str, float]:
             [sys.executable, str(BENCH / "startup.py"), name, STARTUP_QUESTION],
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
             cwd=ROOT,
         )
         wall.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            return f"start-up probe failed (exit {proc.returncode}): {last[:300]}"
         inside.append(float(json.loads(proc.stdout.strip().splitlines()[-1])["seconds"]))
-    return {"in_process_s": statistics.median(inside), "process_s": statistics.median(wall)}
+        if wall[-1] > SLOW_STARTUP_S:
+            break  # one run is enough to show a start-up this slow
+    return {
+        "in_process_s": statistics.median(inside),
+        "process_s": statistics.median(wall),
+        "runs": len(wall),
+    }
 
 
 def write_misses(path: Path, outcomes: Sequence[metrics.Outcome]) -> int:
@@ -118,40 +192,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DockbotError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
+    run.kb_entries = len(kb.entries)
     print(f"knowledge base: {len(kb.entries)} entries", file=sys.stderr)
-    all_systems = build_systems(kb, not args.no_embeddings, run)
+    for note in coverage_notes(kb, qsets):
+        print(f"note: {note}", file=sys.stderr)
+        run.notes.append(note)
+    names = ["dockbot", "bm25"]
+    if args.no_embeddings:
+        run.unavailable["embeddings"] = "skipped with --no-embeddings"
+    else:
+        names.append("embeddings")
     dev_outcomes: list[metrics.Outcome] = []
-    for system in all_systems:
-        print(f"evaluating {system.name} ...", file=sys.stderr)
-        for q in qsets["dev"][: args.warmup]:
-            system.ask(q.text)
-        got = {name: replies(system, qs) for name, qs in qsets.items()}
-        threshold: float | None = None
-        if system.name != "dockbot":
-            threshold = metrics.calibrate(
-                [(q, r) for q, (r, _) in zip(qsets["dev"], got["dev"], strict=True)]
-            )
-        for name in wanted:
-            outcomes = [
-                metrics.Outcome(q, r, metrics.decide(r, threshold), s)
-                for q, (r, s) in zip(qsets[name], got[name], strict=True)
-            ]
-            times = [o.seconds * 1000 for o in outcomes]
-            run.sets.setdefault(name, []).append(
-                report.SystemResult(
-                    system.name,
-                    metrics.summarize(outcomes),
-                    metrics.by_category(outcomes),
-                    metrics.percentile(times, 50),
-                    metrics.percentile(times, 99),
-                    threshold,
-                )
-            )
-            if system.name == "dockbot" and name == "dev":
-                dev_outcomes = outcomes
-    for system in all_systems:
-        print(f"start-up of {system.name} ...", file=sys.stderr)
-        run.startup[system.name] = startup(system.name, args.startup_runs)
+    # One system at a time, so that none runs next to another's threads or memory.
+    for name in names:
+        print(f"evaluating {name} ...", file=sys.stderr)
+        try:
+            system = build_system(name, kb)
+        except systems.EmbeddingsUnavailable as exc:
+            run.unavailable[name] = str(exc)
+            continue
+        outcomes = evaluate(system, qsets, wanted, args.warmup, run)
+        if name == "dockbot":
+            dev_outcomes = outcomes
+        del system
+        gc.collect()
+        if args.startup_runs > 0:
+            print(f"start-up of {name} ...", file=sys.stderr)
+            measured = startup(name, args.startup_runs)
+            if isinstance(measured, str):
+                run.unavailable[f"{name} start-up"] = measured
+            else:
+                run.startup[name] = measured
     text = report.markdown(run)
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.lexicon import ANCHORS, CONCEPTS, EN_STOP, FOREIGN, KO_SHORT_MIN, KO_STOP, KO_SUFFIXES
+from bot.lexicon import (
+    ANCHORS,
+    CONCEPTS,
+    DOMAIN_CONCEPTS,
+    DOMAIN_WORDS,
+    EN_STOP,
+    FOREIGN,
+    KO_SHORT_MIN,
+    KO_STOP,
+    KO_SUFFIXES,
+)
 
 _FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9-]*)")
 _LATIN = re.compile(r"[a-z0-9]+(?:[._:/-][a-z0-9]+)*")
@@ -29,6 +39,7 @@ _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _PORTMAP = re.compile(r"\b\d{1,5}:\d{1,5}\b")
 _PLACEHOLDER = re.compile(r"<[^<>]{1,40}>|\{[^{}]{1,40}\}")
 
+_SUFFIX_SET = frozenset(KO_SUFFIXES)
 _KO_ANCHORS = ("도커", "컨테이너", "이미지")
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -52,11 +63,16 @@ def jamo(text: str) -> str:
 
 
 def strip_korean(word: str) -> str:
-    """A Korean word without its trailing particle or ending (longest match first)."""
+    """A Korean word without its trailing particle or ending (longest match first).
+
+    A word that is only a particle (``이미지 를``: a spacing mistake) becomes empty.
+    """
+    if word in _SUFFIX_SET:
+        return ""
     for suffix in KO_SUFFIXES:
-        if word.endswith(suffix) and word != suffix:
+        if word.endswith(suffix):
             rest = word[: -len(suffix)]
-            if len(suffix) == 1 and len(word) < KO_SHORT_MIN:
+            if len(suffix) == 1 and len(rest) < KO_SHORT_MIN - 1 and rest not in KO_STOP:
                 continue
             return rest
     return word
@@ -126,6 +142,7 @@ class Analysis:
     ko_words: tuple[str, ...]
     anchored: bool
     foreign: bool
+    on_topic: bool  # names a Docker object, a Docker word or a flag
 
 
 def analyze(text: str) -> Analysis:
@@ -146,7 +163,9 @@ def analyze(text: str) -> Analysis:
     stripped = [strip_korean(w) for w in raw_ko]
     ko_words = tuple(w for w in stripped if w and w not in KO_STOP)
     compact_all = re.sub(r"\s+", "", no_flags)
-    concepts = _find_concepts(compact_all, " ".join(raw_latin))
+    # "docker-compose.yml" also counts as "docker compose yml" for concepts and topic words
+    parts = [p for w in raw_latin for p in re.split(r"[._:/-]", w) if p]
+    concepts = _find_concepts(compact_all, " ".join([*raw_latin, *parts]))
     if portmaps:
         concepts.add("port")
 
@@ -170,9 +189,18 @@ def analyze(text: str) -> Analysis:
 
     tokens = [*flags, *en_words, *(jamo(w) for w in ko_words)]
     fuzzy = " ".join(tokens)
-    words = set(raw_latin) | set(raw_ko) | set(stripped)
-    anchored = bool(words & ANCHORS) or any(a in compact_all for a in _KO_ANCHORS)
+    words = set(raw_latin) | set(parts) | set(raw_ko) | set(stripped)
+    anchored = (
+        bool(words & ANCHORS) or bool(flags) or any(a in compact_all for a in _KO_ANCHORS)
+    )
     foreign = bool(words & FOREIGN)
+    on_topic = (
+        anchored
+        or bool(flags)
+        or bool(concepts & DOMAIN_CONCEPTS)
+        or bool(words & DOMAIN_WORDS)
+        or any(w in DOMAIN_WORDS for w in en_words)
+    )
     return Analysis(
         features=features,
         fuzzy=fuzzy,
@@ -181,4 +209,5 @@ def analyze(text: str) -> Analysis:
         ko_words=ko_words,
         anchored=anchored,
         foreign=foreign,
+        on_topic=on_topic,
     )

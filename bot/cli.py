@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -188,7 +189,8 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
     from bot.explain import explain
     from bot.render.explain_text import explanation_text
 
-    line = " ".join(args.command)
+    # one quoted argument is the command as typed; several were split by the shell
+    line = args.command[0] if len(args.command) == 1 else shlex.join(args.command)
     lang = _text_lang(line, args.lang)
     try:
         expl = explain(line, lang)

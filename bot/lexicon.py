@@ -16,11 +16,11 @@ from __future__ import annotations
 CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # concept: (Korean substrings, English words/phrases)
     "remove": (
-        ("삭제", "제거", "지우", "지워", "지운", "지울", "없애", "없앨", "날리", "날려", "삭재"),
+        ("삭제", "제거", "지우", "지워", "지운", "지울", "없애", "없앨", "날리", "날려", "리무브", "딜리트"),
         ("delete", "remove", "rm", "erase", "del", "destroy", "get rid", "wipe", "purge"),
     ),
     "list": (
-        ("목록", "리스트", "조회", "나열", "보기", "보여", "확인"),
+        ("목록", "리스트", "조회", "나열", "보기", "보여", "보려", "보는", "보고", "볼 수", "확인"),
         ("list", "ls", "show", "view", "see", "display", "check", "what are"),
     ),
     "run": (
@@ -36,8 +36,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "kill": (("강제 종료", "강제종료", "킬", "죽이", "죽여"), ("kill", "sigkill", "signal")),
     "pause": (("일시정지", "일시 정지", "일시중지", "얼리", "포즈"), ("pause", "unpause", "freeze")),
     "background": (
-        ("백그라운드", "디태치", "데몬", "뒤에서", "분리", "백그라운드로"),
-        ("background", "detach", "detached", "daemon", "detatch"),
+        ("백그라운드", "디태치", "뒤에서", "분리", "백그라운드로"),
+        ("background", "detach", "detached", "detatch"),
     ),
     "foreground": (("포그라운드", "인터랙티브", "대화형", "터미널"), ("interactive", "tty", "terminal", "foreground")),
     "port": (
@@ -65,14 +65,14 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("pull", "download", "fetch", "get image"),
     ),
     "tag": (("태그", "태깅", "꼬리표"), ("tag", "tags", "tagging", "retag")),
-    "login": (("로그인", "인증"), ("login", "log in", "sign in", "signin", "authenticate")),
+    "login": (("로그인", "인증", "사인인", "싸인인"), ("login", "log in", "sign in", "signin", "authenticate")),
     "logout": (("로그아웃",), ("logout", "log out", "sign out")),
     "version": (("버전", "버젼"), ("version", "versions")),
     "volume": (("볼륨", "볼룸"), ("volume", "volumes")),
     "network": (("네트워크", "네트웍", "네트워킹"), ("network", "networks", "networking")),
     "compose": (("컴포즈", "컴포스"), ("compose", "docker-compose", "stack")),
     "prune": (
-        ("정리", "청소", "프루니", "프룬", "안 쓰는", "안쓰는", "쓰지 않는", "사용하지 않는", "미사용",
+        ("정리", "청소", "프루니", "프룬", "안 쓰는", "안쓰는", "쓰지 않는", "사용하지 않는", "사용 안 하는", "사용안하는", "미사용",
          "댕글링", "찌꺼기", "쓰레기", "불필요"),
         ("prune", "cleanup", "clean up", "clean", "unused", "dangling", "garbage", "leftover"),
     ),
@@ -82,7 +82,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("running", "active", "alive", "live containers"),
     ),
     "stopped": (
-        ("중지된", "멈춘", "꺼진", "종료된", "죽은", "정지된", "멈춰있는", "꺼져"),
+        ("중지된", "멈춘", "꺼진", "종료된", "죽은", "정지된", "멈춰있는", "꺼져", "스탑된", "스톱된", "exited"),
         ("stopped", "exited", "dead", "dead containers"),
     ),
     "force": (("강제", "즉시", "바로", "억지로"), ("force", "forcibly", "immediately", "forced")),
@@ -115,13 +115,13 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "commit": (("커밋",), ("commit",)),
     "exec": (("명령 실행", "명령어 실행", "exec"), ("exec", "execute command", "run command")),
     "restart-policy": (
-        ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜"),
+        ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜", "오토 리스타트", "자동 리스타트", "리스타트 폴리시", "리스타트 정책"),
         ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure"),
     ),
     "limit": (("제한", "리밋", "한도"), ("limit", "limits", "cap", "quota", "constrain")),
     "windows": (("윈도우", "윈도"), ("windows", "win10", "win11")),
     "wsl": (("wsl",), ("wsl", "wsl2")),
-    "virtualization": (("가상화", "가상 머신", "가상머신", "vm"), ("virtualization", "virtualisation", "vm", "hypervisor")),
+    "virtualization": (("가상화", "가상 머신", "가상머신", "vm", "버추얼박스", "버츄얼박스", "브이엠웨어", "하이퍼바이저"), ("virtualization", "virtualisation", "vm", "vms", "hypervisor", "virtualbox", "vmware", "virtual machine")),
     "context": (("컨텍스트",), ("context", "contexts")),
     "swarm": (("스웜", "스웜모드"), ("swarm",)),
     "service": (("서비스",), ("service", "services")),
@@ -129,8 +129,9 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "platform": (("멀티 플랫폼", "멀티플랫폼", "플랫폼", "아키텍처", "arm"), ("platform", "multi-arch", "arm64", "amd64", "architecture")),
     "event": (("이벤트",), ("event", "events")),
     "history": (("히스토리", "이력", "내역"), ("history",)),
+    "why": (("이유", "왜 ", "왜써", "왜 써", "장점", "필요성", "쓰는 이유"), ("why", "reason", "benefit", "benefits", "purpose")),
     "difference": (("차이", "다른 점", "다른점", "비교", "vs"), ("difference", "differ", "vs", "versus", "compare")),
-    "cache": (("캐시",), ("cache", "cached", "no-cache")),
+    "cache": (("캐시", "노캐시"), ("cache", "cached", "no-cache", "nocache")),
     "workdir": (("작업 디렉토리", "작업디렉토리", "작업 폴더", "워크디렉"), ("workdir", "working directory", "work dir")),
     "entrypoint": (("엔트리포인트", "진입점"), ("entrypoint", "entry point")),
     "user": (("사용자", "유저", "루트", "root"), ("user", "uid", "root")),
@@ -144,6 +145,31 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "browser": (("브라우저", "웹에서", "온라인", "플레이 위드"), ("browser", "online", "playground", "play with docker", "lab")),
     "account": (("계정", "아이디", "가입", "회원가입"), ("account", "docker id", "sign up", "signup", "register")),
 }
+
+# Concepts that are Docker's own objects. A question must name at least one of
+# these, a Docker word (DOMAIN_WORDS) or a flag before it is answered with
+# confidence: "how do I restart my computer" shares only a verb with Docker.
+DOMAIN_CONCEPTS: frozenset[str] = frozenset(
+    {
+        "image", "container", "volume", "network", "compose", "dockerfile", "registry",
+        "layer", "tag", "port", "log", "context", "swarm", "service", "wsl",
+        "virtualization", "background", "platform", "mount", "remove-on-exit",
+        "restart-policy", "prune", "exec", "entrypoint", "workdir", "login", "logout",
+        "version", "stats", "browser", "pause",
+    }
+)
+
+# English words that only mean something in Docker's world.
+DOMAIN_WORDS: frozenset[str] = frozenset(
+    {
+        "docker", "dockerd", "ps", "rmi", "exec", "logs", "dockerfile", "compose", "buildx",
+        "swarm", "dangling", "entrypoint", "workdir", "hub", "registry", "moby", "containerd",
+        "nginx", "redis", "postgres", "mysql", "alpine", "busybox", "ubuntu", "latest",
+        "prune", "detach", "detached", "desktop", "wsl", "wsl2", "tty", "cmd", "expose",
+        "unpause", "exited", "builder", "빌더", "build", "빌드", "rebuild", "yml", "yaml", "sigkill", "oomkilled",
+        "도커", "컨테이너", "이미지", "볼륨", "도커파일", "컴포즈", "레지스트리", "도커허브",
+    }
+)
 
 # Words in a question that say it is about Docker.
 ANCHORS: frozenset[str] = frozenset(
@@ -166,7 +192,8 @@ FOREIGN: frozenset[str] = frozenset(
         "terraform", "ansible", "excel", "엑셀", "word", "powerpoint",
         "점심", "저녁", "메뉴", "날씨", "weather", "lunch", "dinner", "movie", "영화", "주식",
         "stock", "joke", "농담", "음악", "music", "vim", "emacs", "regex", "정규식",
-        "linux", "리눅스", "ubuntu", "우분투", "chmod", "grep",
+        "linux", "리눅스", "chmod", "grep", "aws", "ec2", "cloudwatch", "s3", "gcp", "azure",
+        "systemctl", "brew", "homebrew", "apt", "numpy", "pytest", "bash", "zsh", "facebook", "카톡", "카카오톡", "photoshop", "포토샵", "레디스", "nginx설정",
     }
 )
 

@@ -23,25 +23,30 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-from bot.analysis import Analysis, analyze, jamo, strip_korean
+from bot.analysis import Analysis, analyze, jamo, stem_en, strip_korean
 from bot.errors import InputError
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lang import LANGS, Lang, detect_lang
-from bot.lexicon import CONCEPTS
+from bot.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 
 # Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
-THRESHOLD = 0.42
+THRESHOLD = 0.44
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
 _RERANK = 8
-_KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.9, "b": 0.55}
+_KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.6, "b": 0.55}
 _UNKNOWN_DAMPING = 0.6
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+_SECOND = 0.35  # weight of an entry's second-best phrasing
+_FUZZY = 0.3  # weight of the character-level re-ranking
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,8 @@ class Matcher:
         for ko_forms, en_forms in CONCEPTS.values():
             en_vocab.update(w for f in en_forms for w in f.split() if w.isalpha())
             ko_vocab.update(f for f in ko_forms if " " not in f and len(f) >= 2)
+        en_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | EN_STOP if w.isascii() and w.isalpha())
+        ko_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | KO_STOP if not w.isascii())
         self._idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
         self._unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
         self._docs: list[_Doc] = []
@@ -172,8 +179,14 @@ class Matcher:
         self._docs_of: dict[int, list[_Doc]] = defaultdict(list)
         for d in self._docs:
             self._docs_of[d.entry].append(d)
-        self._en_vocab = sorted(w for w in en_vocab if len(w) >= 2)
-        self._en_set = frozenset(self._en_vocab)
+        # most used first, so that ties between equally close spellings go to the common word
+        # (stop words count as the most common: "waht" is "what" before it is "wait")
+        self._en_vocab = sorted(
+            (w for w in en_vocab if len(w) >= 3),
+            key=lambda w: (w not in EN_STOP, -df.get("w:" + w, 0), w),
+        )
+        self._en_short = [w for w in self._en_vocab if len(w) in (3, 4)]
+        self._en_set = frozenset(en_vocab)
         self._ko_set = frozenset(ko_vocab)
         self._ko_words = sorted(ko_vocab)
         self._ko_jamo = [jamo(w) for w in self._ko_words]
@@ -186,15 +199,28 @@ class Matcher:
         return out
 
     def _repair(self, text: str) -> str:
-        """Replace unknown words by their closest known spelling."""
+        """Replace unknown words by their closest known spelling.
+
+        English: optimal-string-alignment distance (a swap of two letters is one
+        edit), at most 1 edit for words of 4-5 letters, 2 for longer ones, and
+        only a swap for 3-letter words (``rnu`` -> ``run``); ties go to the word
+        the knowledge base uses most. Korean: letter-level (jamo) similarity.
+        """
 
         def en(m: re.Match[str]) -> str:
             word = m.group(0)
             low = word.lower()
-            if len(low) < 4 or low in self._en_set or low.rstrip("s") in self._en_set:
+            if low in self._en_set or stem_en(low) in self._en_set:
                 return word
-            cutoff = 80 if len(low) < 6 else 75
-            hit = process.extractOne(low, self._en_vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if len(low) == 3:
+                # only a swap (rnu -> run) or a dropped letter (kil -> kill)
+                for cand in self._en_short:
+                    swap = len(cand) == 3 and sorted(cand) == sorted(low)
+                    if (swap or len(cand) == 4) and OSA.distance(cand, low) == 1:
+                        return cand
+                return word
+            limit = 1 if len(low) <= 5 else 2
+            hit = process.extractOne(low, self._en_vocab, scorer=OSA.distance, score_cutoff=limit)
             return str(hit[0]) if hit else word
 
         def ko(m: re.Match[str]) -> str:
@@ -202,19 +228,30 @@ class Matcher:
             stem = strip_korean(word)
             if len(stem) < 2 or len(stem) > 6 or stem in self._ko_set:
                 return word
+            cutoff = 80 if len(stem) < 4 else 75
             hit = process.extractOne(
-                jamo(stem), self._ko_jamo, scorer=fuzz.ratio, score_cutoff=80
+                jamo(stem), self._ko_jamo, scorer=fuzz.ratio, score_cutoff=cutoff
             )
             if not hit:
                 return word
             return self._ko_words[hit[2]] + word[len(stem) :]
 
-        text = re.sub(r"(?<![-\w])[A-Za-z]{4,}(?![-\w])", en, text)
+        text = re.sub(r"(?<![-\w])[A-Za-z]{3,}(?![-\w])", en, text)
         return re.sub(r"[\uac00-\ud7a3]+", ko, text)
 
     def rank(self, question: str) -> tuple[list[Candidate], Analysis]:
         """Every entry with a non-zero score, best first, and the question's analysis."""
-        a = analyze(self._repair(question))
+        repaired = self._repair(question)
+        a = analyze(repaired)
+        if repaired != question:
+            # topic signals survive the repair: judge them on both spellings
+            o = analyze(question)
+            a = replace(
+                a,
+                anchored=a.anchored or o.anchored,
+                on_topic=a.on_topic or o.on_topic,
+                foreign=a.foreign or o.foreign,
+            )
         qvec = self._vector(a.features)
         if not qvec:
             return [], a
@@ -223,12 +260,14 @@ class Matcher:
         for key, w in qvec.items():
             for doc_id, dw in self._postings.get(key, ()):
                 dots[doc_id] += w * dw
-        best: dict[int, float] = {}
+        per_entry: dict[int, list[float]] = defaultdict(list)
         for doc_id, dot in dots.items():
-            e = self._docs[doc_id].entry
-            cos = dot / qnorm
-            if cos > best.get(e, 0.0):
-                best[e] = cos
+            per_entry[self._docs[doc_id].entry].append(dot / qnorm)
+        best: dict[int, float] = {}
+        for e, sims in per_entry.items():
+            sims.sort(reverse=True)
+            second = sims[1] if len(sims) > 1 else 0.0
+            best[e] = (1 - _SECOND) * sims[0] + _SECOND * second
         top = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
@@ -239,16 +278,16 @@ class Matcher:
                 )
                 for d in self._docs_of[e]
             )
-            scored.append(Candidate(self._entries[e], 0.7 * cos + 0.3 * fz / 100.0))
+            scored.append(Candidate(self._entries[e], (1 - _FUZZY) * cos + _FUZZY * fz / 100.0))
         scored.sort(key=lambda c: c.score, reverse=True)
-        rest = [Candidate(self._entries[e], 0.7 * cos) for e, cos in top[_RERANK:]]
+        rest = [Candidate(self._entries[e], (1 - _FUZZY) * cos) for e, cos in top[_RERANK:]]
         return scored + rest, a
 
     def ask(self, question: str, lang: Lang | None = None) -> Answer:
         text = clean_question(question)
         answer_lang = lang or detect_lang(text)
         ranked, a = self.rank(text)
-        off_topic = a.foreign and not a.anchored
+        off_topic = (a.foreign and not a.anchored) or not a.on_topic
         confident = bool(ranked) and ranked[0].score >= self.threshold and not off_topic
         if confident:
             alternatives = tuple(ranked[1 : 1 + MAX_ALTERNATIVES])

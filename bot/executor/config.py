@@ -272,6 +272,9 @@ def _limits(raw: object) -> Limits:
         if isinstance(default, int) and not isinstance(value, int):
             raise _fail(f"exec.limits.{name}", f"{value!r} must be a whole number.")
         values[name] = value
+    if "socket_timeout_seconds" not in values and "deadline_seconds" in values:
+        values["socket_timeout_seconds"] = min(Limits.socket_timeout_seconds,
+                                               values["deadline_seconds"])
     limits = Limits(**values)
     if limits.socket_timeout_seconds > limits.deadline_seconds:
         raise _fail("exec.limits.socket_timeout_seconds", "must not exceed deadline_seconds.")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from bot.errors import ExecRefused
 from bot.executor.messages import exec_error
+from bot.executor.redact import redact_text
 from bot.lang import Lang, detect_lang
 
 MAX_TEXT = 300
@@ -61,18 +62,21 @@ _GROUPED = {
     ("network", "ls"): "networks", ("network", "list"): "networks",
 }
 _GROUPS = {"system", "container", "image", "volume", "network"}
-_MUTATING = frozenset(
-    """run exec rm rmi kill stop start restart pause unpause create cp commit build buildx pull
-    push tag login logout prune update rename attach wait export import save load top port diff
-    history events search plugin swarm service services stack secret config node context compose
-    trust manifest checkpoint builder connect disconnect upgrade install enable disable set
-    remove delete edit scale deploy init join leave promote demote""".split()
-)
+_MUTATING = frozenset((
+    "run", "exec", "rm", "rmi", "kill", "stop", "start", "restart", "pause", "unpause",
+    "create", "cp", "commit", "build", "buildx", "pull", "push", "tag", "login", "logout",
+    "prune", "update", "rename", "attach", "wait", "export", "import", "save", "load", "top",
+    "port", "diff", "history", "events", "search", "plugin", "swarm", "service", "services",
+    "stack", "secret", "config", "node", "context", "compose", "trust", "manifest",
+    "checkpoint", "builder", "connect", "disconnect", "upgrade", "install", "enable",
+    "disable", "set", "remove", "delete", "edit", "scale", "deploy", "init", "join", "leave",
+    "promote", "demote",
+))
 # Options that would widen what a request can reach; refused wherever they appear.
-_SCOPE_FLAGS = frozenset(
-    """-h --host -c --context --format -f --filter --config --tls --tlsverify --tlscacert
-    --tlscert --tlskey -d --debug -l --log-level""".split()
-)
+_SCOPE_FLAGS = frozenset((
+    "-h", "--host", "-c", "--context", "--format", "-f", "--filter", "--config", "--tls",
+    "--tlsverify", "--tlscacert", "--tlscert", "--tlskey", "-d", "--debug", "-l", "--log-level",
+))
 _LOOKALIKES = frozenset(
     "\u0430\u0441\u0435\u043e\u0440\u0445\u0443\u0456\u0458\u0455\u0501\u051b\u051d\u04bb"
     "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405"
@@ -121,6 +125,8 @@ def char_label(ch: str) -> str:
 
 
 def _short(word: str) -> str:
+    """A user's word as it may be echoed in a refusal: redacted and short."""
+    word, _ = redact_text(word)
     return word if len(word) <= 40 else word[:37] + "..."
 
 
@@ -242,10 +248,6 @@ def parse(text: str) -> Operation:
         raise exec_error(ExecRefused, "empty", lang)
     _check_chars(text, lang)
     words = text.split()
-    for word in words:
-        opt = word.lower().partition("=")[0]
-        if opt in _SCOPE_FLAGS:
-            raise exec_error(ExecRefused, "flag_scope", lang, word=_short(word))
     host: str | None = None
     plain: list[str] = []
     for word in words:
@@ -260,5 +262,10 @@ def parse(text: str) -> Operation:
             plain.append(word)
     if plain and plain[0].lower() == "docker":
         plain = plain[1:]
+    if plain and plain[0].lower().partition("=")[0] in _SCOPE_FLAGS:
+        raise exec_error(ExecRefused, "flag_scope", lang, word=_short(plain[0]))
     kind, rest = _split_op(plain, lang)
+    for word in rest:
+        if word.lower().partition("=")[0] in _SCOPE_FLAGS:
+            raise exec_error(ExecRefused, "flag_scope", lang, word=_short(word))
     return _build(kind, rest, host, lang)

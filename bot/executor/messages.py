@@ -133,15 +133,24 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
         ),
     },
     "bad_tail": {
-        "en": ("`--tail` needs a number of lines from 1 to {limit}.", "Example: `logs web --tail 50`."),
-        "ko": ("`--tail` 에는 1부터 {limit} 사이의 줄 수가 필요합니다.", "예: `logs web --tail 50`."),
+        "en": (
+            "`--tail` needs a number of lines from 1 to {limit}.",
+            "Example: `logs web --tail 50`.",
+        ),
+        "ko": (
+            "`--tail` 에는 1부터 {limit} 사이의 줄 수가 필요합니다.",
+            "예: `logs web --tail 50`.",
+        ),
     },
     "bad_alias": {
         "en": (
             "`{word}` is not a host alias.",
             "Aliases look like @prod (letters, digits, `_` and `-`).",
         ),
-        "ko": ("`{word}` 는 호스트 별칭이 아닙니다.", "별칭은 @prod 처럼 씁니다 (영문자, 숫자, `_`, `-`)."),
+        "ko": (
+            "`{word}` 는 호스트 별칭이 아닙니다.",
+            "별칭은 @prod 처럼 씁니다 (영문자, 숫자, `_`, `-`).",
+        ),
     },
     "two_hosts": {
         "en": ("Pick one host only.", "Use a single @alias (or --host), not both."),
@@ -160,7 +169,10 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             "You are not allowed to run that here.",
             "Ask an admin to grant it in the executor policy file.",
         ),
-        "ko": ("여기서는 그 명령을 실행할 권한이 없습니다.", "관리자에게 정책 파일에서 허용해 달라고 요청하세요."),
+        "ko": (
+            "여기서는 그 명령을 실행할 권한이 없습니다.",
+            "관리자에게 정책 파일에서 허용해 달라고 요청하세요.",
+        ),
     },
     "busy": {
         "en": ("dockbot is busy running other requests.", "Try again in a few seconds."),
@@ -175,7 +187,10 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             "The Docker host cannot be reached.",
             "Check that the Docker daemon is running and the host alias is configured.",
         ),
-        "ko": ("Docker 호스트에 연결할 수 없습니다.", "Docker 데몬이 실행 중인지, 호스트 별칭 설정이 맞는지 확인하세요."),
+        "ko": (
+            "Docker 호스트에 연결할 수 없습니다.",
+            "Docker 데몬이 실행 중인지, 호스트 별칭 설정이 맞는지 확인하세요.",
+        ),
     },
     "socket_permission": {
         "en": (
@@ -190,17 +205,32 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
     "tls": {
         "en": (
             "The secure connection to the Docker host failed.",
-            "The host's certificate is not trusted with the configured CA; ask an admin to check it.",
+            "Its certificate is not trusted by the configured CA; ask an admin to check it.",
         ),
-        "ko": ("Docker 호스트와의 보안 연결에 실패했습니다.", "호스트 인증서가 설정된 CA로 확인되지 않습니다. 관리자에게 문의하세요."),
+        "ko": (
+            "Docker 호스트와의 보안 연결에 실패했습니다.",
+            "호스트 인증서가 설정된 CA로 확인되지 않습니다. 관리자에게 문의하세요.",
+        ),
     },
     "ssh": {
-        "en": ("The SSH connection to the Docker host failed.", "Ask an admin to check the SSH host."),
-        "ko": ("Docker 호스트로의 SSH 연결에 실패했습니다.", "관리자에게 SSH 설정 확인을 요청하세요."),
+        "en": (
+            "The SSH connection to the Docker host failed.",
+            "Ask an admin to check the SSH host.",
+        ),
+        "ko": (
+            "Docker 호스트로의 SSH 연결에 실패했습니다.",
+            "관리자에게 SSH 설정 확인을 요청하세요.",
+        ),
     },
     "timeout": {
-        "en": ("The Docker host did not answer in time.", "The host may be overloaded; try again later."),
-        "ko": ("Docker 호스트가 제시간에 답하지 않았습니다.", "호스트가 바쁠 수 있습니다. 나중에 다시 시도하세요."),
+        "en": (
+            "The Docker host did not answer in time.",
+            "The host may be overloaded; try again later.",
+        ),
+        "ko": (
+            "Docker 호스트가 제시간에 답하지 않았습니다.",
+            "호스트가 바쁠 수 있습니다. 나중에 다시 시도하세요.",
+        ),
     },
     "not_found": {
         "en": ("No such container on that host.", "Check the name with `ps -a`."),
@@ -211,7 +241,10 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             "The Docker daemon returned an error.",
             "Try again; if it persists, ask whoever runs that host.",
         ),
-        "ko": ("Docker 데몬이 오류를 돌려주었습니다.", "다시 시도해 보고, 계속되면 호스트 담당자에게 문의하세요."),
+        "ko": (
+            "Docker 데몬이 오류를 돌려주었습니다.",
+            "다시 시도해 보고, 계속되면 호스트 담당자에게 문의하세요.",
+        ),
     },
     "daemon_refused": {
         "en": (
@@ -238,14 +271,20 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             "The Docker host sent an answer dockbot cannot read.",
             "Check that the host alias points at a Docker API endpoint.",
         ),
-        "ko": ("Docker 호스트의 응답을 읽을 수 없습니다.", "호스트 별칭이 Docker API 를 가리키는지 확인하세요."),
+        "ko": (
+            "Docker 호스트의 응답을 읽을 수 없습니다.",
+            "호스트 별칭이 Docker API 를 가리키는지 확인하세요.",
+        ),
     },
     "client_error": {
         "en": (
             "The request could not be completed.",
             "Try again; if it persists, report it to whoever runs dockbot.",
         ),
-        "ko": ("요청을 끝내지 못했습니다.", "다시 시도해 보고, 계속되면 dockbot 운영자에게 알려 주세요."),
+        "ko": (
+            "요청을 끝내지 못했습니다.",
+            "다시 시도해 보고, 계속되면 dockbot 운영자에게 알려 주세요.",
+        ),
     },
 }
 

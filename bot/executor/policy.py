@@ -12,9 +12,10 @@ the whole file)::
         C0123ABCD: {ops: [ps, images, stats], hosts: [prod]}
         C0456EFGH: {ops: operator}  # a role name stands for that role's operations
       direct_messages: {ops: viewer}   # requests from DMs with the bot; absent = denied
-      users:                        # Slack user IDs
+      users:                        # Slack user IDs; their own entry beats their groups
         U0123ABCD: {role: admin}
         U0456EFGH: {role: viewer, hosts: [staging]}
+        U0789IJKL: {role: none}     # blocked, whatever their groups grant
       usergroups:                   # Slack user group IDs
         S0123ABCD: {role: operator}
 
@@ -213,7 +214,7 @@ def _names(raw: object, path: str, known: Collection[str], what: str) -> frozens
         raise _fail(path, f"must be a list of {what}.")
     for item in raw:
         if item not in known:
-            raise _fail(path, f"{item!r} is not a {what[:-1]}; known: {', '.join(known)}.")
+            raise _fail(path, f"{item!r} is not one of the {what}: {', '.join(known)}.")
     return frozenset(raw)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.errors import DockbotError
 from bot.knowledge import Entry, KnowledgeBase
-from bot.lang import Lang
+from bot.lang import Lang, has_hangul
 from bot.matcher import Answer
 from bot.render.slack_words import ERRORS_KO, ROLE_NAMES, WORDS
 
@@ -382,8 +382,9 @@ def exec_off_message(op_text: str, lang: Lang, *, enabled: bool,
 
 
 def error_text(err: DockbotError, lang: Lang) -> str:
-    """The error's message and hint; Korean uses the Korean text for the error's code."""
-    if lang == "ko" and err.code in ERRORS_KO:
+    """The error's message and hint; an English-only error shown to a Korean speaker gets
+    the Korean text for its code (with the specific English message after it)."""
+    if lang == "ko" and err.code in ERRORS_KO and not has_hangul(err.message):
         ko = ERRORS_KO[err.code]
         custom = err.message != type(err).default_message
         return ko + (f" ({err.message})" if custom else "")
@@ -414,10 +415,10 @@ def home_view(
     lang: Lang,
     concepts: Sequence[Entry],
     commands: Sequence[Entry],
-    ops: Sequence[str],
-    hosts: Sequence[str],
+    access: Sequence[tuple[str, Sequence[str], Sequence[str]]],
 ) -> dict[str, Any]:
-    """The App Home tab: concepts in order, core commands, how to ask, what the viewer may run."""
+    """The App Home tab: concepts in order, core commands, how to ask, and where the
+    viewer may run status lookups (``access``: place as mrkdwn, operations, hosts)."""
     blocks: list[Block] = [
         header(w("home_title", lang)),
         section(w("home_intro", lang)),
@@ -428,18 +429,21 @@ def home_view(
         {"type": "divider"},
         section(f"*{w('home_concepts', lang)}*"),
     ]
-    for i, e in enumerate(concepts[:12], 1):
-        blocks.extend(sections(f"*{i}. {escape(e.title[lang])}*\n{escape(clip(e.explanation[lang], 400))}"))
+    for i, e in enumerate(concepts[:15], 1):
+        text = f"*{i}. {escape(e.title[lang])}*\n{escape(clip(e.explanation[lang], 400))}"
+        blocks.extend(sections(text))
     blocks.append({"type": "divider"})
     lines = [f"*{w('home_commands', lang)}*"]
-    lines += [f"• {code(e.command or '')} — {escape(e.title[lang])}" for e in commands[:20]]
+    lines += [f"• {code(e.command or '')} — {escape(e.title[lang])}" for e in commands[:25]]
     blocks.extend(sections("\n".join(lines)))
     blocks.append({"type": "divider"})
     blocks.append(section(f"*{w('home_how', lang)}*\n{w('home_how_body', lang)}"))
-    if ops:
-        host_text = ", ".join(code("@" + h) for h in hosts) if hosts else code("default")
-        blocks.append(section(w("home_exec", lang).format(
-            ops=", ".join(code(o) for o in ops), hosts=host_text)))
+    if access:
+        rows = [f"*{w('home_exec', lang)}*"]
+        for place, ops, hosts in access:
+            host_text = ", ".join(code("@" + h) for h in hosts)
+            rows.append(f"• {place}: {', '.join(code(o) for o in ops)} — {host_text}")
+        blocks.extend(sections("\n".join(rows)))
     else:
         blocks.append(context(w("help_no_exec", lang)))
     return {"type": "home", "blocks": fit(blocks, lang, MAX_HOME_BLOCKS, None)}
@@ -457,6 +461,14 @@ def _unmark(text: str) -> str:
     return text
 
 
+_BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w`])_([^_`\n]+)_(?![\w`])")
+
+
+def _demark(text: str) -> str:
+    return _unmark(_ITALIC.sub(r"\1", _BOLD.sub(r"\1", text.replace("```", ""))))
+
+
 def plain_text(msg: Mapping[str, Any]) -> str:
     """Terminal rendering of a message or a view: the same content, without Slack markup."""
     out: list[str] = []
@@ -466,9 +478,9 @@ def plain_text(msg: Mapping[str, Any]) -> str:
             title = b["text"]["text"]
             out += [title, "=" * min(len(title), 60)]
         elif kind == "section":
-            out.append(_unmark(b["text"]["text"].replace("```", "")))
+            out.append(_demark(b["text"]["text"]))
         elif kind == "context":
-            out.append(_unmark(" ".join(e.get("text", "") for e in b["elements"])))
+            out.append(_demark(" ".join(e.get("text", "") for e in b["elements"])))
         elif kind == "actions":
             out.append("  ".join(f"[{e['text']['text']}]" for e in b["elements"]))
         elif kind == "divider":

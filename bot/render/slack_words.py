@@ -100,8 +100,8 @@ WORDS: Words = {
         "• `/docker help` shows everything.",
     },
     "home_exec": {
-        "ko": "*내가 쓸 수 있는 상태 조회*\n명령: {ops}\n호스트: {hosts}",
-        "en": "*Status lookups you may use*\nOperations: {ops}\nHosts: {hosts}",
+        "ko": "내가 쓸 수 있는 상태 조회 (읽기 전용)",
+        "en": "Status lookups you may use (read-only)",
     },
     "feedback_thanks": {
         "ko": "의견 고마워요! 지식 베이스를 개선하는 데 쓸게요.",
@@ -112,7 +112,8 @@ WORDS: Words = {
         "en": "This button no longer works. Please ask again.",
     },
     "internal": {
-        "ko": "요청을 처리하지 못했어요. 잠시 후 다시 시도해 주세요. 계속되면 관리자에게 알려주세요.",
+        "ko": "요청을 처리하지 못했어요. 잠시 후 다시 시도해 주세요. "
+        "계속되면 관리자에게 알려주세요.",
         "en": "Something went wrong handling that. Try again in a moment; if it keeps "
         "happening, tell whoever runs dockbot.",
     },
@@ -120,20 +121,15 @@ WORDS: Words = {
 
 ROLE_NAMES: Words = {
     "docker": {"ko": "도커 CLI", "en": "docker CLI"},
-    "global_flag": {"ko": "전역 옵션", "en": "global option"},
-    "global_value": {"ko": "전역 옵션 값", "en": "global option value"},
+    "global-flag": {"ko": "전역 옵션", "en": "global option"},
     "subcommand": {"ko": "하위 명령", "en": "sub-command"},
-    "sub-command": {"ko": "하위 명령", "en": "sub-command"},
     "flag": {"ko": "플래그", "en": "flag"},
-    "value": {"ko": "플래그 값", "en": "flag value"},
-    "flag_value": {"ko": "플래그 값", "en": "flag value"},
-    "flag value": {"ko": "플래그 값", "en": "flag value"},
+    "flag-value": {"ko": "플래그 값", "en": "flag value"},
     "image": {"ko": "이미지", "en": "image"},
     "container": {"ko": "컨테이너", "en": "container"},
     "command": {"ko": "컨테이너 안에서 실행할 명령", "en": "command run in the container"},
     "argument": {"ko": "인자", "en": "argument"},
     "separator": {"ko": "구분자", "en": "separator"},
-    "unknown": {"ko": "알 수 없음", "en": "unknown"},
 }
 
 ERRORS_KO: dict[str, str] = {

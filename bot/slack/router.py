@@ -17,6 +17,7 @@ from bot.errors import DockbotError, ExecError, ExecRefused, InputError
 from bot.executor import Operation, Principal
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
+from bot.matcher import Answer, Candidate
 from bot.render.blocks import (
     Message,
     answer_message,
@@ -144,13 +145,32 @@ def _question(
     services: Services, text: str, principal: Principal, lang: Lang, public: bool
 ) -> Routed:
     answer = services.matcher.ask(text, lang)
-    run_op: str | None = None
-    if answer.best is not None and answer.best.entry.command:
-        op = _parse_op(services, answer.best.entry.command)
-        if op is not None and may_run(services.executor, principal, op):
-            run_op = op.describe()
-    msg = answer_message(answer, services.kb, run_op=run_op, shareable=not public)
+    msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, principal),
+                         shareable=not public)
     return Routed("question", lang, msg)
+
+
+def _run_op(services: Services, answer: Answer, principal: Principal) -> str | None:
+    """The operation behind the answer's command, when this principal may run it."""
+    if answer.best is None or not answer.best.entry.command:
+        return None
+    op = _parse_op(services, answer.best.entry.command)
+    if op is None or not may_run(services.executor, principal, op):
+        return None
+    return op.describe()
+
+
+def entry_answer(
+    services: Services, entry_id: str, lang: Lang, query: str, principal: Principal,
+    *, public: bool = False,
+) -> Message | None:
+    """The full answer (with buttons) for one entry picked from suggestions; None if unknown."""
+    entry = services.kb.get(entry_id)
+    if entry is None:
+        return None
+    answer = Answer(query, lang, True, Candidate(entry, 1.0), ())
+    return answer_message(answer, services.kb, run_op=_run_op(services, answer, principal),
+                          shareable=not public)
 
 
 def run_job(services: Services, job: ExecJob, principal: Principal) -> Message:
@@ -174,6 +194,5 @@ def preview(services: Services, text: str, lang: Lang | None) -> str:
     """Plain text of what ``/docker TEXT`` replies, as the local operator (CLI principal)."""
     principal = Principal.cli()
     routed = route(services, text, principal, lang)
-    if routed.job is not None:
-        return plain_text(run_job(services, routed.job, principal))
-    return plain_text(routed.message)
+    msg = routed.message if routed.job is None else run_job(services, routed.job, principal)
+    return plain_text(msg).rstrip("\n")

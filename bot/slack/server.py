@@ -102,15 +102,19 @@ class SlackWsgi:
         signature = headers.get("x-slack-signature", "")
         if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12 and signature):
             return _json("401 Unauthorized", {"error": "invalid request"})
-        if not self.verifier.is_valid(raw, timestamp, signature):
-            return _json("401 Unauthorized", {"error": "invalid request"})
         try:
             text = raw.decode("utf-8")
+        except UnicodeDecodeError:  # Slack always sends UTF-8; the verifier cannot check it
+            return _json("401 Unauthorized", {"error": "invalid request"})
+        if not self.verifier.is_valid(text, timestamp, signature):
+            return _json("401 Unauthorized", {"error": "invalid request"})
+        try:
             req = bolt_request(text, str(environ.get("QUERY_STRING", "")), headers)
         except (ValueError, AttributeError, TypeError):
             return _json("400 Bad Request", {"error": "unreadable body"})
         resp = self.app.dispatch(req)
-        out = [(k, v) for k, vs in resp.headers.items() if k.lower() != "content-length" for v in vs]
+        out = [(k, v) for k, vs in resp.headers.items() for v in vs
+               if k.lower() != "content-length"]
         return _status(resp.status), out, resp.body or ""
 
 
@@ -147,6 +151,7 @@ def http_server(app: App, settings: Settings, host: str, port: int) -> Any:
             hint="Set it from Basic Information > Signing Secret, or set SLACK_APP_TOKEN "
             "for Socket Mode.",
         )
+    quiet_bolt_loggers()
     front = SlackWsgi(app, settings.slack_signing_secret)
     return create_server(
         front,
@@ -160,6 +165,15 @@ def http_server(app: App, settings: Settings, host: str, port: int) -> Any:
         ident="dockbot",
         expose_tracebacks=False,
     )
+
+
+def stop_http(server: Any, thread: threading.Thread | None = None) -> None:
+    """Stop a waitress server started with ``.run()`` in ``thread``: close it from its own
+    loop (closing from outside races the loop's select), then stop its worker threads."""
+    server.trigger.pull_trigger(server.close)
+    if thread is not None:
+        thread.join(timeout=10)
+    server.task_dispatcher.shutdown()
 
 
 def socket_handler(app: App, settings: Settings) -> SocketModeHandler:
@@ -181,31 +195,34 @@ def _wait_for_signal(stop: threading.Event) -> None:
 def serve(settings: Settings, host: str, port: int) -> int:
     """Run the Slack app until SIGINT/SIGTERM; Socket Mode when an app token is set."""
     from bot.services import load_services
-    from bot.slack.app import build_app
+    from bot.slack.app import build_app_for
+    from bot.slack.runtime import Runtime
 
     settings.require_slack()
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=settings.log_level,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     services = load_services(settings)
-    app = build_app(services, settings)
-    quiet_bolt_loggers()
+    runtime = Runtime(services)
     stop = threading.Event()
-    closers: list[Callable[[], object]] = []
-    if settings.slack_app_token:
-        handler = socket_handler(app, settings)
-        handler.connect()
-        closers.append(handler.close)
-        log.info("dockbot is connected to Slack in Socket Mode")
-    else:
-        server = http_server(app, settings, host, port)
-        closers.append(server.close)
-        thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
-        thread.start()
-        log.info("dockbot listens on http://%s:%s%s", host, server.effective_port, EVENTS_PATH)
+    closers: list[Callable[[], object]] = [services.close, runtime.close]
     try:
+        app = build_app_for(runtime, settings)
+        if settings.slack_app_token:
+            handler = socket_handler(app, settings)
+            quiet_bolt_loggers()
+            handler.client.connect()
+            closers.insert(0, handler.client.close)
+            log.info("dockbot is connected to Slack in Socket Mode")
+        else:
+            server = http_server(app, settings, host, port)
+            thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
+            thread.start()
+            closers.insert(0, lambda: stop_http(server, thread))
+            log.info("dockbot listens on http://%s:%s%s", host, server.effective_port,
+                     EVENTS_PATH)
         _wait_for_signal(stop)
     finally:
         for close in closers:
             close()
-        shutdown = getattr(app, "dockbot_shutdown", None)
-        if callable(shutdown):
-            shutdown()
     return 0

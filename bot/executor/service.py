@@ -1,0 +1,327 @@
+"""The executor: parse, check policy, limit, run on a bounded pool, cap, audit.
+
+One :class:`Executor` is built per process (:func:`build_executor`) and shared by
+the CLI and the Slack app. :meth:`Executor.run` either returns an
+:class:`ExecResult` or raises an :class:`bot.errors.ExecError` subclass, and
+writes exactly one audit line either way.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, Protocol
+
+from bot.errors import (
+    DaemonError,
+    ExecBusy,
+    ExecDenied,
+    ExecDisabled,
+    ExecError,
+    ExecRateLimited,
+    ExecRefused,
+    ExecTimeout,
+)
+from bot.executor import grammar, views
+from bot.executor.audit import AuditLog, audit_text
+from bot.executor.config import ExecConfig, HostConfig, Limits, load_config
+from bot.executor.grammar import ALIAS_RE, Operation
+from bot.executor.messages import exec_error
+from bot.executor.policy import Principal
+from bot.executor.result import ExecResult
+from bot.lang import Lang, detect_lang
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_DECISIONS = {
+    "disabled": "disabled", "refused": "refused", "denied": "denied", "busy": "busy",
+    "rate_limited": "rate_limited",
+}
+
+
+class Backend(Protocol):
+    def fetch(self, op: Operation, deadline: float, lang: Lang = "en") -> Any: ...
+    def close(self) -> None: ...
+
+
+BackendFactory = Callable[[HostConfig, Limits], Backend]
+
+
+class RateLimiter:
+    """Sliding-window request counts per key; thread-safe."""
+
+    def __init__(self, window: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.window = window
+        self._clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, limits: list[tuple[str, int]]) -> float:
+        """Count one request for every key unless one is over its limit.
+
+        Returns 0 when counted, else the seconds until the fullest key frees up.
+        """
+        now = self._clock()
+        with self._lock:
+            wait_for = 0.0
+            for key, limit in limits:
+                hits = self._hits.setdefault(key, deque())
+                while hits and hits[0] <= now - self.window:
+                    hits.popleft()
+                if len(hits) >= limit:
+                    wait_for = max(wait_for, hits[0] + self.window - now)
+            if wait_for > 0:
+                return wait_for
+            for key, _ in limits:
+                self._hits[key].append(now)
+            return 0.0
+
+
+def _default_backend(host: HostConfig, limits: Limits) -> Backend:
+    from bot.executor.backend import DockerBackend
+
+    return DockerBackend(host, limits)
+
+
+class Executor:
+    """The opt-in read-only executor shared by the CLI and the Slack app."""
+
+    def __init__(
+        self, config: ExecConfig, audit: AuditLog,
+        backend_factory: BackendFactory | None = None,
+    ) -> None:
+        self.config = config
+        self.enabled = config.enabled
+        self.audit = audit
+        self._factory = backend_factory or _default_backend
+        self._backends: dict[str, Backend] = {}
+        self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+        limits = config.limits
+        self._slots = threading.BoundedSemaphore(limits.workers + limits.queue)
+        self._rate = RateLimiter(limits.rate_window_seconds)
+
+    # -- help ---------------------------------------------------------------------------
+    def parse(self, text: str) -> Operation:
+        """The operation ``text`` asks for; ExecRefused when it is not allowed grammar."""
+        return grammar.parse(text)
+
+    def allowed_ops(self, principal: Principal) -> tuple[str, ...]:
+        """Operation ids this principal may run (empty when disabled), for help listings."""
+        return self.config.policy.allowed_ops(principal) if self.enabled else ()
+
+    def allowed_hosts(self, principal: Principal) -> tuple[str, ...]:
+        if not self.enabled:
+            return ()
+        return self.config.policy.allowed_hosts(principal, self.config.hosts)
+
+    # -- running ------------------------------------------------------------------------
+    def run(
+        self, text: str, principal: Principal, host: str | None = None,
+        *, request_id: str | None = None,
+    ) -> ExecResult:
+        """Run one request; raises an ExecError subclass when it does not run."""
+        start = time.monotonic()
+        deadline = start + self.config.limits.deadline_seconds
+        lang: Lang = detect_lang(text[: grammar.MAX_TEXT]) if isinstance(text, str) else "en"
+        record: dict[str, object] = {
+            "request_id": request_id or uuid.uuid4().hex[:16],
+            "principal": principal.kind, "team": principal.team, "channel": principal.channel,
+            "user": principal.user, "dm": principal.is_dm, "text": audit_text(text),
+            "decision": "allowed", "bytes": 0, "truncated": False, "redactions": 0,
+        }
+        try:
+            if not self.enabled:
+                raise exec_error(ExecDisabled, "disabled", lang)
+            op = grammar.parse(text)
+            record.update(op=op.kind, target=op.target)
+            alias = self._pick_host(op, principal, host, lang, record)
+            record["host"] = alias
+            decision = self.config.policy.decide(principal, op.kind, alias)
+            record["rule"] = decision.rule
+            if not decision.allowed:
+                raise exec_error(ExecDenied, "denied", lang)
+            self._check_rate(principal, lang)
+            raw = self._submit(op, alias, deadline, lang)
+            try:
+                result = self._result(op, alias, raw, lang)
+            except Exception as exc:     # a malformed answer must not become a traceback
+                log.warning("unreadable answer for %s", op.kind, exc_info=exc)
+                raise exec_error(DaemonError, "bad_answer", lang) from exc
+            record.update(outcome="ok", bytes=result.size, truncated=result.truncated,
+                          redactions=result.redactions)
+            return result
+        except ExecError as err:
+            record["outcome"] = err.code
+            record["decision"] = _DECISIONS.get(err.code, record["decision"])
+            raise
+        finally:
+            record["duration_ms"] = round((time.monotonic() - start) * 1000, 1)
+            self.audit.write(record)
+
+    def _pick_host(self, op: Operation, principal: Principal, host: str | None, lang: Lang,
+                   record: dict[str, object]) -> str:
+        ops, _, rule = self.config.policy.scope(principal)
+        if op.kind not in ops:
+            record["rule"] = f"{rule}:op"
+            raise exec_error(ExecDenied, "denied", lang)
+        usable = self.allowed_hosts(principal)
+        if host is not None:
+            host = host.lower().lstrip("@")
+            if not ALIAS_RE.fullmatch(host):
+                raise exec_error(ExecRefused, "bad_alias", lang, word=host[:40])
+            if op.host is not None and op.host != host:
+                raise exec_error(ExecRefused, "two_hosts", lang)
+        chosen = host or op.host
+        if chosen is not None:
+            if chosen not in usable:
+                record["rule"] = f"{rule}:host"
+                raise exec_error(ExecDenied, "unknown_host", lang, alias=chosen,
+                                 hosts=", ".join(f"@{h}" for h in usable) or "-")
+            return chosen
+        if not usable:
+            record["rule"] = f"{rule}:host"
+            raise exec_error(ExecDenied, "denied", lang)
+        default = self.config.default_host
+        if default in usable:
+            return default
+        if len(usable) == 1:
+            return usable[0]
+        raise exec_error(ExecRefused, "pick_host", lang,
+                         hosts=", ".join(f"@{h}" for h in usable))
+
+    def _check_rate(self, principal: Principal, lang: Lang) -> None:
+        limits = self.config.limits
+        keys = [(f"user:{principal.rate_key}", limits.rate_per_user)]
+        if principal.channel_key is not None:
+            keys.append((f"channel:{principal.channel_key}", limits.rate_per_channel))
+        wait_for = self._rate.hit(keys)
+        if wait_for > 0:
+            raise exec_error(ExecRateLimited, "rate_limited", lang, seconds=int(wait_for) + 1)
+
+    def _backend(self, alias: str) -> Backend:
+        with self._lock:
+            if alias not in self._backends:
+                self._backends[alias] = self._factory(self.config.hosts[alias], self.config.limits)
+            return self._backends[alias]
+
+    def _submit(self, op: Operation, alias: str, deadline: float, lang: Lang) -> Any:
+        if not self._slots.acquire(blocking=False):
+            raise exec_error(ExecBusy, "busy", lang)
+        try:
+            backend = self._backend(alias)
+            with self._lock:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(
+                        max_workers=self.config.limits.workers, thread_name_prefix="dockbot-exec"
+                    )
+                pool = self._pool
+            future: Future[Any] = pool.submit(backend.fetch, op, deadline, lang)
+        except BaseException:
+            self._slots.release()
+            raise
+        future.add_done_callback(lambda _: self._slots.release())
+        try:
+            return future.result(timeout=max(0.0, deadline - time.monotonic()))
+        except FutureTimeout:
+            future.cancel()
+            raise exec_error(ExecTimeout, "timeout", lang) from None
+        except ExecError:
+            raise
+        except Exception as exc:          # backends map their errors; this is a last guard
+            log.error("executor backend failed", exc_info=exc)
+            raise exec_error(DaemonError, "client_error", lang) from exc
+
+    def close(self) -> None:
+        """Stop the workers (running calls are left to finish), close clients and the log."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+            backends, self._backends = list(self._backends.values()), {}
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        for backend in backends:
+            backend.close()
+        self.audit.close()
+
+    def _result(self, op: Operation, alias: str, raw: Any, lang: Lang) -> ExecResult:
+        limits = self.config.limits
+        cell = limits.max_cell_chars
+        kind = op.kind
+        if kind == "ps":
+            view = views.ps_view(raw, cell)
+        elif kind == "images":
+            view = views.images_view(raw, cell)
+        elif kind == "stats":
+            view = views.stats_view(raw["samples"], raw["more"], cell)
+        elif kind == "inspect":
+            view = views.inspect_view(raw, max(cell, 400))
+        elif kind == "version":
+            view = views.version_view(raw["server"], raw["client"], cell)
+        elif kind == "info":
+            view = views.info_view(raw, cell)
+        elif kind == "df":
+            view = views.df_view(raw, cell)
+        elif kind == "volumes":
+            view = views.volumes_view(raw, cell)
+        elif kind == "networks":
+            view = views.networks_view(raw, cell)
+        else:
+            view = views.logs_view(raw["data"], raw["cut"], limits.logs_max_line_chars)
+            return _capped_logs(op, alias, view, limits.max_chars, lang)
+        return _capped_table(op, alias, view, limits.max_rows, limits.max_chars, lang)
+
+
+def _more(n: int, lang: Lang, what: str = "rows") -> str:
+    if lang == "ko":
+        return f"... {n}{'줄' if what == 'lines' else '개'} 더 있음"
+    return f"... {n} more {what}" if what == "lines" else f"... {n} more"
+
+
+def _capped_table(op: Operation, alias: str, view: views.View, max_rows: int, max_chars: int,
+                  lang: Lang) -> ExecResult:
+    rows: list[tuple[str, ...]] = []
+    used = sum(len(c) + 2 for c in view.columns)
+    for row in view.rows[:max_rows]:
+        size = sum(len(c) + 2 for c in row)
+        if used + size > max_chars:
+            break
+        rows.append(row)
+        used += size
+    more = len(view.rows) - len(rows) + view.more
+    return ExecResult(
+        op=op.kind, host=alias, columns=view.columns, rows=tuple(rows),
+        text=_more(more, lang) if more else "", truncated=more > 0 or view.truncated,
+        redactions=view.redactions,
+    )
+
+
+def _capped_logs(op: Operation, alias: str, view: views.View, max_chars: int,
+                 lang: Lang) -> ExecResult:
+    kept: list[str] = []
+    used = 0
+    for line in reversed(view.lines):       # keep the newest lines
+        if used + len(line) + 1 > max_chars:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    kept.reverse()
+    dropped = len(view.lines) - len(kept)
+    if dropped:
+        kept.insert(0, _more(dropped, lang, "lines"))
+    return ExecResult(
+        op=op.kind, host=alias, text="\n".join(kept), truncated=bool(dropped) or view.truncated,
+        redactions=view.redactions,
+    )
+
+
+def build_executor(settings: Settings) -> Executor:
+    """The executor for these settings; ConfigError when the config or policy is invalid."""
+    config = load_config(settings)
+    return Executor(config, AuditLog(config.audit))

@@ -1,0 +1,191 @@
+"""What the value given to a flag means, flag by flag (ports, volumes, sizes, policies ...)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.explain import values as v
+from bot.explain.cli_spec import Command, Flag
+from bot.explain.positionals import is_placeholder, substitution
+from bot.explain.values import tr
+from bot.lang import Lang
+
+
+def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
+    name = flag.long
+    path = node.path
+    if value.startswith("$(") and value.endswith(")"):
+        return substitution(value, lang)
+    if is_placeholder(value) and name not in ("publish", "volume"):
+        return tr(
+            lang,
+            f"placeholder: replace {value} with your own value",
+            f"자리 표시: {value} 자리에 실제 값을 쓰세요",
+        )
+    if flag.value_type is None:
+        on = value.lower() in ("true", "1", "yes")
+        return tr(lang, "on" if on else "off", "켜기" if on else "끄기")
+    if name in ("publish", "publish-add") and "=" not in value:
+        return v.explain_port(value, lang)
+    if name == "expose":
+        return tr(
+            lang,
+            f"container port {value}: documented only, not published to the host",
+            f"컨테이너 포트 {value}: 표시만 하고 호스트에 공개하지는 않음",
+        )
+    if name == "volume":
+        return v.explain_volume(value, lang)
+    if name in ("mount", "mount-add"):
+        return v.explain_mount(value, lang)
+    if name in ("env", "env-add"):
+        return v.explain_env(value, lang)
+    if name == "build-arg":
+        key, eq, val = value.partition("=")
+        if not eq:
+            return tr(
+                lang,
+                f"build variable {key}, value taken from your shell",
+                f"빌드 변수 {key}(값은 지금 셸에서 가져옴)",
+            )
+        return tr(
+            lang,
+            f"build variable {key}={val} (ARG {key} in the Dockerfile)",
+            f"빌드 변수 {key}={val} (Dockerfile의 ARG {key})",
+        )
+    if name in ("label", "label-add", "container-label"):
+        return tr(lang, f"label {value}", f"레이블 {value}")
+    if name in (
+        "memory",
+        "memory-reservation",
+        "shm-size",
+        "limit-memory",
+        "reserve-memory",
+        "kernel-memory",
+        "keep-storage",
+        "memory-swap",
+    ):
+        if value == "-1":
+            return tr(lang, "unlimited", "무제한")
+        return v.explain_size(value, lang)
+    if name == "restart":
+        return v.explain_restart(value, lang)
+    if name in ("network", "network-add") and path != "docker image build":
+        return v.explain_network(value, lang)
+    if name == "filter":
+        return v.explain_filter(value, lang)
+    if name == "host" and node.parent is None:
+        return v.explain_host(value, lang)
+    if name == "format":
+        return v.explain_format(value, lang)
+    if name in ("tag", "image") and value and not value.isdigit():
+        return v.explain_image(value, lang)
+    if name in v.NAMESPACE_FLAGS:
+        what = v.NAMESPACE_FLAGS[name]
+        if value == "host":
+            return tr(
+                lang,
+                f"share the host's {what[0]} namespace (no isolation)",
+                f"호스트의 {what[1]} 네임스페이스를 공유(격리 없음)",
+            )
+        if value.startswith("container:"):
+            other = value.partition(":")[2]
+            return tr(
+                lang,
+                f"share the {what[0]} namespace of container {other}",
+                f"컨테이너 {other}의 {what[1]} 네임스페이스를 공유",
+            )
+    if name == "name" and path in (
+        "docker container run",
+        "docker container create",
+        "docker compose run",
+    ):
+        return tr(
+            lang,
+            f"container name {value}: use it instead of the ID in later commands",
+            f"컨테이너 이름 {value}: 이후 명령에서 ID 대신 이 이름을 씀",
+        )
+    if name == "user":
+        if value.split(":")[0] in ("0", "root"):
+            return tr(lang, "the root user", "root 사용자")
+        return tr(lang, "user[:group] (name or numeric ID)", "사용자[:그룹](이름 또는 숫자 ID)")
+    if name == "workdir":
+        return tr(
+            lang, f"directory {value} inside the container", f"컨테이너 안의 디렉터리 {value}"
+        )
+    if name == "cpus":
+        return tr(lang, f"at most {value} CPU core(s)", f"CPU 코어 최대 {value}개")
+    if name == "tail":
+        if value == "all":
+            return tr(lang, "every line", "전체 줄")
+        return tr(lang, f"the last {value} lines", f"마지막 {value}줄")
+    if name in ("since", "until"):
+        m = re.fullmatch(r"(\d+)(s|m|h)", value)
+        if m:
+            unit = {"s": ("seconds", "초"), "m": ("minutes", "분"), "h": ("hours", "시간")}[m[2]]
+            return tr(lang, f"{m[1]} {unit[0]} ago", f"{m[1]}{unit[1]} 전")
+        return tr(lang, "timestamp or relative time (e.g. 10m)", "시각 또는 상대 시간(예: 10m)")
+    if name == "platform":
+        return tr(
+            lang,
+            "OS/CPU architecture (e.g. linux/amd64, linux/arm64)",
+            "운영체제/CPU 아키텍처(예: linux/amd64, linux/arm64)",
+        )
+    if name in ("cap-add", "cap-drop"):
+        if value.upper() == "ALL":
+            return tr(lang, "every Linux capability", "모든 리눅스 capability")
+        return tr(lang, f"Linux capability {value.upper()}", f"리눅스 capability {value.upper()}")
+    if name == "file":
+        if path == "docker compose":
+            return tr(lang, f"Compose file {value}", f"Compose 파일 {value}")
+        return tr(lang, f"file {value}", f"파일 {value}")
+    if name in ("timeout", "time", "stop-timeout") and value.lstrip("-").isdigit():
+        return tr(lang, f"{value} seconds", f"{value}초")
+    if name == "entrypoint":
+        return tr(
+            lang,
+            f"run {value} instead of the image's ENTRYPOINT",
+            f"이미지의 ENTRYPOINT 대신 {value} 실행",
+        )
+    if name == "project-name":
+        return tr(
+            lang,
+            f"project name {value} (prefix of container and network names)",
+            f"프로젝트 이름 {value}(컨테이너·네트워크 이름의 앞부분)",
+        )
+    if name == "context" and node.parent is None:
+        return tr(lang, f"context {value}", f"컨텍스트 {value}")
+    return _other_value(name, value, lang) or tr(
+        lang, f"the value given to {flag.name}", f"{flag.name}에 주는 값"
+    )
+
+
+def _other_value(name: str, value: str, lang: Lang) -> str | None:
+    if name == "signal":
+        sig = value.upper() if value.upper().startswith("SIG") or value.isdigit() else f"SIG{value}"
+        return tr(lang, f"signal {sig.upper()}", f"시그널 {sig.upper()}")
+    if name in ("output", "input", "compose-file", "env-file", "cidfile", "iidfile", "label-file"):
+        if value == "-":
+            return tr(lang, "standard input/output", "표준 입력/출력")
+        return tr(lang, f"file {value}", f"파일 {value}")
+    if name == "scale" and "=" in value:
+        service, _, count = value.partition("=")
+        return tr(
+            lang,
+            f"run {count} containers of service {service}",
+            f"서비스 {service}의 컨테이너를 {count}개 실행",
+        )
+    if name in ("replicas", "last", "limit", "health-retries", "pids-limit") and value.isdigit():
+        return tr(lang, f"{value}", f"{value}")
+    if name in ("subnet", "ip-range"):
+        return tr(lang, f"IP address range {value} (CIDR)", f"IP 주소 범위 {value}(CIDR)")
+    if name in ("driver", "log-driver", "volume-driver"):
+        return tr(lang, f"driver {value}", f"드라이버 {value}")
+    if name == "gpus":
+        return tr(
+            lang,
+            "every GPU" if value == "all" else f"GPUs {value}",
+            "모든 GPU" if value == "all" else f"GPU {value}",
+        )
+    if name in ("username", "hostname", "alias", "network-alias"):
+        return tr(lang, f"{name} {value}", f"{value}")
+    return None

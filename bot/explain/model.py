@@ -1,0 +1,107 @@
+"""What `explain` returns: the parts of a command line, the risks found in it, and corrections.
+
+Roles a part can have (``Part.role``):
+
+``docker``       the ``docker`` program itself (also ``docker-compose``, ``sudo`` and env prefixes)
+``global-flag``  an option of ``docker`` itself, before the sub-command (``-H``, ``-c``, ``-D``)
+``subcommand``   a word that selects a command (``run``, ``container``, ``compose``, ``up``)
+``flag``         an option of the selected command (``-d``, ``--name``)
+``flag-value``   the value given to the flag before it (``80:80`` after ``-p``)
+``image``        an image reference (``nginx``, ``user/repo:tag``)
+``container``    a container name or ID
+``argument``     any other positional argument (network, volume, path, service, build context ...)
+                 and shell syntax around the command (pipes, redirections, other programs)
+``command``      the program run inside the container and its own arguments, which docker
+                 passes on without reading them (``psql -U postgres`` in
+                 ``docker exec db psql -U postgres``)
+``separator``    ``--``: the end of the options, everything after it is a positional argument
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal[
+    "docker",
+    "global-flag",
+    "subcommand",
+    "flag",
+    "flag-value",
+    "image",
+    "container",
+    "argument",
+    "command",
+    "separator",
+]
+ROLES: tuple[Role, ...] = (
+    "docker",
+    "global-flag",
+    "subcommand",
+    "flag",
+    "flag-value",
+    "image",
+    "container",
+    "argument",
+    "command",
+    "separator",
+)
+RiskLevel = Literal["warn", "danger"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of the command line and what it means."""
+
+    text: str
+    role: Role
+    meaning: str
+    flag: str | None = None  # the long flag name ("--detach") for flag and flag-value parts
+    takes_value: bool = False  # the flag expects a value
+    value: str | None = None  # the value given to the flag (or the flag-value text itself)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "role": self.role,
+            "flag": self.flag,
+            "takes_value": self.takes_value,
+            "value": self.value,
+            "meaning": self.meaning,
+        }
+
+
+@dataclass(frozen=True)
+class Risk:
+    """Something in the command that can hurt, and a safer way to do the same."""
+
+    flag: str  # what triggered it, as written ("--privileged", "-v /:/host", "system prune")
+    level: RiskLevel
+    message: str
+    safer: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "flag": self.flag,
+            "level": self.level,
+            "message": self.message,
+            "safer": self.safer,
+        }
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A docker command line explained part by part."""
+
+    command: str
+    parts: tuple[Part, ...]
+    risks: tuple[Risk, ...] = field(default=())
+    suggestions: tuple[str, ...] = field(default=())  # corrected command lines
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "command": self.command,
+            "parts": [p.to_dict() for p in self.parts],
+            "risks": [r.to_dict() for r in self.risks],
+            "suggestions": list(self.suggestions),
+        }

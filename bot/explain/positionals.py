@@ -1,0 +1,273 @@
+"""What a positional argument is: image, container, build context, the container's command."""
+
+from __future__ import annotations
+
+import re
+
+from bot.explain import values as v
+from bot.explain.cli_spec import Slot
+from bot.explain.model import Part, Role
+from bot.explain.parser import Item
+from bot.explain.values import tr
+from bot.lang import Lang
+
+_IMAGE_SLOTS = re.compile(r"^(IMAGE|NAME\[|REPOSITORY|SOURCE_IMAGE|TARGET_IMAGE|IMAGE:TAG)")
+# usage word -> (role, English, Korean)
+_SLOTS: dict[str, tuple[Role, str, str]] = {
+    "CONTAINER": ("container", "container (name or ID)", "컨테이너(이름 또는 ID)"),
+    "NAME|ID": (
+        "argument",
+        "name or ID of a container, image, volume, network ...",
+        "컨테이너·이미지·볼륨·네트워크 등의 이름 또는 ID",
+    ),
+    "NETWORK": ("argument", "network (name or ID)", "네트워크(이름 또는 ID)"),
+    "VOLUME": ("argument", "volume name", "볼륨 이름"),
+    "SERVICE": ("argument", "service name", "서비스 이름"),
+    "SERVICES": ("argument", "service name", "서비스 이름"),
+    "SERVICE|TASK": ("argument", "service or task", "서비스 또는 태스크"),
+    "SERVICE=REPLICAS": ("argument", "service=number of replicas", "서비스=복제본 수"),
+    "STACK": ("argument", "stack name", "스택 이름"),
+    "NODE": ("argument", "swarm node", "Swarm 노드"),
+    "self|NODE": ("argument", "swarm node (self = this one)", "Swarm 노드(self는 현재 노드)"),
+    "SECRET": ("argument", "secret name", "secret 이름"),
+    "CONFIG": ("argument", "config name", "config 이름"),
+    "CONTEXT": ("argument", "context name", "컨텍스트 이름"),
+    "CONTEXT|ENDPOINT": (
+        "argument",
+        "context name or engine address",
+        "컨텍스트 이름 또는 엔진 주소",
+    ),
+    "PLUGIN": ("argument", "plugin name", "플러그인 이름"),
+    "TERM": ("argument", "search term", "검색어"),
+    "SERVER": (
+        "argument",
+        "registry server (default: Docker Hub)",
+        "레지스트리 서버(기본은 Docker Hub)",
+    ),
+    "NEW_NAME": ("argument", "new container name", "새 컨테이너 이름"),
+    "PRIVATE_PORT": ("argument", "container port", "컨테이너 포트"),
+    "PRIVATE_PORT[/PROTO]": ("argument", "container port", "컨테이너 포트"),
+    "HOST:PORT": ("argument", "address of a swarm manager", "Swarm 매니저 주소"),
+    "(worker|manager)": (
+        "argument",
+        "which token: worker or manager",
+        "토큰 종류: worker 또는 manager",
+    ),
+    "KEY=VALUE": ("argument", "setting KEY=VALUE", "설정 KEY=VALUE"),
+    "FILE|-": ("argument", "file (- = standard input/output)", "파일(-는 표준 입력/출력)"),
+    "file|-": ("argument", "file (- = standard input)", "파일(-는 표준 입력)"),
+    "file|URL|-": (
+        "argument",
+        "tar file, URL or - (standard input)",
+        "tar 파일, URL 또는 -(표준 입력)",
+    ),
+    "DEST_PATH|-": (
+        "argument",
+        "destination path (- = tar to standard output)",
+        "대상 경로(-는 tar로 표준 출력)",
+    ),
+    "CHECKPOINT": ("argument", "checkpoint name", "체크포인트 이름"),
+    "MANIFEST_LIST": ("argument", "manifest list", "매니페스트 리스트"),
+    "MANIFEST": ("argument", "manifest (image)", "매니페스트(이미지)"),
+    "KEYFILE": ("argument", "private key file", "개인 키 파일"),
+    "PATH": ("argument", "path", "경로"),
+    "REMOTE": ("argument", "remote plugin reference", "원격 플러그인 참조"),
+    "PLUGIN-DATA-DIR": ("argument", "plugin data directory", "플러그인 데이터 디렉터리"),
+    "SOURCE": ("argument", "source image", "원본 이미지"),
+}
+_SUBST_Q = re.compile(
+    r"^\$\(\s*docker\s+(ps|container ls|images|image ls|volume ls|network ls)\b(.*)\)$"
+)
+
+
+def substitution(text: str, lang: Lang) -> str:
+    m = _SUBST_Q.match(text)
+    if m and re.search(r"(^|\s)-\w*q", m[2]):
+        what = m[1].split()[0]
+        everything = bool(re.search(r"(^|\s)-\w*a", m[2])) and what in ("ps", "container")
+        if what in ("ps", "container"):
+            en = "the IDs of all containers" if everything else "the IDs of the running containers"
+            ko = "모든 컨테이너의 ID" if everything else "실행 중인 컨테이너의 ID"
+        elif what in ("images", "image"):
+            en, ko = "the IDs of the images", "이미지 ID들"
+        else:
+            en, ko = "the names listed", "목록의 이름들"
+        return tr(
+            lang,
+            f"shell command substitution: replaced by {en} (the output of {text[2:-1]})",
+            f"셸 명령 치환: {ko}로 바뀜({text[2:-1]}의 출력)",
+        )
+    return tr(
+        lang,
+        f"shell command substitution: replaced by the output of `{text[2:-1].strip()}`",
+        f"셸 명령 치환: `{text[2:-1].strip()}`의 출력으로 바뀜",
+    )
+
+
+def _command_meaning(item: Item, items: list[Item], lang: Lang) -> str:
+    cmd_items = [
+        i for i in items if i.kind == "positional" and i.slot is not None and i.slot.starts_command
+    ]
+    if item.misplaced:
+        return tr(
+            lang,
+            "looks like a docker flag, but it comes after the image/container, so docker "
+            "hands it to the container's command; put docker flags before the image",
+            "docker 플래그처럼 보이지만 이미지/컨테이너 뒤에 있어서 컨테이너 명령으로 넘어감; "
+            "docker 플래그는 이미지 앞에 쓰세요",
+        )
+    real = [i for i in cmd_items if not i.misplaced]
+    if item.slot is not None and item.slot.name == "PS_OPTIONS":
+        return tr(
+            lang, "option for ps, which lists the processes", "프로세스를 보여 주는 ps의 옵션"
+        )
+    if real and item is real[0]:
+        where = item.node.path
+        if where in ("docker container exec", "docker compose exec"):
+            return tr(
+                lang,
+                f"program to run inside the running container: {item.text}",
+                f"실행 중인 컨테이너 안에서 실행할 프로그램: {item.text}",
+            )
+        return tr(
+            lang,
+            f"command the container runs instead of the image's default CMD: {item.text}",
+            f"이미지의 기본 CMD 대신 컨테이너가 실행할 명령: {item.text}",
+        )
+    program = real[0].text if real else "?"
+    return tr(
+        lang, f"argument for {program}, not for docker", f"docker가 아니라 {program}에 주는 인자"
+    )
+
+
+def _build_context(text: str, lang: Lang) -> str:
+    if text == ".":
+        return tr(
+            lang,
+            "build context: the current directory (.); its files are sent to the builder "
+            "and the Dockerfile is looked up there unless -f says otherwise",
+            "빌드 컨텍스트: 현재 디렉터리(.); 이 안의 파일이 빌더로 보내지고, -f가 없으면 "
+            "여기서 Dockerfile을 찾음",
+        )
+    if text == "-":
+        return tr(
+            lang,
+            "read the Dockerfile (or a tar context) from standard input",
+            "표준 입력에서 Dockerfile(또는 tar 컨텍스트)을 읽음",
+        )
+    if re.match(r"^(https?://|git@|github\.com/)", text):
+        return tr(
+            lang,
+            f"build context from a Git repository or URL: {text}",
+            f"Git 저장소나 URL을 빌드 컨텍스트로 사용: {text}",
+        )
+    return tr(
+        lang,
+        f"build context: directory {text}; its files are sent to the builder",
+        f"빌드 컨텍스트: 디렉터리 {text}; 이 안의 파일이 빌더로 보내짐",
+    )
+
+
+def positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
+    part = _positional_part(item, items, lang)
+    if item.raw and item.raw != part.text:
+        return Part(item.raw, part.role, part.meaning)
+    return part
+
+
+def is_placeholder(text: str) -> bool:
+    return bool(re.fullmatch(r"(<[^<>]+>[:/@=.,-]?)+", text))
+
+
+def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
+    text, slot = item.text, item.slot
+    role: Role
+    if is_placeholder(text) and slot is not None and not slot.starts_command:
+        role, en, ko = _SLOTS.get(slot.name, ("argument", slot.name.lower(), slot.name.lower()))
+        if _IMAGE_SLOTS.match(slot.name):
+            role, en, ko = "image", "image name[:tag]", "이미지 이름[:태그]"
+        return Part(
+            text,
+            role,
+            tr(lang, f"placeholder: write the {en} here", f"자리 표시: 여기에 {ko}을(를) 쓰세요"),
+        )
+    if item.unknown:
+        return Part(
+            text,
+            "argument",
+            tr(
+                lang,
+                "not explained (comes after an unknown sub-command)",
+                "설명하지 않음(알 수 없는 하위 명령 뒤에 있음)",
+            ),
+        )
+    if slot is None:
+        return Part(
+            text,
+            "argument",
+            tr(
+                lang,
+                f"extra argument that `{item.node.path}` does not take",
+                f"`{item.node.path}`가 받지 않는 남는 인자",
+            ),
+        )
+    if slot.starts_command:
+        return Part(text, "command", _command_meaning(item, items, lang))
+    if text.startswith("$(") and text.endswith(")"):
+        role = "container" if slot.name == "CONTAINER" else "argument"
+        return Part(
+            text, "image" if _IMAGE_SLOTS.match(slot.name) else role, substitution(text, lang)
+        )
+    return _slot_part(item, slot, lang)
+
+
+def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
+    text, name, path = item.text, slot.name, item.node.path
+    if _IMAGE_SLOTS.match(name):
+        if path in ("docker image tag",):
+            what = (
+                tr(lang, "source image", "원본 이미지")
+                if item.slot_index == 0
+                else tr(lang, "new name for it", "새로 붙일 이름")
+            )
+        elif path in ("docker container commit", "docker image import", "docker compose commit"):
+            what = tr(lang, "name of the new image", "새 이미지 이름")
+        elif path == "docker image ls":
+            what = tr(lang, "list only this repository", "이 저장소만 표시")
+        else:
+            what = tr(lang, "image", "이미지")
+        return Part(text, "image", f"{what}: {v.explain_image(text, lang)}")
+    if name in ("PATH|URL|-",):
+        return Part(text, "argument", _build_context(text, lang))
+    if name in ("CONTAINER:SRC_PATH", "SERVICE:SRC_PATH", "DEST_PATH|-"):
+        m = re.match(r"^([\w][\w.-]*):(.*)$", text)
+        if m and not re.match(r"^[A-Za-z]$", m[1]):
+            who = (
+                tr(lang, "container", "컨테이너")
+                if name != "SERVICE:SRC_PATH"
+                else tr(lang, "service", "서비스")
+            )
+            return Part(
+                text,
+                "container" if name != "SERVICE:SRC_PATH" else "argument",
+                tr(
+                    lang,
+                    f"path {m[2] or '/'} inside {who} {m[1]}",
+                    f"{who} {m[1]} 안의 경로 {m[2] or '/'}",
+                ),
+            )
+        if text == "-":
+            return Part(
+                text,
+                "argument",
+                tr(lang, "tar stream on standard input/output", "표준 입력/출력의 tar 스트림"),
+            )
+        return Part(
+            text, "argument", tr(lang, f"path {text} on this machine", f"이 컴퓨터의 경로 {text}")
+        )
+    role, en, ko = _SLOTS.get(
+        name, ("argument", name.lower().replace("_", " "), name.lower().replace("_", " "))
+    )
+    if path.startswith("docker compose") and name.startswith("SERVICE"):
+        en, ko = "service name from the Compose file", "Compose 파일에 정의된 서비스 이름"
+    return Part(text, role, tr(lang, f"{en}: {text}", f"{ko}: {text}"))

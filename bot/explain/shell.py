@@ -1,0 +1,252 @@
+"""Shell-level reading of a pasted command line: input limits, words, quotes, pipes, redirections.
+
+This does what a POSIX shell would do to find the words docker receives, without running
+anything: quotes are removed (``"a b"`` is one word), ``$(...)`` and backquotes stay as one
+word, ``|``, ``&&``, ``||``, ``;``, ``&`` and line breaks separate commands, and ``> file``
+style redirections are kept apart so they are not taken for docker arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.errors import ExplainError, InputError
+from bot.lang import Lang
+
+MAX_CHARS = 4000
+_OPERATORS = ("&&", "||", "|&", "|", ";", "&")
+_REDIRECTS = ("&>>", "&>", ">>", ">&", ">|", "<<<", "<<", "<&", "<>", ">", "<")
+# C0/C1 control characters other than tab and line breaks; ANSI colour codes included.
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# "<image>", "<host-path>": a placeholder from a cheat sheet, not a shell redirection.
+_PLACEHOLDER = re.compile(r"<[A-Za-z_][^<>\s|;&]*>")
+_PROMPT = re.compile(r"^(?:[\w.@-]+(?::[^\s$#]*)?)?[$#>%]\s+(?=\S)")
+
+TokKind = Literal["word", "op", "redir"]
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A shell word, operator or redirection, with its text as typed (``raw``) and as read."""
+
+    kind: TokKind
+    raw: str
+    value: str
+    quoted: bool = False
+
+
+def _err(lang: Lang, en: str, ko: str, hint_en: str = "", hint_ko: str = "") -> ExplainError:
+    if lang == "ko":
+        return ExplainError(ko, hint=hint_ko or None)
+    return ExplainError(en, hint=hint_en or None)
+
+
+def clean_input(text: str, lang: Lang) -> str:
+    """Check the limits and strip what a paste adds around a command: prompt, backquotes, colours.
+
+    Raises InputError for empty, over-long or binary input.
+    """
+    if not isinstance(text, str) or not text.strip():
+        if lang == "ko":
+            raise InputError(
+                "설명할 명령이 비어 있습니다.", hint='예: dockbot explain "docker ps -a"'
+            )
+        raise InputError(
+            "There is no command to explain.", hint='Try: dockbot explain "docker ps -a"'
+        )
+    if len(text) > MAX_CHARS:
+        if lang == "ko":
+            raise InputError(
+                f"명령이 너무 깁니다({len(text):,}자, 최대 {MAX_CHARS:,}자).",
+                hint="설명이 필요한 docker 명령 한 줄만 붙여 넣으세요.",
+            )
+        raise InputError(
+            f"The command is too long ({len(text):,} characters; the limit is {MAX_CHARS:,}).",
+            hint="Paste only the docker command line you want explained.",
+        )
+    if "\x00" in text or "\ufffd" in text:
+        if lang == "ko":
+            raise InputError(
+                "입력에 이진 데이터(NUL 등)가 섞여 있습니다.",
+                hint="명령을 일반 텍스트로 붙여 넣으세요.",
+            )
+        raise InputError(
+            "The input contains binary data (NUL or undecodable bytes).",
+            hint="Paste the command as plain text.",
+        )
+    text = _ANSI.sub("", text)
+    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[ \t]*\\\n[ \t]*", " ", text)  # line continuations
+    text = text.strip()
+    for _ in range(2):
+        if len(text) >= 6 and text.startswith("```") and text.endswith("```"):
+            text = text[3:-3].strip()
+            first, _, rest = text.partition("\n")
+            if first.strip() in ("sh", "bash", "shell", "console", "zsh") and rest:
+                text = rest.strip()
+        if len(text) >= 2 and text.startswith("`") and text.endswith("`") and "`" not in text[1:-1]:
+            text = text[1:-1].strip()
+        text = _PROMPT.sub("", text, count=1)
+    if not text:
+        return clean_input("", lang)
+    return text
+
+
+def _read_balanced(text: str, i: int, lang: Lang) -> int:
+    """Index just past the ``)`` that closes the ``(`` at index ``i``."""
+    depth = 0
+    j = i
+    while j < len(text):
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c in "'\"":
+            end = text.find(c, j + 1)
+            if end < 0:
+                break
+            j = end + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    raise _err(
+        lang,
+        "The command has a `$(` that is never closed with `)`.",
+        "명령에 닫히지 않은 `$(`가 있습니다.",
+        "Close it, or quote the text.",
+        "`)`로 닫거나 따옴표로 감싸세요.",
+    )
+
+
+def tokenize(text: str, lang: Lang) -> list[Tok]:
+    """Split a command line into words, operators and redirections like a POSIX shell."""
+    toks: list[Tok] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c in " \t":
+            i += 1
+            continue
+        if c == "\n":
+            toks.append(Tok("op", ";", ";"))
+            i += 1
+            continue
+        if c == "#":  # a comment runs to the end of the line
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        op = next((o for o in _OPERATORS if text.startswith(o, i)), None)
+        if op:
+            toks.append(Tok("op", op, op))
+            i += len(op)
+            continue
+        start = i
+        value: list[str] = []
+        quoted = False
+        fd_redirect = False
+        while i < n:
+            c = text[i]
+            if c in " \t\n" or any(text.startswith(o, i) for o in _OPERATORS):
+                break
+            if c == "<" and (m := _PLACEHOLDER.match(text, i)):
+                value.append(m.group(0))
+                i = m.end()
+                continue
+            if c in "<>":
+                if value and not quoted and "".join(value).isdigit():
+                    fd_redirect = True
+                break
+            if c == "'":
+                end = text.find("'", i + 1)
+                if end < 0:
+                    raise _unclosed(lang, "'")
+                value.append(text[i + 1 : end])
+                quoted = True
+                i = end + 1
+            elif c == '"':
+                j = i + 1
+                buf: list[str] = []
+                while j < n and text[j] != '"':
+                    if text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\$`':
+                        buf.append(text[j + 1])
+                        j += 2
+                    else:
+                        buf.append(text[j])
+                        j += 1
+                if j >= n:
+                    raise _unclosed(lang, '"')
+                value.append("".join(buf))
+                quoted = True
+                i = j + 1
+            elif c == "\\":
+                if i + 1 < n:
+                    value.append(text[i + 1])
+                i += 2
+            elif c == "$" and text.startswith("$(", i):
+                end = _read_balanced(text, i + 1, lang)
+                value.append(text[i:end])
+                i = end
+            elif c == "`":
+                end = text.find("`", i + 1)
+                if end < 0:
+                    raise _unclosed(lang, "`")
+                value.append(text[i : end + 1])
+                i = end + 1
+            else:
+                value.append(c)
+                i += 1
+        if i < n and text[i] in "<>" and not _PLACEHOLDER.match(text, i):
+            if not fd_redirect and i > start:
+                toks.append(Tok("word", text[start:i], "".join(value), quoted))
+                start = i
+            redir = next(r for r in _REDIRECTS if text.startswith(r, i))
+            i += len(redir)
+            while i < n and text[i] in " \t":
+                i += 1
+            target_start = i
+            while i < n and text[i] not in " \t\n;|&<>":
+                i += 1
+            raw = text[start:i]
+            toks.append(Tok("redir", raw, text[target_start:i]))
+            continue
+        toks.append(Tok("word", text[start:i], "".join(value), quoted))
+    return toks
+
+
+def _unclosed(lang: Lang, quote: str) -> ExplainError:
+    name = {"'": "single quote (')", '"': 'double quote (")', "`": "backquote (`)"}[quote]
+    name_ko = {"'": "작은따옴표(')", '"': '큰따옴표(")', "`": "역따옴표(`)"}[quote]
+    return _err(
+        lang,
+        f"The command has an unbalanced {name}: it is opened but never closed.",
+        f"명령에 짝이 맞지 않는 {name_ko}가 있습니다: 열었지만 닫지 않았습니다.",
+        "Close the quote, or remove it, and paste the command again.",
+        "따옴표를 닫거나 지운 뒤 다시 붙여 넣으세요.",
+    )
+
+
+def split_commands(toks: list[Tok]) -> list[tuple[str | None, list[Tok]]]:
+    """Group tokens into simple commands, each with the operator that came before it."""
+    out: list[tuple[str | None, list[Tok]]] = []
+    current: list[Tok] = []
+    before: str | None = None
+    for t in toks:
+        if t.kind == "op":
+            if current or before is None:
+                out.append((before, current))
+            before = t.value
+            current = []
+        else:
+            current.append(t)
+    if current:
+        out.append((before, current))
+    return [(op, ts) for op, ts in out if ts]

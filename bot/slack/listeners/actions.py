@@ -1,0 +1,203 @@
+"""Buttons: share, other answers, did-you-mean, run it, feedback, Home language.
+
+Every button carries what it needs in its value (see bot.render.blocks.button), so
+any replica can handle any click. Replies go to the clicker only: through
+``respond`` for ephemeral messages, ``chat.postEphemeral`` in the thread for
+public ones.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.errors import DockbotError
+from bot.explain import explain
+from bot.lang import Lang
+from bot.render.blocks import (
+    ACTION_FEEDBACK_DOWN,
+    ACTION_FEEDBACK_UP,
+    ACTION_OTHERS,
+    ACTION_RUN,
+    ACTION_SHARE,
+    HOME_LANG_PATTERN,
+    PICK_PATTERN,
+    Message,
+    alternatives_message,
+    error_message,
+    exec_off_message,
+    exec_pending_message,
+    explanation_message,
+    message,
+    read_value,
+    section,
+    shared_message,
+    w,
+)
+from bot.slack.access import may_run
+from bot.slack.home import publish_home
+from bot.slack.router import ExecJob, entry_answer, entry_message
+from bot.slack.runtime import runtime_of
+
+feedback_log = logging.getLogger("dockbot.feedback")
+
+ACTIONS: tuple[str, ...] = (
+    ACTION_SHARE, ACTION_OTHERS, ACTION_RUN, ACTION_FEEDBACK_UP, ACTION_FEEDBACK_DOWN,
+    PICK_PATTERN.pattern, HOME_LANG_PATTERN.pattern,
+)
+
+
+def register(app: App) -> None:
+    app.action(ACTION_SHARE)(handle_share)
+    app.action(ACTION_OTHERS)(handle_others)
+    app.action(PICK_PATTERN)(handle_pick)
+    app.action(ACTION_RUN)(handle_run)
+    app.action(ACTION_FEEDBACK_UP)(handle_feedback)
+    app.action(ACTION_FEEDBACK_DOWN)(handle_feedback)
+    app.action(HOME_LANG_PATTERN)(handle_home_lang)
+
+
+def _lang(value: dict[str, Any]) -> Lang:
+    return "ko" if value.get("l") == "ko" else "en"
+
+
+def _clicker(body: dict[str, Any]) -> str:
+    user = body.get("user")
+    return str(user.get("id") or "") if isinstance(user, dict) else ""
+
+
+def reply_to_clicker(
+    body: dict[str, Any], respond: Respond, client: WebClient, msg: Message,
+    *, replace: bool = False,
+) -> None:
+    """Show ``msg`` to whoever clicked, next to the message that held the button."""
+    container = body.get("container") or {}
+    original = body.get("message") or {}
+    if container.get("is_ephemeral") or not original or not body.get("channel"):
+        respond(text=msg["text"], blocks=msg["blocks"], response_type="ephemeral",
+                replace_original=replace)
+        return
+    client.chat_postEphemeral(
+        channel=str(body["channel"]["id"]), user=_clicker(body), text=msg["text"],
+        blocks=msg["blocks"], thread_ts=original.get("thread_ts") or original.get("ts"),
+    )
+
+
+def _expired(lang: Lang) -> Message:
+    return message([section(w("expired", lang))], w("expired", lang), lang)
+
+
+def handle_share(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
+    client: WebClient, context: BoltContext,
+) -> None:
+    """Post the same answer visibly in the channel, attributed to the asker."""
+    ack()
+    rt = runtime_of(context)
+    value = read_value(action.get("value"))
+    lang = _lang(value)
+    inner: Message | None = None
+    query = str(value.get("q") or "")
+    if isinstance(value.get("e"), str):
+        inner = entry_message(rt.services, value["e"], lang)
+    elif isinstance(value.get("x"), str):
+        query = value["x"]
+        try:
+            inner = explanation_message(explain(value["x"], lang).to_dict(), lang)
+        except DockbotError as err:
+            inner = error_message(err, lang)
+    if inner is None:
+        reply_to_clicker(body, respond, client, _expired(lang))
+        return
+    shared = shared_message(inner, _clicker(body), query, lang)
+    respond(text=shared["text"], blocks=shared["blocks"], response_type="in_channel",
+            replace_original=False)
+
+
+def handle_others(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
+    client: WebClient, context: BoltContext,
+) -> None:
+    """List the alternatives the matcher ranked after the answer."""
+    ack()
+    rt = runtime_of(context)
+    value = read_value(action.get("value"))
+    lang = _lang(value)
+    raw = value.get("a")
+    ids: list[Any] = raw if isinstance(raw, list) else []
+    entries = [e for e in (rt.services.kb.get(str(i)) for i in ids[:4]) if e is not None]
+    msg = alternatives_message(entries, lang, str(value.get("q") or ""))
+    reply_to_clicker(body, respond, client, msg)
+
+
+def handle_pick(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
+    client: WebClient, context: BoltContext,
+) -> None:
+    """A did-you-mean suggestion was picked: show that entry's full answer."""
+    ack()
+    rt = runtime_of(context)
+    value = read_value(action.get("value"))
+    lang = _lang(value)
+    principal = rt.principal(body, client)
+    public = not (body.get("container") or {}).get("is_ephemeral") and bool(body.get("message"))
+    msg = entry_answer(rt.services, str(value.get("e") or ""), lang,
+                       str(value.get("q") or ""), principal, public=public)
+    reply_to_clicker(body, respond, client, msg or _expired(lang), replace=not public)
+
+
+def handle_run(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
+    client: WebClient, context: BoltContext,
+) -> None:
+    """Run the answer's status command for the clicker, after checking the clicker's rights."""
+    ack()
+    rt = runtime_of(context)
+    value = read_value(action.get("value"))
+    lang = _lang(value)
+    text = str(value.get("op") or "")
+    principal = rt.principal(body, client)
+    executor = rt.services.executor
+    try:
+        op = executor.parse(text)
+    except DockbotError:
+        reply_to_clicker(body, respond, client, _expired(lang))
+        return
+    if not may_run(executor, principal, op):
+        note = exec_off_message(op.describe(), lang, enabled=executor.enabled)
+        reply_to_clicker(body, respond, client, note)
+        return
+    reply_to_clicker(body, respond, client, exec_pending_message(op.label, op.host, lang))
+    job = ExecJob(op.describe(), op.label, op.host, lang)
+    rt.run_later(job, principal, lambda msg: reply_to_clicker(body, respond, client, msg))
+
+
+def handle_feedback(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
+    client: WebClient, context: BoltContext,
+) -> None:
+    """👍/👎: one JSON line in the feedback log (entry, vote, question) and a thank-you."""
+    ack()
+    value = read_value(action.get("value"))
+    lang = _lang(value)
+    vote = "up" if action.get("action_id") == ACTION_FEEDBACK_UP else "down"
+    team = (body.get("team") or {}).get("id")
+    record = {"event": "feedback", "vote": vote, "entry": str(value.get("e") or "")[:80],
+              "lang": lang, "query": str(value.get("q") or "")[:300], "team": team}
+    feedback_log.info(json.dumps(record, ensure_ascii=False))
+    thanks = message([section(w("feedback_thanks", lang))], w("feedback_thanks", lang), lang)
+    reply_to_clicker(body, respond, client, thanks)
+
+
+def handle_home_lang(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+    context: BoltContext,
+) -> None:
+    """Switch the Home tab between Korean and English."""
+    ack()
+    lang: Lang = "en" if str(action.get("action_id", "")).endswith("_en") else "ko"
+    publish_home(runtime_of(context), client, body, _clicker(body), lang)

@@ -1,0 +1,80 @@
+"""Events: mentions and direct messages (answered in a thread), and the App Home tab."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.lang import Lang
+from bot.render.blocks import Message
+from bot.slack.home import publish_home
+from bot.slack.router import route
+from bot.slack.runtime import runtime_of
+
+# Manifest event name -> the Bolt event type that receives it.
+EVENTS = {
+    "app_mention": "app_mention",
+    "message.im": "message",
+    "app_home_opened": "app_home_opened",
+}
+
+_MENTION = re.compile(r"<@[UW][A-Z0-9]+(\|[^>]*)?>")
+
+
+def register(app: App) -> None:
+    app.event("app_mention")(handle_mention)
+    app.event("message")(handle_message)
+    app.event("app_home_opened")(handle_home_opened)
+
+
+def _answer_in_thread(
+    event: dict[str, Any], body: dict[str, Any], text: str, client: WebClient,
+    context: BoltContext,
+) -> None:
+    rt = runtime_of(context)
+    channel = str(event.get("channel") or "")
+    thread = event.get("thread_ts") or event.get("ts")
+    who = {**event, "team_id": event.get("team") or body.get("team_id")}
+    principal = rt.principal(who, client)
+    routed = route(rt.services, text, principal, public=True)
+
+    def post(msg: Message) -> None:
+        client.chat_postMessage(channel=channel, thread_ts=thread, text=msg["text"],
+                                blocks=msg["blocks"])
+
+    post(routed.message)
+    if routed.job is not None:
+        rt.run_later(routed.job, principal, post)
+
+
+def handle_mention(
+    event: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """``@dockbot how do I ...`` in a channel: the same router, answered in a thread."""
+    if event.get("bot_id"):
+        return
+    text = _MENTION.sub(" ", str(event.get("text") or "")).strip()
+    _answer_in_thread(event, body, text, client, context)
+
+
+def handle_message(
+    event: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """A direct message to the app; edits, bot messages and other channels are ignored."""
+    if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        return
+    text = _MENTION.sub(" ", str(event.get("text") or "")).strip()
+    _answer_in_thread(event, body, text, client, context)
+
+
+def handle_home_opened(
+    event: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """Publish the Home tab: the onboarding guide and what this viewer may run."""
+    if event.get("tab", "home") != "home" or not event.get("user"):
+        return
+    lang: Lang = "ko"
+    publish_home(runtime_of(context), client, body, str(event["user"]), lang)

@@ -1,0 +1,159 @@
+"""Socket Mode: the same app and router, driven through a local websocket server that the
+stand-in ``apps.connections.open`` points to, in-process and through ``dockbot serve``."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from websockets.sync.server import Server, ServerConnection, serve
+
+from bot.render import blocks as bk
+from bot.services import Services
+from bot.slack.app import build_app_for
+from bot.slack.runtime import Runtime
+from bot.slack.server import socket_handler
+
+ROOT = Path(__file__).resolve().parents[2]
+MakeServices = Callable[..., Services]
+
+
+class LocalSocketMode:
+    """A websocket server speaking Slack's Socket Mode envelope protocol."""
+
+    def __init__(self) -> None:
+        self.server: Server = serve(self._handle, "127.0.0.1", 0, compression=None)
+        self.port = self.server.socket.getsockname()[1]
+        self.conn: ServerConnection | None = None
+        self.connected = threading.Event()
+        self.acks: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/link/?ticket=local"
+
+    def _handle(self, conn: ServerConnection) -> None:
+        self.conn = conn
+        conn.send(json.dumps({"type": "hello", "num_connections": 1,
+                              "connection_info": {"app_id": "A0TEST"}}))
+        self.connected.set()
+        for raw in conn:
+            self.acks.put(json.loads(raw))
+
+    def send(self, kind: str, payload: dict[str, Any], envelope_id: str) -> dict[str, Any]:
+        """Deliver one envelope and return the app's ack for it."""
+        assert self.connected.wait(15), "the app never connected"
+        assert self.conn is not None
+        self.conn.send(json.dumps({"envelope_id": envelope_id, "type": kind, "payload": payload,
+                                   "accepts_response_payload": kind != "events_api"}))
+        end = time.monotonic() + 10
+        while True:
+            ack = self.acks.get(timeout=max(0.1, end - time.monotonic()))
+            if ack.get("envelope_id") == envelope_id:
+                return ack
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture
+def socket_server(fake_slack: Any) -> Iterator[LocalSocketMode]:
+    local = LocalSocketMode()
+    fake_slack.ws_url = local.url
+    yield local
+    local.close()
+
+
+def command_payload(fake: Any, text: str, key: str, user: str = "U1",
+                    channel: str = "C1") -> dict[str, Any]:
+    return {"command": "/docker", "text": text, "team_id": "T0TEST", "user_id": user,
+            "channel_id": channel, "channel_name": "general", "trigger_id": f"t-{key}",
+            "response_url": fake.response_url(key), "api_app_id": "A0TEST"}
+
+
+def test_socket_mode_uses_the_same_router(
+    fake_slack: Any, socket_server: LocalSocketMode, make_services: MakeServices,
+    base_services: Services, tmp_path: Path,
+) -> None:
+    services = make_services(f"unix://{tmp_path}/none.sock", SLACK_APP_TOKEN="xapp-1-test",
+                             SLACK_API_URL=fake_slack.api_url, SLACK_SIGNING_SECRET="")
+    runtime = Runtime(services)
+    app = build_app_for(runtime, services.settings)
+    handler = socket_handler(app, services.settings)
+    handler.client.connect()
+    try:
+        (opened,) = fake_slack.wait_calls("apps.connections.open")
+        assert opened.params["_auth"] == "Bearer xapp-1-test"
+
+        ack = socket_server.send("slash_commands",
+                                 command_payload(fake_slack, "how do I list images", "s1"), "e1")
+        answer = base_services.matcher.ask("how do I list images")
+        assert answer.best is not None
+        assert ack["payload"]["blocks"][0]["text"]["text"] == answer.best.entry.title["en"]
+
+        ack = socket_server.send("slash_commands",
+                                 command_payload(fake_slack, "explain docker ps -a", "s2"), "e2")
+        assert ack["payload"]["blocks"][0]["text"]["text"] == bk.w("explain_title", "en")
+
+        ack = socket_server.send(
+            "slash_commands",
+            command_payload(fake_slack, "ps", "s3", user="UOPS", channel="COPS"), "e3")
+        assert "⏳" in ack["payload"]["text"]
+        (result,) = fake_slack.wait_responses("s3")
+        assert "cannot be reached" in bk.plain_text(result)
+
+        event = {"type": "event_callback", "team_id": "T0TEST", "event_id": "Ev1",
+                 "event": {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "4.4",
+                           "text": "<@UBOT> 이미지 목록"}}
+        assert socket_server.send("events_api", event, "e4") == {"envelope_id": "e4"}
+        (posted,) = fake_slack.wait_calls("chat.postMessage")
+        assert posted.params["thread_ts"] == "4.4"
+
+        share = bk.read_value(next(
+            e for e in ack_blocks(socket_server, fake_slack) if e["action_id"] == bk.ACTION_SHARE
+        )["value"])
+        click = {"type": "block_actions", "team": {"id": "T0TEST"}, "user": {"id": "U1"},
+                 "trigger_id": "t-click", "response_url": fake_slack.response_url("s5"),
+                 "channel": {"id": "C1"}, "container": {"type": "message", "is_ephemeral": True},
+                 "actions": [{"action_id": bk.ACTION_SHARE, "block_id": "b",
+                              "value": json.dumps(share), "type": "button"}]}
+        socket_server.send("interactive", click, "e5")
+        (shared,) = fake_slack.wait_responses("s5")
+        assert shared["response_type"] == "in_channel"
+    finally:
+        handler.client.close()
+        runtime.close()
+
+
+def ack_blocks(server: LocalSocketMode, fake: Any) -> list[dict[str, Any]]:
+    ack = server.send("slash_commands", command_payload(fake, "list images", "s4"), "e-share")
+    return [e for b in ack["payload"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+
+
+def test_dockbot_serve_in_socket_mode(fake_slack: Any, socket_server: LocalSocketMode) -> None:
+    env = {"PATH": os.environ.get("PATH", ""), "SLACK_BOT_TOKEN": "xoxb-test",
+           "SLACK_APP_TOKEN": "xapp-1-test", "SLACK_API_URL": fake_slack.api_url,
+           "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        ack = socket_server.send("slash_commands", command_payload(fake_slack, "도움말", "p1"),
+                                 "p1")
+        assert ack["payload"]["blocks"][0]["text"]["text"] == bk.w("help_title", "ko")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err.decode()
