@@ -176,7 +176,7 @@ def running_app(folder: Path, slack: StandIn, docker_url: str) -> Iterator[Targe
         "exec": {"enabled": True, "hosts": {"local": {"url": docker_url}},
                  "audit": str(folder / "audit.jsonl"),
                  "limits": {"deadline_seconds": deadline, "socket_timeout_seconds": 1,
-                            "rate_per_user": 1_000_000, "rate_per_channel": 1_000_000}},
+                            "rate_per_user": 100_000, "rate_per_channel": 100_000}},
         "policy": {"channels": {"COPS": {"ops": "all"}}, "users": {"UOPS": {"role": "admin"}}},
     }))
     settings = Settings.from_env({

@@ -51,6 +51,7 @@ def build_app_for(runtime: Runtime, settings: Settings, *, client: WebClient | N
             "SLACK_BOT_TOKEN is not set.",
             hint="Set it to the app's Bot User OAuth Token (xoxb-...).",
         )
+    runtime.services.executor  # noqa: B018  (build it now: a bad config fails at start-up)
     if client is None:
         client = WebClient(base_url=settings.slack_api_url or WebClient.BASE_URL, timeout=10)
     secret = settings.slack_signing_secret or ""

@@ -56,10 +56,18 @@ class ReplayGuard:
 
 @dataclass
 class Runtime:
+    """``pool`` defaults to the executor's own capacity (its workers plus its queue), so
+    waiting here never adds to a request's time: beyond that capacity the answer is "busy"."""
+
     services: Services
-    pool: WorkPool = field(default_factory=WorkPool)
+    pool: WorkPool | None = None
     groups: UsergroupDirectory = field(default_factory=UsergroupDirectory)
     replays: ReplayGuard = field(default_factory=ReplayGuard)
+
+    def __post_init__(self) -> None:
+        if self.pool is None:
+            limits = self.services.executor.config.limits
+            self.pool = WorkPool(workers=limits.workers + limits.queue, queue=0)
 
     def principal(self, body: Mapping[str, Any], client: WebClient | None) -> Principal:
         return principal_for(body, self.services.executor, client, self.groups)
@@ -72,11 +80,12 @@ class Runtime:
         def work() -> None:
             reply(run_job(self.services, job, principal))
 
-        if not self.pool.submit(work):
+        if self.pool is None or not self.pool.submit(work):
             reply(error_message(exec_error(ExecBusy, "busy", job.lang), job.lang))
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False)
+        if self.pool is not None:
+            self.pool.shutdown(wait=False)
 
 
 def runtime_of(context: BoltContext) -> Runtime:

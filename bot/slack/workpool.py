@@ -19,7 +19,7 @@ log = logging.getLogger("dockbot.slack")
 class WorkPool:
     """Bounded background work: ``submit`` returns False when full."""
 
-    def __init__(self, workers: int = 8, queue: int = 64) -> None:
+    def __init__(self, workers: int, queue: int = 0) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dockbot-work")
         self._slots = threading.BoundedSemaphore(workers + queue)
         self._closed = False
