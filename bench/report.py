@@ -200,6 +200,16 @@ def markdown(run: Run) -> str:
     lines += [f"- {note}" for note in run.notes]
     if run.notes:
         lines.append("")
+    for name, st in run.startup.items():
+        parts = [
+            f"{k[len('phase_') : -len('_s')].replace('_', ' ')} {v:.3f}"
+            for k, v in st.items()
+            if k.startswith("phase_")
+        ]
+        if parts:
+            lines.append(f"- start-up phases of {name} (s, in-process): {', '.join(parts)}")
+    if run.startup:
+        lines.append("")
     for set_name, results in run.sets.items():
         n = results[0].overall if results else {}
         lines += [

@@ -131,7 +131,9 @@ def replies(
 
 def startup(name: str, runs: int) -> dict[str, float] | str:
     """Median start-up of ``runs`` fresh processes, or the reason it could not be measured."""
-    inside, wall = [], []
+    inside: list[float] = []
+    wall: list[float] = []
+    phases: dict[str, list[float]] = {}
     for _ in range(runs):
         t0 = time.perf_counter()
         proc = subprocess.run(
@@ -145,13 +147,17 @@ def startup(name: str, runs: int) -> dict[str, float] | str:
         if proc.returncode != 0:
             last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
             return f"start-up probe failed (exit {proc.returncode}): {last[:300]}"
-        inside.append(float(json.loads(proc.stdout.strip().splitlines()[-1])["seconds"]))
+        probe = json.loads(proc.stdout.strip().splitlines()[-1])
+        inside.append(float(probe["seconds"]))
+        for phase, secs in probe["phases"].items():
+            phases.setdefault(phase, []).append(float(secs))
         if wall[-1] > SLOW_STARTUP_S:
             break  # one run is enough to show a start-up this slow
     return {
         "in_process_s": statistics.median(inside),
         "process_s": statistics.median(wall),
         "runs": len(wall),
+        **{f"phase_{k}_s": statistics.median(v) for k, v in phases.items()},
     }
 
 

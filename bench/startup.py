@@ -1,7 +1,9 @@
 """Start-up probe, run in a fresh process: ``python bench/startup.py SYSTEM QUESTION``.
 
 Times import + load knowledge base + build index + first answer, from the first
-line of this file, and prints ``{"seconds": ...}`` as JSON.
+line of this file, and prints ``{"seconds": ..., "phases": {...}}`` as JSON. Each
+phase includes the imports it needs (load_kb: bot.knowledge and yaml; build_index:
+the system's own modules).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ def main() -> int:
     from bench import systems
 
     name, question = sys.argv[1], sys.argv[2]
+    marks = {"probe_start": time.perf_counter() - _T0}
     kb = systems.load_kb()
+    marks["load_kb"] = time.perf_counter() - _T0
     system: systems.System
     if name == "dockbot":
         system = systems.DockbotSystem(kb)
@@ -31,9 +35,13 @@ def main() -> int:
     else:
         print(f"unknown system {name!r}", file=sys.stderr)
         return 2
+    marks["build_index"] = time.perf_counter() - _T0
     reply = system.ask(question)
     seconds = time.perf_counter() - _T0
-    print(json.dumps({"seconds": seconds, "first": list(reply.ranked[:1])}))
+    starts = [0.0, *marks.values()][: len(marks)]
+    phases = {k: round(v - t, 4) for (k, v), t in zip(marks.items(), starts, strict=True)}
+    phases["first_answer"] = round(seconds - marks["build_index"], 4)
+    print(json.dumps({"seconds": seconds, "phases": phases, "first": list(reply.ranked[:1])}))
     return 0
 
 

@@ -40,7 +40,9 @@ _PORTMAP = re.compile(r"\b\d{1,5}:\d{1,5}\b")
 _PLACEHOLDER = re.compile(r"<[^<>]{1,40}>|\{[^{}]{1,40}\}")
 
 _SUFFIX_SET = frozenset(KO_SUFFIXES)
+_SUFFIX_SIZES = sorted({len(x) for x in KO_SUFFIXES}, reverse=True)
 _KO_ANCHORS = ("도커", "컨테이너", "이미지")
+_KO_DOMAIN = tuple(w for w in DOMAIN_WORDS if not w.isascii())
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 _JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
@@ -69,10 +71,10 @@ def strip_korean(word: str) -> str:
     """
     if word in _SUFFIX_SET:
         return ""
-    for suffix in KO_SUFFIXES:
-        if word.endswith(suffix):
-            rest = word[: -len(suffix)]
-            if len(suffix) == 1 and len(rest) < KO_SHORT_MIN - 1 and rest not in KO_STOP:
+    for size in _SUFFIX_SIZES:
+        if len(word) > size and word[-size:] in _SUFFIX_SET:
+            rest = word[:-size]
+            if size == 1 and len(rest) < KO_SHORT_MIN - 1 and rest not in KO_STOP:
                 continue
             return rest
     return word
@@ -96,38 +98,32 @@ def split_flags(token: str) -> list[str]:
     return [f"-{c}" for c in letters if c.isalnum()]
 
 
-def _concept_forms() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    ko: list[tuple[str, str]] = []
-    en: list[tuple[str, str]] = []
+def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+    """One alternation per language, longest form first: a left-to-right greedy scan."""
+    ko: dict[str, str] = {}
+    en: dict[str, str] = {}
     for concept, (ko_forms, en_forms) in CONCEPTS.items():
-        ko.extend((f.replace(" ", "").lower(), concept) for f in ko_forms)
-        en.extend((f.lower(), concept) for f in en_forms)
-    ko.sort(key=lambda p: len(p[0]), reverse=True)
-    en.sort(key=lambda p: len(p[0]), reverse=True)
-    return ko, en
+        for f in ko_forms:
+            ko.setdefault(f.replace(" ", "").lower(), concept)
+        for f in en_forms:
+            en.setdefault(f.lower(), concept)
+
+    def alternation(forms: dict[str, str]) -> str:
+        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+    ko_re = re.compile(alternation(ko))
+    en_re = re.compile(r"(?<!\S)(?:" + alternation(en) + r")(?!\S)")
+    return ko_re, ko, en_re, en
 
 
-_KO_FORMS, _EN_FORMS = _concept_forms()
+_KO_RE, _KO_FORMS, _EN_RE, _EN_FORMS = _concept_patterns()
 
 
 def _find_concepts(compact: str, spaced: str) -> set[str]:
-    found: set[str] = set()
-    taken = [False] * len(compact)
-    for form, concept in _KO_FORMS:
-        start = compact.find(form)
-        while start != -1:
-            end = start + len(form)
-            if not any(taken[start:end]):
-                found.add(concept)
-                for i in range(start, end):
-                    taken[i] = True
-            start = compact.find(form, start + 1)
-    padded = f" {spaced} "
-    for form, concept in _EN_FORMS:
-        needle = f" {form} "
-        if needle in padded:
-            found.add(concept)
-            padded = padded.replace(needle, " \x00 ")
+    """Concepts named in the text: Korean forms anywhere in the space-free text
+    (``로그인`` is *login*, not *log*: the longer form wins), English forms as words."""
+    found = {_KO_FORMS[m.group(0)] for m in _KO_RE.finditer(compact)}
+    found.update(_EN_FORMS[m.group(0)] for m in _EN_RE.finditer(spaced))
     return found
 
 
@@ -200,6 +196,7 @@ def analyze(text: str) -> Analysis:
         or bool(concepts & DOMAIN_CONCEPTS)
         or bool(words & DOMAIN_WORDS)
         or any(w in DOMAIN_WORDS for w in en_words)
+        or any(w in compact_all for w in _KO_DOMAIN)
     )
     return Analysis(
         features=features,

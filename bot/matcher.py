@@ -35,7 +35,7 @@ from bot.lang import LANGS, Lang, detect_lang
 from bot.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 
 # Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
-THRESHOLD = 0.44
+THRESHOLD = 0.52
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
@@ -226,7 +226,8 @@ class Matcher:
         def ko(m: re.Match[str]) -> str:
             word = m.group(0)
             stem = strip_korean(word)
-            if len(stem) < 2 or len(stem) > 6 or stem in self._ko_set:
+            # long unspaced runs are several words: repairing them as one would replace them
+            if len(stem) < 2 or len(stem) > 4 or stem in self._ko_set:
                 return word
             cutoff = 80 if len(stem) < 4 else 75
             hit = process.extractOne(

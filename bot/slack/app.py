@@ -6,7 +6,6 @@ token, so there is no ``auth.test`` at start-up or on the first request.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -14,15 +13,13 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.authorization import AuthorizeResult
-from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
 from bot.errors import ConfigError, DockbotError
 from bot.explain import explain
-from bot.lang import detect_lang
-from bot.render.blocks import w
 from bot.services import Services
 from bot.settings import Settings
+from bot.slack.failures import on_error
 from bot.slack.listeners import actions, commands, events
 from bot.slack.runtime import CONTEXT_KEY, Runtime
 
@@ -51,7 +48,8 @@ def build_app_for(runtime: Runtime, settings: Settings, *, client: WebClient | N
             "SLACK_BOT_TOKEN is not set.",
             hint="Set it to the app's Bot User OAuth Token (xoxb-...).",
         )
-    runtime.services.executor  # noqa: B018  (build it now: a bad config fails at start-up)
+    executor = runtime.services.executor  # built now, so a bad config fails at start-up
+    log.info("read-only executor: %s", "on" if executor.enabled else "off")
     if client is None:
         client = WebClient(base_url=settings.slack_api_url or WebClient.BASE_URL, timeout=10)
     secret = settings.slack_signing_secret or ""
@@ -72,7 +70,7 @@ def build_app_for(runtime: Runtime, settings: Settings, *, client: WebClient | N
     commands.register(app)
     actions.register(app)
     events.register(app)
-    app.error(_on_error)
+    app.error(on_error)
     _warm_up()
     return app
 
@@ -124,30 +122,3 @@ def _drop_replayed_clicks(
         if isinstance(runtime, Runtime) and not runtime.replays.first_time(trigger):
             return BoltResponse(status=200, body="")
     return next_()
-
-
-def _on_error(
-    error: Exception,
-    body: dict[str, Any],
-    response: BoltResponse | None,
-    respond: Respond | None,
-    client: WebClient,
-    logger: logging.Logger,
-) -> BoltResponse | None:
-    """Unexpected failures: log them and tell the user, in their language, what to do."""
-    logger.error("listener failed: %s", type(error).__name__, exc_info=error)
-    event = body.get("event") if isinstance(body.get("event"), dict) else None
-    lang = detect_lang(str(body.get("text") or (event or {}).get("text") or ""), "en")
-    text = w("internal", lang)
-    if response is not None and body.get("command"):
-        reply = json.dumps({"response_type": "ephemeral", "text": text})
-        return BoltResponse(status=200, body=reply, headers={"content-type": "application/json"})
-    try:
-        if respond is not None and body.get("response_url"):
-            respond(text=text, response_type="ephemeral", replace_original=False)
-        elif event is not None and isinstance(event.get("channel"), str):
-            client.chat_postMessage(channel=event["channel"], text=text,
-                                    thread_ts=event.get("thread_ts") or event.get("ts"))
-    except Exception as exc:  # the error report itself failed; the log has both
-        logger.warning("could not report the failure to the user: %s", type(exc).__name__)
-    return None

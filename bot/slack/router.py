@@ -18,8 +18,8 @@ from bot.executor import Operation, Principal
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
 from bot.matcher import Answer, Candidate
+from bot.render.blockkit import Message, plain_text
 from bot.render.blocks import (
-    Message,
     answer_message,
     entry_blocks,
     error_message,
@@ -28,7 +28,6 @@ from bot.render.blocks import (
     exec_pending_message,
     explanation_message,
     help_message,
-    plain_text,
 )
 from bot.services import Services
 from bot.slack.access import allowed_ops, may_run

@@ -20,7 +20,8 @@ from slack_sdk import WebClient
 from bot.errors import ExecBusy
 from bot.executor import Principal
 from bot.executor.messages import exec_error
-from bot.render.blocks import Message, error_message
+from bot.render.blockkit import Message
+from bot.render.blocks import error_message
 from bot.services import Services
 from bot.slack.access import UsergroupDirectory, principal_for
 from bot.slack.router import ExecJob, run_job

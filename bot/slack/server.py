@@ -15,6 +15,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
@@ -129,8 +130,6 @@ def _headers(environ: WSGIEnvironment) -> dict[str, str]:
 
 
 def _status(code: int) -> str:
-    from http import HTTPStatus
-
     try:
         return f"{code} {HTTPStatus(code).phrase}"
     except ValueError:

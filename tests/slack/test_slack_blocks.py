@@ -13,14 +13,13 @@ from hypothesis import strategies as st
 from bot.errors import ExecTimeout, InputError
 from bot.executor.messages import exec_error
 from bot.matcher import Answer, Candidate
+from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services
 
-ACTION_LIMITS = {"actions": bk.MAX_ACTIONS, "context": bk.MAX_CONTEXT_ELEMENTS}
-
 
 def check_limits(blocks: list[dict[str, Any]], max_blocks: int = 50,
-                 max_chars: int | None = bk.MAX_MESSAGE_CHARS) -> None:
+                 max_chars: int | None = kit.MAX_MESSAGE_CHARS) -> None:
     """Every Block Kit limit from docs/slack.md that the renderer promises."""
     assert 0 < len(blocks) <= max_blocks
     if max_chars is not None:
@@ -30,17 +29,17 @@ def check_limits(blocks: list[dict[str, Any]], max_blocks: int = 50,
         kind = b["type"]
         if kind == "header":
             assert b["text"]["type"] == "plain_text"
-            assert 0 < len(b["text"]["text"]) <= bk.MAX_HEADER
+            assert 0 < len(b["text"]["text"]) <= kit.MAX_HEADER
         elif kind == "section":
-            assert 0 < len(b["text"]["text"]) <= bk.MAX_SECTION
+            assert 0 < len(b["text"]["text"]) <= kit.MAX_SECTION
             assert len(b.get("fields", [])) <= 10
         elif kind == "context":
-            assert 0 < len(b["elements"]) <= bk.MAX_CONTEXT_ELEMENTS
+            assert 0 < len(b["elements"]) <= kit.MAX_CONTEXT_ELEMENTS
         elif kind == "actions":
-            assert 0 < len(b["elements"]) <= bk.MAX_ACTIONS
+            assert 0 < len(b["elements"]) <= kit.MAX_ACTIONS
             for e in b["elements"]:
-                assert 0 < len(e["text"]["text"]) <= bk.MAX_BUTTON_TEXT
-                assert len(e["value"]) <= bk.MAX_BUTTON_VALUE
+                assert 0 < len(e["text"]["text"]) <= kit.MAX_BUTTON_TEXT
+                assert len(e["value"]) <= kit.MAX_BUTTON_VALUE
                 assert len(e["action_id"]) <= 255
                 assert e["action_id"] not in seen_ids, "action ids must be unique per message"
                 seen_ids.add(e["action_id"])
@@ -49,7 +48,7 @@ def check_limits(blocks: list[dict[str, Any]], max_blocks: int = 50,
 
 
 def check_message(msg: dict[str, Any]) -> None:
-    assert isinstance(msg["text"], str) and 0 < len(msg["text"]) <= bk.MAX_FALLBACK_TEXT
+    assert isinstance(msg["text"], str) and 0 < len(msg["text"]) <= kit.MAX_FALLBACK_TEXT
     check_limits(msg["blocks"])
 
 
@@ -75,24 +74,24 @@ def mrkdwn_texts(blocks: list[dict[str, Any]]) -> list[str]:
     ],
 )
 def test_escape(raw: str, expected: str) -> None:
-    assert bk.escape(raw) == expected
+    assert kit.escape(raw) == expected
 
 
 def test_long_text_is_split_between_lines_and_nothing_is_lost() -> None:
     lines = [f"line {i} " + "x" * (i % 97) for i in range(400)]
-    parts = bk.sections("\n".join(lines))
+    parts = kit.sections("\n".join(lines))
     assert len(parts) > 1
-    assert all(len(p["text"]["text"]) <= bk.MAX_SECTION for p in parts)
+    assert all(len(p["text"]["text"]) <= kit.MAX_SECTION for p in parts)
     assert "\n".join(p["text"]["text"] for p in parts).split("\n") == lines
 
 
 def test_one_huge_line_is_cut_with_an_ellipsis() -> None:
-    parts = bk.sections("y" * 10_000)
+    parts = kit.sections("y" * 10_000)
     assert len(parts) == 1 and parts[0]["text"]["text"].endswith("…")
 
 
 def test_user_text_cannot_close_a_code_block() -> None:
-    parts = bk.code_sections("echo ```; rm -rf / ``` <b>\n" * 300)
+    parts = kit.code_sections("echo ```; rm -rf / ``` <b>\n" * 300)
     assert len(parts) > 1
     for p in parts:
         text = p["text"]["text"]
@@ -102,34 +101,34 @@ def test_user_text_cannot_close_a_code_block() -> None:
 
 
 def test_header_and_button_text_are_cut() -> None:
-    assert len(bk.header("h" * 500)["text"]["text"]) == bk.MAX_HEADER
-    btn = bk.button("b" * 200, "x", {"q": "q" * 5000})
-    assert len(btn["text"]["text"]) == bk.MAX_BUTTON_TEXT
-    assert len(btn["value"]) <= bk.MAX_BUTTON_VALUE
-    assert bk.read_value(btn["value"])["q"].startswith("qqq")
+    assert len(kit.header("h" * 500)["text"]["text"]) == kit.MAX_HEADER
+    btn = kit.button("b" * 200, "x", {"q": "q" * 5000})
+    assert len(btn["text"]["text"]) == kit.MAX_BUTTON_TEXT
+    assert len(btn["value"]) <= kit.MAX_BUTTON_VALUE
+    assert kit.read_value(btn["value"])["q"].startswith("qqq")
 
 
 def test_button_value_that_cannot_fit_is_refused() -> None:
     with pytest.raises(ValueError, match="too long"):
-        bk.button("b", "x", {"other": "z" * 3000})
+        kit.button("b", "x", {"other": "z" * 3000})
 
 
 def test_read_value_ignores_foreign_values() -> None:
-    assert bk.read_value("not json") == {}
-    assert bk.read_value("[1, 2]") == {}
-    assert bk.read_value(None) == {}
-    assert bk.read_value('{"e": "ps"}') == {"e": "ps"}
+    assert kit.read_value("not json") == {}
+    assert kit.read_value("[1, 2]") == {}
+    assert kit.read_value(None) == {}
+    assert kit.read_value('{"e": "ps"}') == {"e": "ps"}
 
 
 def test_fit_keeps_the_trailing_actions_and_says_what_was_cut() -> None:
-    many = [bk.section(f"s{i}") for i in range(80)]
-    acts = bk.actions([bk.button("ok", "a1", {})])
-    out = bk.fit([*many, acts], "en")
+    many = [kit.section(f"s{i}") for i in range(80)]
+    acts = kit.actions([kit.button("ok", "a1", {})])
+    out = kit.fit([*many, acts], "en")
     check_limits(out)
     assert out[-1] is acts
     assert "32 more" in out[-2]["elements"][0]["text"]
-    heavy = [bk.section("z" * 2900) for _ in range(10)]
-    out = bk.fit(heavy, "ko")
+    heavy = [kit.section("z" * 2900) for _ in range(10)]
+    out = kit.fit(heavy, "ko")
     check_limits(out)
     assert "생략" in out[-1]["elements"][0]["text"]
 
@@ -148,13 +147,13 @@ def test_confident_answer_has_command_flags_related_and_buttons(base_services: S
     check_message(msg)
     text = "\n".join(mrkdwn_texts(msg["blocks"]))
     assert msg["blocks"][0]["text"]["text"] == entry.title["en"]
-    assert entry.command is not None and bk.escape(entry.command) in text
+    assert entry.command is not None and kit.escape(entry.command) in text
     for flag in entry.flags:
-        assert bk.escape(flag.text["en"]) in text
+        assert kit.escape(flag.text["en"]) in text
     ids = [e["action_id"] for e in msg["blocks"][-1]["elements"]]
     assert ids[0] == bk.ACTION_SHARE and bk.ACTION_RUN in ids
     assert ids[-2:] == [bk.ACTION_FEEDBACK_UP, bk.ACTION_FEEDBACK_DOWN]
-    others = bk.read_value(msg["blocks"][-1]["elements"][1]["value"])
+    others = kit.read_value(msg["blocks"][-1]["elements"][1]["value"])
     assert others["a"] == [c.entry.id for c in answer.alternatives if c.entry.id != entry.id][:4]
 
 
@@ -171,11 +170,11 @@ def test_low_confidence_gives_did_you_mean_buttons(base_services: Services) -> N
     msg = bk.suggestions_message(answer)
     check_message(msg)
     buttons = msg["blocks"][-1]["elements"]
-    assert [bk.read_value(b["value"])["e"] for b in buttons] == [e.id for e in entries]
+    assert [kit.read_value(b["value"])["e"] for b in buttons] == [e.id for e in entries]
     assert all(bk.PICK_PATTERN.match(b["action_id"]) for b in buttons)
     assert [b["text"]["text"] for b in buttons] == [e.title["ko"][:75] for e in entries]
     empty = bk.suggestions_message(Answer("hmm", "en", False, None, ()))
-    assert bk.w("no_answer", "en") in empty["blocks"][0]["text"]["text"]
+    assert kit.w("no_answer", "en") in empty["blocks"][0]["text"]["text"]
 
 
 def test_shared_copy_is_attributed_and_has_no_buttons(base_services: Services) -> None:
@@ -238,7 +237,7 @@ def test_help_lists_only_the_given_operations() -> None:
     text = "\n".join(mrkdwn_texts(msg["blocks"]))
     assert "`ps`" in text and "`@prod`" in text and "logs" not in text
     none = "\n".join(mrkdwn_texts(bk.help_message("ko", [], [])["blocks"]))
-    assert "`ps`" not in none and bk.w("help_no_exec", "ko") in none
+    assert "`ps`" not in none and kit.w("help_no_exec", "ko") in none
 
 
 def test_home_view_orders_concepts_and_stays_within_100_blocks(
@@ -247,9 +246,9 @@ def test_home_view_orders_concepts_and_stays_within_100_blocks(
     concepts = [e for e in base_services.kb.entries if e.kind == "concept"][:15]
     commands = [e for e in base_services.kb.entries if e.command][:25]
     view = bk.home_view("en", concepts, commands, [("<#C1>", ["ps"], ["local"])])
-    check_limits(view["blocks"], bk.MAX_HOME_BLOCKS, None)
+    check_limits(view["blocks"], kit.MAX_HOME_BLOCKS, None)
     text = "\n".join(mrkdwn_texts(view["blocks"]))
-    positions = [text.index(bk.escape(e.title["en"])) for e in concepts]
+    positions = [text.index(kit.escape(e.title["en"])) for e in concepts]
     assert positions == sorted(positions)
     assert "<#C1>" in text and "`ps`" in text
 
@@ -257,7 +256,7 @@ def test_home_view_orders_concepts_and_stays_within_100_blocks(
 def test_plain_text_has_no_slack_markup(base_services: Services) -> None:
     answer = _answer(base_services, "list images")
     msg = bk.answer_message(answer, base_services.kb)
-    out = bk.plain_text(msg)
+    out = kit.plain_text(msg)
     assert answer.best is not None and answer.best.entry.title["en"] in out
     assert "```" not in out and "&lt;" not in out and "&amp;" not in out
     assert "[Share to channel]" in out

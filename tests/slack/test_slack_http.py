@@ -23,6 +23,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.explain import explain
 from bot.matcher import Answer, Candidate
+from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services
 from bot.slack.home import guide
@@ -81,18 +82,18 @@ def test_explain_over_http(slack_app: MakeApp) -> None:
     reply, _ = app.command("explain docker run -dp 80:80 nginx")
     body = reply.json()
     expected = explain("docker run -dp 80:80 nginx", "en").to_dict()
-    text = bk.plain_text(body)
+    text = kit.plain_text(body)
     for part in expected["parts"]:  # type: ignore[union-attr]
         assert part["meaning"] in text
     korean = app.command("설명 docker run -dp 80:80 nginx")[0].json()
-    assert bk.w("explain_title", "ko") == korean["blocks"][0]["text"]["text"]
+    assert kit.w("explain_title", "ko") == korean["blocks"][0]["text"]["text"]
 
 
 @pytest.mark.parametrize("text", ["", "help", "도움말"])
 def test_help_over_http(slack_app: MakeApp, text: str) -> None:
     body = slack_app().command(text)[0].json()
     lang = "ko" if text == "도움말" else "en"
-    assert body["blocks"][0]["text"]["text"] == bk.w("help_title", lang)
+    assert body["blocks"][0]["text"]["text"] == kit.w("help_title", lang)
 
 
 # ------------------------------------------------------------------ executor on / off
@@ -101,7 +102,7 @@ def test_help_over_http(slack_app: MakeApp, text: str) -> None:
 def test_executor_off_gives_a_note_and_runs_nothing(slack_app: MakeApp) -> None:
     app = slack_app()
     body = app.command("ps", user="UOPS", channel="COPS")[0].json()
-    assert "DOCKBOT_EXEC_ENABLED=1" in bk.plain_text(body)
+    assert "DOCKBOT_EXEC_ENABLED=1" in kit.plain_text(body)
     time.sleep(0.3)
     assert app.fake.responses == {}
 
@@ -111,7 +112,7 @@ def test_executor_denied_for_this_channel_runs_nothing(
 ) -> None:
     app = slack_app(dead_socket)
     body = app.command("ps", user="UOPS", channel="CGEN")[0].json()
-    assert "cannot run" in bk.plain_text(body)
+    assert "cannot run" in kit.plain_text(body)
     time.sleep(0.3)
     assert app.fake.responses == {} and audit_lines(app) == []
 
@@ -124,7 +125,7 @@ def test_executor_unreachable_host_answers_after_the_ack(
     assert reply.status == 200 and "⏳" in reply.json()["text"]
     (result,) = app.fake.wait_responses(key)
     assert result["replace_original"] is True and result["response_type"] == "ephemeral"
-    assert "cannot be reached" in bk.plain_text(result)
+    assert "cannot be reached" in kit.plain_text(result)
     assert audit_lines(app)[-1]["outcome"] == "unreachable"
 
 
@@ -135,7 +136,7 @@ def test_slow_docker_host_does_not_delay_the_ack(
     reply, key = app.command("ps", user="UOPS", channel="COPS")
     assert reply.status == 200 and reply.seconds < 1.0
     (result,) = app.fake.wait_responses(key, timeout=10)
-    assert "did not answer in time" in bk.plain_text(result)
+    assert "did not answer in time" in kit.plain_text(result)
 
 
 @pytest.mark.docker
@@ -144,11 +145,11 @@ def test_executor_on_a_real_engine(slack_app: MakeApp, docker_containers: Any) -
     reply, key = app.command("ps -a @local", user="UOPS", channel="COPS")
     assert reply.status == 200
     (result,) = app.fake.wait_responses(key)
-    text = bk.plain_text(result)
+    text = kit.plain_text(result)
     assert docker_containers.web in text and docker_containers.idle in text
     _, key = app.command("image ls", user="UVIEW", channel="COPS", key="ko-img")
     (images,) = app.fake.wait_responses(key)
-    assert "dockbot-test/busybox" in bk.plain_text(images)
+    assert "dockbot-test/busybox" in kit.plain_text(images)
     everything = json.dumps(app.fake.responses)
     for canary in docker_containers.canaries:
         assert canary not in everything
@@ -175,7 +176,7 @@ def test_share_an_explanation(slack_app: MakeApp) -> None:
     _, key = app.click(action(answer, bk.ACTION_SHARE))
     (shared,) = app.fake.wait_responses(key)
     assert shared["response_type"] == "in_channel"
-    assert "docker ps -a" in bk.plain_text(shared)
+    assert "docker ps -a" in kit.plain_text(shared)
 
 
 def test_other_answers_lists_the_alternatives(slack_app: MakeApp, base_services: Services) -> None:
@@ -184,8 +185,8 @@ def test_other_answers_lists_the_alternatives(slack_app: MakeApp, base_services:
     button = action(answer, bk.ACTION_OTHERS)
     _, key = app.click(button)
     (others,) = app.fake.wait_responses(key)
-    text = bk.plain_text(others)
-    for entry_id in bk.read_value(button["value"])["a"]:
+    text = kit.plain_text(others)
+    for entry_id in kit.read_value(button["value"])["a"]:
         entry = base_services.kb.get(entry_id)
         assert entry is not None and entry.title["ko"] in text
 
@@ -209,7 +210,7 @@ def test_run_it_runs_for_a_clicker_who_may(slack_app: MakeApp, dead_socket: str)
     answer = app.command("show running containers", user="UOPS", channel="COPS")[0].json()
     _, key = app.click(action(answer, bk.ACTION_RUN), user="UOPS", channel="COPS")
     pending, result = app.fake.wait_responses(key, 2)
-    assert "⏳" in pending["text"] and "cannot be reached" in bk.plain_text(result)
+    assert "⏳" in pending["text"] and "cannot be reached" in kit.plain_text(result)
     assert [a["user"] for a in audit_lines(app)] == ["UOPS"]
 
 
@@ -219,10 +220,10 @@ def test_run_it_rechecks_the_clicker(slack_app: MakeApp, dead_socket: str) -> No
     button = action(answer, bk.ACTION_RUN)
     _, key = app.click(button, user="USTRANGER", channel="COPS")
     (note,) = app.fake.wait_responses(key)
-    assert "cannot run" in bk.plain_text(note)
+    assert "cannot run" in kit.plain_text(note)
     _, key = app.click(button, user="UOPS", channel="CGEN")
     (note,) = app.fake.wait_responses(key)
-    assert "cannot run" in bk.plain_text(note)
+    assert "cannot run" in kit.plain_text(note)
     time.sleep(0.2)
     assert audit_lines(app) == []
 
@@ -233,7 +234,7 @@ def test_run_it_on_a_real_engine(slack_app: MakeApp, docker_containers: Any) -> 
     answer = app.command("show running containers", user="UOPS", channel="COPS")[0].json()
     _, key = app.click(action(answer, bk.ACTION_RUN), user="UVIEW", channel="COPS")
     _, result = app.fake.wait_responses(key, 2)
-    assert docker_containers.web in bk.plain_text(result)
+    assert docker_containers.web in kit.plain_text(result)
 
 
 @pytest.mark.parametrize("vote", [bk.ACTION_FEEDBACK_UP, bk.ACTION_FEEDBACK_DOWN])
@@ -245,11 +246,23 @@ def test_feedback_is_logged(
     answer = app.command("how do I list images")[0].json()
     _, key = app.click(action(answer, vote))
     (thanks,) = app.fake.wait_responses(key)
-    assert bk.w("feedback_thanks", "en") in bk.plain_text(thanks)
+    assert kit.w("feedback_thanks", "en") in kit.plain_text(thanks)
     records = [json.loads(r.getMessage()) for r in caplog.records if r.name == "dockbot.feedback"]
-    value = bk.read_value(action(answer, vote)["value"])
+    value = kit.read_value(action(answer, vote)["value"])
     assert records == [{"event": "feedback", "vote": vote.rsplit("_", 1)[1], "entry": value["e"],
                         "lang": "en", "query": "how do I list images", "team": "T0TEST"}]
+
+
+def test_feedback_log_masks_secret_looking_text(
+    slack_app: MakeApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="dockbot.feedback")
+    app = slack_app()
+    value = {"e": "login", "q": "docker login --password=hunter2 as me", "l": "en", "v": "up"}
+    _, key = app.click({"action_id": bk.ACTION_FEEDBACK_UP, "value": json.dumps(value)})
+    app.fake.wait_responses(key)
+    logged = [r.getMessage() for r in caplog.records if r.name == "dockbot.feedback"]
+    assert len(logged) == 1 and "hunter2" not in logged[0] and "docker login" in logged[0]
 
 
 def test_buttons_on_public_thread_answers_reply_ephemerally_in_thread(
@@ -274,7 +287,7 @@ def test_home_language_button_republishes(slack_app: MakeApp) -> None:
     app.click(action(home, f"{bk.ACTION_HOME_LANG}_en"), view=True, user="UHOME")
     (call,) = app.fake.wait_calls("views.publish")
     assert call.params["user_id"] == "UHOME"
-    assert call.params["view"]["blocks"][0]["text"]["text"] == bk.w("home_title", "en")
+    assert call.params["view"]["blocks"][0]["text"]["text"] == kit.w("home_title", "en")
 
 
 def test_a_replayed_click_has_no_effect(slack_app: MakeApp) -> None:
@@ -293,10 +306,10 @@ def test_stale_or_foreign_button_values_say_so(slack_app: MakeApp) -> None:
     app = slack_app()
     _, key = app.click({"action_id": bk.ACTION_SHARE, "value": "garbage"})
     (reply,) = app.fake.wait_responses(key)
-    assert bk.w("expired", "en") in bk.plain_text(reply)
+    assert kit.w("expired", "en") in kit.plain_text(reply)
     _, key = app.click({"action_id": f"{bk.ACTION_PICK}_0", "value": '{"e": "no-such", "l": "ko"}'})
     (reply,) = app.fake.wait_responses(key)
-    assert bk.w("expired", "ko") in bk.plain_text(reply)
+    assert kit.w("expired", "ko") in kit.plain_text(reply)
 
 
 # ------------------------------------------------------------------ events
@@ -329,7 +342,7 @@ def test_dm_is_answered_in_thread_and_bot_messages_are_ignored(slack_app: MakeAp
                "user": "U1", "text": "explain docker ps -a"})
     (call,) = app.fake.wait_calls("chat.postMessage")
     assert call.params["thread_ts"] == "8.4"
-    assert call.params["blocks"][0]["text"]["text"] == bk.w("explain_title", "en")
+    assert call.params["blocks"][0]["text"]["text"] == kit.w("explain_title", "en")
 
 
 def test_mention_with_an_operation_posts_the_result_in_thread(
@@ -340,7 +353,7 @@ def test_mention_with_an_operation_posts_the_result_in_thread(
                "text": "<@UBOT> ps"})
     pending, result = app.fake.wait_calls("chat.postMessage", 2)
     assert {pending.params["thread_ts"], result.params["thread_ts"]} == {"9.9"}
-    assert "cannot be reached" in bk.plain_text({"blocks": result.params["blocks"]})
+    assert "cannot be reached" in kit.plain_text({"blocks": result.params["blocks"]})
 
 
 def test_app_home_shows_the_guide_and_the_viewer_access(
@@ -352,7 +365,7 @@ def test_app_home_shows_the_guide_and_the_viewer_access(
     (call,) = app.fake.wait_calls("views.publish")
     view = call.params["view"]
     assert call.params["user_id"] == "UOPS" and view["type"] == "home"
-    text = bk.plain_text(view)
+    text = kit.plain_text(view)
     concepts, commands = guide(base_services.kb)
     assert concepts and commands
     positions = [text.index(e.title["ko"]) for e in concepts]
@@ -368,7 +381,7 @@ def test_home_without_executor_says_lookups_are_unavailable(slack_app: MakeApp) 
     app = slack_app()
     app.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"})
     (call,) = app.fake.wait_calls("views.publish")
-    assert bk.w("help_no_exec", "ko") in bk.plain_text(call.params["view"])
+    assert kit.w("help_no_exec", "ko") in kit.plain_text(call.params["view"])
 
 
 def test_user_groups_grant_access_through_usergroups_list(
@@ -378,8 +391,8 @@ def test_user_groups_grant_access_through_usergroups_list(
     app = slack_app(dead_socket, policy=policy)
     app.fake.usergroups = [{"id": "SONCALL", "users": ["UCALL"]}, {"id": "SX", "users": ["U9"]}]
     assert "⏳" in app.command("ps", user="UCALL", channel="COPS")[0].json()["text"]
-    assert "cannot run" in bk.plain_text(app.command("ps", user="U9", channel="COPS")[0].json())
-    assert "cannot run" in bk.plain_text(app.command("inspect x", user="UCALL",
+    assert "cannot run" in kit.plain_text(app.command("ps", user="U9", channel="COPS")[0].json())
+    assert "cannot run" in kit.plain_text(app.command("inspect x", user="UCALL",
                                                      channel="COPS")[0].json())
     assert len(app.fake.calls_to("usergroups.list")) == 1  # cached per workspace
 
@@ -482,6 +495,7 @@ def test_rejected_bodies_are_not_logged(
      "🐳😀🚀", "<!channel> 🐳", "ps; rm -rf /", "ps && reboot", "\u202eevil\u202c",
      "docker run \x00 nginx", "이미지" * 3000, "what is payload", "'\"`$(id)`",
      "explain " + "-" * 5000],
+    ids=lambda text: f"{len(text)}:{text[:12]!r}",
 )
 def test_junk_text_gets_200_and_a_sensible_reply(slack_app: MakeApp, text: str) -> None:
     app = slack_app()
@@ -492,7 +506,7 @@ def test_junk_text_gets_200_and_a_sensible_reply(slack_app: MakeApp, text: str) 
     raw = json.dumps(body, ensure_ascii=False)
     assert "<!channel>" not in raw and "<@U1>" not in raw
     if len(text) > 1000 and "explain" not in text:
-        assert "too long" in bk.plain_text(body)
+        assert "too long" in kit.plain_text(body)
 
 
 def test_signed_but_unreadable_bodies_get_400(slack_app: MakeApp) -> None:

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from bot.render import blockkit as kit
 from bot.render import blocks as bk
 
 MakeApp = Callable[..., Any]
@@ -78,6 +79,6 @@ def test_200_concurrent_requests_are_all_acked_in_time(
     # never silence.
     for key in exec_keys:
         replies = app.fake.wait_responses(key, 2 if key.startswith("run-") else 1, timeout=60)
-        final = bk.plain_text(replies[-1])
+        final = kit.plain_text(replies[-1])
         assert any(word in final for word in ("did not answer in time", "busy",
                                               "cannot be reached")), final

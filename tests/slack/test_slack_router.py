@@ -10,6 +10,7 @@ import pytest
 
 from bot.executor import Principal
 from bot.explain import explain
+from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services
 from bot.slack.router import preview, route, run_job, slack_text
@@ -22,7 +23,7 @@ STRANGER = Principal.slack(user="UOPS", channel="CGEN", team="T0TEST")
 
 
 def texts(msg: dict[str, Any]) -> str:
-    return bk.plain_text(msg)
+    return kit.plain_text(msg)
 
 
 def action_ids(msg: dict[str, Any]) -> list[str]:
@@ -57,7 +58,7 @@ def test_slack_wire_text_is_read_as_typed(wire: str, typed: str) -> None:
 def test_help(base_services: Services, text: str) -> None:
     routed = route(base_services, text, OPS)
     assert routed.kind == "help" and routed.job is None
-    assert routed.message["blocks"][0]["text"]["text"] == bk.w("help_title", routed.lang)
+    assert routed.message["blocks"][0]["text"]["text"] == kit.w("help_title", routed.lang)
 
 
 @pytest.mark.parametrize(
@@ -151,7 +152,7 @@ def test_operations_follow_the_policy_for_channel_and_user(
         op = services.executor.parse(text)
         assert routed.job.text == op.describe()
     if kind == "exec_off":
-        assert bk.w("exec_not_allowed", "en").split("{op}")[1][:20] in \
+        assert kit.w("exec_not_allowed", "en").split("{op}")[1][:20] in \
             routed.message["blocks"][0]["text"]["text"]
 
 
@@ -164,7 +165,7 @@ def test_help_lists_only_what_the_asker_may_run(
     stranger = texts(route(services, "help", STRANGER).message)
     assert "`logs`" in ops and "`@local`" in ops
     assert "`ps`" in viewer and "`logs`" not in viewer and "`inspect`" not in viewer
-    assert "`ps`" not in stranger and bk.w("help_no_exec", "en") in stranger
+    assert "`ps`" not in stranger and kit.w("help_no_exec", "en") in stranger
 
 
 def test_run_it_is_offered_only_to_who_may_run_it(
@@ -205,7 +206,7 @@ def test_run_job_against_a_real_engine(make_services: MakeServices, docker_conta
 def test_preview_prints_what_slack_would_show(base_services: Services) -> None:
     for text in ("help", "how do I list images", "explain docker ps -a", "ps"):
         routed = route(base_services, text, Principal.cli())
-        assert preview(base_services, text, None) == bk.plain_text(routed.message).rstrip("\n")
+        assert preview(base_services, text, None) == kit.plain_text(routed.message).rstrip("\n")
     assert "이미지" in preview(base_services, "how do I list images", "ko")
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from websockets.sync.server import Server, ServerConnection, serve
 
+from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services
 from bot.slack.app import build_app_for
@@ -106,14 +107,14 @@ def test_socket_mode_uses_the_same_router(
 
         ack = socket_server.send("slash_commands",
                                  command_payload(fake_slack, "explain docker ps -a", "s2"), "e2")
-        assert ack["payload"]["blocks"][0]["text"]["text"] == bk.w("explain_title", "en")
+        assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("explain_title", "en")
 
         ack = socket_server.send(
             "slash_commands",
             command_payload(fake_slack, "ps", "s3", user="UOPS", channel="COPS"), "e3")
         assert "⏳" in ack["payload"]["text"]
         (result,) = fake_slack.wait_responses("s3")
-        assert "cannot be reached" in bk.plain_text(result)
+        assert "cannot be reached" in kit.plain_text(result)
 
         event = {"type": "event_callback", "team_id": "T0TEST", "event_id": "Ev1",
                  "event": {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "4.4",
@@ -122,7 +123,7 @@ def test_socket_mode_uses_the_same_router(
         (posted,) = fake_slack.wait_calls("chat.postMessage")
         assert posted.params["thread_ts"] == "4.4"
 
-        share = bk.read_value(next(
+        share = kit.read_value(next(
             e for e in ack_blocks(socket_server, fake_slack) if e["action_id"] == bk.ACTION_SHARE
         )["value"])
         click = {"type": "block_actions", "team": {"id": "T0TEST"}, "user": {"id": "U1"},
@@ -152,7 +153,7 @@ def test_dockbot_serve_in_socket_mode(fake_slack: Any, socket_server: LocalSocke
     try:
         ack = socket_server.send("slash_commands", command_payload(fake_slack, "도움말", "p1"),
                                  "p1")
-        assert ack["payload"]["blocks"][0]["text"]["text"] == bk.w("help_title", "ko")
+        assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("help_title", "ko")
     finally:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=20)

@@ -1,6 +1,6 @@
 """Buttons: share, other answers, did-you-mean, run it, feedback, Home language.
 
-Every button carries what it needs in its value (see bot.render.blocks.button), so
+Every button carries what it needs in its value (see bot.render.blockkit.button), so
 any replica can handle any click. Replies go to the clicker only: through
 ``respond`` for ephemeral messages, ``chat.postEphemeral`` in the thread for
 public ones.
@@ -16,8 +16,10 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.errors import DockbotError
+from bot.executor.redact import redact_text
 from bot.explain import explain
 from bot.lang import Lang
+from bot.render.blockkit import Message, message, read_value, section, w
 from bot.render.blocks import (
     ACTION_FEEDBACK_DOWN,
     ACTION_FEEDBACK_UP,
@@ -26,39 +28,29 @@ from bot.render.blocks import (
     ACTION_SHARE,
     HOME_LANG_PATTERN,
     PICK_PATTERN,
-    Message,
     alternatives_message,
     error_message,
     exec_off_message,
     exec_pending_message,
     explanation_message,
-    message,
-    read_value,
-    section,
     shared_message,
-    w,
 )
 from bot.slack.access import may_run
+from bot.slack.failures import after_ack
 from bot.slack.home import publish_home
 from bot.slack.router import ExecJob, entry_answer, entry_message
 from bot.slack.runtime import runtime_of
 
 feedback_log = logging.getLogger("dockbot.feedback")
 
-ACTIONS: tuple[str, ...] = (
-    ACTION_SHARE, ACTION_OTHERS, ACTION_RUN, ACTION_FEEDBACK_UP, ACTION_FEEDBACK_DOWN,
-    PICK_PATTERN.pattern, HOME_LANG_PATTERN.pattern,
-)
-
-
 def register(app: App) -> None:
-    app.action(ACTION_SHARE)(handle_share)
-    app.action(ACTION_OTHERS)(handle_others)
-    app.action(PICK_PATTERN)(handle_pick)
-    app.action(ACTION_RUN)(handle_run)
-    app.action(ACTION_FEEDBACK_UP)(handle_feedback)
-    app.action(ACTION_FEEDBACK_DOWN)(handle_feedback)
-    app.action(HOME_LANG_PATTERN)(handle_home_lang)
+    app.action(ACTION_SHARE)(after_ack(handle_share))
+    app.action(ACTION_OTHERS)(after_ack(handle_others))
+    app.action(PICK_PATTERN)(after_ack(handle_pick))
+    app.action(ACTION_RUN)(after_ack(handle_run))
+    app.action(ACTION_FEEDBACK_UP)(after_ack(handle_feedback))
+    app.action(ACTION_FEEDBACK_DOWN)(after_ack(handle_feedback))
+    app.action(HOME_LANG_PATTERN)(after_ack(handle_home_lang))
 
 
 def _lang(value: dict[str, Any]) -> Lang:
@@ -180,14 +172,15 @@ def handle_feedback(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
     client: WebClient, context: BoltContext,
 ) -> None:
-    """👍/👎: one JSON line in the feedback log (entry, vote, question) and a thank-you."""
+    """👍/👎: one JSON line in the feedback log (entry, vote, question with anything
+    secret-looking masked) and a thank-you."""
     ack()
     value = read_value(action.get("value"))
     lang = _lang(value)
     vote = "up" if action.get("action_id") == ACTION_FEEDBACK_UP else "down"
     team = (body.get("team") or {}).get("id")
     record = {"event": "feedback", "vote": vote, "entry": str(value.get("e") or "")[:80],
-              "lang": lang, "query": str(value.get("q") or "")[:300], "team": team}
+              "lang": lang, "query": redact_text(str(value.get("q") or "")[:300])[0], "team": team}
     feedback_log.info(json.dumps(record, ensure_ascii=False))
     thanks = message([section(w("feedback_thanks", lang))], w("feedback_thanks", lang), lang)
     reply_to_clicker(body, respond, client, thanks)

@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.render.blocks import Message
+from bot.render.blockkit import Message
 from bot.slack.router import route
 from bot.slack.runtime import runtime_of
 

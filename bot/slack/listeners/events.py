@@ -9,7 +9,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.lang import Lang
-from bot.render.blocks import Message
+from bot.render.blockkit import Message
 from bot.slack.home import publish_home
 from bot.slack.router import route
 from bot.slack.runtime import runtime_of

@@ -1,0 +1,67 @@
+"""Text analysis: the features the matcher compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyze, jamo, split_flags, strip_korean
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("컨테이너를", "컨테이너"),
+        ("이미지가", "이미지"),
+        ("도커에서", "도커"),
+        ("실행하려면", "실행"),
+        ("추가", "추가"),  # a two-syllable word is not a particle plus a word
+        ("를", ""),  # a lone particle (spacing mistake) disappears
+    ],
+)
+def test_korean_particles_and_endings(word: str, stem: str) -> None:
+    assert strip_korean(word) == stem
+
+
+def test_jamo_turns_a_syllable_typo_into_one_letter() -> None:
+    assert jamo("삭제") == "ㅅㅏㄱㅈㅔ"
+    assert jamo("삭재") == "ㅅㅏㄱㅈㅐ"
+    assert jamo("abc") == "abc"
+
+
+@pytest.mark.parametrize(
+    ("token", "flags"),
+    [("-dp", ["-d", "-p"]), ("-it", ["-i", "-t"]), ("--rm", ["--rm"]), ("-P", ["-P"])],
+)
+def test_combined_short_flags(token: str, flags: list[str]) -> None:
+    assert split_flags(token) == flags
+
+
+def test_spacing_does_not_change_the_concepts() -> None:
+    spaced = analyze("실행 중인 컨테이너 조회")
+    unspaced = analyze("실행중인컨테이너조회")
+    concepts = {k for k in spaced.features if k.startswith("c:")}
+    assert concepts == {k for k in unspaced.features if k.startswith("c:")}
+    assert {"c:running", "c:container", "c:list"} <= concepts
+
+
+def test_longest_concept_wins() -> None:
+    feats = analyze("도커 허브 로그인").features
+    assert "c:login" in feats and "c:log" not in feats
+
+
+def test_synonyms_meet_across_languages() -> None:
+    for text in ("삭제", "지우기", "get rid of", "delete", "remove"):
+        assert "c:remove" in analyze(text).features, text
+
+
+def test_flag_case_is_kept() -> None:
+    assert "f:-P" in analyze("what is -P").features
+    assert "f:-p" in analyze("what is -p 80:80").features
+
+
+def test_topic_signals() -> None:
+    assert analyze("git commit 하는 법").foreign
+    assert not analyze("git commit 하는 법").anchored
+    assert analyze("도커 이미지").anchored
+    assert not analyze("how do I restart my computer").on_topic
+    assert analyze("컨테이너 재시작").on_topic

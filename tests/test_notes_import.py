@@ -1,0 +1,78 @@
+"""`kb import`: notes in the team's style become draft entries, nothing invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot.knowledge import check_knowledge
+from bot.notes_import import import_notes
+
+NOTES = """\
+# docker
+
+## 명령어
+
+docker -v           - 한줄 요약 도커 정보
+docker login -u {DockerID}                - Docker Hub 로그인
+docker tag {image name} {new image name}  - 이미지 새이름으로 복사
+
+## 실행
+
+Dockerfile          - 이미지 설정 스크립트
+
+docker run -d -p 80:80 {image}         == -dp
+-d        - 백그라운드 실행
+-p 80:80  - 호스트 포트 80을 컨테이너 포트 80에 매핑
+{image}   - 사용할 이미지 이름
+"""
+
+
+def entries(text: str) -> list[dict[str, object]]:
+    data = yaml.safe_load(import_notes(text, "notes.md"))
+    assert isinstance(data, dict)
+    out = data["entries"]
+    assert isinstance(out, list)
+    return out
+
+
+def test_commands_terms_and_flags_are_found() -> None:
+    es = {e["id"]: e for e in entries(NOTES)}
+    assert set(es) == {"docker-v", "login", "tag", "dockerfile", "run"}
+    assert es["login"]["command"] == "docker login -u <DockerID>"
+    assert es["tag"]["command"] == "docker tag <image-name> <new-image-name>"
+    assert es["login"]["source"] == "명령어" and es["run"]["source"] == "실행"
+    assert es["dockerfile"]["kind"] == "concept"
+    flags = es["run"]["flags"]
+    assert [f.get("short") for f in flags] == ["-d", "-p"]  # type: ignore[union-attr]
+    assert flags[1]["value"] == "80:80"  # type: ignore[index]
+    assert "-dp" in es["run"]["explanation"]["ko"]  # type: ignore[index]
+    assert "<image>: 사용할 이미지 이름" in es["run"]["explanation"]["ko"]  # type: ignore[index]
+
+
+def test_the_other_language_is_left_as_todo_and_fails_kb_check(tmp_path: Path) -> None:
+    es = entries(NOTES)
+    assert all(str(e["title"]["en"]).startswith("TODO") for e in es)  # type: ignore[index]
+    (tmp_path / "draft.yml").write_text(import_notes(NOTES), encoding="utf-8")
+    kb, problems = check_knowledge(tmp_path)
+    assert len(kb) == 0 and any("draft" in p.message for p in problems)
+
+
+def test_english_notes_leave_korean_todo() -> None:
+    es = entries("## Images\n\ndocker image ls   - list local images\n")
+    assert es[0]["title"] == {"en": "list local images", "ko": "TODO: translate"}
+
+
+def test_ids_stay_unique_and_empty_notes_give_no_entries() -> None:
+    es = entries("docker ps - a\ndocker ps -a - b\n")
+    assert len({e["id"] for e in es}) == 2
+    assert entries("just prose, no commands\n") == []
+
+
+def test_real_team_notes_import(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "docker-notes.ko.md"
+    text = seed.read_text(encoding="utf-8") if seed.exists() else NOTES
+    es = entries(text)
+    assert len(es) >= 5
+    assert all(str(e.get("command", "docker")).startswith("docker") for e in es)

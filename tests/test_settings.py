@@ -1,0 +1,64 @@
+"""Settings: validated from an explicit environment mapping; errors name the variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.settings import Settings
+
+
+def test_defaults_are_safe() -> None:
+    s = Settings.from_env({})
+    assert s.exec_enabled is False
+    assert s.knowledge_dir.is_dir()
+    assert s.slack_bot_token is None and s.config_path is None
+
+
+def test_values_are_read(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.yml"
+    cfg.write_text("exec: {}\n", encoding="utf-8")
+    s = Settings.from_env(
+        {
+            "DOCKBOT_EXEC_ENABLED": "yes",
+            "DOCKBOT_CONFIG": str(cfg),
+            "SLACK_BOT_TOKEN": "xoxb-1",
+            "SLACK_APP_TOKEN": "xapp-1",
+            "SLACK_API_URL": "http://127.0.0.1:9/api",
+            "NO_COLOR": "",
+            "DOCKBOT_LOG_LEVEL": "debug",
+        }
+    )
+    assert s.exec_enabled and s.config_path == cfg
+    assert s.slack_api_url == "http://127.0.0.1:9/api/"
+    assert s.no_color and s.log_level == "DEBUG"
+
+
+@pytest.mark.parametrize(
+    ("env", "name"),
+    [
+        ({"DOCKBOT_EXEC_ENABLED": "maybe"}, "DOCKBOT_EXEC_ENABLED"),
+        ({"DOCKER_TLS_VERIFY": "sure"}, "DOCKER_TLS_VERIFY"),
+        ({"DOCKBOT_CONFIG": "/nonexistent/dockbot.yml"}, "DOCKBOT_CONFIG"),
+        ({"SLACK_API_URL": "ftp://x"}, "SLACK_API_URL"),
+        ({"SLACK_APP_TOKEN": "xoxb-wrong-kind"}, "SLACK_APP_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xapp-wrong-kind"}, "SLACK_BOT_TOKEN"),
+        ({"DOCKBOT_LOG_LEVEL": "loud"}, "DOCKBOT_LOG_LEVEL"),
+    ],
+)
+def test_bad_values_name_the_variable(env: dict[str, str], name: str) -> None:
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_env(env)
+    assert name in exc.value.user_text()
+    assert exc.value.exit_code == 2
+
+
+def test_require_slack_names_what_is_missing() -> None:
+    with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN"):
+        Settings.from_env({}).require_slack()
+    with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET"):
+        Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1"}).require_slack()
+    Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}).require_slack()
+    Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}).require_slack()
