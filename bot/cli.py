@@ -40,12 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="cmd", metavar="COMMAND")
 
     ask = sub.add_parser("ask", help="answer a Docker question (Korean or English)")
-    ask.add_argument("question", nargs="*", help="the question")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--lang", type=_lang, help="answer in ko or en (default: the question's)")
     ask.add_argument(
         "--batch", metavar="FILE", help="one question per line (- for stdin); JSON lines out"
     )
+    ask.add_argument("question", nargs=argparse.REMAINDER, help="the question (after options)")
 
     sub.add_parser("chat", help="interactive prompt (line editing and history)")
 
@@ -60,23 +60,59 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--json", action="store_true", required=True, help="as JSON")
 
     ex = sub.add_parser("explain", help="explain a docker command flag by flag")
-    ex.add_argument("command", nargs="+", help='the command line, e.g. "docker run -dp 80:80 web"')
     ex.add_argument("--json", action="store_true", help="print one JSON object")
     ex.add_argument("--lang", type=_lang, help="ko or en (default: en, or ko if Hangul present)")
+    ex.add_argument(
+        "command", nargs=argparse.REMAINDER, help='e.g. "docker run -dp 80:80 web"'
+    )
 
     run = sub.add_parser("exec", help="run a read-only status operation (opt-in)")
-    run.add_argument("text", nargs="+", help='e.g. "ps -a" or "image ls"')
     run.add_argument("--json", action="store_true", help="print one JSON object")
     run.add_argument("--host", help="host alias from the config file")
+    run.add_argument("text", nargs=argparse.REMAINDER, help='e.g. "ps -a" or "image ls"')
 
     srv = sub.add_parser("serve", help="run the Slack app (Socket Mode or HTTP)")
     srv.add_argument("--host", default="127.0.0.1", help="HTTP mode bind address")
     srv.add_argument("--port", type=int, default=3000, help="HTTP mode port")
 
     sl = sub.add_parser("slash", help="print what `/docker TEXT` would reply in Slack")
-    sl.add_argument("text", nargs="*", help="the text after /docker")
-    sl.add_argument("--lang", type=_lang, help="ko or en")
+    sl.add_argument("--lang", type=_lang, help="ko or en (before TEXT)")
+    sl.add_argument("text", nargs=argparse.REMAINDER, help="the text after /docker")
     return p
+
+
+# options of the commands whose free text may itself start with a dash
+# (`dockbot ask -d 옵션이 뭐야`, `dockbot exec ps -a`): True when the option takes a value
+_TEXT_COMMANDS: dict[str, dict[str, bool]] = {
+    "ask": {"--json": False, "--lang": True, "--batch": True},
+    "explain": {"--json": False, "--lang": True},
+    "exec": {"--json": False, "--host": True},
+    "slash": {"--lang": True},
+}
+
+
+def _mark_text(argv: list[str]) -> list[str]:
+    """Insert ``--`` where a text command's own options end, so the text is never
+    mistaken for options."""
+    if not argv or argv[0] not in _TEXT_COMMANDS or "--" in argv:
+        return argv
+    opts = _TEXT_COMMANDS[argv[0]]
+    i = 1
+    while i < len(argv):
+        name = argv[i].split("=", 1)[0]
+        if argv[i] in ("-h", "--help"):
+            return argv
+        if name not in opts:
+            break
+        i += 2 if opts[name] and "=" not in argv[i] else 1
+    if i >= len(argv):
+        return argv
+    return [*argv[:i], "--", *argv[i:]]
+
+
+def _words(items: list[str]) -> list[str]:
+    """The free text of a command, without the ``--`` that ends the options."""
+    return items[1:] if items[:1] == ["--"] else items
 
 
 def _out(text: str) -> None:
@@ -123,7 +159,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     services = load_services(settings)
     if args.batch:
-        if args.question:
+        if _words(args.question):
             raise InputError("Give either --batch FILE or a question, not both.")
         for line in _lines(args.batch):
             try:
@@ -132,7 +168,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 obj = {"query": line, **exc.to_dict()}
             _out(_dumps(obj))
         return 0
-    question = " ".join(args.question)
+    question = " ".join(_words(args.question))
     try:
         answer = services.matcher.ask(question, args.lang)
     except DockbotError as exc:
@@ -190,7 +226,12 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.explain_text import explanation_text
 
     # one quoted argument is the command as typed; several were split by the shell
-    line = args.command[0] if len(args.command) == 1 else shlex.join(args.command)
+    words = _words(args.command)
+    if not words:
+        raise InputError(
+            "There is no command to explain.", hint='Try: dockbot explain "docker ps -a"'
+        )
+    line = words[0] if len(words) == 1 else shlex.join(words)
     lang = _text_lang(line, args.lang)
     try:
         expl = explain(line, lang)
@@ -210,7 +251,7 @@ def cmd_exec(args: argparse.Namespace, settings: Settings) -> int:
     from bot.executor import Principal, build_executor
     from bot.render.exec_text import exec_result_text
 
-    text = " ".join(args.text)
+    text = " ".join(_words(args.text))
     executor = build_executor(settings)
     try:
         result = executor.run(text, Principal.cli(), args.host)
@@ -240,7 +281,7 @@ def cmd_slash(args: argparse.Namespace, settings: Settings) -> int:
 
     services = load_services(settings)
     try:
-        _out(preview(services, " ".join(args.text), args.lang))
+        _out(preview(services, " ".join(_words(args.text)), args.lang))
     finally:
         services.close()
     return 0
@@ -269,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_mark_text(list(sys.argv[1:] if argv is None else argv)))
     if args.cmd is None:
         parser.print_help()
         return 2

@@ -97,7 +97,7 @@ def test_batch_keeps_order_and_flags_bad_lines(
     assert code == 0
     objs = [json.loads(x) for x in out.splitlines()]
     assert len(objs) == len(lines) + 1
-    assert [o["query"] for o in objs[: len(lines)]][0] == "list images"
+    assert [o["query"] for o in objs[: len(lines)]] == lines
     assert objs[0]["confident"] is True
     assert objs[1]["error"] == "bad_input"
     assert objs[2]["lang"] == "ko"
@@ -185,3 +185,35 @@ def test_python_dash_m_bot_is_the_same_command() -> None:
     )
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["answer"]["id"] == "image-ls"
+
+
+@pytest.mark.parametrize(
+    ("argv", "want"),
+    [
+        (["ask", "--json", "-d", "옵션이", "뭐야"], "run-detached"),
+        (["ask", "--json", "what", "does", "-p", "80:80", "mean"], "run-port"),
+        (["ask", "--json", "--lang", "en", "--", "--rm", "은", "뭐야"], "run-rm"),
+    ],
+)
+def test_question_text_may_start_with_a_flag(
+    capsys: pytest.CaptureFixture[str], argv: list[str], want: str
+) -> None:
+    code, out, _ = run(capsys, *argv)
+    obj = json.loads(out)
+    assert code == 0 and obj["answer"]["id"] == want
+    assert not obj["query"].startswith("--") or want == "run-rm"
+
+
+def test_explain_unquoted_command_keeps_its_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "--json", "docker", "run", "-e", "A=b c", "-dp", "80:80", "nginx")
+    assert code == 0
+    obj = json.loads(out)
+    flags = [p["flag"] for p in obj["parts"] if p["role"] == "flag"]
+    assert flags == ["--env", "--detach", "--publish"]
+    env = next(p for p in obj["parts"] if p["flag"] == "--env")
+    assert env["value"] == "A=b c"
+
+
+def test_explain_with_nothing_to_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "explain")
+    assert code == 2 and "no command to explain" in err

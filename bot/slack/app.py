@@ -7,12 +7,9 @@ token, so there is no ``auth.test`` at start-up or on the first request.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
-from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
-from slack_bolt.authorization import AuthorizeResult
+from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.errors import ConfigError, DockbotError
@@ -21,19 +18,18 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.slack.failures import on_error
 from bot.slack.listeners import actions, commands, events
-from bot.slack.runtime import CONTEXT_KEY, Runtime
+from bot.slack.middleware import (
+    QuietTokenNotice,
+    attach_runtime,
+    authorizer,
+    drop_replayed_clicks,
+    skip_timeout_retries,
+)
+from bot.slack.runtime import Runtime
 
 log = logging.getLogger("dockbot.slack")
 
 ACK_THREADS = 16
-
-
-class _QuietTokenNotice(logging.Filter):
-    """Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns that the
-    explicit client wins; the token is deliberately given through ``authorize``."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "`token` will be unused" not in record.getMessage()
 
 
 def build_app(services: Services, settings: Settings, *, client: WebClient | None = None) -> App:
@@ -53,20 +49,20 @@ def build_app_for(runtime: Runtime, settings: Settings, *, client: WebClient | N
     if client is None:
         client = WebClient(base_url=settings.slack_api_url or WebClient.BASE_URL, timeout=10)
     secret = settings.slack_signing_secret or ""
-    if not any(isinstance(f, _QuietTokenNotice) for f in log.filters):
-        log.addFilter(_QuietTokenNotice())
+    if not any(isinstance(f, QuietTokenNotice) for f in log.filters):
+        log.addFilter(QuietTokenNotice())
     app = App(
         name="dockbot",
         logger=log,
         client=client,
         signing_secret=secret,
         request_verification_enabled=bool(secret),
-        authorize=_authorizer(token),
+        authorize=authorizer(token),
         listener_executor=ThreadPoolExecutor(ACK_THREADS, thread_name_prefix="dockbot-ack"),
     )
-    app.use(_attach(runtime))
-    app.use(_skip_timeout_retries)
-    app.use(_drop_replayed_clicks)
+    app.use(attach_runtime(runtime))
+    app.use(skip_timeout_retries)
+    app.use(drop_replayed_clicks)
     commands.register(app)
     actions.register(app)
     events.register(app)
@@ -81,44 +77,3 @@ def _warm_up() -> None:
         explain("docker ps -a", "en")
     except DockbotError:
         log.warning("the explainer failed its warm-up; explanations may fail")
-
-
-def _authorizer(token: str) -> Callable[..., AuthorizeResult]:
-    def authorize(
-        enterprise_id: str | None, team_id: str | None, user_id: str | None
-    ) -> AuthorizeResult:
-        return AuthorizeResult(
-            enterprise_id=enterprise_id, team_id=team_id, user_id=user_id, bot_token=token
-        )
-
-    return authorize
-
-
-def _attach(runtime: Runtime) -> Callable[..., BoltResponse | None]:
-    def attach(context: BoltContext, next_: Callable[[], BoltResponse]) -> BoltResponse:
-        context[CONTEXT_KEY] = runtime
-        return next_()
-
-    return attach
-
-
-def _skip_timeout_retries(
-    request: BoltRequest, next_: Callable[[], BoltResponse]
-) -> BoltResponse:
-    """Events are acknowledged at once, so a retry after a timeout was already handled."""
-    reason = request.headers.get("x-slack-retry-reason", [""])[0]
-    if request.headers.get("x-slack-retry-num") and reason == "http_timeout":
-        return BoltResponse(status=200, body="")
-    return next_()
-
-
-def _drop_replayed_clicks(
-    body: dict[str, Any], context: BoltContext, next_: Callable[[], BoltResponse]
-) -> BoltResponse:
-    """A click (trigger id) seen before is acknowledged and ignored."""
-    trigger = body.get("trigger_id")
-    if body.get("type") == "block_actions" and isinstance(trigger, str):
-        runtime = context.get(CONTEXT_KEY)
-        if isinstance(runtime, Runtime) and not runtime.replays.first_time(trigger):
-            return BoltResponse(status=200, body="")
-    return next_()

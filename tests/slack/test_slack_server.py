@@ -142,3 +142,19 @@ def test_unexpected_failures_reach_the_user(
     assert click.status == 200 and click.seconds < 1.0  # not Bolt's 404 after 3 s
     (said,) = app.fake.wait_responses(key)
     assert said["text"] == kit.w("internal", "en")
+
+
+def test_build_app_uses_the_given_client_and_calls_nothing(
+    fake_slack: Any, make_services: Callable[..., Services]
+) -> None:
+    from slack_sdk import WebClient
+
+    from bot.slack.app import build_app
+
+    services = make_services(SLACK_API_URL=fake_slack.api_url)
+    client = WebClient(base_url=fake_slack.api_url)
+    app = build_app(services, services.settings, client=client)
+    assert app.client is client
+    default = build_app(services, services.settings)
+    assert default.client.base_url == fake_slack.api_url
+    assert fake_slack.calls == []

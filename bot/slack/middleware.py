@@ -1,0 +1,68 @@
+"""Bolt middleware and the authorize function (what runs before every listener).
+
+``authorizer`` hands Bolt the bot token without calling ``auth.test``;
+``attach_runtime`` puts the shared :class:`~bot.slack.runtime.Runtime` on each
+request's context; ``skip_timeout_retries`` drops Slack's retries of events that were
+acknowledged at once; ``drop_replayed_clicks`` acknowledges and ignores a click whose
+trigger id was already seen (a replayed signed request).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import BoltContext, BoltRequest, BoltResponse
+from slack_bolt.authorization import AuthorizeResult
+
+from bot.slack.runtime import CONTEXT_KEY, Runtime
+
+
+class QuietTokenNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns that the
+    explicit client wins; the token is deliberately given through ``authorize``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def authorizer(token: str) -> Callable[..., AuthorizeResult]:
+    def authorize(
+        enterprise_id: str | None, team_id: str | None, user_id: str | None
+    ) -> AuthorizeResult:
+        return AuthorizeResult(
+            enterprise_id=enterprise_id, team_id=team_id, user_id=user_id, bot_token=token
+        )
+
+    return authorize
+
+
+def attach_runtime(runtime: Runtime) -> Callable[..., BoltResponse | None]:
+    def attach(context: BoltContext, next_: Callable[[], BoltResponse]) -> BoltResponse:
+        context[CONTEXT_KEY] = runtime
+        return next_()
+
+    return attach
+
+
+def skip_timeout_retries(
+    request: BoltRequest, next_: Callable[[], BoltResponse]
+) -> BoltResponse:
+    """Events are acknowledged at once, so a retry after a timeout was already handled."""
+    reason = request.headers.get("x-slack-retry-reason", [""])[0]
+    if request.headers.get("x-slack-retry-num") and reason == "http_timeout":
+        return BoltResponse(status=200, body="")
+    return next_()
+
+
+def drop_replayed_clicks(
+    body: dict[str, Any], context: BoltContext, next_: Callable[[], BoltResponse]
+) -> BoltResponse:
+    """A click (trigger id) seen before is acknowledged and ignored."""
+    trigger = body.get("trigger_id")
+    if body.get("type") == "block_actions" and isinstance(trigger, str):
+        runtime = context.get(CONTEXT_KEY)
+        if isinstance(runtime, Runtime) and not runtime.replays.first_time(trigger):
+            return BoltResponse(status=200, body="")
+    return next_()
