@@ -50,6 +50,7 @@ def test_ask_abstain_text_in_korean(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "ask", "오늘 점심 뭐 먹지")
     assert code == 1
     assert "잘 모르겠어요" in out
+    assert "이런 질문은 어때요" in out and "docker ps" in out  # starter suggestions
 
 
 def test_ask_lang_override(capsys: pytest.CaptureFixture[str]) -> None:

@@ -242,6 +242,13 @@ def explain_mount(value: str, lang: Lang) -> str:
 
 
 # -- KEY=VALUE, sizes, policies ----------------------------------------------------------
+SECRET_KEY = re.compile(
+    r"(PASS(WORD|WD)?|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|"
+    r"ACCESS_?KEY|AUTH)",
+    re.I,
+)
+
+
 def explain_env(value: str, lang: Lang) -> str:
     key, eq, val = value.partition("=")
     if not eq:
@@ -250,6 +257,9 @@ def explain_env(value: str, lang: Lang) -> str:
             f"variable {key}, its value copied from your shell's environment",
             f"변수 {key} (값은 지금 셸의 환경 변수에서 가져옴)",
         )
+    if SECRET_KEY.search(key) and val:
+        # never repeat a secret back (answers can be shared to a channel)
+        return tr(lang, f"variable {key} set to a secret value (***)", f"변수 {key}에 비밀 값 설정")
     return tr(lang, f"variable {key} set to {val!r}", f"변수 {key}에 {val!r} 설정")
 
 

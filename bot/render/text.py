@@ -13,10 +13,8 @@ _WORDS: dict[str, dict[Lang, str]] = {
         "en": "I'm not sure what you mean. Did you mean one of these?",
     },
     "nothing": {
-        "ko": "잘 모르겠어요. Docker 명령어나 개념을 물어봐 주세요. "
-        '예: "실행 중인 컨테이너 보기"',
-        "en": 'I don\'t know that one. Ask about a Docker command or concept, e.g. '
-        '"list running containers".',
+        "ko": "잘 모르겠어요. Docker 명령어나 개념을 물어봐 주세요. 이런 질문은 어때요:",
+        "en": "I don't know that one. Ask about a Docker command or concept, for example:",
     },
     "also": {"ko": "다른 답변", "en": "Other answers"},
 }
@@ -84,6 +82,10 @@ def _choice(c: Candidate, lang: Lang, st: Style) -> str:
     return f"  - {e.title[lang]}{cmd}"
 
 
+# what to offer when a question has nothing to do with Docker: the notes' everyday commands
+STARTERS = ("ps", "run-detached-port", "image-ls", "image-vs-container")
+
+
 def answer_text(answer: Answer, kb: KnowledgeBase, color: bool) -> str:
     """What `dockbot ask` prints."""
     st = Style(color)
@@ -95,7 +97,10 @@ def answer_text(answer: Answer, kb: KnowledgeBase, color: bool) -> str:
             lines.extend(st.dim(_choice(c, lang, Style(False))) for c in answer.alternatives[:2])
         return "\n".join(lines)
     if not answer.alternatives:
-        return st.warn(word("nothing", lang))
+        lines = [st.warn(word("nothing", lang))]
+        starters = [e for e in (kb.get(i) for i in STARTERS) if e is not None]
+        lines.extend(_choice(Candidate(e, 0.0), lang, st) for e in starters)
+        return "\n".join(lines)
     lines = [st.warn(word("unsure", lang))]
     lines.extend(_choice(c, lang, st) for c in answer.alternatives)
     return "\n".join(lines)

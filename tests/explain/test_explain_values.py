@@ -143,3 +143,13 @@ def test_explain_split_image(ref: str, parts: tuple[str | None, ...]) -> None:
 )
 def test_explain_split_volume(value: str, parts: tuple[object, ...]) -> None:
     assert v.split_volume(value) == parts
+
+
+def test_secret_env_values_are_not_repeated_in_meanings() -> None:
+    from bot.explain import explain
+
+    for lang in ("en", "ko"):
+        expl = explain("docker run -e DB_PASSWORD=hunter2 -e MODE=dev alpine", lang)  # type: ignore[arg-type]
+        meanings = " ".join(p.meaning for p in expl.parts)
+        assert "hunter2" not in meanings
+        assert "dev" in meanings  # ordinary values are still explained

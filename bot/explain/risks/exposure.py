@@ -9,12 +9,11 @@ from bot.explain.risks.rule import (
     DB_IMAGES,
     DB_PORTS,
     RUN_LIKE,
-    SECRET_KEY,
     flags_named,
     make,
     shown,
 )
-from bot.explain.values import tr
+from bot.explain.values import SECRET_KEY, tr
 from bot.lang import Lang
 
 

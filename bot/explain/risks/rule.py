@@ -34,11 +34,6 @@ DB_IMAGES = re.compile(
     r"(^|/)(postgres|mysql|mariadb|mongo|redis|elasticsearch|mssql|oracle|"
     r"couchdb|cassandra|memcached|influxdb|rabbitmq|valkey|clickhouse)\b"
 )
-SECRET_KEY = re.compile(
-    r"(PASS(WORD|WD)?|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|"
-    r"ACCESS_?KEY|AUTH)",
-    re.I,
-)
 SENSITIVE_DIRS = (
     "/etc",
     "/root",
