@@ -35,7 +35,7 @@ from bot.lang import LANGS, Lang, detect_lang
 from bot.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 
 # Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
-THRESHOLD = 0.52
+THRESHOLD = 0.50
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
@@ -44,6 +44,7 @@ _KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.6, "b": 0.55}
 _UNKNOWN_DAMPING = 0.6
 _SECOND = 0.35  # weight of an entry's second-best phrasing
 _FUZZY = 0.3  # weight of the character-level re-ranking
+_COVERAGE = 0.25  # weight of how much of the question an entry covers
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
 )
@@ -177,8 +178,10 @@ class Matcher:
             for k, w in unit.items():
                 self._postings[k].append((doc_id, w))
         self._docs_of: dict[int, list[_Doc]] = defaultdict(list)
+        self._features_of: dict[int, set[str]] = defaultdict(set)
         for d in self._docs:
             self._docs_of[d.entry].append(d)
+            self._features_of[d.entry].update(d.vector)
         # most used first, so that ties between equally close spellings go to the common word
         # (stop words count as the most common: "waht" is "what" before it is "wait")
         self._en_vocab = sorted(
@@ -270,6 +273,9 @@ class Matcher:
             second = sims[1] if len(sims) > 1 else 0.0
             best[e] = (1 - _SECOND) * sims[0] + _SECOND * second
         top = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+        # how much of the question's words, concepts and flags an entry knows at all
+        key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
+        key_total = sum(key_q.values())
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
             fz = max(
@@ -279,7 +285,12 @@ class Matcher:
                 )
                 for d in self._docs_of[e]
             )
-            scored.append(Candidate(self._entries[e], (1 - _FUZZY) * cos + _FUZZY * fz / 100.0))
+            base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
+            if _COVERAGE > 0 and key_total > 0:
+                have = self._features_of[e]
+                covered = sum(w for k, w in key_q.items() if k in have) / key_total
+                base *= 1 - _COVERAGE + _COVERAGE * covered
+            scored.append(Candidate(self._entries[e], base))
         scored.sort(key=lambda c: c.score, reverse=True)
         rest = [Candidate(self._entries[e], (1 - _FUZZY) * cos) for e, cos in top[_RERANK:]]
         return scored + rest, a

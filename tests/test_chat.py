@@ -28,7 +28,7 @@ def test_chat_answers_explains_and_exits() -> None:
         "\n"
         "오늘 점심 뭐 먹지\n"
         + "x" * 3000
-        + "\nexit\nlist images\n"
+        + "\nexit\nlist networks\n"
     )
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
@@ -36,5 +36,5 @@ def test_chat_answers_explains_and_exits() -> None:
     assert "--detach" in out and "--publish" in out
     assert "잘 모르겠어요" in out
     assert "too long" in out
-    assert "docker image ls" not in out  # nothing after exit is read
+    assert "docker network ls" not in out  # nothing after exit is read
     assert "Traceback" not in out + proc.stderr
