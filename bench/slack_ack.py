@@ -24,7 +24,6 @@ import json
 import logging
 import os
 import platform
-import socket
 import statistics
 import tempfile
 import threading
@@ -41,6 +40,7 @@ from urllib.parse import urlencode
 
 import yaml
 
+from bench.slowsock import slow_docker_socket
 from bot.render import blocks as bk
 from bot.services import load_services
 from bot.settings import Settings
@@ -105,58 +105,6 @@ def stand_in() -> Iterator[StandIn]:
         server.server_close()
 
 
-_SLOW_REPLY = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nApi-Version: 1.41\r\n"
-               b"Content-Length: 2\r\n\r\n[]")
-
-
-@contextmanager
-def slow_docker(folder: Path) -> Iterator[str]:
-    """A unix socket that reads a request, then answers one byte every 0.25 s."""
-    path = folder / "slow.sock"
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path))
-    server.listen(64)
-    server.settimeout(0.2)
-    stop = threading.Event()
-
-    def answer(conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(0.2)
-            data = b""
-            while b"\r\n\r\n" not in data and not stop.is_set():
-                try:
-                    chunk = conn.recv(4096)
-                except TimeoutError:
-                    continue
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                data += chunk
-            for i in range(len(_SLOW_REPLY)):
-                if stop.wait(0.25):
-                    return
-                try:
-                    conn.sendall(_SLOW_REPLY[i:i + 1])
-                except OSError:
-                    return
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=accept, daemon=True).start()
-    try:
-        yield f"unix://{path}"
-    finally:
-        stop.set()
-        server.close()
 
 
 # ---------------------------------------------------------------- the app under test
@@ -393,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # one line per queued request
     results: dict[str, list[Round]] = {"no-docker": [], "mixed": []}
     with tempfile.TemporaryDirectory(prefix="dkbench") as tmp, stand_in() as slack, \
-            slow_docker(Path(tmp)) as docker_url, \
+            slow_docker_socket(Path(tmp)) as docker_url, \
             running_app(Path(tmp), slack, docker_url) as target:
         burst(target, workload(target, False, -1))  # warm-up, not counted
         for n in range(args.rounds):

@@ -17,17 +17,14 @@ stop a client waiting on it. Returns its URL.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tarfile
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +32,8 @@ from pathlib import Path
 
 import docker
 import pytest
+
+from bench.slowsock import slow_docker_socket as slow_socket_server
 
 IMAGE = "dockbot-test/busybox:1"
 API_VERSION = "1.41"
@@ -229,12 +228,6 @@ def docker_containers(docker_engine: str) -> DockerContainers:
     )
 
 
-_SLOW_REPLY = (
-    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nApi-Version: 1.41\r\n"
-    b"Content-Length: 2\r\n\r\n[]"
-)
-
-
 @pytest.fixture
 def slow_docker_socket() -> Iterator[str]:
     """A unix socket that answers each request byte by byte (0.25 s per byte).
@@ -243,56 +236,8 @@ def slow_docker_socket() -> Iterator[str]:
     waiting if it enforces an overall deadline. Returns ``unix:///...``.
     """
     tmp = Path(tempfile.mkdtemp(prefix="dks", dir="/tmp"))
-    path = tmp / "slow.sock"
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path))
-    server.listen(16)
-    server.settimeout(0.2)
-    stop = threading.Event()
-    conns: list[socket.socket] = []
-
-    def answer(conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(0.2)
-            data = b""
-            while b"\r\n\r\n" not in data and not stop.is_set():
-                try:
-                    chunk = conn.recv(4096)
-                except TimeoutError:
-                    continue
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                data += chunk
-            for i in range(len(_SLOW_REPLY)):
-                if stop.wait(0.25):
-                    return
-                try:
-                    conn.sendall(_SLOW_REPLY[i:i + 1])
-                except OSError:
-                    return
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            conns.append(conn)
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
     try:
-        yield f"unix://{path}"
+        with slow_socket_server(tmp, backlog=16) as url:
+            yield url
     finally:
-        stop.set()
-        thread.join(timeout=5)
-        server.close()
-        for conn in conns:
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
         shutil.rmtree(tmp, ignore_errors=True)

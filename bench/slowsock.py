@@ -1,0 +1,79 @@
+"""A deliberately slow Docker endpoint, shared by the tests and the Slack load benchmark.
+
+A unix socket that reads one HTTP request, then answers a valid Engine API
+reply one byte every ``byte_delay`` seconds. Every byte arrives well inside any
+socket timeout, so a client only stops waiting if it enforces an overall
+deadline of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+SLOW_REPLY = (
+    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nApi-Version: 1.41\r\n"
+    b"Content-Length: 2\r\n\r\n[]"
+)
+
+
+@contextlib.contextmanager
+def slow_docker_socket(
+    folder: Path, byte_delay: float = 0.25, backlog: int = 64
+) -> Iterator[str]:
+    """Serve the slow endpoint at ``folder/slow.sock``; yields ``unix:///...``."""
+    path = folder / "slow.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(backlog)
+    server.settimeout(0.2)
+    stop = threading.Event()
+    conns: list[socket.socket] = []
+
+    def answer(conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(0.2)
+            data = b""
+            while b"\r\n\r\n" not in data and not stop.is_set():
+                try:
+                    chunk = conn.recv(4096)
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                data += chunk
+            for i in range(len(SLOW_REPLY)):
+                if stop.wait(byte_delay):
+                    return
+                try:
+                    conn.sendall(SLOW_REPLY[i : i + 1])
+                except OSError:
+                    return
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            conns.append(conn)
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"unix://{path}"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        server.close()
+        for conn in conns:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
