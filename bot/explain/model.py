@@ -20,7 +20,7 @@ Roles a part can have (``Part.role``):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Role = Literal[
     "docker",
@@ -34,18 +34,7 @@ Role = Literal[
     "command",
     "separator",
 ]
-ROLES: tuple[Role, ...] = (
-    "docker",
-    "global-flag",
-    "subcommand",
-    "flag",
-    "flag-value",
-    "image",
-    "container",
-    "argument",
-    "command",
-    "separator",
-)
+ROLES: tuple[Role, ...] = get_args(Role)
 RiskLevel = Literal["warn", "danger"]
 
 
