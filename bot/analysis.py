@@ -81,6 +81,14 @@ def strip_korean(word: str) -> str:
 
 
 def stem_en(word: str) -> str:
+    """Plurals and -ing folded: containers -> container, building -> build, running -> run."""
+    if len(word) > 5 and word.endswith("ing"):
+        stem = word[:-3]
+        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            return stem[:-1]
+        if len(stem) >= 4:
+            return stem
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -35,7 +35,7 @@ from bot.lang import LANGS, Lang, detect_lang
 from bot.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 
 # Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
-THRESHOLD = 0.50
+THRESHOLD = 0.52
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
