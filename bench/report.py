@@ -208,6 +208,11 @@ def markdown(run: Run) -> str:
         ]
         if parts:
             lines.append(f"- start-up phases of {name} (s, in-process): {', '.join(parts)}")
+        if "cold_process_s" in st:
+            lines.append(
+                f"- start-up of {name} with an empty index cache (first run ever, wall): "
+                f"{st['cold_process_s']:.3f} s; the tables show the median of the runs after it"
+            )
     if run.startup:
         lines.append("")
     for set_name, results in run.sets.items():

@@ -11,10 +11,13 @@ import argparse
 import datetime
 import gc
 import json
+import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -134,7 +137,12 @@ def startup(name: str, runs: int) -> dict[str, float] | str:
     inside: list[float] = []
     wall: list[float] = []
     phases: dict[str, list[float]] = {}
-    for _ in range(runs):
+    # dockbot caches its index on disk: the first run starts with an empty cache (cold),
+    # the median is over the runs after it (warm), as a user's second `dockbot ask` is
+    cache = tempfile.mkdtemp(prefix="dockbot-bench-cache-")
+    env = {**os.environ, "DOCKBOT_CACHE_DIR": cache}
+    cold: float | None = None
+    for i in range(runs + 1 if name == "dockbot" else runs):
         t0 = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, str(BENCH / "startup.py"), name, STARTUP_QUESTION],
@@ -142,7 +150,12 @@ def startup(name: str, runs: int) -> dict[str, float] | str:
             text=True,
             check=False,
             cwd=ROOT,
+            env=env,
         )
+        if name == "dockbot" and i == 0:
+            cold = time.perf_counter() - t0
+            if proc.returncode == 0:
+                continue
         wall.append(time.perf_counter() - t0)
         if proc.returncode != 0:
             last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
@@ -153,10 +166,12 @@ def startup(name: str, runs: int) -> dict[str, float] | str:
             phases.setdefault(phase, []).append(float(secs))
         if wall[-1] > SLOW_STARTUP_S:
             break  # one run is enough to show a start-up this slow
+    shutil.rmtree(cache, ignore_errors=True)
     return {
         "in_process_s": statistics.median(inside),
         "process_s": statistics.median(wall),
         "runs": len(wall),
+        **({"cold_process_s": cold} if cold is not None else {}),
         **{f"phase_{k}_s": statistics.median(v) for k, v in phases.items()},
     }
 

@@ -86,10 +86,10 @@ class DockbotSystem:
 
     name = "dockbot"
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: Any | None = None) -> None:
         from bot.matcher import Matcher
 
-        self._matcher = Matcher(kb)
+        self._matcher = matcher if matcher is not None else Matcher(kb)
 
     def ask(self, question: str) -> Reply:
         answer = self._matcher.ask(question)

@@ -24,6 +24,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -139,67 +140,96 @@ def _phrasings(entry: Entry) -> Iterable[str]:
             yield f"{names} {text}"
 
 
+# The index as plain data (str/float/int/list/dict only), so it can be cached on disk
+# with :mod:`marshal` and rebuilt identically. ``docs`` rows are
+# (entry number, unit TF-IDF vector, fuzzy text, compact fuzzy text).
+IndexData = dict[str, Any]
+INDEX_FORMAT = 1
+
+
+def _weigh(
+    features: dict[str, float], idf: dict[str, float], unknown_idf: float
+) -> dict[str, float]:
+    return {k: tf * idf.get(k, unknown_idf) * _KIND_WEIGHT[k[0]] for k, tf in features.items()}
+
+
+def build_index(kb: KnowledgeBase) -> IndexData:
+    """Analyse every phrasing of every entry into the matcher's index."""
+    analyses: list[tuple[int, Analysis]] = []
+    for i, entry in enumerate(kb.entries):
+        analyses.extend((i, analyze(p)) for p in _phrasings(entry))
+    n = len(analyses)
+    df: dict[str, int] = defaultdict(int)
+    en_vocab: set[str] = set()
+    ko_vocab: set[str] = set()
+    for _, a in analyses:
+        for key in a.features:
+            df[key] += 1
+        en_vocab.update(a.en_words)
+        ko_vocab.update(a.ko_words)
+    for ko_forms, en_forms in CONCEPTS.values():
+        en_vocab.update(w for f in en_forms for w in f.split() if w.isalpha())
+        ko_vocab.update(f for f in ko_forms if " " not in f and len(f) >= 2)
+    en_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | EN_STOP if w.isascii() and w.isalpha())
+    ko_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | KO_STOP if not w.isascii())
+    idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
+    unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
+    docs: list[tuple[int, dict[str, float], str, str]] = []
+    for i, a in analyses:
+        vec = _weigh(a.features, idf, unknown_idf)
+        if not vec:
+            continue
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        docs.append((i, {k: w / norm for k, w in vec.items()}, a.fuzzy, a.compact))
+    # most used first, so that ties between equally close spellings go to the common word
+    # (stop words count as the most common: "waht" is "what" before it is "wait")
+    en_sorted = sorted(
+        (w for w in en_vocab if len(w) >= 3),
+        key=lambda w: (w not in EN_STOP, -df.get("w:" + w, 0), w),
+    )
+    return {
+        "format": INDEX_FORMAT,
+        "idf": idf,
+        "unknown_idf": unknown_idf,
+        "docs": docs,
+        "en_vocab": en_sorted,
+        "en_known": sorted(en_vocab),
+        "ko_words": sorted(ko_vocab),
+    }
+
+
 class Matcher:
     """Builds its index once; :meth:`ask` is then pure and fast."""
 
-    def __init__(self, kb: KnowledgeBase, threshold: float = THRESHOLD) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, threshold: float = THRESHOLD, index: IndexData | None = None
+    ) -> None:
+        """Build the index, or take one built earlier for the same knowledge base
+        (see :mod:`bot.index_cache`)."""
         self.kb = kb
         self.threshold = threshold
         self._entries = kb.entries
-        analyses: list[tuple[int, Analysis]] = []
-        for i, entry in enumerate(self._entries):
-            analyses.extend((i, analyze(p)) for p in _phrasings(entry))
-        n = len(analyses)
-        df: dict[str, int] = defaultdict(int)
-        en_vocab: set[str] = set()
-        ko_vocab: set[str] = set()
-        for _, a in analyses:
-            for key in a.features:
-                df[key] += 1
-            en_vocab.update(a.en_words)
-            ko_vocab.update(a.ko_words)
-        for ko_forms, en_forms in CONCEPTS.values():
-            en_vocab.update(w for f in en_forms for w in f.split() if w.isalpha())
-            ko_vocab.update(f for f in ko_forms if " " not in f and len(f) >= 2)
-        en_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | EN_STOP if w.isascii() and w.isalpha())
-        ko_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | KO_STOP if not w.isascii())
-        self._idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
-        self._unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
-        self._docs: list[_Doc] = []
+        self.index = index if index is not None else build_index(kb)
+        self._idf: dict[str, float] = self.index["idf"]
+        self._unknown_idf: float = self.index["unknown_idf"]
+        self._docs = [_Doc(*d) for d in self.index["docs"]]
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i, a in analyses:
-            vec = self._vector(a.features)
-            if not vec:
-                continue
-            norm = math.sqrt(sum(w * w for w in vec.values()))
-            doc_id = len(self._docs)
-            unit = {k: w / norm for k, w in vec.items()}
-            self._docs.append(_Doc(i, unit, a.fuzzy, a.compact))
-            for k, w in unit.items():
-                self._postings[k].append((doc_id, w))
         self._docs_of: dict[int, list[_Doc]] = defaultdict(list)
         self._features_of: dict[int, set[str]] = defaultdict(set)
-        for d in self._docs:
+        for doc_id, d in enumerate(self._docs):
+            for k, w in d.vector.items():
+                self._postings[k].append((doc_id, w))
             self._docs_of[d.entry].append(d)
             self._features_of[d.entry].update(d.vector)
-        # most used first, so that ties between equally close spellings go to the common word
-        # (stop words count as the most common: "waht" is "what" before it is "wait")
-        self._en_vocab = sorted(
-            (w for w in en_vocab if len(w) >= 3),
-            key=lambda w: (w not in EN_STOP, -df.get("w:" + w, 0), w),
-        )
-        self._en_short = [w for w in self._en_vocab if len(w) in (3, 4)]
-        self._en_set = frozenset(en_vocab)
-        self._ko_set = frozenset(ko_vocab)
-        self._ko_words = sorted(ko_vocab)
+        self._en_vocab: list[str] = self.index["en_vocab"]
+        self._en_short: list[str] = [w for w in self._en_vocab if len(w) in (3, 4)]
+        self._en_set = frozenset(self.index["en_known"])
+        self._ko_words: list[str] = self.index["ko_words"]
+        self._ko_set = frozenset(self._ko_words)
         self._ko_jamo = [jamo(w) for w in self._ko_words]
 
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for key, tf in features.items():
-            idf = self._idf.get(key, self._unknown_idf)
-            out[key] = tf * idf * _KIND_WEIGHT[key[0]]
-        return out
+        return _weigh(features, self._idf, self._unknown_idf)
 
     def _repair(self, text: str) -> str:
         """Replace unknown words by their closest known spelling.

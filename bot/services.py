@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.index_cache import cached_matcher
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.matcher import Matcher
 from bot.settings import Settings
@@ -46,4 +47,5 @@ class Services:
 
 def load_services(settings: Settings) -> Services:
     kb = load_knowledge(settings.knowledge_dir)
-    return Services(settings=settings, kb=kb, matcher=Matcher(kb))
+    matcher = cached_matcher(kb, settings.knowledge_dir, settings.cache_dir)
+    return Services(settings=settings, kb=kb, matcher=matcher)

@@ -78,6 +78,7 @@ class Settings:
     log_level: str = "INFO"
     no_color: bool = False
     history_file: Path | None = None
+    cache_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -112,6 +113,16 @@ class Settings:
         hist = _opt(env, "DOCKBOT_HISTORY")
         home = _opt(env, "HOME")
         history_file = Path(hist) if hist else (Path(home) / ".dockbot_history" if home else None)
+        cache = _opt(env, "DOCKBOT_CACHE_DIR")
+        xdg = _opt(env, "XDG_CACHE_HOME")
+        if cache is not None and cache.lower() in ("off", "none", "0"):
+            cache_dir = None
+        elif cache is not None:
+            cache_dir = Path(cache)
+        elif xdg is not None:
+            cache_dir = Path(xdg) / "dockbot"
+        else:
+            cache_dir = Path(home) / ".cache" / "dockbot" if home else None
         return cls(
             knowledge_dir=knowledge_dir,
             config_path=config_path,
@@ -127,6 +138,7 @@ class Settings:
             log_level=level,
             no_color=env.get("NO_COLOR") is not None,
             history_file=history_file,
+            cache_dir=cache_dir,
         )
 
     def require_slack(self) -> None:
