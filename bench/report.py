@@ -33,6 +33,7 @@ class Run:
     machine: Mapping[str, str | int]
     sets: dict[str, list[SystemResult]] = field(default_factory=dict)
     startup: dict[str, Mapping[str, float]] = field(default_factory=dict)
+    kb_examples: set[str] = field(default_factory=set)
     unavailable: dict[str, str] = field(default_factory=dict)
     command: str = ""
     date: str = ""

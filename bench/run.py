@@ -91,7 +91,24 @@ def evaluate(
         )
         if name == "dev":
             dev = outcomes
+        if system.name == "dockbot":
+            run.notes.append(unseen_note(name, outcomes, run.kb_examples))
     return dev
+
+
+def unseen_note(name: str, outcomes: Sequence[metrics.Outcome], examples: set[str]) -> str:
+    """dockbot's numbers on the questions that are not (by chance) a knowledge-base example."""
+    unseen = [o for o in outcomes if _norm(o.question.text) not in examples]
+    s = metrics.summarize(unseen)
+
+    def fmt(key: str) -> str:
+        value = s[key]
+        return "n/a" if value is None else f"{value:.3f}"
+
+    return (
+        f"{name}, dockbot on the {len(unseen)} questions that equal no knowledge-base example: "
+        f"top-1 {fmt('top1')}, top-3 {fmt('top3')}, abstention {fmt('abstention')}"
+    )
 
 
 def _norm(text: str) -> str:
@@ -214,6 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
     run.kb_entries = len(kb.entries)
+    run.kb_examples = {_norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
     print(f"knowledge base: {len(kb.entries)} entries", file=sys.stderr)
     for note in coverage_notes(kb, qsets):
         print(f"note: {note}", file=sys.stderr)
