@@ -46,10 +46,37 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"Docker engine for tests: {reason}")
 
 
-def _busybox_tar() -> bytes:
+def _static_busybox() -> bool:
     busybox = Path("/bin/busybox")
     if not busybox.is_file():
-        _unavailable("/bin/busybox (busybox-static) is missing")
+        return False
+    out = subprocess.run(["ldd", str(busybox)], capture_output=True, text=True, check=False)
+    return "not a dynamic" in out.stdout + out.stderr
+
+
+def _ensure_system_packages() -> None:
+    """Install docker.io and busybox-static with apt when they are missing (root on Debian),
+    so that the README's test command works on a fresh machine."""
+    need = []
+    if not (shutil.which("dockerd") or Path("/usr/sbin/dockerd").is_file()):
+        need.append("docker.io")
+    if not _static_busybox():
+        need.append("busybox-static")
+    if not need:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        _unavailable(f"{' '.join(need)} missing; install with: apt-get install -y {' '.join(need)}")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *need]):
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900, check=False)
+        if done.returncode != 0:
+            _unavailable(f"`{' '.join(cmd)}` failed: {done.stderr[-500:]}")
+
+
+def _busybox_tar() -> bytes:
+    busybox = Path("/bin/busybox")
+    if not _static_busybox():
+        _unavailable("/bin/busybox is missing or not static (apt-get install busybox-static)")
     applets = subprocess.run(
         [str(busybox), "--list"], capture_output=True, text=True, check=True
     ).stdout.split()
@@ -99,6 +126,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 @pytest.fixture(scope="session")
 def docker_engine() -> Iterator[str]:
     """A throwaway dockerd on a temp unix socket, with the busybox test image imported."""
+    _ensure_system_packages()
     dockerd = shutil.which("dockerd") or "/usr/sbin/dockerd"
     if not Path(dockerd).is_file():
         _unavailable("dockerd is not installed (apt-get install docker.io)")
