@@ -47,10 +47,11 @@ def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str
                 f"build variable {key}, value taken from your shell",
                 f"빌드 변수 {key}(값은 지금 셸에서 가져옴)",
             )
+        shown = "***" if v.is_secret(key, val) else val
         return tr(
             lang,
-            f"build variable {key}={val} (ARG {key} in the Dockerfile)",
-            f"빌드 변수 {key}={val} (Dockerfile의 ARG {key})",
+            f"build variable {key}={shown} (ARG {key} in the Dockerfile)",
+            f"빌드 변수 {key}={shown} (Dockerfile의 ARG {key})",
         )
     if name in ("label", "label-add", "container-label"):
         return tr(lang, f"label {value}", f"레이블 {value}")

@@ -249,6 +249,12 @@ SECRET_KEY = re.compile(
 )
 
 
+def is_secret(key: str, val: str) -> bool:
+    """A non-empty value under a secret-looking name: never repeated back (answers can be
+    shared to a channel)."""
+    return bool(val) and SECRET_KEY.search(key) is not None
+
+
 def explain_env(value: str, lang: Lang) -> str:
     key, eq, val = value.partition("=")
     if not eq:
@@ -257,8 +263,7 @@ def explain_env(value: str, lang: Lang) -> str:
             f"variable {key}, its value copied from your shell's environment",
             f"변수 {key} (값은 지금 셸의 환경 변수에서 가져옴)",
         )
-    if SECRET_KEY.search(key) and val:
-        # never repeat a secret back (answers can be shared to a channel)
+    if is_secret(key, val):
         return tr(lang, f"variable {key} set to a secret value (***)", f"변수 {key}에 비밀 값 설정")
     return tr(lang, f"variable {key} set to {val!r}", f"변수 {key}에 {val!r} 설정")
 

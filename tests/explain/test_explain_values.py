@@ -153,3 +153,6 @@ def test_secret_env_values_are_not_repeated_in_meanings() -> None:
         meanings = " ".join(p.meaning for p in expl.parts)
         assert "hunter2" not in meanings
         assert "dev" in meanings  # ordinary values are still explained
+        built = explain("docker build --build-arg NPM_TOKEN=s3cr3t --build-arg V=2 .", lang)  # type: ignore[arg-type]
+        meanings = " ".join(p.meaning for p in built.parts)
+        assert "s3cr3t" not in meanings and "V=2" in meanings
