@@ -7,7 +7,7 @@ and out-of-scope abstention on ``bench/questions/dev.tsv``. The rule: among
 thresholds that meet both targets (top-1 >= 0.92, abstention >= 0.90), take
 the one with the highest top-1 + abstention, the more cautious (higher) one on
 a tie; when none meets both, the highest sum overall. The holdout set is never
-read here. Exit code 1 when ``bot.matcher.THRESHOLD`` differs
+read here. Exit code 1 when ``bot.ask.matcher.THRESHOLD`` differs
 from what the rule picks, so a change to the matcher or the knowledge base
 that moves the best threshold is noticed.
 """
@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.metrics import read_questions
-from bot.knowledge import load_knowledge
-from bot.matcher import THRESHOLD, Matcher, clean_question
+from bot.ask.matcher import THRESHOLD, Matcher, clean_question
+from bot.kb.check import load_knowledge
 from bot.settings import Settings
 
 TOP1_TARGET = 0.92
@@ -52,7 +52,7 @@ def main() -> int:
     pool = meeting or table
     best = max(pool, key=lambda row: (round(row[1] + row[2], 9), row[0]))[0]
     note = "meets both targets" if meeting else "no threshold meets both targets"
-    print(f"\nthreshold by the rule: {best:.2f} ({note}); bot.matcher.THRESHOLD = {THRESHOLD}")
+    print(f"\nthreshold by the rule: {best:.2f} ({note}); bot.ask.matcher.THRESHOLD = {THRESHOLD}")
     return 0 if abs(best - THRESHOLD) < 1e-9 else 1
 
 

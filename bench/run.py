@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 
 from bench import metrics, report, systems  # noqa: E402
 from bot.errors import DockbotError  # noqa: E402
-from bot.knowledge import KnowledgeBase  # noqa: E402
+from bot.kb.model import KnowledgeBase  # noqa: E402
 
 BENCH = ROOT / "bench"
 QUESTIONS = BENCH / "questions"

@@ -4,7 +4,7 @@ Times import + load knowledge base + build index + first answer, from the first
 line of this file (for dockbot, "build index" reads the on-disk index cache when
 ``DOCKBOT_CACHE_DIR`` holds a valid one, as the CLI does), and prints
 ``{"seconds": ..., "phases": {...}}`` as JSON. Each
-phase includes the imports it needs (load_kb: bot.knowledge and yaml; build_index:
+phase includes the imports it needs (load_kb: bot.kb.check and yaml; build_index:
 the system's own modules).
 """
 
@@ -30,7 +30,7 @@ def main() -> int:
     system: systems.System
     if name == "dockbot":
         # as `dockbot ask` does: the index comes from the on-disk cache when it is valid
-        from bot.index_cache import cached_matcher
+        from bot.ask.index_cache import cached_matcher
         from bot.settings import Settings
 
         settings = Settings.from_env()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from bot.knowledge import Entry, KnowledgeBase
+    from bot.kb.model import Entry, KnowledgeBase
 
 TOP_K = 5
 
@@ -42,7 +42,7 @@ class EmbeddingsUnavailable(RuntimeError):
 
 
 def load_kb() -> KnowledgeBase:
-    from bot.knowledge import load_knowledge
+    from bot.kb.check import load_knowledge
     from bot.settings import Settings
 
     return load_knowledge(Settings.from_env().knowledge_dir)
@@ -87,7 +87,7 @@ class DockbotSystem:
     name = "dockbot"
 
     def __init__(self, kb: KnowledgeBase, matcher: Any | None = None) -> None:
-        from bot.matcher import Matcher
+        from bot.ask.matcher import Matcher
 
         self._matcher = matcher if matcher is not None else Matcher(kb)
 

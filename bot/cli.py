@@ -184,7 +184,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.knowledge import check_knowledge, load_knowledge
+    from bot.kb.check import check_knowledge, load_knowledge
 
     if args.kbcmd == "check":
         path = Path(args.path) if args.path else settings.knowledge_dir
@@ -197,7 +197,7 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         _out(f"ok: {len(kb)} entries in {path}")
         return 0
     if args.kbcmd == "import":
-        from bot.notes_import import import_notes
+        from bot.kb.notes_import import import_notes
 
         text = "\n".join(_lines(args.notes))
         draft = import_notes(text, source_name=Path(args.notes).name)

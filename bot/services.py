@@ -11,9 +11,10 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.index_cache import cached_matcher
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.matcher import Matcher
+from bot.ask.index_cache import cached_matcher
+from bot.ask.matcher import Matcher
+from bot.kb.check import load_knowledge
+from bot.kb.model import KnowledgeBase
 from bot.settings import Settings
 
 if TYPE_CHECKING:

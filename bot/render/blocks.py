@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from bot.ask.matcher import Answer
 from bot.errors import DockbotError
-from bot.knowledge import Entry, KnowledgeBase
+from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang, has_hangul
-from bot.matcher import Answer
 from bot.render.blockkit import (
     MAX_BUTTON_TEXT,
     MAX_HOME_BLOCKS,

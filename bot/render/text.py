@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.knowledge import Entry, KnowledgeBase
+from bot.ask.matcher import Answer, Candidate
+from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang
-from bot.matcher import Answer, Candidate
 
 _WORDS: dict[str, dict[Lang, str]] = {
     "related": {"ko": "관련", "en": "Related"},

@@ -12,7 +12,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.executor import Executor, Principal
-from bot.knowledge import Entry, KnowledgeBase
+from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang
 from bot.render.blocks import home_view
 from bot.slack.access import allowed_ops

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.ask.matcher import Answer, Candidate
 from bot.errors import DockbotError, ExecError, ExecRefused, InputError
 from bot.executor import Operation, Principal
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
-from bot.matcher import Answer, Candidate
 from bot.render.blockkit import Message, plain_text
 from bot.render.blocks import (
     answer_message,

@@ -10,7 +10,8 @@ from bot.explain import explain
 from bot.explain.cli_spec import Command, default_spec
 from bot.explain.parser import ParsedCommand, parse_docker
 from bot.explain.shell import clean_input, split_commands, tokenize
-from bot.knowledge import Entry, load_knowledge
+from bot.kb.check import load_knowledge
+from bot.kb.model import Entry
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 KB_ENTRIES = [e for e in load_knowledge(KNOWLEDGE) if e.command] if KNOWLEDGE.is_dir() else []

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.ask.matcher import Answer, Candidate
 from bot.errors import ExecTimeout, InputError
 from bot.executor.messages import exec_error
-from bot.matcher import Answer, Candidate
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services

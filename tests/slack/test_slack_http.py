@@ -21,8 +21,8 @@ from urllib.parse import urlencode
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
+from bot.ask.matcher import Answer, Candidate
 from bot.explain import explain
-from bot.matcher import Answer, Candidate
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services

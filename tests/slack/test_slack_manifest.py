@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.matcher import Answer, Candidate
+from bot.ask.matcher import Answer, Candidate
 from bot.render import blocks as bk
 from bot.services import Services
 from bot.slack.listeners import actions, commands, events

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis import analyze, jamo, split_flags, strip_korean
+from bot.ask.analysis import analyze, jamo, split_flags, strip_korean
 
 
 @pytest.mark.parametrize(

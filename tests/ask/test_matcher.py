@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.ask.matcher import Matcher, clean_question
 from bot.errors import InputError
-from bot.knowledge import load_knowledge
-from bot.matcher import Matcher, clean_question
+from bot.kb.check import load_knowledge
 from bot.settings import Settings
 
 

@@ -8,9 +8,6 @@ raises :class:`~bot.errors.KnowledgeError` when there is any problem.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -18,112 +15,23 @@ from typing import Any
 import yaml
 
 from bot.errors import KnowledgeError
+from bot.kb.model import (
+    ENTRY_FIELDS,
+    FLAG_FIELDS,
+    ID_PATTERN,
+    KINDS,
+    LONG_FLAG,
+    REQUIRED_FIELDS,
+    SHORT_FLAG,
+    Entry,
+    FlagNote,
+    KnowledgeBase,
+    Problem,
+)
 from bot.lang import LANGS, Lang
 
-KINDS = ("command", "concept", "howto")
-ENTRY_FIELDS = frozenset(
-    {"id", "kind", "title", "explanation", "command", "flags", "examples", "related",
-     "source", "tags"}
-)
-REQUIRED_FIELDS = ("id", "kind", "title", "explanation", "examples")
-FLAG_FIELDS = frozenset({"short", "long", "value", "ko", "en"})
 # libyaml's loader is several times faster; it keeps line marks too.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_SHORT = re.compile(r"^-[A-Za-z0-9]$")
-_LONG = re.compile(r"^--[a-z0-9][a-z0-9-]*$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a knowledge file."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-@dataclass(frozen=True)
-class FlagNote:
-    """A flag used by an entry's command, with its meaning in both languages."""
-
-    short: str | None
-    long: str | None
-    value: str | None
-    text: Mapping[Lang, str]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(n for n in (self.short, self.long) if n)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One intent: something a person wants to know or do."""
-
-    id: str
-    kind: str
-    title: Mapping[Lang, str]
-    explanation: Mapping[Lang, str]
-    command: str | None
-    flags: tuple[FlagNote, ...]
-    examples: Mapping[Lang, tuple[str, ...]]
-    related: tuple[str, ...]
-    source: str | None
-    tags: tuple[str, ...]
-    file: str
-    line: int
-
-
-@dataclass(frozen=True)
-class KnowledgeBase:
-    """Every entry, in file order, with lookup by id."""
-
-    entries: tuple[Entry, ...]
-    _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def of(cls, entries: tuple[Entry, ...]) -> KnowledgeBase:
-        return cls(entries, MappingProxyType({e.id: e for e in entries}))
-
-    def get(self, entry_id: str) -> Entry | None:
-        return self._by_id.get(entry_id)
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.entries)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def to_dict(self) -> dict[str, object]:
-        return {"entries": [entry_to_dict(e) for e in self.entries]}
-
-
-def entry_to_dict(e: Entry) -> dict[str, object]:
-    """The entry as plain data, in the same shape as the YAML."""
-    out: dict[str, object] = {
-        "id": e.id,
-        "kind": e.kind,
-        "title": dict(e.title),
-        "explanation": dict(e.explanation),
-    }
-    if e.command is not None:
-        out["command"] = e.command
-    if e.flags:
-        out["flags"] = [
-            {"short": f.short, "long": f.long, "value": f.value, **dict(f.text)} for f in e.flags
-        ]
-    out["examples"] = {lang: list(qs) for lang, qs in e.examples.items()}
-    out["related"] = list(e.related)
-    out["source"] = e.source
-    out["tags"] = list(e.tags)
-    out["file"] = e.file
-    out["line"] = e.line
-    return out
-
 
 class _FileChecker:
     """Validates one YAML file; collects problems instead of stopping at the first."""
@@ -217,7 +125,7 @@ class _FileChecker:
             if req not in values:
                 self.add(line, f"missing required field `{req}`")
         eid = values.get("id")
-        if "id" in values and (not isinstance(eid, str) or not _ID.match(eid)):
+        if "id" in values and (not isinstance(eid, str) or not ID_PATTERN.match(eid)):
             self.add(at["id"], f"bad id {eid!r}: use lowercase letters, digits and dashes")
         kind = values.get("kind")
         if "kind" in values and kind not in KINDS:
@@ -346,9 +254,9 @@ class _FileChecker:
             short, long_ = item.get("short"), item.get("long")
             if short is None and long_ is None:
                 self.add(fline, "a flag needs `short` or `long`")
-            if short is not None and not (isinstance(short, str) and _SHORT.match(short)):
+            if short is not None and not (isinstance(short, str) and SHORT_FLAG.match(short)):
                 self.add(fline, f"bad short flag {short!r} (use -x)")
-            if long_ is not None and not (isinstance(long_, str) and _LONG.match(long_)):
+            if long_ is not None and not (isinstance(long_, str) and LONG_FLAG.match(long_)):
                 self.add(fline, f"bad long flag {long_!r} (use --name)")
             text: dict[Lang, str] = {}
             for lang in LANGS:

@@ -9,7 +9,7 @@ also does to the phrasings it is compared with:
 - Korean words without particles and verb endings (``컨테이너를`` -> ``컨테이너``),
   plus syllable bigrams of all Korean text with the spaces removed, so
   ``실행중인컨테이너`` and ``실행 중인 컨테이너`` share most features;
-- concepts from :mod:`bot.lexicon` (synonyms across both languages), found
+- concepts from :mod:`bot.ask.lexicon` (synonyms across both languages), found
   longest-first so ``로그인`` is *login*, not *log*;
 - a jamo-decomposed string for character-level fuzzy comparison, which makes
   a one-syllable typo (``삭재`` for ``삭제``) a one-letter difference.
@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.lexicon import (
+from bot.ask.lexicon import (
     ANCHORS,
     CONCEPTS,
     DOMAIN_CONCEPTS,

@@ -198,12 +198,7 @@ FOREIGN: frozenset[str] = frozenset(
 )
 
 EN_STOP: frozenset[str] = frozenset(
-    """a an the i me my we our you your it its is are was were be been am do does did doing
-    how what which who whom when where why can could should would will shall may might must
-    to of in on at for from by with about into onto as and or but if then than so that this
-    these those there here please pls plz thanks thank hi hello hey just way want wanna need
-    use using get got some any one thing something there's i'm im whats what's hows how's
-    let lets let's tell know dockers command commands cmd""".split()
+    ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "its", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "doing", "how", "what", "which", "who", "whom", "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "to", "of", "in", "on", "at", "for", "from", "by", "with", "about", "into", "onto", "as", "and", "or", "but", "if", "then", "than", "so", "that", "this", "these", "those", "there", "here", "please", "pls", "plz", "thanks", "thank", "hi", "hello", "hey", "just", "way", "want", "wanna", "need", "use", "using", "get", "got", "some", "any", "one", "thing", "something", "there's", "i'm", "im", "whats", "what's", "hows", "how's", "let", "lets", "let's", "tell", "know", "dockers", "command", "commands", "cmd"]
 )
 
 # Korean particles and endings stripped from the end of a word. Longest first.

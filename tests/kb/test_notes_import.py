@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.knowledge import check_knowledge
-from bot.notes_import import import_notes
+from bot.kb.check import check_knowledge
+from bot.kb.notes_import import import_notes
 
 NOTES = """\
 # docker
@@ -71,7 +71,7 @@ def test_ids_stay_unique_and_empty_notes_give_no_entries() -> None:
 
 
 def test_real_team_notes_import(tmp_path: Path) -> None:
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "docker-notes.ko.md"
+    seed = Path(__file__).resolve().parents[3] / "shared" / "seed" / "docker-notes.ko.md"
     text = seed.read_text(encoding="utf-8") if seed.exists() else NOTES
     es = entries(text)
     assert len(es) >= 5

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import bot.index_cache as ic
-from bot.knowledge import load_knowledge
+import bot.ask.index_cache as ic
+from bot.kb.check import load_knowledge
 from bot.settings import Settings
 
 KB_DIR = Settings.from_env({}).knowledge_dir

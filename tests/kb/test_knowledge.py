@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge import check_knowledge, load_knowledge
+from bot.kb.check import check_knowledge, load_knowledge
 from bot.settings import Settings
 
 KB_DIR = Settings.from_env({}).knowledge_dir

@@ -7,7 +7,7 @@ How a question is scored:
    closest known word compared letter by letter (jamo), so ``삭재`` -> ``삭제``.
 2. Retrieval: every phrasing of every entry (its example questions, titles,
    command line and flag notes) is a sparse TF-IDF vector of the features from
-   :mod:`bot.analysis`; an entry scores the cosine of its best phrasing.
+   :mod:`bot.ask.analysis`; an entry scores the cosine of its best phrasing.
 3. Re-ranking: the best few entries are compared character by character
    (rapidfuzz, on jamo-decomposed text) with each of their phrasings.
 4. Confidence: the blended score must reach :data:`THRESHOLD`, which is
@@ -29,11 +29,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.analysis import Analysis, analyze, jamo, stem_en, strip_korean
+from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
+from bot.ask.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 from bot.errors import InputError
-from bot.knowledge import Entry, KnowledgeBase
+from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import LANGS, Lang, detect_lang
-from bot.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 
 # Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
 THRESHOLD = 0.52
@@ -205,7 +205,7 @@ class Matcher:
         self, kb: KnowledgeBase, threshold: float = THRESHOLD, index: IndexData | None = None
     ) -> None:
         """Build the index, or take one built earlier for the same knowledge base
-        (see :mod:`bot.index_cache`)."""
+        (see :mod:`bot.ask.index_cache`)."""
         self.kb = kb
         self.threshold = threshold
         self._entries = kb.entries

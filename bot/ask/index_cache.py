@@ -19,9 +19,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot import analysis, lexicon, matcher
-from bot.knowledge import KnowledgeBase, knowledge_files
-from bot.matcher import INDEX_FORMAT, IndexData, Matcher, build_index
+from bot.ask import analysis, lexicon, matcher
+from bot.ask.matcher import INDEX_FORMAT, IndexData, Matcher, build_index
+from bot.kb.check import knowledge_files
+from bot.kb.model import KnowledgeBase
 
 _PREFIX = "matcher-index-"
 

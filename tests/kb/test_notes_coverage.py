@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge import load_knowledge
-from bot.matcher import Matcher
+from bot.ask.matcher import Matcher
+from bot.kb.check import load_knowledge
 from bot.settings import Settings
 
 # (what the notes say, a question asked from it, the entry, the command it must show)

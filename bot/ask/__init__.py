@@ -1,0 +1,1 @@
+"""Questions -> answers: text analysis, lexicon, matcher and its on-disk index cache."""
