@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.ask.index_cache import cached_matcher
 from bot.ask.matcher import Matcher
+from bot.ask.reference import with_reference
 from bot.kb.check import load_knowledge
 from bot.kb.model import KnowledgeBase
 from bot.settings import Settings
@@ -47,6 +48,6 @@ class Services:
 
 
 def load_services(settings: Settings) -> Services:
-    kb = load_knowledge(settings.knowledge_dir)
+    kb = with_reference(load_knowledge(settings.knowledge_dir))
     matcher = cached_matcher(kb, settings.knowledge_dir, settings.cache_dir)
     return Services(settings=settings, kb=kb, matcher=matcher)

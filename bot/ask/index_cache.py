@@ -19,8 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.ask import analysis, lexicon, matcher
+from bot.ask import analysis, lexicon, matcher, reference
 from bot.ask.matcher import INDEX_FORMAT, IndexData, Matcher, build_index
+from bot.explain.cli_spec import DATA_DIR
 from bot.kb.check import knowledge_files
 from bot.kb.model import KnowledgeBase
 
@@ -29,8 +30,10 @@ _PREFIX = "matcher-index-"
 
 def cache_key(knowledge_dir: Path) -> str:
     h = hashlib.sha256(f"{INDEX_FORMAT}:{sys.version_info[:2]}".encode())
-    for module in (analysis, lexicon, matcher):
+    for module in (analysis, lexicon, matcher, reference):
         h.update(Path(str(module.__file__)).read_bytes())
+    for f in sorted(DATA_DIR.glob("*.yml")):  # the reference tier is indexed too
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
     for f in knowledge_files(knowledge_dir):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:32]

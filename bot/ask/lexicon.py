@@ -143,6 +143,23 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "what": (("뭐야", "뭔가요", "뭐예요", "뭐임", "무엇", "의미", "뜻", "개념", "이란", "란"), ("what is", "what's", "meaning", "mean", "concept", "explain")),
     "install": (("설치",), ("install", "installation", "setup", "set up")),
     "browser": (("브라우저", "웹에서", "온라인", "플레이 위드"), ("browser", "online", "playground", "play with docker", "lab")),
+    # words that pick a flag (the CLI reference's flag texts use the English ones)
+    "tail": (("마지막", "최근", "끝에서", "끝부분", "뒤에서부터", "끝에서부터"), ("last", "tail", "latest", "recent", "most recent")),
+    "line": (("줄", "라인"), ("line", "lines")),
+    "timestamp": (("타임스탬프", "시간 표시", "시각 표시", "시간도 같이", "찍힌 시간"), ("timestamp", "timestamps", "time stamp")),
+    "filter": (("필터", "걸러", "조건으로", "조건에 맞는"), ("filter", "filtered", "filtering", "matching")),
+    "format": (("포맷", "형식", "템플릿", "json으로", "표 형태"), ("format", "formatted", "template", "json", "columns")),
+    "quiet": (("id만", "아이디만", "id 만", "번호만"), ("quiet", "only ids", "ids only", "just the ids", "only the ids", "just ids", "only id")),
+    "size": (("크기", "사이즈"), ("size", "sizes", "smaller", "bigger")),
+    "truncate": (("자르지", "잘리", "잘려", "생략 없이", "안 잘리"), ("no-trunc", "truncate", "truncated", "untruncated", "full length")),
+    "timeout": (("타임아웃", "시간 제한", "유예 시간", "초 후", "초 뒤", "초 기다", "초 동안"), ("timeout", "time limit", "grace period", "seconds", "second")),
+    "healthcheck": (("헬스체크", "헬스 체크", "헬스", "상태 체크", "healthy"), ("healthcheck", "health check", "health", "healthy", "unhealthy")),
+    "gpu": (("gpu", "그래픽카드", "그래픽 카드", "엔비디아", "쿠다"), ("gpu", "gpus", "nvidia", "cuda")),
+    "host": (("호스트",), ("host", "localhost", "host machine", "host's")),
+    "label": (("라벨", "레이블"), ("label", "labels", "labeled", "labelled")),
+    "permission": (("권한", "퍼미션"), ("permission", "permissions", "denied", "sudo", "privileged")),
+    "read-only": (("읽기 전용", "읽기전용", "수정 불가"), ("read-only", "readonly", "read only")),
+    "orphan": (("고아",), ("orphan", "orphans", "orphaned")),
     "account": (("계정", "아이디", "가입", "회원가입"), ("account", "docker id", "sign up", "signup", "register")),
 }
 
@@ -155,7 +172,7 @@ DOMAIN_CONCEPTS: frozenset[str] = frozenset(
         "layer", "tag", "port", "log", "context", "swarm", "service", "wsl",
         "virtualization", "background", "platform", "mount", "remove-on-exit",
         "restart-policy", "prune", "exec", "entrypoint", "workdir", "login", "logout",
-        "version", "stats", "browser", "pause",
+        "version", "stats", "browser", "pause", "env", "healthcheck", "gpu", "exit",
     }
 )
 

@@ -30,9 +30,11 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
+from bot.ask.composition import ComposedFlag, Composer, Composition
 from bot.ask.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
+from bot.ask.phrasing import focus
 from bot.errors import InputError
-from bot.kb.model import Entry, KnowledgeBase
+from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import LANGS, Lang, detect_lang
 
 # Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
@@ -46,6 +48,15 @@ _UNKNOWN_DAMPING = 0.6
 _SECOND = 0.35  # weight of an entry's second-best phrasing
 _FUZZY = 0.3  # weight of the character-level re-ranking
 _COVERAGE = 0.25  # weight of how much of the question an entry covers
+_REFERENCE_WEIGHT = 0.9
+# Docker objects a question names: an answer about another object is probably about
+# something else ("remove an image" is rmi, not rm). Checked against the entry's title
+# and command only, so an incidental word in an example does not count.
+_OBJECTS = frozenset(
+    {"c:image", "c:container", "c:volume", "c:network", "c:compose", "c:service",
+     "c:dockerfile", "c:registry", "c:context", "c:swarm", "c:windows", "c:wsl"}
+)
+_OBJECT_MISSING = 0.85  # a curated entry wins over the reference tier when both fit
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
 )
@@ -57,15 +68,50 @@ class Candidate:
 
     entry: Entry
     score: float
+    composition: Composition | None = None
+
+    @property
+    def command(self) -> str | None:
+        """The command to show: the entry's, with the flags the question asked for."""
+        return self.composition.command if self.composition else self.entry.command
+
+    @property
+    def added_flags(self) -> tuple[ComposedFlag, ...]:
+        return self.composition.flags if self.composition else ()
+
+    @property
+    def source(self) -> str:
+        return "reference" if self.entry.is_reference else "kb"
+
+    def shown_flags(self) -> tuple[FlagNote, ...]:
+        """The flags to explain with this answer: a curated entry's own notes (a composed
+        flag replaces the note for the same flag), a reference entry's composed flags only
+        (it knows every flag of its command; listing them all would bury the answer)."""
+        added = tuple(
+            FlagNote(
+                short=next((n for n in f.names if not n.startswith("--")), None),
+                long=next((n for n in f.names if n.startswith("--")), None),
+                value=f.value,
+                text=f.meaning,
+            )
+            for f in self.added_flags
+        )
+        if self.entry.is_reference:
+            return added
+        names = {n for f in added for n in f.names}
+        kept = tuple(f for f in self.entry.flags if not set(f.names) & names)
+        return (*kept, *added)
 
     def to_dict(self, lang: Lang) -> dict[str, object]:
         e = self.entry
         return {
             "id": e.id,
             "title": e.title[lang],
-            "command": e.command,
+            "command": self.command,
             "explanation": e.explanation[lang],
             "score": round(self.score, 4),
+            "source": self.source,
+            "flags": [f.to_dict(lang) for f in self.added_flags],
         }
 
 
@@ -128,16 +174,28 @@ def clean_question(question: str) -> str:
     return text
 
 
+def _core_objects(entry: Entry) -> frozenset[str]:
+    """The Docker objects an entry's titles and command name (placeholders included:
+    ``<image>`` names an image)."""
+    command = re.sub(r"<([^<>]{1,40})>", r" \1 ", entry.command or "")
+    text = " ".join([*entry.title.values(), command])
+    return _OBJECTS.intersection(analyze(text).features)
+
+
 def _phrasings(entry: Entry) -> Iterable[str]:
     for lang in LANGS:
         yield entry.title[lang]
         yield from entry.examples.get(lang, ())
     if entry.command:
         yield entry.command
+    # a reference entry's flag notes name their command, so "stop timeout" finds docker stop
+    prefix = ""
+    if entry.is_reference and entry.command:
+        prefix = entry.command.split("<", 1)[0].strip() + " "
     for flag in entry.flags:
         names = " ".join(flag.names)
         for text in flag.text.values():
-            yield f"{names} {text}"
+            yield f"{prefix}{names} {text}"
 
 
 # The index as plain data (str/float/int/list/dict only), so it can be cached on disk
@@ -227,6 +285,14 @@ class Matcher:
         self._ko_words: list[str] = self.index["ko_words"]
         self._ko_set = frozenset(self._ko_words)
         self._ko_jamo = [jamo(w) for w in self._ko_words]
+        self.composer = Composer(self._idf)
+        # the CLI command each entry's command line runs ("docker container logs")
+        self._path_of: dict[str, str] = {}
+        self._core_of = [_core_objects(entry) for entry in self._entries]
+        for entry in self._entries:
+            node, _ = self.composer.node_of(entry.command or "")
+            if node is not None:
+                self._path_of[entry.id] = node.path
 
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
         return _weigh(features, self._idf, self._unknown_idf)
@@ -306,6 +372,7 @@ class Matcher:
         # how much of the question's words, concepts and flags an entry knows at all
         key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
         key_total = sum(key_q.values())
+        q_objects = _OBJECTS.intersection(a.features)
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
             fz = max(
@@ -316,23 +383,66 @@ class Matcher:
                 for d in self._docs_of[e]
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
+            missing = len(q_objects - self._core_of[e])
+            if missing:
+                base *= _OBJECT_MISSING**missing
             if _COVERAGE > 0 and key_total > 0:
                 have = self._features_of[e]
                 covered = sum(w for k, w in key_q.items() if k in have) / key_total
                 base *= 1 - _COVERAGE + _COVERAGE * covered
-            scored.append(Candidate(self._entries[e], base))
-        scored.sort(key=lambda c: c.score, reverse=True)
-        rest = [Candidate(self._entries[e], (1 - _FUZZY) * cos) for e, cos in top[_RERANK:]]
+            scored.append(Candidate(self._entries[e], self._tier(e, base)))
+        scored = self._curated_first(scored)
+        rest = [
+            Candidate(self._entries[e], self._tier(e, (1 - _FUZZY) * cos))
+            for e, cos in top[_RERANK:]
+        ]
         return scored + rest, a
+
+    def _curated_first(self, scored: list[Candidate]) -> list[Candidate]:
+        """A reference answer whose command a curated candidate also answers gives way to
+        it: the curated entry (the best-scored one for that command) takes the higher of
+        the two scores, and the reference one is dropped."""
+        best_curated: dict[str, int] = {}
+        for i, c in enumerate(scored):
+            path = self._path_of.get(c.entry.id)
+            if path and not c.entry.is_reference:
+                j = best_curated.get(path)
+                if j is None or scored[j].score < c.score:
+                    best_curated[path] = i
+        out = list(scored)
+        dropped: set[int] = set()
+        for i, c in enumerate(scored):
+            path = self._path_of.get(c.entry.id)
+            if c.entry.is_reference and path in best_curated:
+                j = best_curated[path]
+                if out[j].score < c.score:
+                    out[j] = replace(out[j], score=c.score)
+                dropped.add(i)
+        kept = [c for i, c in enumerate(out) if i not in dropped]
+        kept.sort(key=lambda c: c.score, reverse=True)
+        return kept
+
+    def _tier(self, e: int, score: float) -> float:
+        return score * _REFERENCE_WEIGHT if self._entries[e].is_reference else score
+
+    def _composed(self, c: Candidate, question: str, a: Analysis) -> Candidate:
+        if c.entry.command is None:
+            return c
+        comp = self.composer.compose(c.entry.command, question, a)
+        return replace(c, composition=comp) if comp else c
 
     def ask(self, question: str, lang: Lang | None = None) -> Answer:
         text = clean_question(question)
         answer_lang = lang or detect_lang(text)
-        ranked, a = self.rank(text)
+        ranked, a = self.rank(focus(text))
         off_topic = (a.foreign and not a.anchored) or not a.on_topic
         confident = bool(ranked) and ranked[0].score >= self.threshold and not off_topic
         if confident:
-            alternatives = tuple(ranked[1 : 1 + MAX_ALTERNATIVES])
-            return Answer(text, answer_lang, True, ranked[0], alternatives)
-        suggestions = tuple(c for c in ranked[:MAX_ALTERNATIVES] if c.score >= SUGGESTION_FLOOR)
+            shown = [self._composed(c, text, a) for c in ranked[: 1 + MAX_ALTERNATIVES]]
+            return Answer(text, answer_lang, True, shown[0], tuple(shown[1:]))
+        suggestions = tuple(
+            self._composed(c, text, a)
+            for c in ranked[:MAX_ALTERNATIVES]
+            if c.score >= SUGGESTION_FLOOR
+        )
         return Answer(text, answer_lang, False, None, () if off_topic else suggestions)

@@ -67,6 +67,11 @@ class Entry:
     tags: tuple[str, ...]
     file: str
     line: int
+    tier: str = "kb"  # "kb": written by the team; "reference": generated from the CLI reference
+
+    @property
+    def is_reference(self) -> bool:
+        return self.tier == "reference"
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ def test_vague_docker_questions_abstain_with_suggestions(matcher: Matcher, quest
 def test_json_shape(matcher: Matcher) -> None:
     d = matcher.ask("remove an image").to_dict()
     assert set(d) == {"query", "lang", "confident", "answer", "alternatives"}
-    assert set(d["answer"]) == {"id", "title", "command", "explanation", "score"}  # type: ignore[arg-type]
+    assert set(d["answer"]) == {"id", "title", "command", "explanation", "score", "source", "flags"}  # type: ignore[arg-type]
     assert isinstance(d["alternatives"], list) and len(d["alternatives"]) <= 4
     for alt in d["alternatives"]:
         assert set(alt) == {"id", "title", "command", "explanation", "score"}
