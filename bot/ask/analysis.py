@@ -127,6 +127,11 @@ def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
 _KO_RE, _KO_FORMS, _EN_RE, _EN_FORMS = _concept_patterns()
 
 
+def concept_word(word: str) -> bool:
+    """The English word is a surface form of a lexicon concept (``delete`` is *remove*)."""
+    return word in _EN_FORMS or stem_en(word) in _EN_FORMS
+
+
 def _find_concepts(compact: str, spaced: str) -> set[str]:
     """Concepts named in the text: Korean forms anywhere in the space-free text
     (``로그인`` is *login*, not *log*: the longer form wins), English forms as words."""

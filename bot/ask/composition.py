@@ -25,18 +25,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from bot.ask.analysis import Analysis, analyze
+from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 from bot.lang import Lang
 
 # A flag is added when the question's distinctive words it matches weigh at least this
 # much (sum of idf-weights); calibrated with the flag-scored dev sets (bench/calibrate.py).
-FLAG_THRESHOLD = 6.0
+FLAG_THRESHOLD = 1.5
 QUOTED = 100.0  # the score of a flag the question writes out
+_STRONG = 40.0  # a description match this strong picks a flag even without its name
 MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
 _KNOWN_SHORT_VALUE = frozenset("pveuwt")
-_KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "b": 0.45}
+_KIND = {"c": 1.3, "w": 1.0, "k": 0.8}  # Korean bigrams pick no flag: too many false hits
 
 _SIZE = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*(k|m|g|t)i?b?$")
 _DURATION = re.compile(r"(?i)^(\d+)\s*(s|m|h|ms)$")
@@ -80,6 +81,7 @@ class Composition:
 class _FlagDoc:
     flag: Flag
     keys: frozenset[str]
+    name_keys: frozenset[str]  # what the flag's own name says: --tail -> the concept *tail*
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,17 @@ class _Token:
     start: int
 
 
+def _keys(features: Mapping[str, float]) -> frozenset[str]:
+    """The features that can pick a flag: concepts, and words that are no concept's form
+    (``delete`` counts once, as the concept *remove*, not again as a word)."""
+    return frozenset(
+        k for k in features if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
+    )
+
+
 def _flag_keys(flag: Flag) -> frozenset[str]:
     words = flag.long.replace("-", " ")
-    a = analyze(f"{words} {flag.meaning('en')} {flag.meaning('ko')}")
-    return frozenset(k for k in a.features if k[0] in _KIND)
+    return _keys(analyze(f"{words} {flag.meaning('en')} {flag.meaning('ko')}").features)
 
 
 def shown_name(flag: Flag) -> str:
@@ -105,18 +114,37 @@ def shown_name(flag: Flag) -> str:
 class Composer:
     """Scores a command's flags against a question; built once per CLI reference."""
 
-    def __init__(self, idf: Mapping[str, float], spec: CliSpec | None = None) -> None:
+    def __init__(self, spec: CliSpec | None = None) -> None:
         self.spec = spec or default_spec()
-        self._idf = idf
-        self._default_idf = max(idf.values(), default=1.0)
+        self._idf: dict[str, float] = {}
+        self._default_idf = 1.0
         self._docs: dict[str, tuple[_FlagDoc, ...]] = {}
         self._local: dict[str, dict[str, float]] = {}
         self._own: dict[str, frozenset[str]] = {}
+        self._mass: dict[str, dict[str, float]] = {}
+
+    def _global_idf(self) -> None:
+        """How rare each word is among all flags of all commands: "set", "show" and
+        "container" are in hundreds of flag descriptions and pick none of them."""
+        df: dict[str, int] = {}
+        n = 0
+        for cmd in self.spec.walk():
+            for f in cmd.flags:
+                n += 1
+                for k in _flag_keys(f):
+                    df[k] = df.get(k, 0) + 1
+        self._idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        self._default_idf = math.log((n + 1) / 0.5)
 
     def _prepare(self, cmd: Command) -> None:
+        if not self._idf:
+            self._global_idf()
         if cmd.path in self._docs:
             return
-        docs = tuple(_FlagDoc(f, _flag_keys(f)) for f in cmd.flags)
+        docs = tuple(
+            _FlagDoc(f, _flag_keys(f), _keys(analyze(f.long.replace("-", " ")).features))
+            for f in cmd.flags
+        )
         n = len(docs) or 1
         df: dict[str, int] = {}
         for d in docs:
@@ -132,6 +160,14 @@ class Composer:
         )
         self._own[cmd.path] = frozenset(own.features)
         self._docs[cmd.path] = docs
+        self._mass[cmd.path] = {
+            d.flag.long: sum(
+                self._idf.get(k, self._default_idf) * self._local[cmd.path].get(k, 0.0) * _KIND[k[0]]
+                for k in d.keys
+            )
+            or 1.0
+            for d in docs
+        }
 
     def node_of(self, command: str) -> tuple[Command | None, list[str]]:
         """The CLI node a command line starts with, and the words after its path."""
@@ -157,8 +193,8 @@ class Composer:
         quoted = {k[2:] for k in a.features if k.startswith("f:")}
         weight = {
             k: self._idf.get(k, self._default_idf) * _KIND[k[0]]
-            for k in a.features
-            if k[0] in _KIND and k not in own
+            for k in _keys(a.features)
+            if k not in own
         }
         pending: list[tuple[_FlagDoc, dict[str, float]]] = []
         scored: list[tuple[float, Flag]] = []
@@ -169,15 +205,21 @@ class Composer:
                 continue
             parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
             parts = {k: v for k, v in parts.items() if v > 0}
-            if parts:
+            # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
+            # not only by an incidental word of its description ("running the check")
+            if parts and (d.name_keys & parts.keys() or sum(parts.values()) >= _STRONG):
                 pending.append((d, parts))
         # greedy: the best flag claims the question's words it matches; the next flag is
         # scored on the words left (so "follow" does not also pull in --tail's "follow")
         claimed: set[str] = set()
+        mass = self._mass[cmd.path]
         while pending:
             best_i, best_s = -1, 0.0
-            for i, (_, parts) in enumerate(pending):
+            for i, (d, parts) in enumerate(pending):
                 s = sum(v for k, v in parts.items() if k not in claimed)
+                # how much of the flag's own description the question covers: "id" is a
+                # small part of --no-trunc's text, "follow" most of --follow's
+                s *= math.sqrt(min(1.0, s / mass[d.flag.long]))
                 if s > best_s:
                     best_i, best_s = i, s
             if best_i < 0:
@@ -188,42 +230,71 @@ class Composer:
         scored.sort(key=lambda t: t[0], reverse=True)
         return scored
 
+    def covered(self, cmd: Command, a: Analysis) -> frozenset[str]:
+        """The question's features that the flags the composer would pick for ``cmd`` match
+        (used to rank: a command whose flags explain the rest of the question fits it)."""
+        out: set[str] = set()
+        self._prepare(cmd)
+        for s, f in self.score_flags(cmd, a):
+            if s < FLAG_THRESHOLD:
+                break
+            out.update(k for d in self._docs[cmd.path] if d.flag is f for k in d.keys)
+        return frozenset(out.intersection(a.features))
+
     def compose(
         self, command: str, question: str, a: Analysis, exclude: frozenset[str] = frozenset()
     ) -> Composition | None:
-        """``command`` with the flags the question asks for; None when it asks for none."""
+        """``command`` with the flags the question asks for; None when it asks for none.
+
+        Two steps: a flag the command already has with a placeholder or an example value
+        (``--tail <N>``, ``--tail 100``) takes the value the question gives (``5``); then
+        the flags the question asks for beyond the command are added (``exclude``: the
+        features that the answer's own title already explains, which select no flag).
+        """
         cmd, rest = self.node_of(command)
         if cmd is None or "$(" in command or "|" in command.split("#")[0]:
             return None
         present = _present_flags(cmd, rest)
-        chosen = [
-            f for s, f in self.score_flags(cmd, a, exclude) if s >= FLAG_THRESHOLD
-        ][:MAX_ADDED_FLAGS]
-        chosen = _drop_conflicts(chosen)
-        if not chosen:
-            return None
         tokens = _value_tokens(question)
         used: set[int] = set()
-        added: list[ComposedFlag] = []
         values: dict[str, str | None] = {}
-        for f in chosen:
-            value: str | None = None
+        flags: list[Flag] = []
+        for name, old in present.items():
+            f = cmd.flag_by_long(name[2:])
+            if f is None or not f.takes_value or not _replaceable(old):
+                continue
+            value = _pick_value(f, tokens, used, question)
+            if value is not None and value != old:
+                values[name] = value
+                flags.append(f)
+        chosen = [
+            f
+            for s, f in self.score_flags(cmd, a, exclude)
+            if s >= FLAG_THRESHOLD and f.name not in present
+        ][:MAX_ADDED_FLAGS]
+        for f in _drop_conflicts(chosen):
+            value = None
             if f.takes_value:
-                value = _pick_value(f, tokens, used, question)
-                if value is None:
-                    old = present.get(f.name)
-                    value = old if old else f"<{_placeholder(f)}>"
+                value = _pick_value(f, tokens, used, question) or f"<{_placeholder(f)}>"
             values[f.name] = value
-            meaning: Mapping[Lang, str] = MappingProxyType(
-                {"en": f.meaning("en"), "ko": f.meaning("ko")}
-            )
-            names = (f"-{f.short}", f.name) if f.short else (f.name,)
-            added.append(ComposedFlag(shown_name(f), value, meaning, names))
-        line = _rewrite(cmd, command, rest, values)
-        changed = tuple(c for c in added if not _already(c, present))
-        if not changed:
+            flags.append(f)
+        if not flags:
             return None
-        return Composition(line, changed)
+        added = tuple(
+            ComposedFlag(
+                shown_name(f),
+                values[f.name],
+                MappingProxyType({"en": f.meaning("en"), "ko": f.meaning("ko")}),
+                (f"-{f.short}", f.name) if f.short else (f.name,),
+            )
+            for f in flags
+        )
+        return Composition(_rewrite(cmd, command, rest, values), added)
+
+
+def _replaceable(value: str | None) -> bool:
+    """A placeholder (``<N>``) or an example number (``100``) in a stored command."""
+    return value is None or value.startswith("<") or bool(re.fullmatch(r"\d+[a-z]?", value))
 
 
 def _placeholder(f: Flag) -> str:
@@ -258,11 +329,6 @@ def _lookup(cmd: Command, word: str) -> Flag | None:
     if word.startswith("-") and len(word) == 2:
         return cmd.flag_by_short(word[1])
     return None
-
-
-def _already(c: ComposedFlag, present: Mapping[str, str | None]) -> bool:
-    """The command already had this flag with this value (nothing was composed)."""
-    return any(name in c.names and value == c.value for name, value in present.items())
 
 
 def _drop_conflicts(flags: list[Flag]) -> list[Flag]:

@@ -102,9 +102,11 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("auto remove", "autoremove", "clean up after", "remove when it exits", "--rm"),
     ),
     "stats": (
-        ("사용량", "리소스", "cpu", "메모리", "모니터링"),
-        ("stats", "usage", "cpu", "memory", "resource", "resources", "monitor"),
+        ("사용량", "리소스", "모니터링"),
+        ("stats", "usage", "resource", "resources", "monitor"),
     ),
+    "memory": (("메모리", "램"), ("memory", "ram", "mem")),
+    "cpu": (("cpu", "씨피유", "코어"), ("cpu", "cpus", "core", "cores")),
     "process": (("프로세스",), ("process", "processes", "top")),
     "inspect": (("상세", "자세히", "세부", "정보"), ("inspect", "details", "detail", "info")),
     "registry": (("레지스트리", "저장소", "도커허브", "도커 허브", "허브"), ("registry", "hub", "repository", "repo")),
@@ -216,6 +218,24 @@ FOREIGN: frozenset[str] = frozenset(
 
 EN_STOP: frozenset[str] = frozenset(
     ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "its", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "doing", "how", "what", "which", "who", "whom", "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "to", "of", "in", "on", "at", "for", "from", "by", "with", "about", "into", "onto", "as", "and", "or", "but", "if", "then", "than", "so", "that", "this", "these", "those", "there", "here", "please", "pls", "plz", "thanks", "thank", "hi", "hello", "hey", "just", "way", "want", "wanna", "need", "use", "using", "get", "got", "some", "any", "one", "thing", "something", "there's", "i'm", "im", "whats", "what's", "hows", "how's", "let", "lets", "let's", "tell", "know", "dockers", "command", "commands", "cmd"]
+)
+
+# Everyday English words one or two letters away from a Docker word: spelt right, so
+# never "repaired" into it (help is not helm, contents is not context).
+COMMON_EN: frozenset[str] = frozenset(
+    """
+    help helps helped contents content text texts want wants wanted locale locales properly
+    static subset though although overlay overlays uninstall uninstalled book books loop
+    loops unit units small caused cause sock socks support supports store stores distro
+    distros rejected protection manually determine declare printed goes simple replacement
+    communicating dumped dump center meeting morning faster release released reached cost
+    costs home foot france eating row rows cell cells bool pool pools host hosts port ports
+    export exports import imports data database databases table tables disk disks script
+    scripts server servers client clients error errors issue issues problem problems
+    windows linux mac macos ubuntu debian centos fedora alpine file files folder folders
+    path paths user users group groups access accessed memory size sizes limit limits
+    default defaults config configs configure configured setting settings option options
+    """.split()
 )
 
 # Korean particles and endings stripped from the end of a word. Longest first.

@@ -31,18 +31,26 @@ from rapidfuzz.distance import OSA
 
 from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
 from bot.ask.composition import ComposedFlag, Composer, Composition
-from bot.ask.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
+from bot.ask.lexicon import COMMON_EN, CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 from bot.ask.phrasing import focus
 from bot.errors import InputError
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import LANGS, Lang, detect_lang
 
-# Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
-THRESHOLD = 0.52
+# Confidence, fitted on the dev splits of all three question styles by bench/calibrate.py:
+# confident when score + MARGIN_WEIGHT * (score - runner-up's score) reaches THRESHOLD,
+# or THRESHOLD_UNANCHORED when the question names no Docker object or word ("docker",
+# "container", "image", "compose", ...): a question about "a network" or "a process"
+# alone needs more evidence before it is taken to be about Docker.
+THRESHOLD = 0.41
+THRESHOLD_UNANCHORED = 0.65
+MARGIN_WEIGHT = 0.0
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
 _RERANK = 8
+_POSTINGS_CAP = 300  # phrasings kept per feature, highest weight first
+_FUZZY_DOCS = 16  # phrasings of an entry compared character by character
 _KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.6, "b": 0.55}
 _UNKNOWN_DAMPING = 0.6
 _SECOND = 0.35  # weight of an entry's second-best phrasing
@@ -230,6 +238,13 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         ko_vocab.update(f for f in ko_forms if " " not in f and len(f) >= 2)
     en_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | EN_STOP if w.isascii() and w.isalpha())
     ko_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | KO_STOP if not w.isascii())
+    # words that are spelt right although no phrasing uses them: every word of the
+    # explanations, and common English words that look like Docker words
+    # ("overlay" is not a typo of "overlap", nor "uninstall" of "install")
+    en_known = set(en_vocab) | COMMON_EN
+    for entry in kb.entries:
+        for text in entry.explanation.values():
+            en_known.update(re.findall(r"[a-z]{3,}", text.lower()))
     idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
     unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
     docs: list[tuple[int, dict[str, float], str, str]] = []
@@ -251,7 +266,7 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         "unknown_idf": unknown_idf,
         "docs": docs,
         "en_vocab": en_sorted,
-        "en_known": sorted(en_vocab),
+        "en_known": sorted(en_known),
         "ko_words": sorted(ko_vocab),
     }
 
@@ -266,6 +281,7 @@ class Matcher:
         (see :mod:`bot.ask.index_cache`)."""
         self.kb = kb
         self.threshold = threshold
+        self.threshold_unanchored = THRESHOLD_UNANCHORED
         self._entries = kb.entries
         self.index = index if index is not None else build_index(kb)
         self._idf: dict[str, float] = self.index["idf"]
@@ -279,15 +295,23 @@ class Matcher:
                 self._postings[k].append((doc_id, w))
             self._docs_of[d.entry].append(d)
             self._features_of[d.entry].update(d.vector)
+        # impact-ordered, truncated postings: a feature shared by thousands of phrasings
+        # ("container") only contributes through the phrasings it weighs most in, so the
+        # cost of a question stops growing with the size of the knowledge base
+        for k, plist in self._postings.items():
+            if len(plist) > _POSTINGS_CAP:
+                plist.sort(key=lambda p: p[1], reverse=True)
+                del plist[_POSTINGS_CAP:]
         self._en_vocab: list[str] = self.index["en_vocab"]
         self._en_short: list[str] = [w for w in self._en_vocab if len(w) in (3, 4)]
         self._en_set = frozenset(self.index["en_known"])
         self._ko_words: list[str] = self.index["ko_words"]
         self._ko_set = frozenset(self._ko_words)
         self._ko_jamo = [jamo(w) for w in self._ko_words]
-        self.composer = Composer(self._idf)
+        self.composer = Composer()
         # the CLI command each entry's command line runs ("docker container logs")
         self._path_of: dict[str, str] = {}
+        self._title_features: dict[str, frozenset[str]] = {}
         self._core_of = [_core_objects(entry) for entry in self._entries]
         for entry in self._entries:
             node, _ = self.composer.node_of(entry.command or "")
@@ -319,8 +343,14 @@ class Matcher:
                         return cand
                 return word
             limit = 1 if len(low) <= 5 else 2
-            hit = process.extractOne(low, self._en_vocab, scorer=OSA.distance, score_cutoff=limit)
-            return str(hit[0]) if hit else word
+            hits = process.extract(
+                low, self._en_vocab, scorer=OSA.distance, score_cutoff=limit, limit=8
+            )
+            for cand, _, _ in sorted(hits, key=lambda h: (h[1], h[2])):
+                # a typo keeps the first letter, or swaps the first two ("dcoker")
+                if cand[0] == low[0] or cand[:2] == low[1::-1]:
+                    return str(cand)
+            return word
 
         def ko(m: re.Match[str]) -> str:
             word = m.group(0)
@@ -360,14 +390,15 @@ class Matcher:
         for key, w in qvec.items():
             for doc_id, dw in self._postings.get(key, ()):
                 dots[doc_id] += w * dw
-        per_entry: dict[int, list[float]] = defaultdict(list)
+        per_entry: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        docs = self._docs
         for doc_id, dot in dots.items():
-            per_entry[self._docs[doc_id].entry].append(dot / qnorm)
+            per_entry[docs[doc_id].entry].append((dot / qnorm, doc_id))
         best: dict[int, float] = {}
         for e, sims in per_entry.items():
             sims.sort(reverse=True)
-            second = sims[1] if len(sims) > 1 else 0.0
-            best[e] = (1 - _SECOND) * sims[0] + _SECOND * second
+            second = sims[1][0] if len(sims) > 1 else 0.0
+            best[e] = (1 - _SECOND) * sims[0][0] + _SECOND * second
         top = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
         # how much of the question's words, concepts and flags an entry knows at all
         key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
@@ -375,19 +406,26 @@ class Matcher:
         q_objects = _OBJECTS.intersection(a.features)
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
+            # character-level similarity with the entry's closest phrasings
+            near = self._docs_of[e]
+            if len(near) > _FUZZY_DOCS:
+                near = [docs[i] for _, i in per_entry[e][:_FUZZY_DOCS]]
             fz = max(
                 max(
                     fuzz.token_sort_ratio(a.fuzzy, d.fuzzy),
                     fuzz.ratio(a.compact, d.compact),
                 )
-                for d in self._docs_of[e]
+                for d in near
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
             missing = len(q_objects - self._core_of[e])
             if missing:
                 base *= _OBJECT_MISSING**missing
-            if _COVERAGE > 0 and key_total > 0:
+            if key_total > 0:
                 have = self._features_of[e]
+                # what the entry's command can do with a flag counts as covered too:
+                # "resource usage of every container, stopped ones too" is stats -a
+                have = have | self._flag_cover(e, a)
                 covered = sum(w for k, w in key_q.items() if k in have) / key_total
                 base *= 1 - _COVERAGE + _COVERAGE * covered
             scored.append(Candidate(self._entries[e], self._tier(e, base)))
@@ -397,6 +435,14 @@ class Matcher:
             for e, cos in top[_RERANK:]
         ]
         return scored + rest, a
+
+    def _flag_cover(self, e: int, a: Analysis) -> frozenset[str]:
+        """The question's features that a flag of the entry's command would take."""
+        path = self._path_of.get(self._entries[e].id)
+        cmd = self.composer.spec.get(path) if path else None
+        if cmd is None:
+            return frozenset()
+        return self.composer.covered(cmd, a)
 
     def _curated_first(self, scored: list[Candidate]) -> list[Candidate]:
         """A reference answer whose command a curated candidate also answers gives way to
@@ -428,15 +474,31 @@ class Matcher:
     def _composed(self, c: Candidate, question: str, a: Analysis) -> Candidate:
         if c.entry.command is None:
             return c
-        comp = self.composer.compose(c.entry.command, question, a)
+        exclude = self._title_features.get(c.entry.id)
+        if exclude is None:
+            exclude = frozenset(analyze(" ".join(c.entry.title.values())).features)
+            self._title_features[c.entry.id] = exclude
+        comp = self.composer.compose(c.entry.command, question, a, exclude)
         return replace(c, composition=comp) if comp else c
+
+    @staticmethod
+    def confidence(ranked: list[Candidate], a: Analysis) -> float:
+        """The best score, raised by its lead over the runner-up."""
+        if not ranked:
+            return 0.0
+        second = ranked[1].score if len(ranked) > 1 else 0.0
+        return ranked[0].score + MARGIN_WEIGHT * (ranked[0].score - second)
+
+    def bar(self, a: Analysis) -> float:
+        """The confidence a question needs: more when it names nothing of Docker's."""
+        return self.threshold if a.anchored else self.threshold_unanchored
 
     def ask(self, question: str, lang: Lang | None = None) -> Answer:
         text = clean_question(question)
         answer_lang = lang or detect_lang(text)
         ranked, a = self.rank(focus(text))
         off_topic = (a.foreign and not a.anchored) or not a.on_topic
-        confident = bool(ranked) and ranked[0].score >= self.threshold and not off_topic
+        confident = not off_topic and self.confidence(ranked, a) >= self.bar(a)
         if confident:
             shown = [self._composed(c, text, a) for c in ranked[: 1 + MAX_ALTERNATIVES]]
             return Answer(text, answer_lang, True, shown[0], tuple(shown[1:]))
