@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from bot.ask.analysis import Analysis, analyze, concept_word
+from bot.ask.values import Value, enum_value, find_values, fit
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 from bot.lang import Lang
 
@@ -38,23 +39,6 @@ MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
 _KNOWN_SHORT_VALUE = frozenset("pveuwt")
 _KIND = {"c": 1.3, "w": 1.0, "k": 0.8}  # Korean bigrams pick no flag: too many false hits
-
-_SIZE = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*(k|m|g|t)i?b?$")
-_DURATION = re.compile(r"(?i)^(\d+)\s*(s|m|h|ms)$")
-_VALUE_TOKEN = re.compile(
-    r"(?i)(?<![A-Za-z0-9_./:-])("
-    r"\d{1,5}:\d{1,5}(?:/(?:tcp|udp))?"  # port mapping
-    r"|\d+(?:\.\d+)?\s?(?:[kmgt]i?b|[kmgt]|ms|s|m|h)?"  # number, size or duration
-    r"|[A-Za-z_][A-Za-z0-9_.-]*=[^\s,;]+"  # key=value
-    r")(?![A-Za-z0-9_.:/-])"
-)
-_DURATION_WORDS = {
-    "초": "s", "second": "s", "seconds": "s", "sec": "s", "secs": "s",
-    "분": "m", "minute": "m", "minutes": "m", "min": "m", "mins": "m",
-    "시간": "h", "hour": "h", "hours": "h",
-}
-_SIZE_WORDS = {"mb": "m", "gb": "g", "kb": "k", "메가": "m", "기가": "g"}
-
 
 @dataclass(frozen=True)
 class ComposedFlag:
@@ -82,12 +66,6 @@ class _FlagDoc:
     flag: Flag
     keys: frozenset[str]
     name_keys: frozenset[str]  # what the flag's own name says: --tail -> the concept *tail*
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    start: int
 
 
 def _keys(features: Mapping[str, float]) -> frozenset[str]:
@@ -160,9 +138,10 @@ class Composer:
         )
         self._own[cmd.path] = frozenset(own.features)
         self._docs[cmd.path] = docs
+        local = self._local[cmd.path]
         self._mass[cmd.path] = {
             d.flag.long: sum(
-                self._idf.get(k, self._default_idf) * self._local[cmd.path].get(k, 0.0) * _KIND[k[0]]
+                self._idf.get(k, self._default_idf) * local.get(k, 0.0) * _KIND[k[0]]
                 for k in d.keys
             )
             or 1.0
@@ -255,7 +234,7 @@ class Composer:
         if cmd is None or "$(" in command or "|" in command.split("#")[0]:
             return None
         present = _present_flags(cmd, rest)
-        tokens = _value_tokens(question)
+        found = find_values(question)
         used: set[int] = set()
         values: dict[str, str | None] = {}
         flags: list[Flag] = []
@@ -263,7 +242,7 @@ class Composer:
             f = cmd.flag_by_long(name[2:])
             if f is None or not f.takes_value or not _replaceable(old):
                 continue
-            value = _pick_value(f, tokens, used, question)
+            value = enum_value(f, question) or _pick_value(f, found, used)
             if value is not None and value != old:
                 values[name] = value
                 flags.append(f)
@@ -272,10 +251,22 @@ class Composer:
             for s, f in self.score_flags(cmd, a, exclude)
             if s >= FLAG_THRESHOLD and f.name not in present
         ][:MAX_ADDED_FLAGS]
+        # a value only one option takes asks for that option ("unless-stopped", "8080:80")
+        for f in cmd.flags:
+            if f.name in present or f in chosen or not f.takes_value:
+                continue
+            if enum_value(f, question) or (
+                f.long in _SELECTED_BY_VALUE and any(fit(f, v) for v in found)
+            ):
+                chosen.append(f)
         for f in _drop_conflicts(chosen):
             value = None
             if f.takes_value:
-                value = _pick_value(f, tokens, used, question) or f"<{_placeholder(f)}>"
+                value = (
+                    enum_value(f, question)
+                    or _pick_value(f, found, used)
+                    or f"<{_placeholder(f)}>"
+                )
             values[f.name] = value
             flags.append(f)
         if not flags:
@@ -293,8 +284,27 @@ class Composer:
 
 
 def _replaceable(value: str | None) -> bool:
-    """A placeholder (``<N>``) or an example number (``100``) in a stored command."""
-    return value is None or value.startswith("<") or bool(re.fullmatch(r"\d+[a-z]?", value))
+    """A placeholder (``<N>``), an example number (``100``) or port mapping (``80:80``)."""
+    return (
+        value is None
+        or value.startswith("<")
+        or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+", value))
+    )
+
+
+# options a value of their own kind selects even when no word names them
+_SELECTED_BY_VALUE = frozenset({"publish", "platform", "signal", "stop-signal"})
+
+
+def _pick_value(f: Flag, found: list[Value], used: set[int]) -> str | None:
+    for i, v in enumerate(found):
+        if i in used:
+            continue
+        text = fit(f, v)
+        if text is not None:
+            used.add(i)
+            return text
+    return None
 
 
 def _placeholder(f: Flag) -> str:
@@ -344,63 +354,6 @@ def _drop_conflicts(flags: list[Flag]) -> list[Flag]:
         if f not in out:
             out.append(f)
     return out
-
-
-def _value_tokens(question: str) -> list[_Token]:
-    return [_Token(m.group(1), m.start(1)) for m in _VALUE_TOKEN.finditer(question)]
-
-
-def _unit_after(question: str, token: _Token) -> str:
-    after = question[token.start + len(token.text) :].lstrip().lower()
-    for word, unit in {**_DURATION_WORDS, **_SIZE_WORDS}.items():
-        if after.startswith(word):
-            return unit
-    return ""
-
-
-def _pick_value(f: Flag, tokens: list[_Token], used: set[int], question: str) -> str | None:
-    kind = f.value_type or ""
-    for i, t in enumerate(tokens):
-        if i in used:
-            continue
-        v = _fit(kind, f, t, question)
-        if v is not None:
-            used.add(i)
-            return v
-    return None
-
-
-def _fit(kind: str, f: Flag, t: _Token, question: str) -> str | None:
-    text = t.text.replace(" ", "")
-    unit = _unit_after(question, t)
-    if ":" in text and text.split(":")[0].isdigit():
-        return text if f.long == "publish" else None
-    if "=" in text:
-        if kind in ("filter", "list", "stringArray", "map", "stringToString") or f.long in (
-            "label", "env", "build-arg", "filter", "log-opt", "opt"
-        ):
-            return text
-        return None
-    if kind == "bytes" or f.long in ("memory", "memory-swap", "shm-size", "memory-reservation"):
-        m = _SIZE.match(text)
-        if m:
-            return f"{m.group(1)}{m.group(2).lower()}"
-        if text.isdigit() and unit in ("m", "g", "k"):
-            return f"{text}{unit}"
-        return None
-    if kind == "duration" or f.long in ("since", "until"):
-        if _DURATION.match(text):
-            return text.lower()
-        if text.isdigit() and unit in ("s", "m", "h"):
-            return f"{text}{unit}"
-        if text.isdigit() and kind == "duration":
-            return f"{text}s"
-        return None
-    if kind in ("int", "uint", "uint16", "uint32", "decimal", "float") or f.long in ("tail",):
-        if re.fullmatch(r"\d+(?:\.\d+)?", text):
-            return text
-        return None
-    return None
 
 
 def _rewrite(

@@ -42,9 +42,9 @@ from bot.lang import LANGS, Lang, detect_lang
 # or THRESHOLD_UNANCHORED when the question names no Docker object or word ("docker",
 # "container", "image", "compose", ...): a question about "a network" or "a process"
 # alone needs more evidence before it is taken to be about Docker.
-THRESHOLD = 0.41
-THRESHOLD_UNANCHORED = 0.65
-MARGIN_WEIGHT = 0.0
+THRESHOLD = 0.37
+THRESHOLD_UNANCHORED = 0.75
+MARGIN_WEIGHT = 0.5
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
@@ -64,7 +64,16 @@ _OBJECTS = frozenset(
     {"c:image", "c:container", "c:volume", "c:network", "c:compose", "c:service",
      "c:dockerfile", "c:registry", "c:context", "c:swarm", "c:windows", "c:wsl"}
 )
-_OBJECT_MISSING = 0.85  # a curated entry wins over the reference tier when both fit
+_OBJECT_MISSING = 0.85
+# What the question wants done. An entry whose title and command do none of it is
+# probably another task on the same object ("kill a container" is not "remove" it).
+_ACTIONS = frozenset(
+    {"c:remove", "c:list", "c:run", "c:start", "c:stop", "c:restart", "c:kill", "c:pause",
+     "c:build", "c:push", "c:pull", "c:tag", "c:login", "c:logout", "c:copy", "c:rename",
+     "c:save", "c:load", "c:commit", "c:update", "c:inspect", "c:search", "c:prune",
+     "c:install", "c:exec", "c:wait"}
+)
+_ACTION_MISSING = 0.85  # a curated entry wins over the reference tier when both fit
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
 )
@@ -183,11 +192,11 @@ def clean_question(question: str) -> str:
 
 
 def _core_objects(entry: Entry) -> frozenset[str]:
-    """The Docker objects an entry's titles and command name (placeholders included:
-    ``<image>`` names an image)."""
+    """The Docker objects and actions an entry's titles and command name (placeholders
+    included: ``<image>`` names an image)."""
     command = re.sub(r"<([^<>]{1,40})>", r" \1 ", entry.command or "")
     text = " ".join([*entry.title.values(), command])
-    return _OBJECTS.intersection(analyze(text).features)
+    return (_OBJECTS | _ACTIONS).intersection(analyze(text).features)
 
 
 def _phrasings(entry: Entry) -> Iterable[str]:
@@ -298,7 +307,7 @@ class Matcher:
         # impact-ordered, truncated postings: a feature shared by thousands of phrasings
         # ("container") only contributes through the phrasings it weighs most in, so the
         # cost of a question stops growing with the size of the knowledge base
-        for k, plist in self._postings.items():
+        for plist in self._postings.values():
             if len(plist) > _POSTINGS_CAP:
                 plist.sort(key=lambda p: p[1], reverse=True)
                 del plist[_POSTINGS_CAP:]
@@ -404,6 +413,7 @@ class Matcher:
         key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
         key_total = sum(key_q.values())
         q_objects = _OBJECTS.intersection(a.features)
+        q_actions = _ACTIONS.intersection(a.features)
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
             # character-level similarity with the entry's closest phrasings
@@ -418,9 +428,12 @@ class Matcher:
                 for d in near
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
-            missing = len(q_objects - self._core_of[e])
+            core = self._core_of[e]
+            missing = len(q_objects - core)
             if missing:
                 base *= _OBJECT_MISSING**missing
+            if q_actions and not q_actions & core:
+                base *= _ACTION_MISSING
             if key_total > 0:
                 have = self._features_of[e]
                 # what the entry's command can do with a flag counts as covered too:
