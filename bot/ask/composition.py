@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.values import Value, enum_value, find_values, fit
@@ -76,9 +77,17 @@ def _keys(features: Mapping[str, float]) -> frozenset[str]:
     )
 
 
-def _flag_keys(flag: Flag) -> frozenset[str]:
+def _doc_keys(flag: Flag) -> list[list[str]]:
+    """A flag's features: of its name and texts, and of its name alone (``--no-trunc`` is
+    read as written, where it is a concept's form, and as words)."""
     words = flag.long.replace("-", " ")
-    return _keys(analyze(f"{words} {flag.meaning('en')} {flag.meaning('ko')}").features)
+    meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
+    text = _keys(analyze(f"{flag.long} {words} {meaning}").features)
+    name = _keys(analyze(f"{flag.long} {words}").features)
+    return [sorted(text), sorted(name)]
+
+
+FlagData = dict[str, Any]
 
 
 def shown_name(flag: Flag) -> str:
@@ -92,11 +101,19 @@ def shown_name(flag: Flag) -> str:
 class Composer:
     """Scores a command's flags against a question; built once per CLI reference."""
 
-    def __init__(self, spec: CliSpec | None = None) -> None:
+    def __init__(self, spec: CliSpec | None = None, data: FlagData | None = None) -> None:
+        """``data`` is what :meth:`export` returned for the same reference (it is part of
+        the matcher's cached index, so a warm start analyses no flag text)."""
         self.spec = spec or default_spec()
         self._idf: dict[str, float] = {}
         self._default_idf = 1.0
+        self._keys: dict[str, list[list[list[str]]]] = {}
+        if data is not None:
+            self._idf = data["idf"]
+            self._default_idf = data["default_idf"]
+            self._keys = data["keys"]
         self._docs: dict[str, tuple[_FlagDoc, ...]] = {}
+        self._inv: dict[str, dict[str, list[int]]] = {}  # feature -> flags having it
         self._local: dict[str, dict[str, float]] = {}
         self._own: dict[str, frozenset[str]] = {}
         self._mass: dict[str, dict[str, float]] = {}
@@ -107,21 +124,29 @@ class Composer:
         df: dict[str, int] = {}
         n = 0
         for cmd in self.spec.walk():
-            for f in cmd.flags:
+            keys = self._keys.setdefault(cmd.path, [_doc_keys(f) for f in cmd.flags])
+            for flag_keys, _ in keys:
                 n += 1
-                for k in _flag_keys(f):
+                for k in flag_keys:
                     df[k] = df.get(k, 0) + 1
         self._idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
         self._default_idf = math.log((n + 1) / 0.5)
+
+    def export(self) -> FlagData:
+        """Everything analysed from the reference's flag texts, as plain data."""
+        if not self._idf:
+            self._global_idf()
+        return {"idf": self._idf, "default_idf": self._default_idf, "keys": self._keys}
 
     def _prepare(self, cmd: Command) -> None:
         if not self._idf:
             self._global_idf()
         if cmd.path in self._docs:
             return
+        keys = self._keys.get(cmd.path) or [_doc_keys(f) for f in cmd.flags]
         docs = tuple(
-            _FlagDoc(f, _flag_keys(f), _keys(analyze(f.long.replace("-", " ")).features))
-            for f in cmd.flags
+            _FlagDoc(f, frozenset(k), frozenset(n))
+            for f, (k, n) in zip(cmd.flags, keys, strict=True)
         )
         n = len(docs) or 1
         df: dict[str, int] = {}
@@ -138,6 +163,11 @@ class Composer:
         )
         self._own[cmd.path] = frozenset(own.features)
         self._docs[cmd.path] = docs
+        inv: dict[str, list[int]] = {}
+        for i, d in enumerate(docs):
+            for k in d.keys:
+                inv.setdefault(k, []).append(i)
+        self._inv[cmd.path] = inv
         local = self._local[cmd.path]
         self._mass[cmd.path] = {
             d.flag.long: sum(
@@ -177,7 +207,14 @@ class Composer:
         }
         pending: list[tuple[_FlagDoc, dict[str, float]]] = []
         scored: list[tuple[float, Flag]] = []
-        for d in self._docs[cmd.path]:
+        docs = self._docs[cmd.path]
+        inv = self._inv[cmd.path]
+        near = {i for k in weight for i in inv.get(k, ())}
+        if quoted:
+            near.update(i for i, d in enumerate(docs) if d.flag.name in quoted or (
+                d.flag.short and f"-{d.flag.short}" in quoted))
+        for i in sorted(near):
+            d = docs[i]
             f = d.flag
             if f.name in quoted or (f.short and f"-{f.short}" in quoted):
                 scored.append((QUOTED, f))

@@ -155,7 +155,6 @@ class Answer:
 @dataclass(frozen=True)
 class _Doc:
     entry: int
-    vector: dict[str, float]
     fuzzy: str
     compact: str
 
@@ -216,10 +215,11 @@ def _phrasings(entry: Entry) -> Iterable[str]:
 
 
 # The index as plain data (str/float/int/list/dict only), so it can be cached on disk
-# with :mod:`marshal` and rebuilt identically. ``docs`` rows are
-# (entry number, unit TF-IDF vector, fuzzy text, compact fuzzy text).
+# with :mod:`marshal` and rebuilt identically. ``docs`` rows are (entry number, fuzzy
+# text, compact fuzzy text); ``postings`` maps a feature to (doc, weight) pairs of the
+# docs' unit TF-IDF vectors; the per-entry lists follow the knowledge base's order.
 IndexData = dict[str, Any]
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 def _weigh(
@@ -256,24 +256,47 @@ def build_index(kb: KnowledgeBase) -> IndexData:
             en_known.update(re.findall(r"[a-z]{3,}", text.lower()))
     idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
     unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
-    docs: list[tuple[int, dict[str, float], str, str]] = []
+    docs: list[tuple[int, str, str]] = []
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    features_of: list[set[str]] = [set() for _ in kb.entries]
     for i, a in analyses:
         vec = _weigh(a.features, idf, unknown_idf)
         if not vec:
             continue
         norm = math.sqrt(sum(w * w for w in vec.values()))
-        docs.append((i, {k: w / norm for k, w in vec.items()}, a.fuzzy, a.compact))
+        doc_id = len(docs)
+        docs.append((i, a.fuzzy, a.compact))
+        for k, w in vec.items():
+            postings[k].append((doc_id, w / norm))
+        features_of[i].update(vec)
+    # impact-ordered, truncated postings: a feature shared by thousands of phrasings
+    # ("container") only contributes through the phrasings it weighs most in, so the
+    # cost of a question stops growing with the size of the knowledge base
+    for plist in postings.values():
+        if len(plist) > _POSTINGS_CAP:
+            plist.sort(key=lambda p: p[1], reverse=True)
+            del plist[_POSTINGS_CAP:]
     # most used first, so that ties between equally close spellings go to the common word
     # (stop words count as the most common: "waht" is "what" before it is "wait")
     en_sorted = sorted(
         (w for w in en_vocab if len(w) >= 3),
         key=lambda w: (w not in EN_STOP, -df.get("w:" + w, 0), w),
     )
+    composer = Composer()
+    paths = []
+    for entry in kb.entries:
+        node, _ = composer.node_of(entry.command or "")
+        paths.append(node.path if node is not None else "")
     return {
         "format": INDEX_FORMAT,
         "idf": idf,
         "unknown_idf": unknown_idf,
         "docs": docs,
+        "postings": dict(postings),
+        "features_of": [sorted(f) for f in features_of],
+        "core": [sorted(_core_objects(e)) for e in kb.entries],
+        "paths": paths,
+        "flags": composer.export(),
         "en_vocab": en_sorted,
         "en_known": sorted(en_known),
         "ko_words": sorted(ko_vocab),
@@ -296,36 +319,23 @@ class Matcher:
         self._idf: dict[str, float] = self.index["idf"]
         self._unknown_idf: float = self.index["unknown_idf"]
         self._docs = [_Doc(*d) for d in self.index["docs"]]
-        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._postings: dict[str, list[tuple[int, float]]] = self.index["postings"]
         self._docs_of: dict[int, list[_Doc]] = defaultdict(list)
-        self._features_of: dict[int, set[str]] = defaultdict(set)
-        for doc_id, d in enumerate(self._docs):
-            for k, w in d.vector.items():
-                self._postings[k].append((doc_id, w))
+        for d in self._docs:
             self._docs_of[d.entry].append(d)
-            self._features_of[d.entry].update(d.vector)
-        # impact-ordered, truncated postings: a feature shared by thousands of phrasings
-        # ("container") only contributes through the phrasings it weighs most in, so the
-        # cost of a question stops growing with the size of the knowledge base
-        for plist in self._postings.values():
-            if len(plist) > _POSTINGS_CAP:
-                plist.sort(key=lambda p: p[1], reverse=True)
-                del plist[_POSTINGS_CAP:]
+        self._features_of = [frozenset(f) for f in self.index["features_of"]]
+        self._core_of = [frozenset(c) for c in self.index["core"]]
+        # the CLI command each entry's command line runs ("docker container logs")
+        paths = zip(self._entries, self.index["paths"], strict=True)
+        self._path_of = {e.id: p for e, p in paths if p}
         self._en_vocab: list[str] = self.index["en_vocab"]
         self._en_short: list[str] = [w for w in self._en_vocab if len(w) in (3, 4)]
         self._en_set = frozenset(self.index["en_known"])
         self._ko_words: list[str] = self.index["ko_words"]
         self._ko_set = frozenset(self._ko_words)
         self._ko_jamo = [jamo(w) for w in self._ko_words]
-        self.composer = Composer()
-        # the CLI command each entry's command line runs ("docker container logs")
-        self._path_of: dict[str, str] = {}
+        self.composer = Composer(data=self.index["flags"])
         self._title_features: dict[str, frozenset[str]] = {}
-        self._core_of = [_core_objects(entry) for entry in self._entries]
-        for entry in self._entries:
-            node, _ = self.composer.node_of(entry.command or "")
-            if node is not None:
-                self._path_of[entry.id] = node.path
 
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
         return _weigh(features, self._idf, self._unknown_idf)
