@@ -23,7 +23,7 @@ from bot.executor.messages import exec_error
 from bot.render.blockkit import Message
 from bot.render.blocks import error_message
 from bot.services import Services
-from bot.slack.access import UsergroupDirectory, principal_for
+from bot.slack.access import Asker, UsergroupDirectory, principal_for
 from bot.slack.router import ExecJob, run_job
 from bot.slack.workpool import WorkPool
 
@@ -70,11 +70,12 @@ class Runtime:
             limits = self.services.executor.config.limits
             self.pool = WorkPool(workers=limits.workers + limits.queue, queue=0)
 
-    def principal(self, body: Mapping[str, Any], client: WebClient | None) -> Principal:
+    def principal(self, body: Mapping[str, Any], client: WebClient | None) -> Asker:
+        """Who sent ``body``, as known now (never waits for user groups)."""
         return principal_for(body, self.services.executor, client, self.groups)
 
     def run_later(
-        self, job: ExecJob, principal: Principal, reply: Callable[[Message], object]
+        self, job: ExecJob, principal: Principal | Asker, reply: Callable[[Message], object]
     ) -> None:
         """Run ``job`` on the pool and ``reply`` with the result; reply "busy" when full."""
 
