@@ -350,12 +350,13 @@ def test_dm_is_answered_in_thread_and_bot_messages_are_ignored(slack_app: MakeAp
     assert call.params["blocks"][0]["text"]["text"] == kit.w("explain_title", "en")
 
 
+@pytest.mark.parametrize("op", ["ps", "logs web --tail 5"])
 def test_mention_with_an_operation_answers_only_the_asker_in_thread(
-    slack_app: MakeApp, dead_socket: str
+    slack_app: MakeApp, dead_socket: str, op: str
 ) -> None:
     app = slack_app(dead_socket)
     app.event({"type": "app_mention", "user": "UOPS", "channel": "COPS", "ts": "9.9",
-               "text": "<@UBOT> ps"})
+               "text": f"<@UBOT> {op}"})
     pending, result = app.fake.wait_calls("chat.postEphemeral", 2)
     assert {pending.params["thread_ts"], result.params["thread_ts"]} == {"9.9"}
     assert {pending.params["user"], result.params["user"]} == {"UOPS"}
