@@ -200,9 +200,14 @@ def groups_could_allow(executor: Executor, asker: Asker, op: Operation) -> bool:
     return may_run(executor, replace(asker.principal, usergroups=every), op)
 
 
-def audit_refusal(executor: Executor, principal: Principal, op: Operation, text: str) -> None:
-    """One audit line for a request refused before it reached the executor."""
-    if not executor.enabled:
+def audit_refusal(executor: Executor, principal: Principal, op: Operation, text: str,
+                  *, busy: bool = False) -> None:
+    """One audit line for a request refused before it reached the executor: denied by
+    the policy, the executor off, or (``busy``) no room left to run it after the ack."""
+    if busy:
+        record = refusal_record(principal, text, decision="busy", rule="slack-pool-full",
+                                op=op.kind, target=op.target, host=op.host)
+    elif not executor.enabled:
         record = refusal_record(principal, text, decision="disabled", rule="disabled",
                                 op=op.kind, target=op.target, host=op.host)
     else:

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.ask.matcher import Answer, Candidate
-from bot.errors import DockbotError, ExecError, ExecRefused, InputError
+from bot.errors import DockbotError, ExecBusy, ExecError, ExecRefused, InputError
 from bot.executor import Operation, Principal
+from bot.executor.messages import exec_error
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
 from bot.render.blockkit import Message, plain_text
@@ -215,6 +216,15 @@ def run_job(services: Services, job: ExecJob, who: Principal | Asker) -> Message
     except ExecError as err:
         return error_message(err, job.lang)
     return exec_message(result.to_dict(), job.lang, job.label)
+
+
+def busy_reply(services: Services, job: ExecJob, who: Principal | Asker) -> Message:
+    """The answer when the background pool is full, audited as a ``busy`` decision."""
+    principal = who.principal if isinstance(who, Asker) else who
+    op = _parse_op(services, job.text)
+    if op is not None:
+        audit_refusal(services.executor, principal, op, job.text, busy=True)
+    return error_message(exec_error(ExecBusy, "busy", job.lang), job.lang)
 
 
 def entry_message(services: Services, entry_id: str, lang: Lang) -> Message | None:

@@ -137,3 +137,17 @@ def test_an_allowed_run_is_one_line_from_the_executor(
     (line,) = audit_lines(app)
     assert (line["decision"], line["host"], line["outcome"]) == ("allowed", "local", "unreachable")
     assert line["rule"] == "channels.COPS+users.UOPS"
+
+
+def test_busy_refusals_are_audited(slack_app: MakeApp, slow_docker_socket: str) -> None:
+    app = slack_app(slow_docker_socket, limits={"workers": 1, "queue": 0})
+    _, first = app.command("ps", user="UOPS", channel="COPS")
+    time.sleep(0.2)
+    keys = [app.command("ps", user="UOPS", channel="COPS")[1] for _ in range(3)]
+    for key in keys:
+        (busy,) = app.fake.wait_responses(key)
+        assert "busy" in kit.plain_text(busy)
+    app.fake.wait_responses(first, timeout=15)
+    lines = wait_lines(app, 4)
+    assert sorted(line["decision"] for line in lines) == ["allowed", "busy", "busy", "busy"]
+    assert [line["outcome"] for line in lines if line["decision"] == "allowed"] == ["timeout"]
