@@ -44,12 +44,15 @@ def authorizer(token: str) -> Callable[..., AuthorizeResult]:
 
 
 def reject_malformed(
-    body: dict[str, Any], next_: Callable[[], BoltResponse]
+    request: BoltRequest, body: dict[str, Any], next_: Callable[[], BoltResponse]
 ) -> BoltResponse:
-    """A signed body of the wrong shape gets 400 and one log line, never a traceback."""
+    """A body of the wrong shape gets one log line, never a traceback: a 400 over HTTP,
+    an empty acknowledgement in Socket Mode (an unacknowledged envelope is sent again)."""
     problem = shape_problem(body)
     if problem is not None:
         log.warning("rejected a malformed Slack payload: %s", problem)
+        if request.mode == "socket_mode":
+            return BoltResponse(status=200, body="")
         return BoltResponse(status=400, body=problem)
     return next_()
 
