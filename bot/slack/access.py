@@ -6,11 +6,12 @@ groups are not in Slack's payloads; they come from ``usergroups.list``, which ca
 slow or down, so nothing in the 3-second ack waits for it:
 
 * an :class:`Asker` carries the principal as known *now* (groups from the cache, none
-  when not cached) and starts the lookup in the background when the policy could use
-  the user's groups;
-* questions, explanations, help and the Home tab use what is known now;
+  when not cached);
+* questions, explanations, help and the Home tab use what is known now and start no
+  lookup; a *Run it* button is offered when some group could allow the operation (the
+  click decides);
 * an executor operation that only a group could allow is decided after the ack, by the
-  job that runs it (:meth:`Asker.resolved`, a bounded wait);
+  job that runs it (:meth:`Asker.resolved`: the lookup, with a bounded wait);
 * one lookup per team is in flight at a time, whoever asks; successes are cached for
   :data:`GROUPS_TTL`, failures (errors, timeouts) for :data:`GROUPS_FAILURE_TTL`, during
   which the user is in no group, which can only deny.
@@ -149,7 +150,7 @@ def asker_for(
     who: Identity, executor: Executor, client: WebClient | None,
     directory: UsergroupDirectory,
 ) -> Asker:
-    """The asker for a sender; starts the user-group lookup when the policy could use it."""
+    """The asker for a sender, with the user groups already known (no lookup starts here)."""
     principal = Principal.slack(user=who.user or "", channel=who.channel or "", team=who.team,
                                 is_dm=who.is_dm)
     policy = executor.config.policy
@@ -159,7 +160,6 @@ def asker_for(
     groups = directory.cached(who.team, who.user)
     if groups is not None:
         return Asker(replace(principal, usergroups=groups))
-    directory.start(client, who.team)
     return Asker(principal, settled=False, directory=directory, client=client)
 
 

@@ -131,7 +131,7 @@ def route(
             return decide(services, op, asker, lang, denied, clean)
         if looks_like_command(clean):
             return _explain(clean, lang, public)
-        return _question(services, clean, principal, lang, public)
+        return _question(services, clean, asker, lang, public)
     except DockbotError as err:
         return Routed("error", lang, error_message(err, lang))
 
@@ -170,34 +170,40 @@ def _explain(command: str, lang: Lang, public: bool) -> Routed:
 
 
 def _question(
-    services: Services, text: str, principal: Principal, lang: Lang, public: bool
+    services: Services, text: str, asker: Asker, lang: Lang, public: bool
 ) -> Routed:
     answer = services.matcher.ask(text, lang)
-    msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, principal),
+    msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
                          shareable=not public, share_query=shareable_text(answer.query))
     return Routed("question", lang, msg)
 
 
-def _run_op(services: Services, answer: Answer, principal: Principal) -> str | None:
-    """The operation behind the answer's command, when this principal may run it."""
+def _run_op(services: Services, answer: Answer, asker: Asker) -> str | None:
+    """The operation behind the answer's command, when this asker may (or, with user groups
+    not known yet, might) run it; the click decides for whoever clicks."""
     if answer.best is None or not answer.best.entry.command:
         return None
     op = _parse_op(services, answer.best.entry.command)
-    if op is None or not may_run(services.executor, principal, op):
+    if op is None:
         return None
-    return op.describe()
+    if may_run(services.executor, asker.principal, op) or groups_could_allow(
+        services.executor, asker, op
+    ):
+        return op.describe()
+    return None
 
 
 def entry_answer(
-    services: Services, entry_id: str, lang: Lang, query: str, principal: Principal,
+    services: Services, entry_id: str, lang: Lang, query: str, who: Principal | Asker,
     *, public: bool = False,
 ) -> Message | None:
     """The full answer (with buttons) for one entry picked from suggestions; None if unknown."""
     entry = services.kb.get(entry_id)
     if entry is None:
         return None
+    asker = who if isinstance(who, Asker) else Asker.known(who)
     answer = Answer(query, lang, True, Candidate(entry, 1.0), ())
-    return answer_message(answer, services.kb, run_op=_run_op(services, answer, principal),
+    return answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
                           shareable=not public, share_query=shareable_text(query))
 
 

@@ -399,7 +399,9 @@ def test_user_groups_grant_access_through_usergroups_list(
     policy = {"channels": {"COPS": {"ops": "all"}}, "usergroups": {"SONCALL": {"role": "viewer"}}}
     app = slack_app(dead_socket, policy=policy)
     app.fake.usergroups = [{"id": "SONCALL", "users": ["UCALL"]}, {"id": "SX", "users": ["U9"]}]
-    assert "⏳" in app.command("ps", user="UCALL", channel="COPS")[0].json()["text"]
+    reply, key = app.command("ps", user="UCALL", channel="COPS")
+    assert "⏳" in reply.json()["text"]
+    assert "cannot be reached" in kit.plain_text(app.fake.wait_responses(key)[0])
     assert "cannot run" in kit.plain_text(app.command("ps", user="U9", channel="COPS")[0].json())
     assert "cannot run" in kit.plain_text(app.command("inspect x", user="UCALL",
                                                      channel="COPS")[0].json())

@@ -58,16 +58,39 @@ def test_questions_never_wait_for_a_slow_lookup(slack_app: MakeApp, dead_socket:
     app = slack_app(dead_socket, policy=POLICY)
     app.fake.usergroups = GROUPS
     app.fake.usergroups_delay = 4.0
-    replies = in_parallel([lambda i=i: app.command("how do I list images", user=f"UCALL{i}",
+    questions = ["remove a stopped container", "show running containers"]
+    replies = in_parallel([lambda i=i: app.command(questions[i % 2], user=f"UCALL{i}",
                                                    channel="COPS")[0] for i in range(20)])
     assert all(r.status == 200 for r in replies)
     slowest = max(r.seconds for r in replies)
     assert slowest < ACK_BUDGET, slowest
     assert all(bk.ACTION_SHARE in json.dumps(r.json()) for r in replies)
-    # the lookup was started once for the team, in the background
-    app.fake.wait_calls("usergroups.list", 1)
+    # a group could allow `ps`, so Run it is offered; the click decides
+    assert all((bk.ACTION_RUN in json.dumps(r.json())) == (i % 2 == 1)
+               for i, r in enumerate(replies))
     time.sleep(0.3)
+    assert app.fake.calls_to("usergroups.list") == []  # no decision needed the groups
+
+
+def test_run_it_for_a_group_member_is_decided_after_the_ack(
+    slack_app: MakeApp, dead_socket: str
+) -> None:
+    app = slack_app(dead_socket, policy=POLICY)
+    app.fake.usergroups = GROUPS
+    app.fake.usergroups_delay = 2.5
+    answer = app.command("show running containers", user="UCALL1", channel="COPS")[0].json()
+    button = next(e for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
+                  if e["action_id"] == bk.ACTION_RUN)
+    member, key = app.click(button, user="UCALL1", channel="COPS")
+    outsider, other = app.click(button, user="UOUT", channel="COPS")
+    assert member.seconds < ACK_BUDGET and outsider.seconds < ACK_BUDGET
+    pending, result = app.fake.wait_responses(key, 2, timeout=15)
+    assert "⏳" in pending["text"] and "cannot be reached" in kit.plain_text(result)
+    _, note = app.fake.wait_responses(other, 2, timeout=15)
+    assert "cannot run" in kit.plain_text(note)
     assert len(app.fake.calls_to("usergroups.list")) == 1
+    assert sorted((a["user"], a["decision"]) for a in audit_lines(app)) == [
+        ("UCALL1", "allowed"), ("UOUT", "denied")]
 
 
 def test_twenty_group_members_run_a_lookup_with_one_slow_group_lookup(

@@ -152,10 +152,10 @@ def handle_pick(
     rt = runtime_of(context)
     value = read_value(action.get("value"))
     lang = _lang(value)
-    principal = rt.principal(body, client).principal
+    asker = rt.principal(body, client)
     public = not _object(body, "container").get("is_ephemeral") and bool(body.get("message"))
     msg = entry_answer(rt.services, str(value.get("e") or ""), lang,
-                       str(value.get("q") or ""), principal, public=public)
+                       str(value.get("q") or ""), asker, public=public)
     reply_to_clicker(body, respond, client, msg or _expired(lang), replace=not public)
 
 
