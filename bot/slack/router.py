@@ -5,7 +5,9 @@ explanation; an executor operation (``ps``, ``image ls @prod`` ...) -> a job to
 run after the ack when this user may run it in this channel, else a polite note
 on how it gets enabled (a pasted ``docker ...`` line is explained instead); any
 other pasted docker command -> explanation; anything else -> a question for the
-matcher. Routing itself never touches a Docker host; :func:`run_job` does.
+matcher. Routing itself never touches a Docker host; :func:`run_job` does. Every
+refusal of an operation is one line in the executor's audit log, and a decision that
+needs the asker's user groups is left to the job (after the ack).
 """
 
 from __future__ import annotations
