@@ -87,11 +87,14 @@ def test_a_click_cannot_claim_another_user_through_extra_keys(
     assert [(a["user"], a["decision"]) for a in audit_lines(app)] == [("USTRANGER", "denied")]
 
 
-def test_a_mention_cannot_claim_another_user(slack_app: MakeApp, dead_socket: str) -> None:
+def test_a_mention_cannot_claim_another_user(
+    slack_app: MakeApp, dead_socket: str, valid_message: Callable[[dict[str, Any]], None]
+) -> None:
     app = slack_app(dead_socket)
     app.event({"type": "app_mention", "user": "USTRANGER", "user_id": "UOPS",
                "channel": "COPS", "ts": "4.4", "text": "<@UBOT> ps"})
     (note,) = app.fake.wait_calls("chat.postEphemeral")
+    valid_message({"text": note.params["text"], "blocks": note.params["blocks"]})
     assert note.params["user"] == "USTRANGER"
     assert "cannot run" in kit.plain_text({"blocks": note.params["blocks"]})
     time.sleep(0.2)

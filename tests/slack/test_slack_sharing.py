@@ -72,6 +72,7 @@ def test_sharing_a_question_masks_it(
 ) -> None:
     app = slack_app()
     answer = app.command("how do I docker login -p hunter2 to my registry")[0].json()
+    valid_message(answer)
     share = next(e for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
                  if e["action_id"] == bk.ACTION_SHARE)
     assert "hunter2" not in share["value"]
