@@ -89,8 +89,13 @@ def answer_message(
     run_op: str | None = None,
     shareable: bool = True,
     feedback: bool = True,
+    share_query: str | None = None,
 ) -> Message:
-    """A matcher answer: the best entry with its buttons, or did-you-mean suggestions."""
+    """A matcher answer: the best entry with its buttons, or did-you-mean suggestions.
+
+    ``share_query`` is the question as it may be shown to the channel (secrets masked);
+    the Share button carries it instead of the question itself.
+    """
     lang = answer.lang
     q = clip(answer.query, MAX_QUERY_IN_VALUE)
     if answer.best is None:
@@ -100,7 +105,9 @@ def answer_message(
     blocks = entry_blocks(entry, lang, kb, best.command, best.shown_flags())
     buttons: list[Block] = []
     if shareable:
-        buttons.append(button(w("share", lang), ACTION_SHARE, {"e": entry.id, "q": q, "l": lang}))
+        shown = clip(share_query, MAX_QUERY_IN_VALUE) if share_query is not None else q
+        buttons.append(button(w("share", lang), ACTION_SHARE,
+                              {"e": entry.id, "q": shown, "l": lang}))
     others = [c.entry.id for c in answer.alternatives if c.entry.id != entry.id][:4]
     if others:
         buttons.append(button(w("others", lang), ACTION_OTHERS, {"a": others, "q": q, "l": lang}))
