@@ -37,7 +37,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pause": (("일시정지", "일시 정지", "일시중지", "얼리", "포즈"), ("pause", "unpause", "freeze")),
     "background": (
         ("백그라운드", "디태치", "뒤에서", "분리", "백그라운드로"),
-        ("background", "detach", "detached", "detatch"),
+        ("background", "detach", "detached", "detatch", "daemon", "as a daemon", "daemonize"),
     ),
     "foreground": (("포그라운드", "인터랙티브", "대화형", "터미널"), ("interactive", "tty", "terminal", "foreground")),
     "port": (
@@ -118,7 +118,9 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "exec": (("명령 실행", "명령어 실행", "exec"), ("exec", "execute command", "run command")),
     "restart-policy": (
         ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜", "오토 리스타트", "자동 리스타트", "리스타트 폴리시", "리스타트 정책"),
-        ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure"),
+        ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure",
+         "autostart", "auto start", "auto-start", "start automatically", "automatically start",
+         "on boot", "at boot", "on reboot", "after reboot", "system reboot", "start on boot"),
     ),
     "limit": (("제한", "리밋", "한도"), ("limit", "limits", "cap", "quota", "constrain")),
     "windows": (("윈도우", "윈도"), ("windows", "win10", "win11")),

@@ -34,7 +34,7 @@ ENUMS: Mapping[str, tuple[str, ...]] = {
 _ENUM_NEEDS_CONTEXT = frozenset({"no", "none", "local", "host", "always", "table", "quiet"})
 
 _NAME_AFTER = re.compile(
-    r"(?i)\b(?:named|called|name(?:d)?(?: it)?|hostname(?: set)? to|name(?: set)? to|as)\s+"
+    r"(?i)\b(?:named|called|name(?:d)?(?: it)?|hostname(?: set)? to|name(?: set)? to)\s+"
     r"[\"'`]?([A-Za-z0-9][\w.-]{0,62})[\"'`]?"
 )
 _NAME_KO = re.compile(
@@ -86,6 +86,9 @@ class Value:
     start: int
 
 
+_NOT_NAMES = frozenset({"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and"})
+
+
 def find_values(question: str) -> list[Value]:
     """Every value the question gives, each kind once per position, in text order."""
     out: list[Value] = []
@@ -93,6 +96,8 @@ def find_values(question: str) -> list[Value]:
 
     def add(kind: str, text: str, span: tuple[int, int]) -> None:
         if any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        if kind == "name" and text.lower() in _NOT_NAMES:
             return
         taken.append(span)
         out.append(Value(kind, text, span[0]))
