@@ -39,6 +39,7 @@ from bot.ask.matcher import (
     Candidate,
     Matcher,
     clean_question,
+    specific,
 )
 from bot.ask.phrasing import focus
 
@@ -74,7 +75,7 @@ def collect(matcher: Matcher) -> list[Row]:
             top is not None and in_scope and is_right(top),
             ranked[0].score if ranked else 0.0,
             ranked[1].score if len(ranked) > 1 else 0.0,
-            a.anchored,
+            specific(a),
             (a.foreign and not a.anchored) or not a.on_topic,
         )
 

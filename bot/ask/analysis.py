@@ -150,6 +150,7 @@ class Analysis:
     en_words: tuple[str, ...]
     ko_words: tuple[str, ...]
     anchored: bool
+    domain_signals: int  # Docker objects, words and flags named, each counted once
     foreign: bool
     on_topic: bool  # names a Docker object, a Docker word or a flag
 
@@ -211,6 +212,12 @@ def analyze(text: str) -> Analysis:
         or any(w in DOMAIN_WORDS for w in en_words)
         or any(w in compact_all for w in _KO_DOMAIN)
     )
+    signals = (
+        len(concepts & DOMAIN_CONCEPTS)
+        + len(words & DOMAIN_WORDS)
+        + len(set(flags))
+        + sum(1 for w in _KO_DOMAIN if w in compact_all)
+    )
     return Analysis(
         features=features,
         fuzzy=fuzzy,
@@ -218,6 +225,7 @@ def analyze(text: str) -> Analysis:
         en_words=en_words,
         ko_words=ko_words,
         anchored=anchored,
+        domain_signals=signals,
         foreign=foreign,
         on_topic=on_topic,
     )

@@ -39,12 +39,12 @@ from bot.lang import LANGS, Lang, detect_lang
 
 # Confidence, fitted on the dev splits of all three question styles by bench/calibrate.py:
 # confident when score + MARGIN_WEIGHT * (score - runner-up's score) reaches THRESHOLD,
-# or THRESHOLD_UNANCHORED when the question names no Docker object or word ("docker",
-# "container", "image", "compose", ...): a question about "a network" or "a process"
-# alone needs more evidence before it is taken to be about Docker.
+# or THRESHOLD_UNANCHORED when the question is not plainly about Docker (see
+# :func:`specific`): a question about "a network" or "a process" alone needs more
+# evidence before it is taken to be about Docker.
 THRESHOLD = 0.37
-THRESHOLD_UNANCHORED = 0.75
-MARGIN_WEIGHT = 0.5
+THRESHOLD_UNANCHORED = 0.64
+MARGIN_WEIGHT = 0.0
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
@@ -188,6 +188,13 @@ def clean_question(question: str) -> str:
             hint="Ask one short question at a time.",
         )
     return text
+
+
+def specific(a: Analysis) -> bool:
+    """The question is plainly about Docker: it names Docker, a container, an image ...,
+    or at least two of Docker's objects, words or flags ("로그 실시간으로 보기" names one
+    generic word; "logs -f" two)."""
+    return a.anchored or a.domain_signals >= 2
 
 
 def _core_objects(entry: Entry) -> frozenset[str]:
@@ -398,6 +405,7 @@ class Matcher:
             a = replace(
                 a,
                 anchored=a.anchored or o.anchored,
+                domain_signals=max(a.domain_signals, o.domain_signals),
                 on_topic=a.on_topic or o.on_topic,
                 foreign=a.foreign or o.foreign,
             )
@@ -514,7 +522,7 @@ class Matcher:
 
     def bar(self, a: Analysis) -> float:
         """The confidence a question needs: more when it names nothing of Docker's."""
-        return self.threshold if a.anchored else self.threshold_unanchored
+        return self.threshold if specific(a) else self.threshold_unanchored
 
     def ask(self, question: str, lang: Lang | None = None) -> Answer:
         text = clean_question(question)
