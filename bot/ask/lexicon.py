@@ -85,7 +85,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("중지된", "멈춘", "꺼진", "종료된", "죽은", "정지된", "멈춰있는", "꺼져", "스탑된", "스톱된", "exited"),
         ("stopped", "exited", "dead", "dead containers"),
     ),
-    "force": (("강제", "즉시", "바로", "억지로"), ("force", "forcibly", "immediately", "forced")),
+    "force": (("강제", "즉시", "바로", "억지로"), ("force", "forcibly", "forcefully", "immediately", "forced")),
     "disk": (("디스크", "용량", "공간", "저장공간"), ("disk", "space", "storage", "usage")),
     "env": (("환경변수", "환경 변수", "환경설정 값"), ("env", "environment", "variable", "variables")),
     "name": (("이름", "네임", "명칭"), ("name", "named", "naming")),

@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
 from bot.ask.composition import ComposedFlag, Composer, Composition
 from bot.ask.lexicon import COMMON_EN, CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
-from bot.ask.phrasing import focus
+from bot.ask.phrasing import clauses, focus
 from bot.errors import InputError
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import LANGS, Lang, detect_lang
@@ -42,13 +42,14 @@ from bot.lang import LANGS, Lang, detect_lang
 # or THRESHOLD_UNANCHORED when the question is not plainly about Docker (see
 # :func:`specific`): a question about "a network" or "a process" alone needs more
 # evidence before it is taken to be about Docker.
-THRESHOLD = 0.37
-THRESHOLD_UNANCHORED = 0.64
+THRESHOLD = 0.36
+THRESHOLD_UNANCHORED = 0.71
 MARGIN_WEIGHT = 0.0
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
 _RERANK = 8
+_MAX_CLAUSES = 4  # clauses of a long question matched on their own
 _POSTINGS_CAP = 300  # phrasings kept per feature, highest weight first
 _FUZZY_DOCS = 16  # phrasings of an entry compared character by character
 _KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.6, "b": 0.55}
@@ -73,7 +74,11 @@ _ACTIONS = frozenset(
      "c:save", "c:load", "c:commit", "c:update", "c:inspect", "c:search", "c:prune",
      "c:install", "c:exec", "c:wait"}
 )
-_ACTION_MISSING = 0.85  # a curated entry wins over the reference tier when both fit
+_ACTION_MISSING = 0.85
+# What an entry's title says about which ones ("all", "stopped", "running"): an entry
+# for *all* images does not answer a question about an image.
+_QUALIFIERS = frozenset({"c:all", "c:stopped", "c:running"})
+_QUALIFIER_EXTRA = 0.9  # a curated entry wins over the reference tier when both fit
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
 )
@@ -202,7 +207,7 @@ def _core_objects(entry: Entry) -> frozenset[str]:
     included: ``<image>`` names an image)."""
     command = re.sub(r"<([^<>]{1,40})>", r" \1 ", entry.command or "")
     text = " ".join([*entry.title.values(), command])
-    return (_OBJECTS | _ACTIONS).intersection(analyze(text).features)
+    return (_OBJECTS | _ACTIONS | _QUALIFIERS).intersection(analyze(text).features)
 
 
 def _phrasings(entry: Entry) -> Iterable[str]:
@@ -432,6 +437,7 @@ class Matcher:
         key_total = sum(key_q.values())
         q_objects = _OBJECTS.intersection(a.features)
         q_actions = _ACTIONS.intersection(a.features)
+        q_qualifiers = _QUALIFIERS.intersection(a.features)
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
             # character-level similarity with the entry's closest phrasings
@@ -452,6 +458,8 @@ class Matcher:
                 base *= _OBJECT_MISSING**missing
             if q_actions and not q_actions & core:
                 base *= _ACTION_MISSING
+            if core & _QUALIFIERS - q_qualifiers:
+                base *= _QUALIFIER_EXTRA
             if key_total > 0:
                 have = self._features_of[e]
                 # what the entry's command can do with a flag counts as covered too:
@@ -527,9 +535,17 @@ class Matcher:
     def ask(self, question: str, lang: Lang | None = None) -> Answer:
         text = clean_question(question)
         answer_lang = lang or detect_lang(text)
-        ranked, a = self.rank(focus(text))
-        off_topic = (a.foreign and not a.anchored) or not a.on_topic
-        confident = not off_topic and self.confidence(ranked, a) >= self.bar(a)
+        focused = focus(text)
+        ranked, a = self.rank(focused)
+        topic = a  # the whole question decides whether it is about Docker at all
+        # a long question is also matched clause by clause: a preamble or a pasted error
+        # dilutes the one clause that says what is asked
+        for clause in clauses(focused)[:_MAX_CLAUSES]:
+            r2, a2 = self.rank(clause)
+            if r2 and (not ranked or r2[0].score > ranked[0].score):
+                ranked, a = r2, a2
+        off_topic = (topic.foreign and not topic.anchored) or not topic.on_topic
+        confident = not off_topic and self.confidence(ranked, a) >= self.bar(topic)
         if confident:
             shown = [self._composed(c, text, a) for c in ranked[: 1 + MAX_ALTERNATIVES]]
             return Answer(text, answer_lang, True, shown[0], tuple(shown[1:]))

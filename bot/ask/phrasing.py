@@ -30,6 +30,13 @@ _TRAILING = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_CLAUSE = re.compile(
+    r"""[.!?;:\n]+(?=\s|$)|,\s+|\s+(?:and|but|so|because|then|while|when|although)\s+
+      |\s+(?=(?:how\s+(?:do|can|should|would)\s+i|how\s+to|is\s+there\s+a\s+way)\b)
+      |(?:는데|지만|해서|하고|인데|한데|니까|면서)\s+""",
+    re.VERBOSE | re.IGNORECASE,
+)
+LONG_QUESTION_WORDS = 12
 
 
 def focus(question: str) -> str:
@@ -43,3 +50,13 @@ def focus(question: str) -> str:
     text = _TRAILING.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     return text if len(text) >= 2 else question
+
+
+def clauses(question: str) -> list[str]:
+    """The clauses of a long question (a preamble, the question, a pasted error), each
+    of at least three words; empty for a question of LONG_QUESTION_WORDS words or fewer,
+    which is matched whole."""
+    if len(question.split()) <= LONG_QUESTION_WORDS:
+        return []
+    parts = (p.strip(" \t\"'`()[]") for p in _CLAUSE.split(question))
+    return [p for p in parts if p and len(p.split()) >= 3 and p != question]

@@ -1,0 +1,119 @@
+"""The kinds of question that real users post and the matcher used to get wrong.
+
+One parametrized case list per kind (the issue that collected them names the kinds, not
+these sentences): decorations, long preambles and pasted errors, X-vs-Y, context words,
+false friends, on-topic questions without a Docker noun. The questions are written for
+these tests; none is a knowledge-base example or a benchmark question.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.ask.matcher import Matcher
+from bot.ask.phrasing import clauses, focus
+from tests.support.matching import answer_of, both_tiers, shown_commands
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return both_tiers()
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("[Docker] 컨테이너 로그 확인하는 방법", "컨테이너 로그 확인하는 방법"),
+        ("【도커】 3편. 이미지 태그 붙이기", "이미지 태그 붙이기"),
+        ("5장. 도커 볼륨", "도커 볼륨"),
+        ("9. docker ps 명령어", "docker ps 명령어"),
+        ("Q. 컨테이너 재시작", "컨테이너 재시작"),
+        ("How to list containers - Stack Overflow", "How to list containers"),
+        ("도커 네트워크 정리 | 티스토리", "도커 네트워크 정리"),
+        ("docker ps -a", "docker ps -a"),  # nothing to take off
+        ("80:80 포트", "80:80 포트"),  # a number that is not a list marker
+    ],
+)
+def test_focus_takes_off_decorations(raw: str, clean: str) -> None:
+    assert focus(raw) == clean
+
+
+def test_clauses_split_only_long_questions() -> None:
+    assert clauses("list running containers") == []
+    parts = clauses(
+        "I moved the app to a new server last week, and now I need to see the logs of the "
+        "web container. How do I do that?"
+    )
+    assert any("logs of the web container" in p for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("[Docker] 컨테이너 로그 확인하는 방법", "logs"),
+        ("5장. 도커 볼륨 만들기", "volume-create"),
+        ("How to list running containers - Stack Overflow", "ps"),
+        # a pasted error with the question around it
+        (
+            "Got permission denied while trying to connect to the Docker daemon socket at "
+            "unix:///var/run/docker.sock, what should I do?",
+            "docker-sock-permission",
+        ),
+        # X vs Y: the comparison, not a generic concept
+        ("difference between CMD and ENTRYPOINT", "run-cmd-entrypoint"),
+        ("COPY vs ADD in a Dockerfile", "copy-vs-add"),
+        ("이미지와 컨테이너의 차이", "image-vs-container"),
+    ],
+)
+def test_real_phrasing(matcher: Matcher, question: str, entry_id: str) -> None:
+    a = answer_of(matcher, question)
+    assert a.confident and a.best is not None
+    assert a.best.entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "pattern"),
+    [
+        # compose context moves the answer to the compose variant
+        ("restart a service in docker compose", r"^docker compose restart\b"),
+        ("컴포즈로 로그 보기", r"^docker compose logs\b"),
+        # image vs container
+        ("force remove an image", r"^docker rmi -f\b"),
+        ("forcefully delete docker image", r"^docker rmi -f\b"),
+        ("이미지 강제 삭제", r"^docker rmi -f\b"),
+        ("컨테이너 강제 삭제", r"^docker rm -f\b"),
+        ("force remove a container", r"^docker rm -f\b"),
+    ],
+)
+def test_context_words_pick_the_variant(matcher: Matcher, question: str, pattern: str) -> None:
+    a = answer_of(matcher, question)
+    assert a.confident and a.best is not None and a.best.command is not None
+    assert re.search(pattern, a.best.command), a.best.command
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I export a MySQL database to a file",
+        "what are the contents of a file in linux",
+        "git tag a commit",
+        "how big is a 40 foot shipping container",
+        "help",
+    ],
+)
+def test_false_friends_are_not_answered(matcher: Matcher, question: str) -> None:
+    assert not answer_of(matcher, question).confident
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how to pass environment variables", "exit code 137", "healthcheck", "로그 용량 제한"],
+)
+def test_on_topic_without_a_docker_noun_gets_an_answer_or_suggestions(
+    matcher: Matcher, question: str
+) -> None:
+    a = answer_of(matcher, question)
+    assert a.confident or a.alternatives
+    assert shown_commands(a) or a.best is not None
