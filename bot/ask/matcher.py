@@ -510,6 +510,15 @@ class Matcher:
     def _tier(self, e: int, score: float) -> float:
         return score * _REFERENCE_WEIGHT if self._entries[e].is_reference else score
 
+    def candidate_for(self, entry: Entry, question: str) -> Candidate:
+        """``entry`` as the answer to ``question`` (picked from suggestions, or shared):
+        with the flags and values the question asks for."""
+        try:
+            text = clean_question(question)
+        except InputError:
+            return Candidate(entry, 1.0)
+        return self._composed(Candidate(entry, 1.0), text, analyze(self._repair(focus(text))))
+
     def _composed(self, c: Candidate, question: str, a: Analysis) -> Candidate:
         if c.entry.command is None:
             return c

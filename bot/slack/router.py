@@ -204,7 +204,7 @@ def entry_answer(
     if entry is None:
         return None
     asker = who if isinstance(who, Asker) else Asker.known(who)
-    answer = Answer(query, lang, True, Candidate(entry, 1.0), ())
+    answer = Answer(query, lang, True, services.matcher.candidate_for(entry, query), ())
     return answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
                           shareable=not public, share_query=shareable_text(query))
 
@@ -235,12 +235,17 @@ def busy_reply(services: Services, job: ExecJob, who: Principal | Asker) -> Mess
     return error_message(exec_error(ExecBusy, "busy", job.lang), job.lang)
 
 
-def entry_message(services: Services, entry_id: str, lang: Lang) -> Message | None:
-    """One entry's answer body without buttons (shared copies); None when the id is unknown."""
+def entry_message(
+    services: Services, entry_id: str, lang: Lang, query: str = ""
+) -> Message | None:
+    """One entry's answer body without buttons (shared copies), composed for ``query`` as
+    the asker saw it; None when the id is unknown."""
     entry = services.kb.get(entry_id)
     if entry is None:
         return None
-    return {"text": entry.title[lang], "blocks": entry_blocks(entry, lang, services.kb)}
+    c = services.matcher.candidate_for(entry, query) if query else Candidate(entry, 1.0)
+    blocks = entry_blocks(entry, lang, services.kb, c.command, c.shown_flags())
+    return {"text": entry.title[lang], "blocks": blocks}
 
 
 def preview(services: Services, text: str, lang: Lang | None) -> str:

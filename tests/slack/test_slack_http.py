@@ -174,6 +174,15 @@ def test_share_posts_the_same_answer_in_channel_attributed(slack_app: MakeApp) -
     assert all(b["type"] != "actions" for b in shared["blocks"])
 
 
+def test_a_composed_answer_is_shared_as_composed(slack_app: MakeApp) -> None:
+    app = slack_app()
+    answer = app.command("show the last 5 lines of a container's logs")[0].json()
+    assert "docker logs --tail 5 <container>" in kit.plain_text(answer)
+    _, key = app.click(action(answer, bk.ACTION_SHARE))
+    (shared,) = app.fake.wait_responses(key)
+    assert "docker logs --tail 5 <container>" in kit.plain_text(shared)
+
+
 def test_share_an_explanation(slack_app: MakeApp) -> None:
     app = slack_app()
     answer = app.command("explain docker ps -a")[0].json()

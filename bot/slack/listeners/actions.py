@@ -109,7 +109,7 @@ def handle_share(
     inner: Message | None = None
     query = shareable_text(str(value.get("q") or ""))
     if isinstance(value.get("e"), str):
-        inner = entry_message(rt.services, value["e"], lang)
+        inner = entry_message(rt.services, value["e"], lang, query)
     elif isinstance(value.get("x"), str):
         query = shareable_text(value["x"])  # masked again: the value may predate masking
         try:
