@@ -49,7 +49,7 @@ MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
 _RERANK = 8
-_MAX_CLAUSES = 4  # clauses of a long question matched on their own
+_MAX_CLAUSES = 3  # clauses of a long question matched on their own
 _POSTINGS_CAP = 300  # phrasings kept per feature, highest weight first
 _FUZZY_DOCS = 16  # phrasings of an entry compared character by character
 _KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.6, "b": 0.55}
@@ -333,8 +333,11 @@ class Matcher:
         self._docs = [_Doc(*d) for d in self.index["docs"]]
         self._postings: dict[str, list[tuple[int, float]]] = self.index["postings"]
         self._docs_of: dict[int, list[_Doc]] = defaultdict(list)
-        for d in self._docs:
+        self._doc_ids_of: dict[int, list[int]] = defaultdict(list)
+        for i, d in enumerate(self._docs):
             self._docs_of[d.entry].append(d)
+            self._doc_ids_of[d.entry].append(i)
+        self._doc_entry = [d.entry for d in self._docs]
         self._features_of = [frozenset(f) for f in self.index["features_of"]]
         self._core_of = [frozenset(c) for c in self.index["core"]]
         # the CLI command each entry's command line runs ("docker container logs")
@@ -422,16 +425,26 @@ class Matcher:
         for key, w in qvec.items():
             for doc_id, dw in self._postings.get(key, ()):
                 dots[doc_id] += w * dw
-        per_entry: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        docs = self._docs
+        # each entry's best and second-best phrasing, in one pass
+        doc_entry = self._doc_entry
+        first: dict[int, float] = {}
+        runner: dict[int, float] = {}
         for doc_id, dot in dots.items():
-            per_entry[docs[doc_id].entry].append((dot / qnorm, doc_id))
-        best: dict[int, float] = {}
-        for e, sims in per_entry.items():
-            sims.sort(reverse=True)
-            second = sims[1][0] if len(sims) > 1 else 0.0
-            best[e] = (1 - _SECOND) * sims[0][0] + _SECOND * second
+            e = doc_entry[doc_id]
+            f = first.get(e)
+            if f is None:
+                first[e] = dot
+            elif dot > f:
+                runner[e] = f
+                first[e] = dot
+            elif dot > runner.get(e, 0.0):
+                runner[e] = dot
+        best = {
+            e: ((1 - _SECOND) * f + _SECOND * runner.get(e, 0.0)) / qnorm
+            for e, f in first.items()
+        }
         top = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+        docs = self._docs
         # how much of the question's words, concepts and flags an entry knows at all
         key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
         key_total = sum(key_q.values())
@@ -443,7 +456,10 @@ class Matcher:
             # character-level similarity with the entry's closest phrasings
             near = self._docs_of[e]
             if len(near) > _FUZZY_DOCS:
-                near = [docs[i] for _, i in per_entry[e][:_FUZZY_DOCS]]
+                hit = sorted(
+                    ((dots[i], i) for i in self._doc_ids_of[e] if i in dots), reverse=True
+                )
+                near = [docs[i] for _, i in hit[:_FUZZY_DOCS]]
             fz = max(
                 max(
                     fuzz.token_sort_ratio(a.fuzzy, d.fuzzy),
