@@ -28,6 +28,7 @@ in ``examples/dockbot.yml``::
         logs_max_tail: 200
         logs_max_line_chars: 300
         logs_max_bytes: 1048576
+        max_response_bytes: 8388608 # any other answer; larger ones are refused
         stats_max_containers: 10
         rate_per_user: 10           # requests per user per window
         rate_per_channel: 30        # requests per channel per window
@@ -103,6 +104,7 @@ class Limits:
     logs_max_tail: int = MAX_TAIL
     logs_max_line_chars: int = 300
     logs_max_bytes: int = 1024 * 1024
+    max_response_bytes: int = 8 * 1024 * 1024
     stats_max_containers: int = 10
     rate_per_user: int = 10
     rate_per_channel: int = 30
@@ -115,6 +117,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_cell_chars": (10, 1000), "logs_default_tail": (1, MAX_TAIL),
     "logs_max_tail": (1, MAX_TAIL), "logs_max_line_chars": (40, 5000),
     "logs_max_bytes": (1024, 16 * 1024 * 1024), "stats_max_containers": (1, 100),
+    "max_response_bytes": (64 * 1024, 256 * 1024 * 1024),
     "rate_per_user": (1, 100000), "rate_per_channel": (1, 100000),
     "rate_window_seconds": (1, 86400),
 }

@@ -255,7 +255,15 @@ class Executor:
         cell = limits.max_cell_chars
         kind = op.kind
         if kind == "ps":
-            view = views.ps_view(raw, cell)
+            view = views.ps_view(raw, cell, quiet=op.quiet)
+        elif kind == "port":
+            view = views.port_view(raw, cell)
+        elif kind == "top":
+            view = views.top_view(raw, max(cell, 200))
+        elif kind == "diff":
+            view = views.diff_view(raw, max(cell, 200))
+        elif kind == "events":
+            view = views.events_view(raw, cell)
         elif kind == "images":
             view = views.images_view(raw, cell)
         elif kind == "stats":

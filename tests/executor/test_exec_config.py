@@ -254,8 +254,8 @@ def test_example_file_is_valid(certs: dict[str, str]) -> None:
     assert cfg.enabled and set(cfg.hosts) == {"local", "prod", "build"}
     assert cfg.default_host == "local"
     assert cfg.policy.allowed_ops(cfg_principal := _cli()) == (
-        "version", "info", "ps", "images", "stats", "inspect", "logs", "df", "volumes",
-        "networks",
+        "version", "info", "ps", "images", "stats", "inspect", "port", "top", "diff", "logs",
+        "events", "df", "volumes", "networks",
     )
     assert cfg.policy.allowed_hosts(cfg_principal, cfg.hosts) == ("local",)
 
