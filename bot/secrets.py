@@ -28,6 +28,8 @@ Control characters
       control, format and line/paragraph separator removed, tabs made spaces.
     * :func:`strip_terminal_codes`: pasted text: ANSI escapes and C0/C1 controls
       removed, tabs and line breaks kept.
+    * :data:`C0C1` and :data:`CONTROL_CHARS` (C0/C1 plus zero-width and bidi
+      characters), for the renderers and the Slack router.
     * :func:`bad_char_kind`: why one character may not appear in a command
       (``control``, ``lookalike`` or ``non_ascii``), for the executor grammar.
 """
@@ -76,6 +78,12 @@ _BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # C0/C1 controls except tab, line feed and carriage return
 C0C1 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# the same, plus zero-width, bidi, separator and other invisible format characters and lone
+# surrogates (what the matcher, the renderers and the Slack router remove)
+CONTROL_CHARS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    r"\ufeff\ud800-\udfff]"
+)
 
 
 def _dropped(ch: str) -> bool:
