@@ -34,6 +34,7 @@ from bot.ask.lexicon import CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 from bot.errors import InputError
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import LANGS, Lang, detect_lang
+from bot.secrets import CONTROL_CHARS
 
 # Calibrated on bench/questions/dev.tsv with bench/calibrate.py.
 THRESHOLD = 0.52
@@ -46,9 +47,7 @@ _UNKNOWN_DAMPING = 0.6
 _SECOND = 0.35  # weight of an entry's second-best phrasing
 _FUZZY = 0.3  # weight of the character-level re-ranking
 _COVERAGE = 0.25  # weight of how much of the question an entry covers
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
-)
+_CONTROL = CONTROL_CHARS
 
 
 @dataclass(frozen=True)
