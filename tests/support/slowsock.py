@@ -3,7 +3,8 @@
 A unix socket that reads one HTTP request, then answers a valid Engine API
 reply one byte every ``byte_delay`` seconds. Every byte arrives well inside any
 socket timeout, so a client only stops waiting if it enforces an overall
-deadline of its own.
+deadline of its own. With ``fast_headers`` the status line and headers come at
+once and only the body trickles (``body_bytes`` long), as a log stream would.
 """
 
 from __future__ import annotations
@@ -20,12 +21,23 @@ SLOW_REPLY = (
 )
 
 
+def _reply(fast_headers: bool, body_bytes: int) -> tuple[bytes, bytes]:
+    """(sent at once, trickled) parts of the answer."""
+    if not fast_headers:
+        return b"", SLOW_REPLY
+    head = (b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+            b"Api-Version: 1.41\r\nContent-Length: " + str(body_bytes).encode() + b"\r\n\r\n")
+    return head, b"x" * body_bytes
+
+
 @contextlib.contextmanager
 def slow_docker_socket(
-    folder: Path, byte_delay: float = 0.25, backlog: int = 64
+    folder: Path, byte_delay: float = 0.25, backlog: int = 64, *, fast_headers: bool = False,
+    body_bytes: int = 2, name: str = "slow.sock",
 ) -> Iterator[str]:
-    """Serve the slow endpoint at ``folder/slow.sock``; yields ``unix:///...``."""
-    path = folder / "slow.sock"
+    """Serve the slow endpoint at ``folder/name``; yields ``unix:///...``."""
+    path = folder / name
+    head, slow = _reply(fast_headers, body_bytes)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(path))
     server.listen(backlog)
@@ -47,11 +59,15 @@ def slow_docker_socket(
                 if not chunk:
                     return
                 data += chunk
-            for i in range(len(SLOW_REPLY)):
+            try:
+                conn.sendall(head)
+            except OSError:
+                return
+            for i in range(len(slow)):
                 if stop.wait(byte_delay):
                     return
                 try:
-                    conn.sendall(SLOW_REPLY[i : i + 1])
+                    conn.sendall(slow[i : i + 1])
                 except OSError:
                     return
 
