@@ -92,7 +92,7 @@ _NOT_OFFERED = {
     "image save": "export", "attach": "attach", "container attach": "attach", "wait": "wait",
     "container wait": "wait",
 }
-_MENTION = re.compile(r"^(?:<[@#!][^<>\s]*>|@[UW][A-Z0-9]{8,})$")
+_MENTION = re.compile(r"^(?:<[@#!][^<>\s]*>|@[UW][A-Z0-9]*[0-9][A-Z0-9]*)$")
 # Options that would widen what a request can reach; refused wherever they appear.
 _SCOPE_FLAGS = frozenset((
     "-h", "--host", "-c", "--context", "--format", "-f", "--filter", "--config", "--tls",
