@@ -243,7 +243,9 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
         expl = explain(line, lang)
     except DockbotError as exc:
         if args.json:
-            _out(_dumps({"command": line, **exc.to_dict()}))
+            from bot.explain import mask_command
+
+            _out(_dumps({"command": mask_command(line), **exc.to_dict()}))
             return exc.exit_code
         raise
     if args.json:
