@@ -188,8 +188,11 @@ def secret_key(name: str) -> bool:
 
 
 def is_secret_assignment(key: str, value: str) -> bool:
-    """A non-empty value under a secret-looking name (``DB_PASSWORD=x``)."""
-    return bool(value) and secret_key(key)
+    """A non-empty value under a secret-looking name (``DB_PASSWORD=x``); not a name that
+    only points at one (``PASSWORD_FILE=/run/secrets/db``)."""
+    if not value or not secret_key(key):
+        return False
+    return _NOT_A_VALUE.search(fold(key)[0]) is None
 
 
 def _spans(folded: str) -> Iterable[tuple[int, int]]:

@@ -18,7 +18,7 @@ import re
 from bot.errors import DockbotError, ExplainError
 from bot.explain.cli_spec import CliSpec, default_spec
 from bot.explain.describe import describe, op_part, redirect_part
-from bot.explain.masking import mask_command, mask_explanation
+from bot.explain.masking import mask_explanation, mask_line
 from bot.explain.model import Explanation, Part, Risk
 from bot.explain.parser import ParsedCommand, parse_docker
 from bot.explain.risks import find_risks
@@ -160,7 +160,7 @@ def _explain_segment(
 
 
 def _not_docker(first_word: str, lang: Lang) -> ExplainError:
-    first_word = mask_command(first_word)
+    first_word = mask_line(first_word)
     if lang == "ko":
         return ExplainError(
             f"docker 명령이 아닙니다(`{first_word[:40]}`로 시작함).",
@@ -208,6 +208,16 @@ def explain(command: str, lang: Lang) -> Explanation:
     return mask_explanation(
         Explanation(command=text, parts=tuple(parts), risks=tuple(risks), suggestions=suggestions)
     )
+
+
+def mask_command(text: str) -> str:
+    """``text`` as it may be shown, shared or put in a button value: what :func:`explain`
+    would return as ``command`` (secret values ``***``), or, for text that is not a docker
+    command line, the text with everything secret-looking masked."""
+    try:
+        return explain(text, "en").command
+    except DockbotError:
+        return mask_line(text if isinstance(text, str) else "")
 
 
 def looks_like_command(text: str) -> bool:

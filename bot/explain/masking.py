@@ -70,7 +70,7 @@ def _bounded(secret: str) -> re.Pattern[str]:
     return re.compile(r"(?<![A-Za-z0-9])" + re.escape(secret) + r"(?![A-Za-z0-9])")
 
 
-def mask_command(command: str, secrets: set[str] | frozenset[str] = frozenset()) -> str:
+def mask_line(command: str, secrets: set[str] | frozenset[str] = frozenset()) -> str:
     """``command`` with the given secret strings and anything secret-looking masked."""
     out = command
     for secret in sorted(secrets, key=len, reverse=True):
@@ -137,13 +137,13 @@ def mask_explanation(expl: Explanation) -> Explanation:
                 masked, hidden = _in_program(program, part)
         parts.append(masked)
         secrets.update(h for h in hidden if h)
-    command = mask_command(expl.command, secrets)
+    command = mask_line(expl.command, secrets)
     pairs = [(s, MASK) for s in sorted(secrets, key=len, reverse=True) if len(s) >= 4]
     risks = tuple(
-        Risk(flag=mask_command(r.flag, secrets), level=r.level,
+        Risk(flag=mask_line(r.flag, secrets), level=r.level,
              message=_replace_all(r.message, pairs), safer=_replace_all(r.safer, pairs))
         for r in expl.risks
     )
-    suggestions = tuple(mask_command(s, secrets) for s in expl.suggestions)
+    suggestions = tuple(mask_line(s, secrets) for s in expl.suggestions)
     return Explanation(command=command, parts=tuple(parts), risks=risks,
                        suggestions=suggestions)
