@@ -86,7 +86,7 @@ def _related(exc: BaseException) -> Iterator[BaseException]:
 
 def _status_key(status: object, explanation: object) -> str:
     text = str(explanation or "").lower()
-    if status in (400, 404, 409) and "multiple" in text and ("prefix" in text or "ids" in text):
+    if status in (400, 404, 409, 500) and "multiple" in text and ("prefix" in text or "id" in text):
         return "ambiguous"
     if status == 404:
         return "not_found"
