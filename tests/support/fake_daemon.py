@@ -89,8 +89,8 @@ class HugeStats:
     finished: bool = False
 
 
-def huge_answer(megabytes: int, stats: HugeStats, *,
-                with_length: bool = False) -> Callable[[BaseHTTPRequestHandler], None]:
+def huge_answer(megabytes: int, stats: HugeStats, *, with_length: bool = False,
+                status: int = 200) -> Callable[[BaseHTTPRequestHandler], None]:
     """A ``/containers/json`` answer of ``megabytes`` MB, streamed (chunked, or with a
     Content-Length header), made of valid container objects."""
     item = json.dumps({"Id": "f" * 64, "Names": ["/x"], "Image": "busybox",
@@ -99,7 +99,7 @@ def huge_answer(megabytes: int, stats: HugeStats, *,
     total = megabytes * 1024 * 1024
 
     def answer(h: BaseHTTPRequestHandler) -> None:
-        h.send_response(200)
+        h.send_response(status)
         h.send_header("Content-Type", "application/json")
         if with_length:
             h.send_header("Content-Length", str(total))
