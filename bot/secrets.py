@@ -232,7 +232,7 @@ def mask_secrets(text: str) -> tuple[str, int]:
 # -- private key blocks across lines -----------------------------------------------------
 _KEY_BEGIN = re.compile(r"-----BEGIN (?:[A-Z0-9 ]*PRIVATE KEY|PGP PRIVATE KEY BLOCK)-----")
 _KEY_END = re.compile(r"-----END (?:[A-Z0-9 ]*PRIVATE KEY|PGP PRIVATE KEY BLOCK)-----")
-_B64_LINE = re.compile(r"^[A-Za-z0-9+/]{16,}={0,2}$")
+_B64_LINE = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _ARMOR_HEADER = re.compile(r"^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset): ")
 _ARMOR_CRC = re.compile(r"^=[A-Za-z0-9+/]{4}$")
 
@@ -248,12 +248,13 @@ def key_marker(line: str) -> tuple[int, int] | None:
 
 
 def looks_like_key_material(line: str) -> bool:
-    """A line of a key block's body: a base64 run, an armour header or a PGP checksum."""
+    """A line that can be part of a key block's body: a base64 run (the last line of a
+    block may be short), an armour header or a PGP checksum."""
     s = line.strip()
     return bool(_B64_LINE.match(s) or _ARMOR_HEADER.match(s) or _ARMOR_CRC.match(s))
 
 
 def is_key_width(line: str) -> bool:
-    """A full-width base64 line of a PEM or PGP block (64 characters)."""
+    """A full-width base64 line of a PEM or PGP block (64 characters; OpenSSH uses 70)."""
     s = line.strip()
-    return len(s) == 64 and _B64_LINE.match(s) is not None
+    return len(s) in (64, 70) and _B64_LINE.match(s) is not None
