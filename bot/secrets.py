@@ -184,7 +184,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 
 def secret_key(name: str) -> bool:
     """True when a variable, label or option name looks like it holds a secret."""
-    return SECRET_KEY.search(fold(name)[0]) is not None
+    return SECRET_KEY.search(name if name.isascii() else fold(name)[0]) is not None
 
 
 def is_secret_assignment(key: str, value: str) -> bool:
@@ -211,8 +211,11 @@ def mask_secrets(text: str) -> tuple[str, int]:
     """Mask secret-looking values in one piece of text; (text, masks applied)."""
     if not text:
         return text, 0
-    folded, where = fold(text)
-    spans = sorted((where[a], where[b]) for a, b in _spans(folded))
+    if text.isascii():           # nothing to fold: offsets are the text's own
+        spans = sorted(_spans(text))
+    else:
+        folded, where = fold(text)
+        spans = sorted((where[a], where[b]) for a, b in _spans(folded))
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
