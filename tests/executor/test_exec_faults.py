@@ -25,7 +25,7 @@ from bot.errors import DaemonError, ExecBusy, ExecError, ExecTimeout
 from bot.executor import Executor, Principal
 from tests.executor.conftest import MakeExecutor
 from tests.support.fake_daemon import HugeStats, fake_daemon, huge_answer, huge_daemon
-from tests.support.slowsock import slow_docker_socket
+from tests.support.slowsock import slow_docker_socket, slow_docker_tcp
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE_SLOT = {"workers": 1, "queue": 0}
@@ -80,6 +80,15 @@ def test_trickling_host_ends_at_the_deadline(make_executor: MakeExecutor, trickl
     err, elapsed = _timed(ex, "ps")
     assert isinstance(err, ExecTimeout) and 2.9 <= elapsed < 3.6
     _assert_call_ended(ex, "ps")
+
+
+def test_trickling_tcp_host_ends_at_the_deadline(make_executor: MakeExecutor) -> None:
+    with slow_docker_tcp(byte_delay=2.0) as url:
+        ex = make_executor(url, limits={"deadline_seconds": 3, "socket_timeout_seconds": 3,
+                                        **ONE_SLOT})
+        err, elapsed = _timed(ex, "info")
+        assert isinstance(err, ExecTimeout) and 2.9 <= elapsed < 3.6
+        _assert_call_ended(ex, "info")
 
 
 def test_logs_stream_honours_the_deadline(make_executor: MakeExecutor,

@@ -37,9 +37,29 @@ def slow_docker_socket(
 ) -> Iterator[str]:
     """Serve the slow endpoint at ``folder/name``; yields ``unix:///...``."""
     path = folder / name
-    head, slow = _reply(fast_headers, body_bytes)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(path))
+    with _serve(server, byte_delay, backlog, fast_headers, body_bytes):
+        yield f"unix://{path}"
+
+
+@contextlib.contextmanager
+def slow_docker_tcp(
+    byte_delay: float = 0.25, backlog: int = 64, *, fast_headers: bool = False,
+    body_bytes: int = 2,
+) -> Iterator[str]:
+    """The same endpoint on a free loopback TCP port; yields ``tcp://127.0.0.1:PORT``."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    with _serve(server, byte_delay, backlog, fast_headers, body_bytes):
+        yield f"tcp://127.0.0.1:{port}"
+
+
+@contextlib.contextmanager
+def _serve(server: socket.socket, byte_delay: float, backlog: int, fast_headers: bool,
+           body_bytes: int) -> Iterator[None]:
+    head, slow = _reply(fast_headers, body_bytes)
     server.listen(backlog)
     server.settimeout(0.2)
     stop = threading.Event()
@@ -85,7 +105,7 @@ def slow_docker_socket(
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     try:
-        yield f"unix://{path}"
+        yield
     finally:
         stop.set()
         thread.join(timeout=5)
