@@ -152,7 +152,8 @@ def map_exception(exc: BaseException, lang: Lang = "en") -> ExecError:
         if key is None and isinstance(exc, docker.errors.DockerException):
             key = "ssh" if "paramiko" in str(exc).lower() else "client_error"
         if key is None:
-            log.error("unexpected executor error", exc_info=exc)
+            log.error("unexpected executor error: %s", type(exc).__name__)
+            log.debug("unexpected executor error", exc_info=exc)
             key = "client_error"
     return exec_error(_CLASSES[key], key, lang)
 
