@@ -1,59 +1,148 @@
-"""Calibrate the matcher's confidence threshold on the dev question set.
+"""Fit the matcher's confidence rule on the dev splits of all three question styles.
 
     python bench/calibrate.py
 
-For every candidate threshold it prints in-scope top-1 (confident and right)
-and out-of-scope abstention on ``bench/questions/dev.tsv``. The rule: among
-thresholds that meet both targets (top-1 >= 0.92, abstention >= 0.90), take
-the one with the highest top-1 + abstention, the more cautious (higher) one on
-a tie; when none meets both, the highest sum overall. The holdout set is never
-read here. Exit code 1 when ``bot.ask.matcher.THRESHOLD`` differs
-from what the rule picks, so a change to the matcher or the knowledge base
-that moves the best threshold is noticed.
+Reads only dev splits: ``questions/dev.tsv`` (the project's own question style, scored
+by entry id) and ``questions/real-dev*.tsv`` / ``questions/task-dev*.tsv`` (real questions
+and statement-style tasks, scored by command regex; see bench/command_sets.py). Holdout
+splits are never read here.
+
+The rule (bot/ask/matcher.py): confident when ``score + k * (score - runner-up)`` reaches
+``THRESHOLD``, or ``THRESHOLD_UNANCHORED`` for a question that names nothing of Docker's,
+and the topic gate lets the question through. For every (k, THRESHOLD,
+THRESHOLD_UNANCHORED) on a grid it computes, per style, in-scope top-1 (confident and
+right) and, over the out-of-scope questions of all styles together, abstention. The
+choice: among the points whose pooled abstention is at least ABSTENTION_TARGET, the one
+with the highest mean top-1 over the styles (ties: the higher thresholds, then the
+smaller k); when none reaches the target, the highest abstention. Exit code 1 when the
+constants in bot/ask/matcher.py differ from the choice, so a change to the matcher or
+the knowledge base that moves them is noticed.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.command_sets import load_set, target
 from bench.metrics import read_questions
-from bot.ask.matcher import THRESHOLD, Matcher, clean_question
-from bot.kb.check import load_knowledge
-from bot.settings import Settings
+from bench.systems import load_kb
+from bot.ask.matcher import (
+    MARGIN_WEIGHT,
+    THRESHOLD,
+    THRESHOLD_UNANCHORED,
+    Candidate,
+    Matcher,
+    clean_question,
+    specific,
+)
+from bot.ask.phrasing import focus
 
-TOP1_TARGET = 0.92
-ABSTENTION_TARGET = 0.90
-CANDIDATES = [round(0.30 + 0.02 * i, 2) for i in range(16)]
+ABSTENTION_TARGET = 0.95
+THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(51)]
+MARGINS = (0.0, 0.25, 0.5, 1.0)
+QUESTIONS = Path(__file__).parent / "questions"
+
+
+@dataclass(frozen=True)
+class Row:
+    style: str
+    in_scope: bool
+    right: bool  # the best-ranked answer is the right one
+    score: float
+    second: float
+    anchored: bool
+    off_topic: bool  # refused by the topic gate whatever the scores
+
+
+def collect(matcher: Matcher) -> list[Row]:
+    rows: list[Row] = []
+
+    def row(style: str, in_scope: bool, text: str, is_right: Callable[[Candidate], bool]) -> Row:
+        ranked, a = matcher.rank(focus(clean_question(text)))
+        best = matcher.ask(text) if ranked else None
+        top = None
+        if best is not None:
+            top = best.best or (best.alternatives[0] if best.alternatives else None)
+        return Row(
+            style,
+            in_scope,
+            top is not None and in_scope and is_right(top),
+            ranked[0].score if ranked else 0.0,
+            ranked[1].score if len(ranked) > 1 else 0.0,
+            specific(a),
+            (a.foreign and not a.anchored) or not a.on_topic,
+        )
+
+    for q in read_questions(QUESTIONS / "dev.tsv"):
+        rows.append(row("own", q.in_scope, q.text, lambda c, q=q: c.entry.id == q.expected))
+    for style in ("real", "task"):
+        for cq in load_set(QUESTIONS, f"{style}-dev"):
+            pattern = cq.command
+
+            def hit(c: Candidate, pattern: re.Pattern[str] | None = pattern) -> bool:
+                return bool(pattern and pattern.search(target(c.command, c.entry.title["en"])))
+
+            rows.append(row(style, cq.in_scope, cq.text, hit))
+    return rows
+
+
+def evaluate(rows: list[Row], k: float, t: float, tu: float) -> tuple[dict[str, float], float]:
+    def confident(r: Row) -> bool:
+        value = r.score + k * (r.score - r.second)
+        return not r.off_topic and value >= (t if r.anchored else tu)
+
+    top1: dict[str, float] = {}
+    for s in sorted({r.style for r in rows}):
+        ins = [r for r in rows if r.style == s and r.in_scope]
+        top1[s] = sum(1 for r in ins if r.right and confident(r)) / max(1, len(ins))
+    oos = [r for r in rows if not r.in_scope]
+    abst = sum(1 for r in oos if not confident(r)) / max(1, len(oos))
+    return top1, abst
 
 
 def main() -> int:
-    questions = read_questions(Path(__file__).parent / "questions" / "dev.tsv")
-    matcher = Matcher(load_knowledge(Settings.from_env().knowledge_dir))
-    rows = []
-    for q in questions:
-        ranked, a = matcher.rank(clean_question(q.text))
-        off_topic = (a.foreign and not a.anchored) or not a.on_topic
-        top = ranked[0] if ranked else None
-        rows.append((q, top.entry.id if top else None, top.score if top else 0.0, off_topic))
-    in_scope = [r for r in rows if r[0].in_scope]
-    oos = [r for r in rows if not r[0].in_scope]
-    table: list[tuple[float, float, float]] = []
-    print("threshold  top-1  abstention  sum")
-    for t in CANDIDATES:
-        top1 = sum(1 for q, got, s, off in in_scope if got == q.expected and s >= t and not off)
-        abst = sum(1 for _, got, s, off in oos if got is None or s < t or off)
-        r1, ra = top1 / len(in_scope), abst / len(oos)
-        table.append((t, r1, ra))
-        print(f"{t:9.2f}  {r1:.3f}  {ra:10.3f}  {r1 + ra:.3f}")
-    meeting = [row for row in table if row[1] >= TOP1_TARGET and row[2] >= ABSTENTION_TARGET]
-    pool = meeting or table
-    best = max(pool, key=lambda row: (round(row[1] + row[2], 9), row[0]))[0]
-    note = "meets both targets" if meeting else "no threshold meets both targets"
-    print(f"\nthreshold by the rule: {best:.2f} ({note}); bot.ask.matcher.THRESHOLD = {THRESHOLD}")
-    return 0 if abs(best - THRESHOLD) < 1e-9 else 1
+    matcher = Matcher(load_kb())
+    # rank and ask with everything let through, so the rule is applied here only
+    matcher.threshold = matcher.threshold_unanchored = -1.0
+    rows = collect(matcher)
+    styles = sorted({r.style for r in rows})
+    print(f"{len(rows)} dev questions ({sum(r.in_scope for r in rows)} in scope): "
+          + ", ".join(f"{s} {sum(r.style == s for r in rows)}" for s in styles))
+    grid = []
+    for k in MARGINS:
+        for t in THRESHOLDS:
+            for tu in THRESHOLDS:
+                if tu < t:
+                    continue
+                top1, abst = evaluate(rows, k, t, tu)
+                grid.append((k, t, tu, sum(top1.values()) / len(top1), abst, top1))
+    meeting = [g for g in grid if g[4] >= ABSTENTION_TARGET]
+    if meeting:
+        best = max(meeting, key=lambda g: (round(g[3], 9), g[1], g[2], -g[0]))
+        note = f"abstention >= {ABSTENTION_TARGET}"
+    else:
+        best = max(grid, key=lambda g: (round(g[4], 9), g[1], g[2], -g[0]))
+        note = "no point reaches the abstention target"
+    for k in MARGINS:  # the best point for each margin weight, to see what the margin buys
+        pool = [g for g in meeting if g[0] == k] or [g for g in grid if g[0] == k]
+        g = max(pool, key=lambda g: (round(g[3], 9), g[1], g[2]))
+        cells = "  ".join(f"{s} {v:.3f}" for s, v in g[5].items())
+        print(f"k={k:<4} THRESHOLD={g[1]:.2f} UNANCHORED={g[2]:.2f}  mean top-1 {g[3]:.3f} "
+              f"({cells})  abstention {g[4]:.3f}")
+    k, t, tu = best[0], best[1], best[2]
+    print(f"\nchosen ({note}): MARGIN_WEIGHT = {k}, THRESHOLD = {t:.2f}, "
+          f"THRESHOLD_UNANCHORED = {tu:.2f}")
+    print(f"in bot/ask/matcher.py: MARGIN_WEIGHT = {MARGIN_WEIGHT}, THRESHOLD = {THRESHOLD}, "
+          f"THRESHOLD_UNANCHORED = {THRESHOLD_UNANCHORED}")
+    same = (abs(k - MARGIN_WEIGHT) < 1e-9 and abs(t - THRESHOLD) < 1e-9
+            and abs(tu - THRESHOLD_UNANCHORED) < 1e-9)
+    return 0 if same else 1
 
 
 if __name__ == "__main__":

@@ -25,20 +25,21 @@ def main() -> int:
 
     name, question = sys.argv[1], sys.argv[2]
     marks = {"probe_start": time.perf_counter() - _T0}
-    kb = systems.load_kb()
+    # dockbot loads its knowledge base with its index (from the cache when valid)
+    kb = systems.load_kb() if name != "dockbot" else None
     marks["load_kb"] = time.perf_counter() - _T0
     system: systems.System
     if name == "dockbot":
         # as `dockbot ask` does: the index comes from the on-disk cache when it is valid
-        from bot.ask.index_cache import cached_matcher
+        from bot.ask.index_cache import load_cached
         from bot.settings import Settings
 
         settings = Settings.from_env()
-        matcher = cached_matcher(kb, settings.knowledge_dir, settings.cache_dir)
+        kb, matcher = load_cached(settings.knowledge_dir, settings.cache_dir)
         system = systems.DockbotSystem(kb, matcher)
-    elif name == "bm25":
+    elif name == "bm25" and kb is not None:
         system = systems.Bm25System(kb)
-    elif name == "embeddings":
+    elif name == "embeddings" and kb is not None:
         system = systems.EmbeddingSystem(kb)
     else:
         print(f"unknown system {name!r}", file=sys.stderr)

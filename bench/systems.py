@@ -42,10 +42,12 @@ class EmbeddingsUnavailable(RuntimeError):
 
 
 def load_kb() -> KnowledgeBase:
+    """Both tiers, as dockbot serves them: the curated knowledge base and the CLI reference."""
+    from bot.ask.reference import with_reference
     from bot.kb.check import load_knowledge
     from bot.settings import Settings
 
-    return load_knowledge(Settings.from_env().knowledge_dir)
+    return with_reference(load_knowledge(Settings.from_env().knowledge_dir))
 
 
 def entry_texts(entry: Entry) -> Iterator[str]:

@@ -11,9 +11,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.ask.index_cache import cached_matcher
+from bot.ask.index_cache import load_cached
 from bot.ask.matcher import Matcher
-from bot.kb.check import load_knowledge
 from bot.kb.model import KnowledgeBase
 from bot.settings import Settings
 
@@ -47,6 +46,5 @@ class Services:
 
 
 def load_services(settings: Settings) -> Services:
-    kb = load_knowledge(settings.knowledge_dir)
-    matcher = cached_matcher(kb, settings.knowledge_dir, settings.cache_dir)
+    kb, matcher = load_cached(settings.knowledge_dir, settings.cache_dir)
     return Services(settings=settings, kb=kb, matcher=matcher)

@@ -127,6 +127,11 @@ def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
 _KO_RE, _KO_FORMS, _EN_RE, _EN_FORMS = _concept_patterns()
 
 
+def concept_word(word: str) -> bool:
+    """The English word is a surface form of a lexicon concept (``delete`` is *remove*)."""
+    return word in _EN_FORMS or stem_en(word) in _EN_FORMS
+
+
 def _find_concepts(compact: str, spaced: str) -> set[str]:
     """Concepts named in the text: Korean forms anywhere in the space-free text
     (``로그인`` is *login*, not *log*: the longer form wins), English forms as words."""
@@ -145,6 +150,7 @@ class Analysis:
     en_words: tuple[str, ...]
     ko_words: tuple[str, ...]
     anchored: bool
+    domain_signals: int  # Docker objects, words and flags named, each counted once
     foreign: bool
     on_topic: bool  # names a Docker object, a Docker word or a flag
 
@@ -206,6 +212,12 @@ def analyze(text: str) -> Analysis:
         or any(w in DOMAIN_WORDS for w in en_words)
         or any(w in compact_all for w in _KO_DOMAIN)
     )
+    signals = (
+        len(concepts & DOMAIN_CONCEPTS)
+        + len(words & DOMAIN_WORDS)
+        + len(set(flags))
+        + sum(1 for w in _KO_DOMAIN if w in compact_all)
+    )
     return Analysis(
         features=features,
         fuzzy=fuzzy,
@@ -213,6 +225,7 @@ def analyze(text: str) -> Analysis:
         en_words=en_words,
         ko_words=ko_words,
         anchored=anchored,
+        domain_signals=signals,
         foreign=foreign,
         on_topic=on_topic,
     )

@@ -1,12 +1,13 @@
-"""The matcher's index, cached on disk between runs.
+"""The loaded knowledge base and the matcher's index, cached on disk between runs.
 
-Building the index analyses every phrasing of every entry; a cached copy makes
-start-up a file read. The cache file is named by a SHA-256 over everything the
-index depends on: the knowledge files, the sources of the modules that build it
-(analysis, lexicon, matcher) and the Python version (``marshal`` is
-version-specific). Any change gives a new name, so a stale index is never used.
-The cache is an optimisation only: an unreadable, corrupt or unwritable cache
-means the index is built in memory as if there were none.
+Loading validates every YAML file and building the index analyses every phrasing of
+every entry (and every flag text of the CLI reference); a cached copy makes start-up
+a file read. The cache file is named by a SHA-256 over everything it depends on: the
+knowledge files, the CLI reference data, the sources of the modules that build it and
+the Python version (``marshal`` is version-specific). Any change gives a new name, so
+a stale cache is never used, and a knowledge base with a problem is never cached (it
+raises before anything is written). The cache is an optimisation only: an unreadable,
+corrupt or unwritable cache means everything is loaded and built as if there were none.
 """
 
 from __future__ import annotations
@@ -19,45 +20,62 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.ask import analysis, lexicon, matcher
+from bot.ask import analysis, composition, lexicon, matcher, reference
 from bot.ask.matcher import INDEX_FORMAT, IndexData, Matcher, build_index
-from bot.kb.check import knowledge_files
-from bot.kb.model import KnowledgeBase
+from bot.ask.reference import with_reference
+from bot.explain.cli_spec import DATA_DIR
+from bot.kb import model
+from bot.kb.check import knowledge_files, load_knowledge
+from bot.kb.model import KnowledgeBase, entry_from_dict, entry_to_dict
 
 _PREFIX = "matcher-index-"
 
 
 def cache_key(knowledge_dir: Path) -> str:
     h = hashlib.sha256(f"{INDEX_FORMAT}:{sys.version_info[:2]}".encode())
-    for module in (analysis, lexicon, matcher):
+    for module in (analysis, lexicon, matcher, reference, composition, model):
         h.update(Path(str(module.__file__)).read_bytes())
+    for f in sorted(DATA_DIR.glob("*.yml")):  # the reference tier is indexed too
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
     for f in knowledge_files(knowledge_dir):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:32]
 
 
 def _valid(data: object) -> bool:
-    keys = {"format", "idf", "unknown_idf", "docs", "en_vocab", "en_known", "ko_words"}
-    return isinstance(data, dict) and keys <= set(data) and data["format"] == INDEX_FORMAT
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+        return False
+    index, kb = data.get("index"), data.get("kb")
+    keys = {"idf", "unknown_idf", "docs", "postings", "features_of", "core", "paths", "flags",
+            "en_vocab", "en_known", "ko_words"}
+    return isinstance(index, dict) and keys <= set(index) and isinstance(kb, list)
 
 
-def read_index(path: Path) -> IndexData | None:
+def read_cache(path: Path) -> tuple[KnowledgeBase, IndexData] | None:
+    """The knowledge base and index stored at ``path``, or None when it is not usable."""
     try:
         data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return data if _valid(data) else None
+    if not _valid(data):
+        return None
+    try:
+        kb = KnowledgeBase.of(tuple(entry_from_dict(d) for d in data["kb"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return kb, data["index"]
 
 
-def write_index(path: Path, data: IndexData) -> None:
-    """Write atomically (a reader never sees half a file); drop older indexes."""
+def write_cache(path: Path, kb: KnowledgeBase, index: IndexData) -> None:
+    """Write atomically (a reader never sees half a file); drop older caches."""
+    data = {"format": INDEX_FORMAT, "kb": [entry_to_dict(e) for e in kb.entries], "index": index}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(marshal.dumps(data))
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
         return
@@ -67,17 +85,21 @@ def write_index(path: Path, data: IndexData) -> None:
                 old.unlink()
 
 
-def cached_matcher(kb: KnowledgeBase, knowledge_dir: Path, cache_dir: Path | None) -> Matcher:
-    """A matcher for ``kb``, its index read from ``cache_dir`` when a valid one is there."""
-    if cache_dir is None:
-        return Matcher(kb)
-    try:
-        path = cache_dir / f"{_PREFIX}{cache_key(knowledge_dir)}.marshal"
-    except OSError:
-        return Matcher(kb)
-    index = read_index(path)
-    if index is not None:
-        return Matcher(kb, index=index)
-    built = Matcher(kb, index=build_index(kb))
-    write_index(path, built.index)
-    return built
+def load_cached(knowledge_dir: Path, cache_dir: Path | None) -> tuple[KnowledgeBase, Matcher]:
+    """Both tiers and their matcher. From ``cache_dir`` when it holds a cache for exactly
+    these knowledge files and this code (the files were validated when it was written);
+    otherwise loaded and validated (KnowledgeError on a problem), indexed and cached."""
+    path: Path | None = None
+    if cache_dir is not None:
+        with contextlib.suppress(OSError):
+            path = cache_dir / f"{_PREFIX}{cache_key(knowledge_dir)}.marshal"
+    if path is not None:
+        cached = read_cache(path)
+        if cached is not None:
+            kb, index = cached
+            return kb, Matcher(kb, index=index)
+    kb = with_reference(load_knowledge(knowledge_dir))
+    matcher = Matcher(kb, index=build_index(kb))
+    if path is not None:
+        write_cache(path, kb, matcher.index)
+    return kb, matcher

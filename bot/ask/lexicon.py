@@ -37,7 +37,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pause": (("일시정지", "일시 정지", "일시중지", "얼리", "포즈"), ("pause", "unpause", "freeze")),
     "background": (
         ("백그라운드", "디태치", "뒤에서", "분리", "백그라운드로"),
-        ("background", "detach", "detached", "detatch"),
+        ("background", "detach", "detached", "detatch", "daemon", "as a daemon", "daemonize"),
     ),
     "foreground": (("포그라운드", "인터랙티브", "대화형", "터미널"), ("interactive", "tty", "terminal", "foreground")),
     "port": (
@@ -102,9 +102,11 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("auto remove", "autoremove", "clean up after", "remove when it exits", "--rm"),
     ),
     "stats": (
-        ("사용량", "리소스", "cpu", "메모리", "모니터링"),
-        ("stats", "usage", "cpu", "memory", "resource", "resources", "monitor"),
+        ("사용량", "리소스", "모니터링"),
+        ("stats", "usage", "resource", "resources", "monitor"),
     ),
+    "memory": (("메모리", "램"), ("memory", "ram", "mem")),
+    "cpu": (("cpu", "씨피유", "코어"), ("cpu", "cpus", "core", "cores")),
     "process": (("프로세스",), ("process", "processes", "top")),
     "inspect": (("상세", "자세히", "세부", "정보"), ("inspect", "details", "detail", "info")),
     "registry": (("레지스트리", "저장소", "도커허브", "도커 허브", "허브"), ("registry", "hub", "repository", "repo")),
@@ -116,7 +118,9 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "exec": (("명령 실행", "명령어 실행", "exec"), ("exec", "execute command", "run command")),
     "restart-policy": (
         ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜", "오토 리스타트", "자동 리스타트", "리스타트 폴리시", "리스타트 정책"),
-        ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure"),
+        ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure",
+         "autostart", "auto start", "auto-start", "start automatically", "automatically start",
+         "on boot", "at boot", "on reboot", "after reboot", "system reboot", "start on boot"),
     ),
     "limit": (("제한", "리밋", "한도"), ("limit", "limits", "cap", "quota", "constrain")),
     "windows": (("윈도우", "윈도"), ("windows", "win10", "win11")),
@@ -143,6 +147,23 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "what": (("뭐야", "뭔가요", "뭐예요", "뭐임", "무엇", "의미", "뜻", "개념", "이란", "란"), ("what is", "what's", "meaning", "mean", "concept", "explain")),
     "install": (("설치",), ("install", "installation", "setup", "set up")),
     "browser": (("브라우저", "웹에서", "온라인", "플레이 위드"), ("browser", "online", "playground", "play with docker", "lab")),
+    # words that pick a flag (the CLI reference's flag texts use the English ones)
+    "tail": (("마지막", "최근", "끝에서", "끝부분", "뒤에서부터", "끝에서부터"), ("last", "tail", "latest", "recent", "most recent")),
+    "line": (("줄", "라인"), ("line", "lines")),
+    "timestamp": (("타임스탬프", "시간 표시", "시각 표시", "시간도 같이", "찍힌 시간"), ("timestamp", "timestamps", "time stamp")),
+    "filter": (("필터", "걸러", "조건으로", "조건에 맞는"), ("filter", "filtered", "filtering", "matching")),
+    "format": (("포맷", "형식", "템플릿", "json으로", "표 형태"), ("format", "formatted", "template", "json", "columns")),
+    "quiet": (("id만", "아이디만", "id 만", "번호만"), ("quiet", "only ids", "ids only", "just the ids", "only the ids", "just ids", "only id")),
+    "size": (("크기", "사이즈"), ("size", "sizes", "smaller", "bigger")),
+    "truncate": (("자르지", "잘리", "잘려", "생략 없이", "안 잘리"), ("no-trunc", "truncate", "truncated", "untruncated", "full length")),
+    "timeout": (("타임아웃", "시간 제한", "유예 시간", "초 후", "초 뒤", "초 기다", "초 동안"), ("timeout", "time limit", "grace period", "seconds", "second")),
+    "healthcheck": (("헬스체크", "헬스 체크", "헬스", "상태 체크", "healthy"), ("healthcheck", "health check", "health", "healthy", "unhealthy")),
+    "gpu": (("gpu", "그래픽카드", "그래픽 카드", "엔비디아", "쿠다"), ("gpu", "gpus", "nvidia", "cuda")),
+    "host": (("호스트",), ("host", "localhost", "host machine", "host's")),
+    "label": (("라벨", "레이블"), ("label", "labels", "labeled", "labelled")),
+    "permission": (("권한", "퍼미션"), ("permission", "permissions", "denied", "sudo", "privileged")),
+    "read-only": (("읽기 전용", "읽기전용", "수정 불가"), ("read-only", "readonly", "read only")),
+    "orphan": (("고아",), ("orphan", "orphans", "orphaned")),
     "account": (("계정", "아이디", "가입", "회원가입"), ("account", "docker id", "sign up", "signup", "register")),
 }
 
@@ -155,7 +176,7 @@ DOMAIN_CONCEPTS: frozenset[str] = frozenset(
         "layer", "tag", "port", "log", "context", "swarm", "service", "wsl",
         "virtualization", "background", "platform", "mount", "remove-on-exit",
         "restart-policy", "prune", "exec", "entrypoint", "workdir", "login", "logout",
-        "version", "stats", "browser", "pause",
+        "version", "stats", "browser", "pause", "env", "healthcheck", "gpu", "exit",
     }
 )
 
@@ -199,6 +220,24 @@ FOREIGN: frozenset[str] = frozenset(
 
 EN_STOP: frozenset[str] = frozenset(
     ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "its", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "doing", "how", "what", "which", "who", "whom", "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "to", "of", "in", "on", "at", "for", "from", "by", "with", "about", "into", "onto", "as", "and", "or", "but", "if", "then", "than", "so", "that", "this", "these", "those", "there", "here", "please", "pls", "plz", "thanks", "thank", "hi", "hello", "hey", "just", "way", "want", "wanna", "need", "use", "using", "get", "got", "some", "any", "one", "thing", "something", "there's", "i'm", "im", "whats", "what's", "hows", "how's", "let", "lets", "let's", "tell", "know", "dockers", "command", "commands", "cmd"]
+)
+
+# Everyday English words one or two letters away from a Docker word: spelt right, so
+# never "repaired" into it (help is not helm, contents is not context).
+COMMON_EN: frozenset[str] = frozenset(
+    """
+    help helps helped contents content text texts want wants wanted locale locales properly
+    static subset though although overlay overlays uninstall uninstalled book books loop
+    loops unit units small caused cause sock socks support supports store stores distro
+    distros rejected protection manually determine declare printed goes simple replacement
+    communicating dumped dump center meeting morning faster release released reached cost
+    costs home foot france eating row rows cell cells bool pool pools host hosts port ports
+    export exports import imports data database databases table tables disk disks script
+    scripts server servers client clients error errors issue issues problem problems
+    windows linux mac macos ubuntu debian centos fedora alpine file files folder folders
+    path paths user users group groups access accessed memory size sizes limit limits
+    default defaults config configs configure configured setting settings option options
+    """.split()
 )
 
 # Korean particles and endings stripped from the end of a word. Longest first.

@@ -14,12 +14,14 @@ from __future__ import annotations
 import json
 import sys
 import threading
+import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
 from bot.errors import ConfigError
+from bot.executor.policy import Principal
 from bot.executor.redact import cut, redact_text, strip_controls
 
 FIELDS: tuple[str, ...] = (
@@ -28,6 +30,21 @@ FIELDS: tuple[str, ...] = (
     "redactions",
 )
 MAX_TEXT = 200
+
+
+def refusal_record(
+    principal: Principal, text: str, *, decision: str, rule: str, outcome: str | None = None,
+    op: str | None = None, target: str | None = None, host: str | None = None,
+) -> dict[str, object]:
+    """The audit record of a request a front end refused before calling the executor
+    (a Slack command or button the policy denies): the fields :meth:`Executor.run` writes."""
+    return {
+        "request_id": uuid.uuid4().hex[:16], "principal": principal.kind, "team": principal.team,
+        "channel": principal.channel, "user": principal.user, "dm": principal.is_dm,
+        "text": audit_text(text), "op": op, "target": target, "host": host,
+        "decision": decision, "rule": rule, "duration_ms": 0.0, "outcome": outcome or decision,
+        "bytes": 0, "truncated": False, "redactions": 0,
+    }
 
 
 def audit_text(text: object) -> str:

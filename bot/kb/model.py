@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from bot.lang import Lang
 
@@ -67,6 +68,11 @@ class Entry:
     tags: tuple[str, ...]
     file: str
     line: int
+    tier: str = "kb"  # "kb": written by the team; "reference": generated from the CLI reference
+
+    @property
+    def is_reference(self) -> bool:
+        return self.tier == "reference"
 
 
 @dataclass(frozen=True)
@@ -113,4 +119,32 @@ def entry_to_dict(e: Entry) -> dict[str, object]:
     out["tags"] = list(e.tags)
     out["file"] = e.file
     out["line"] = e.line
+    out["tier"] = e.tier
     return out
+
+
+def entry_from_dict(d: Mapping[str, Any]) -> Entry:
+    """The inverse of :func:`entry_to_dict` (for data written by it: no validation)."""
+    return Entry(
+        id=d["id"],
+        kind=d["kind"],
+        title=MappingProxyType(dict(d["title"])),
+        explanation=MappingProxyType(dict(d["explanation"])),
+        command=d.get("command"),
+        flags=tuple(
+            FlagNote(
+                short=f["short"],
+                long=f["long"],
+                value=f["value"],
+                text=MappingProxyType({k: v for k, v in f.items() if k in ("ko", "en")}),
+            )
+            for f in d.get("flags", ())
+        ),
+        examples=MappingProxyType({k: tuple(v) for k, v in d["examples"].items()}),
+        related=tuple(d["related"]),
+        source=d["source"],
+        tags=tuple(d["tags"]),
+        file=d["file"],
+        line=d["line"],
+        tier=d.get("tier", "kb"),
+    )

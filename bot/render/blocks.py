@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.ask.matcher import Answer
 from bot.errors import DockbotError
-from bot.kb.model import Entry, KnowledgeBase
+from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import Lang, has_hangul
 from bot.render.blockkit import (
     MAX_BUTTON_TEXT,
@@ -53,15 +53,24 @@ HOME_LANG_PATTERN = re.compile(rf"^{ACTION_HOME_LANG}_(ko|en)$")
 # ---------------------------------------------------------------- answers
 
 
-def entry_blocks(entry: Entry, lang: Lang, kb: KnowledgeBase) -> list[Block]:
-    """The body of one knowledge entry: title, command, explanation, flags, related."""
+def entry_blocks(
+    entry: Entry,
+    lang: Lang,
+    kb: KnowledgeBase,
+    command: str | None = None,
+    flags: Sequence[FlagNote] | None = None,
+) -> list[Block]:
+    """The body of one knowledge entry: title, command, explanation, flags, related.
+    ``command`` and ``flags`` override the stored ones for a composed answer."""
+    command = command or entry.command
+    flags = entry.flags if flags is None else flags
     out: list[Block] = [header(entry.title[lang])]
-    if entry.command:
-        out.extend(code_sections(entry.command))
+    if command:
+        out.extend(code_sections(command))
     out.extend(sections(escape(entry.explanation[lang])))
-    if entry.flags:
+    if flags:
         lines = [f"*{w('flags', lang)}*"]
-        for f in entry.flags:
+        for f in flags:
             names = ", ".join(code(n) for n in f.names)
             value = f" {code(f.value)}" if f.value else ""
             lines.append(f"• {names}{value} — {escape(f.text[lang])}")
@@ -80,17 +89,25 @@ def answer_message(
     run_op: str | None = None,
     shareable: bool = True,
     feedback: bool = True,
+    share_query: str | None = None,
 ) -> Message:
-    """A matcher answer: the best entry with its buttons, or did-you-mean suggestions."""
+    """A matcher answer: the best entry with its buttons, or did-you-mean suggestions.
+
+    ``share_query`` is the question as it may be shown to the channel (secrets masked);
+    the Share button carries it instead of the question itself.
+    """
     lang = answer.lang
     q = clip(answer.query, MAX_QUERY_IN_VALUE)
     if answer.best is None:
         return suggestions_message(answer)
-    entry = answer.best.entry
-    blocks = entry_blocks(entry, lang, kb)
+    best = answer.best
+    entry = best.entry
+    blocks = entry_blocks(entry, lang, kb, best.command, best.shown_flags())
     buttons: list[Block] = []
     if shareable:
-        buttons.append(button(w("share", lang), ACTION_SHARE, {"e": entry.id, "q": q, "l": lang}))
+        shown = clip(share_query, MAX_QUERY_IN_VALUE) if share_query is not None else q
+        buttons.append(button(w("share", lang), ACTION_SHARE,
+                              {"e": entry.id, "q": shown, "l": lang}))
     others = [c.entry.id for c in answer.alternatives if c.entry.id != entry.id][:4]
     if others:
         buttons.append(button(w("others", lang), ACTION_OTHERS, {"a": others, "q": q, "l": lang}))
@@ -102,7 +119,7 @@ def answer_message(
         buttons.extend(_feedback_buttons(entry.id, q, lang))
     if buttons:
         blocks.append(actions(buttons))
-    return message(blocks, f"{entry.title[lang]}" + (f": {entry.command}" if entry.command else ""),
+    return message(blocks, f"{entry.title[lang]}" + (f": {best.command}" if best.command else ""),
                    lang)
 
 

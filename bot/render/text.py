@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.ask.matcher import Answer, Candidate
-from bot.kb.model import Entry, KnowledgeBase
+from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import Lang
 
 _WORDS: dict[str, dict[Lang, str]] = {
@@ -57,17 +59,28 @@ def _related_line(entry: Entry, kb: KnowledgeBase, lang: Lang, st: Style) -> str
     return f"{word('related', lang)}: " + ", ".join(names)
 
 
-def entry_text(entry: Entry, kb: KnowledgeBase, lang: Lang, st: Style) -> list[str]:
+def entry_text(
+    entry: Entry,
+    kb: KnowledgeBase,
+    lang: Lang,
+    st: Style,
+    command: str | None = None,
+    flags: Sequence[FlagNote] | None = None,
+) -> list[str]:
+    """One entry as lines; ``command`` and ``flags`` override the stored ones (a composed
+    answer shows its own command line and the flags it added)."""
     lines: list[str] = []
-    if entry.command:
-        lines.append(st.cmd(entry.command))
+    command = command or entry.command
+    flags = entry.flags if flags is None else flags
+    if command:
+        lines.append(st.cmd(command))
         lines.append("  " + st.bold(entry.title[lang]))
     else:
         lines.append(st.bold(entry.title[lang]))
     lines.extend("  " + ln for ln in entry.explanation[lang].splitlines())
-    if entry.flags:
-        width = max(len(", ".join(f.names)) for f in entry.flags)
-        for f in entry.flags:
+    if flags:
+        width = max(len(", ".join(f.names)) for f in flags)
+        for f in flags:
             names = ", ".join(f.names)
             lines.append(f"  {st.cmd(names.ljust(width))}   {f.text[lang]}")
     rel = _related_line(entry, kb, lang, st)
@@ -78,7 +91,7 @@ def entry_text(entry: Entry, kb: KnowledgeBase, lang: Lang, st: Style) -> list[s
 
 def _choice(c: Candidate, lang: Lang, st: Style) -> str:
     e = c.entry
-    cmd = f"  {st.dim('(' + e.command + ')')}" if e.command else ""
+    cmd = f"  {st.dim('(' + c.command + ')')}" if c.command else ""
     return f"  - {e.title[lang]}{cmd}"
 
 
@@ -91,7 +104,8 @@ def answer_text(answer: Answer, kb: KnowledgeBase, color: bool) -> str:
     st = Style(color)
     lang = answer.lang
     if answer.confident and answer.best is not None:
-        lines = entry_text(answer.best.entry, kb, lang, st)
+        best = answer.best
+        lines = entry_text(best.entry, kb, lang, st, best.command, best.shown_flags())
         if answer.alternatives:
             lines.append(st.dim(f"{word('also', lang)}:"))
             lines.extend(st.dim(_choice(c, lang, Style(False))) for c in answer.alternatives[:2])

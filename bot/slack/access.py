@@ -1,11 +1,20 @@
 """Who is asking, as the executor's policy sees it, and what they may run.
 
-The policy is keyed by Slack IDs only: team, channel (or "direct message"),
-user, and the user's user groups. User groups are not in Slack's payloads, so
-they are looked up with ``usergroups.list`` only when the policy names any and
-the user has no entry of their own; the answer is cached for a few minutes per
-workspace (a cache, not state: a miss just asks Slack again) and any failure
-means "no groups", which can only deny.
+The policy is keyed by Slack IDs only: team, channel (or direct message), user, and
+the user's user groups (identity as Slack sends it: :mod:`bot.slack.payloads`). User
+groups are not in Slack's payloads; they come from ``usergroups.list``, which can be
+slow or down, so nothing in the 3-second ack waits for it:
+
+* an :class:`Asker` carries the principal as known *now* (groups from the cache, none
+  when not cached);
+* questions, explanations, help and the Home tab use what is known now and start no
+  lookup; a *Run it* button is offered when some group could allow the operation (the
+  click decides);
+* an executor operation that only a group could allow is decided after the ack, by the
+  job that runs it (:meth:`Asker.resolved`: the lookup, with a bounded wait);
+* one lookup per team is in flight at a time, whoever asks; successes are cached for
+  :data:`GROUPS_TTL`, failures (errors, timeouts) for :data:`GROUPS_FAILURE_TTL`, during
+  which the user is in no group, which can only deny.
 """
 
 from __future__ import annotations
@@ -14,75 +23,92 @@ import logging
 import threading
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.executor import OP_LABELS, Executor, Operation, Principal
+from bot.executor.audit import refusal_record
+from bot.slack.payloads import Identity, identity
 
 log = logging.getLogger("dockbot.slack")
 
 GROUPS_TTL = 300.0
-GROUPS_TIMEOUT = 2
+GROUPS_FAILURE_TTL = 30.0
+GROUPS_TIMEOUT = 6      # seconds for one usergroups.list call (it runs after the ack)
+GROUPS_WAIT = 7.0       # the longest a decision after the ack waits for the groups
 
-
-def _ids(body: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
-    """(team, channel, user) of an event, command or interaction payload."""
-    team = body.get("team_id") or _get(body, "team", "id") or _get(body, "user", "team_id")
-    channel = body.get("channel_id") or _get(body, "channel", "id") or body.get("channel")
-    user = body.get("user_id") or _get(body, "user", "id") or body.get("user")
-    return _str(team), _str(channel), _str(user)
-
-
-def _get(body: Mapping[str, Any], key: str, sub: str) -> Any:
-    inner = body.get(key)
-    return inner.get(sub) if isinstance(inner, Mapping) else None
-
-
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def is_dm_channel(channel: str | None, body: Mapping[str, Any]) -> bool:
-    name = body.get("channel_name") or _get(body, "channel", "name")
-    return bool(
-        body.get("channel_type") == "im"
-        or name == "directmessage"
-        or (channel or "").startswith("D")
-    )
+_Members = dict[str, frozenset[str]]
 
 
 class UsergroupDirectory:
-    """The user groups of a user, from ``usergroups.list``, cached per team."""
+    """The user groups of a user, from ``usergroups.list``: one lookup per team in flight,
+    answers and failures cached."""
 
-    def __init__(self, ttl: float = GROUPS_TTL) -> None:
+    def __init__(self, ttl: float = GROUPS_TTL, failure_ttl: float = GROUPS_FAILURE_TTL,
+                 timeout: float = GROUPS_TIMEOUT) -> None:
         self.ttl = ttl
+        self.failure_ttl = failure_ttl
+        self.timeout = timeout
+        self.lookups = 0
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[float, dict[str, frozenset[str]]]] = {}
+        self._cache: dict[str, tuple[float, _Members | None]] = {}
+        self._inflight: dict[str, threading.Event] = {}
 
-    def groups_of(self, client: WebClient, team: str | None, user: str) -> frozenset[str]:
+    def cached(self, team: str | None, user: str) -> frozenset[str] | None:
+        """The user's groups when the team's answer (or failure) is fresh; None otherwise."""
+        with self._lock:
+            hit = self._cache.get(team or "-")
+        if hit is None or hit[0] < time.monotonic():
+            return None
+        return (hit[1] or {}).get(user, frozenset())
+
+    def start(self, client: WebClient, team: str | None) -> threading.Event:
+        """Make sure the team's lookup is cached or under way; the event is set when done."""
         key = team or "-"
-        now = time.monotonic()
         with self._lock:
             hit = self._cache.get(key)
-        if hit is None or hit[0] < now:
-            members = self._fetch(client, team)
-            if members is None:
-                return frozenset()
-            hit = (now + self.ttl, members)
-            with self._lock:
-                self._cache[key] = hit
-        return hit[1].get(user, frozenset())
+            if hit is not None and hit[0] >= time.monotonic():
+                done = threading.Event()
+                done.set()
+                return done
+            running = self._inflight.get(key)
+            if running is not None:
+                return running
+            done = self._inflight[key] = threading.Event()
+            self.lookups += 1
+        worker = threading.Thread(target=self._lookup, args=(client, team, key, done),
+                                  name="dockbot-usergroups", daemon=True)
+        worker.start()
+        return done
 
-    @staticmethod
-    def _fetch(client: WebClient, team: str | None) -> dict[str, frozenset[str]] | None:
-        quick = WebClient(token=client.token, base_url=client.base_url, timeout=GROUPS_TIMEOUT)
+    def groups_of(self, client: WebClient, team: str | None, user: str,
+                  wait: float = GROUPS_WAIT) -> frozenset[str]:
+        """The user's groups, waiting at most ``wait`` seconds; no groups when unknown."""
+        found = self.cached(team, user)
+        if found is None:
+            self.start(client, team).wait(wait)
+            found = self.cached(team, user)
+        return found if found is not None else frozenset()
+
+    def _lookup(self, client: WebClient, team: str | None, key: str,
+                done: threading.Event) -> None:
+        members = self._fetch(client, team)
+        ttl = self.ttl if members is not None else self.failure_ttl
+        with self._lock:
+            self._cache[key] = (time.monotonic() + ttl, members)
+            self._inflight.pop(key, None)
+        done.set()
+
+    def _fetch(self, client: WebClient, team: str | None) -> _Members | None:
+        quick = WebClient(token=client.token, base_url=client.base_url, timeout=int(self.timeout))
         try:
             resp = quick.usergroups_list(include_users=True, team_id=team)
         except (SlackApiError, SlackClientError, OSError) as exc:
-            log.warning("usergroups.list failed (%s); treating the user as in no group",
-                        type(exc).__name__)
+            log.warning("usergroups.list failed (%s); users count as in no group for %.0f s",
+                        type(exc).__name__, self.failure_ttl)
             return None
         groups = resp.get("usergroups")
         out: dict[str, set[str]] = {}
@@ -97,24 +123,52 @@ class UsergroupDirectory:
         return {uid: frozenset(gids) for uid, gids in out.items()}
 
 
-def principal_for(
-    body: Mapping[str, Any],
-    executor: Executor,
-    client: WebClient | None,
+@dataclass(frozen=True)
+class Asker:
+    """Who is asking: the principal as known now, and whether their groups are still
+    being looked up (``settled`` is False then)."""
+
+    principal: Principal
+    settled: bool = True
+    directory: UsergroupDirectory | None = None
+    client: WebClient | None = None
+
+    @classmethod
+    def known(cls, principal: Principal) -> Asker:
+        return cls(principal)
+
+    def resolved(self, wait: float = GROUPS_WAIT) -> Principal:
+        """The principal with their groups, waiting at most ``wait`` seconds for them."""
+        if self.settled or self.directory is None or self.client is None:
+            return self.principal
+        groups = self.directory.groups_of(self.client, self.principal.team,
+                                          self.principal.user or "", wait)
+        return replace(self.principal, usergroups=groups)
+
+
+def asker_for(
+    who: Identity, executor: Executor, client: WebClient | None,
     directory: UsergroupDirectory,
-) -> Principal:
-    """The Slack principal of a request; user groups only looked up when the policy needs them."""
-    team, channel, user = _ids(body)
-    dm = is_dm_channel(channel, body)
+) -> Asker:
+    """The asker for a sender, with the user groups already known (no lookup starts here)."""
+    principal = Principal.slack(user=who.user or "", channel=who.channel or "", team=who.team,
+                                is_dm=who.is_dm)
     policy = executor.config.policy
-    groups: frozenset[str] = frozenset()
-    if (
-        executor.enabled and user and client is not None and policy.usergroups
-        and user not in policy.users
-    ):
-        groups = directory.groups_of(client, team, user)
-    return Principal.slack(user=user or "", channel=channel or "", team=team,
-                           usergroups=groups, is_dm=dm)
+    if not (executor.enabled and who.user and client is not None and policy.usergroups
+            and who.user not in policy.users):
+        return Asker(principal)
+    groups = directory.cached(who.team, who.user)
+    if groups is not None:
+        return Asker(replace(principal, usergroups=groups))
+    return Asker(principal, settled=False, directory=directory, client=client)
+
+
+def principal_for(
+    body: Mapping[str, Any], executor: Executor, client: WebClient | None,
+    directory: UsergroupDirectory,
+) -> Asker:
+    """The asker of a command, click or event payload."""
+    return asker_for(identity(body), executor, client, directory)
 
 
 def allowed_ops(executor: Executor, principal: Principal) -> tuple[list[str], list[str]]:
@@ -135,3 +189,37 @@ def may_run(executor: Executor, principal: Principal, op: Operation) -> bool:
         return False
     hosts = executor.allowed_hosts(principal)
     return op.host in hosts if op.host else bool(hosts)
+
+
+def groups_could_allow(executor: Executor, asker: Asker, op: Operation) -> bool:
+    """Whether some of the policy's user groups would let a not-yet-settled asker run
+    ``op`` (if none could, the answer is no without waiting for the lookup)."""
+    if asker.settled:
+        return False
+    every = frozenset(executor.config.policy.usergroups)
+    return may_run(executor, replace(asker.principal, usergroups=every), op)
+
+
+def audit_refusal(executor: Executor, principal: Principal, op: Operation, text: str,
+                  *, busy: bool = False) -> None:
+    """One audit line for a request refused before it reached the executor: denied by
+    the policy, the executor off, or (``busy``) no room left to run it after the ack."""
+    if busy:
+        record = refusal_record(principal, text, decision="busy", rule="slack-pool-full",
+                                op=op.kind, target=op.target, host=op.host)
+    elif not executor.enabled:
+        record = refusal_record(principal, text, decision="disabled", rule="disabled",
+                                op=op.kind, target=op.target, host=op.host)
+    else:
+        ops, _, rule = executor.config.policy.scope(principal)
+        usable = executor.allowed_hosts(principal)
+        outcome = "denied"
+        if op.kind not in ops:
+            rule += ":op"
+        else:
+            rule += ":host"
+            if op.host is not None and op.host not in usable:
+                outcome = "unknown_host"
+        record = refusal_record(principal, text, decision="denied", rule=rule,
+                                outcome=outcome, op=op.kind, target=op.target, host=op.host)
+    executor.audit.write(record)

@@ -23,6 +23,7 @@ from bot.slack.middleware import (
     attach_runtime,
     authorizer,
     drop_replayed_clicks,
+    reject_malformed,
     skip_timeout_retries,
 )
 from bot.slack.runtime import Runtime
@@ -60,6 +61,7 @@ def build_app_for(runtime: Runtime, settings: Settings, *, client: WebClient | N
         authorize=authorizer(token),
         listener_executor=ThreadPoolExecutor(ACK_THREADS, thread_name_prefix="dockbot-ack"),
     )
+    app.use(reject_malformed)
     app.use(attach_runtime(runtime))
     app.use(skip_timeout_retries)
     app.use(drop_replayed_clicks)

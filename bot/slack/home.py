@@ -15,7 +15,8 @@ from bot.executor import Executor, Principal
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang
 from bot.render.blocks import home_view
-from bot.slack.access import allowed_ops
+from bot.slack.access import allowed_ops, asker_for
+from bot.slack.payloads import Identity, identity
 from bot.slack.runtime import Runtime
 
 MAX_PLACES = 10
@@ -57,8 +58,9 @@ def access_by_place(
 
 def home_for(rt: Runtime, client: WebClient | None, body: Mapping[str, Any], user: str,
              lang: Lang) -> dict[str, Any]:
-    team = body.get("team_id") or (body.get("team") or {}).get("id")
-    viewer = rt.principal({"team_id": team, "user_id": user, "channel_id": ""}, client)
+    team = identity(body).team
+    viewer = asker_for(Identity(team, None, user, False), rt.services.executor, client,
+                       rt.groups).principal
     concepts, commands = guide(rt.services.kb)
     access = access_by_place(rt.services.executor, viewer, lang)
     return home_view(lang, concepts, commands, access)

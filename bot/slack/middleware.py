@@ -1,10 +1,12 @@
 """Bolt middleware and the authorize function (what runs before every listener).
 
 ``authorizer`` hands Bolt the bot token without calling ``auth.test``;
-``attach_runtime`` puts the shared :class:`~bot.slack.runtime.Runtime` on each
-request's context; ``skip_timeout_retries`` drops Slack's retries of events that were
-acknowledged at once; ``drop_replayed_clicks`` acknowledges and ignores a click whose
-trigger id was already seen (a replayed signed request).
+``reject_malformed`` answers 400 to a body Slack would never send (before anything
+reads it, in HTTP and Socket Mode alike); ``attach_runtime`` puts the shared
+:class:`~bot.slack.runtime.Runtime` on each request's context;
+``skip_timeout_retries`` drops Slack's retries of events that were acknowledged at
+once; ``drop_replayed_clicks`` acknowledges and ignores a click whose trigger id was
+already seen (a replayed signed request).
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from typing import Any
 from slack_bolt import BoltContext, BoltRequest, BoltResponse
 from slack_bolt.authorization import AuthorizeResult
 
+from bot.slack.payloads import shape_problem
 from bot.slack.runtime import CONTEXT_KEY, Runtime
+
+log = logging.getLogger("dockbot.slack")
 
 
 class QuietTokenNotice(logging.Filter):
@@ -36,6 +41,20 @@ def authorizer(token: str) -> Callable[..., AuthorizeResult]:
         )
 
     return authorize
+
+
+def reject_malformed(
+    request: BoltRequest, body: dict[str, Any], next_: Callable[[], BoltResponse]
+) -> BoltResponse:
+    """A body of the wrong shape gets one log line, never a traceback: a 400 over HTTP,
+    an empty acknowledgement in Socket Mode (an unacknowledged envelope is sent again)."""
+    problem = shape_problem(body)
+    if problem is not None:
+        log.warning("rejected a malformed Slack payload: %s", problem)
+        if request.mode == "socket_mode":
+            return BoltResponse(status=200, body="")
+        return BoltResponse(status=400, body=problem)
+    return next_()
 
 
 def attach_runtime(runtime: Runtime) -> Callable[..., BoltResponse | None]:

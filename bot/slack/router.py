@@ -5,17 +5,20 @@ explanation; an executor operation (``ps``, ``image ls @prod`` ...) -> a job to
 run after the ack when this user may run it in this channel, else a polite note
 on how it gets enabled (a pasted ``docker ...`` line is explained instead); any
 other pasted docker command -> explanation; anything else -> a question for the
-matcher. Routing itself never touches a Docker host; :func:`run_job` does.
+matcher. Routing itself never touches a Docker host; :func:`run_job` does. Every
+refusal of an operation is one line in the executor's audit log, and a decision that
+needs the asker's user groups is left to the job (after the ack).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.ask.matcher import Answer, Candidate
-from bot.errors import DockbotError, ExecError, ExecRefused, InputError
+from bot.errors import DockbotError, ExecBusy, ExecError, ExecRefused, InputError
 from bot.executor import Operation, Principal
+from bot.executor.messages import exec_error
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
 from bot.render.blockkit import Message, plain_text
@@ -31,7 +34,8 @@ from bot.render.blocks import (
 )
 from bot.secrets import C0C1
 from bot.services import Services
-from bot.slack.access import allowed_ops, may_run
+from bot.slack.access import Asker, allowed_ops, audit_refusal, groups_could_allow, may_run
+from bot.slack.sharing import shareable_text
 
 HELP_WORDS = frozenset({"help", "-h", "--help", "?", "도움말", "도움", "사용법", "헬프"})
 EXPLAIN_WORDS = frozenset({"explain", "설명", "풀이", "해설"})
@@ -43,12 +47,17 @@ _CONTROL = C0C1
 
 @dataclass(frozen=True)
 class ExecJob:
-    """A Docker lookup to run after the ack."""
+    """A Docker lookup to run after the ack.
+
+    ``denied`` is set when the decision waits for the asker's user groups: the job
+    decides after the ack and answers ``denied`` when the policy says no.
+    """
 
     text: str  # canonical operation text, with @host when one was named
     label: str
     host: str | None
     lang: Lang
+    denied: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -92,15 +101,18 @@ def _parse_op(services: Services, text: str) -> Operation | None:
 def route(
     services: Services,
     text: str,
-    principal: Principal,
+    who: Principal | Asker,
     lang: Lang | None = None,
     *,
     public: bool = False,
 ) -> Routed:
     """Decide what ``text`` asks for and build the immediate reply.
 
-    ``public`` replies (mentions, DMs) get no "Share to channel" button.
+    ``public`` replies (mentions, DMs) get no "Share to channel" button. Nothing here
+    waits for the asker's user groups: what needs them is decided by the job.
     """
+    asker = who if isinstance(who, Asker) else Asker.known(who)
+    principal = asker.principal
     clean = slack_text(text)
     lang = lang or detect_lang(clean)
     words = clean.split(maxsplit=1)
@@ -114,18 +126,36 @@ def route(
             return _explain(command, lang, public)
         op = _parse_op(services, clean)
         if op is not None:
-            if may_run(services.executor, principal, op):
-                job = ExecJob(op.describe(), op.label, op.host, lang)
-                return Routed("exec", lang, exec_pending_message(op.label, op.host, lang), job)
             if looks_like_command(clean):
-                return _explain(clean, lang, public)
-            note = exec_off_message(op.describe(), lang, enabled=services.executor.enabled)
-            return Routed("exec_off", lang, note)
+                denied = _explain(clean, lang, public)
+            else:
+                note = exec_off_message(op.describe(), lang, enabled=services.executor.enabled)
+                denied = Routed("exec_off", lang, note)
+            return decide(services, op, asker, lang, denied, clean)
         if looks_like_command(clean):
             return _explain(clean, lang, public)
-        return _question(services, clean, principal, lang, public)
+        return _question(services, clean, asker, lang, public)
     except DockbotError as err:
         return Routed("error", lang, error_message(err, lang))
+
+
+def decide(
+    services: Services, op: Operation, asker: Asker, lang: Lang, denied: Routed, text: str
+) -> Routed:
+    """Run ``op`` after the ack when the asker may, else the ``denied`` reply (audited).
+
+    When only the asker's user groups (still being looked up) could allow it, the reply
+    is "running" and the job decides once the groups are known.
+    """
+    executor = services.executor
+    job = ExecJob(op.describe(), op.label, op.host, lang)
+    pending = exec_pending_message(op.label, op.host, lang)
+    if may_run(executor, asker.principal, op):
+        return Routed("exec", lang, pending, job)
+    if groups_could_allow(executor, asker, op):
+        return Routed("exec", lang, pending, replace(job, denied=denied.message))
+    audit_refusal(executor, asker.principal, op, text)
+    return denied
 
 
 def _explain(command: str, lang: Lang, public: bool) -> Routed:
@@ -136,50 +166,74 @@ def _explain(command: str, lang: Lang, public: bool) -> Routed:
         )
     expl = explain(command, lang).to_dict()
     share = None
-    if not public and len(command) <= MAX_SHARE_COMMAND:
-        share = {"x": command, "l": lang}
+    masked = shareable_text(command)
+    if not public and len(masked) <= MAX_SHARE_COMMAND:
+        share = {"x": masked, "l": lang}
     return Routed("explain", lang, explanation_message(expl, lang, share_value=share))
 
 
 def _question(
-    services: Services, text: str, principal: Principal, lang: Lang, public: bool
+    services: Services, text: str, asker: Asker, lang: Lang, public: bool
 ) -> Routed:
     answer = services.matcher.ask(text, lang)
-    msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, principal),
-                         shareable=not public)
+    msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
+                         shareable=not public, share_query=shareable_text(answer.query))
     return Routed("question", lang, msg)
 
 
-def _run_op(services: Services, answer: Answer, principal: Principal) -> str | None:
-    """The operation behind the answer's command, when this principal may run it."""
+def _run_op(services: Services, answer: Answer, asker: Asker) -> str | None:
+    """The operation behind the answer's command, when this asker may (or, with user groups
+    not known yet, might) run it; the click decides for whoever clicks."""
     if answer.best is None or not answer.best.entry.command:
         return None
     op = _parse_op(services, answer.best.entry.command)
-    if op is None or not may_run(services.executor, principal, op):
+    if op is None:
         return None
-    return op.describe()
+    if may_run(services.executor, asker.principal, op) or groups_could_allow(
+        services.executor, asker, op
+    ):
+        return op.describe()
+    return None
 
 
 def entry_answer(
-    services: Services, entry_id: str, lang: Lang, query: str, principal: Principal,
+    services: Services, entry_id: str, lang: Lang, query: str, who: Principal | Asker,
     *, public: bool = False,
 ) -> Message | None:
     """The full answer (with buttons) for one entry picked from suggestions; None if unknown."""
     entry = services.kb.get(entry_id)
     if entry is None:
         return None
+    asker = who if isinstance(who, Asker) else Asker.known(who)
     answer = Answer(query, lang, True, Candidate(entry, 1.0), ())
-    return answer_message(answer, services.kb, run_op=_run_op(services, answer, principal),
-                          shareable=not public)
+    return answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
+                          shareable=not public, share_query=shareable_text(query))
 
 
-def run_job(services: Services, job: ExecJob, principal: Principal) -> Message:
-    """Run the Docker lookup (blocking, bounded by the executor's deadline) and render it."""
+def run_job(services: Services, job: ExecJob, who: Principal | Asker) -> Message:
+    """Decide (when the job waits for user groups), then run the Docker lookup (blocking,
+    bounded by the executor's deadline) and render it."""
+    principal = who.resolved() if isinstance(who, Asker) else who
+    if job.denied is not None:
+        op = _parse_op(services, job.text)
+        if op is None or not may_run(services.executor, principal, op):
+            if op is not None:
+                audit_refusal(services.executor, principal, op, job.text)
+            return job.denied
     try:
         result = services.executor.run(job.text, principal)
     except ExecError as err:
         return error_message(err, job.lang)
     return exec_message(result.to_dict(), job.lang, job.label)
+
+
+def busy_reply(services: Services, job: ExecJob, who: Principal | Asker) -> Message:
+    """The answer when the background pool is full, audited as a ``busy`` decision."""
+    principal = who.principal if isinstance(who, Asker) else who
+    op = _parse_op(services, job.text)
+    if op is not None:
+        audit_refusal(services.executor, principal, op, job.text, busy=True)
+    return error_message(exec_error(ExecBusy, "busy", job.lang), job.lang)
 
 
 def entry_message(services: Services, entry_id: str, lang: Lang) -> Message | None:

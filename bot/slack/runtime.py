@@ -17,14 +17,11 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.errors import ExecBusy
 from bot.executor import Principal
-from bot.executor.messages import exec_error
 from bot.render.blockkit import Message
-from bot.render.blocks import error_message
 from bot.services import Services
-from bot.slack.access import UsergroupDirectory, principal_for
-from bot.slack.router import ExecJob, run_job
+from bot.slack.access import Asker, UsergroupDirectory, principal_for
+from bot.slack.router import ExecJob, busy_reply, run_job
 from bot.slack.workpool import WorkPool
 
 CONTEXT_KEY = "dockbot"
@@ -70,11 +67,12 @@ class Runtime:
             limits = self.services.executor.config.limits
             self.pool = WorkPool(workers=limits.workers + limits.queue, queue=0)
 
-    def principal(self, body: Mapping[str, Any], client: WebClient | None) -> Principal:
+    def principal(self, body: Mapping[str, Any], client: WebClient | None) -> Asker:
+        """Who sent ``body``, as known now (never waits for user groups)."""
         return principal_for(body, self.services.executor, client, self.groups)
 
     def run_later(
-        self, job: ExecJob, principal: Principal, reply: Callable[[Message], object]
+        self, job: ExecJob, principal: Principal | Asker, reply: Callable[[Message], object]
     ) -> None:
         """Run ``job`` on the pool and ``reply`` with the result; reply "busy" when full."""
 
@@ -82,7 +80,7 @@ class Runtime:
             reply(run_job(self.services, job, principal))
 
         if self.pool is None or not self.pool.submit(work):
-            reply(error_message(exec_error(ExecBusy, "busy", job.lang), job.lang))
+            reply(busy_reply(self.services, job, principal))
 
     def close(self) -> None:
         if self.pool is not None:

@@ -4,8 +4,9 @@ HTTP mode serves ``POST /slack/events`` and ``GET /healthz`` through a small
 WSGI front door that checks the request before Bolt sees it: a missing or
 non-numeric ``X-Slack-Request-Timestamp``, a stale timestamp or a bad
 signature is a 401 and nothing else runs (Bolt alone answers 500 on a
-non-numeric timestamp and logs rejected bodies). Nothing is kept between
-requests, so replicas can sit behind any load balancer.
+non-numeric timestamp and logs rejected bodies). A signed body that is unreadable or
+not the shape Slack sends (:func:`bot.slack.payloads.shape_problem`) is a 400. Nothing
+is kept between requests, so replicas can sit behind any load balancer.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.errors import ConfigError
 from bot.settings import Settings
+from bot.slack.payloads import shape_problem
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -111,8 +113,12 @@ class SlackWsgi:
             return _json("401 Unauthorized", {"error": "invalid request"})
         try:
             req = bolt_request(text, str(environ.get("QUERY_STRING", "")), headers)
-        except (ValueError, AttributeError, TypeError):
+        except (ValueError, AttributeError, TypeError, RecursionError):
             return _json("400 Bad Request", {"error": "unreadable body"})
+        problem = shape_problem(req.body)
+        if problem is not None:
+            log.warning("rejected a malformed Slack payload: %s", problem)
+            return _json("400 Bad Request", {"error": problem})
         resp = self.app.dispatch(req)
         out = [(k, v) for k, vs in resp.headers.items() for v in vs
                if k.lower() != "content-length"]

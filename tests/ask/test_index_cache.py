@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import bot.ask.index_cache as ic
+from bot.ask.reference import with_reference
+from bot.errors import KnowledgeError
 from bot.kb.check import load_knowledge
 from bot.settings import Settings
 
@@ -21,35 +23,45 @@ def ranking(m: object, q: str) -> list[tuple[str, float]]:
 
 
 def test_cached_index_gives_the_same_answers(tmp_path: Path) -> None:
-    kb = load_knowledge(KB_DIR)
-    fresh = ic.Matcher(kb)
-    first = ic.cached_matcher(kb, KB_DIR, tmp_path)  # builds and writes
+    fresh = ic.Matcher(with_reference(load_knowledge(KB_DIR)))
+    kb1, first = ic.load_cached(KB_DIR, tmp_path)  # builds and writes
     files = list(tmp_path.glob("matcher-index-*"))
     assert len(files) == 1
-    second = ic.cached_matcher(kb, KB_DIR, tmp_path)  # reads
+    kb2, second = ic.load_cached(KB_DIR, tmp_path)  # reads
+    assert kb1.entries == kb2.entries == fresh.kb.entries
     for q in QUESTIONS:
         assert ranking(fresh, q) == ranking(first, q) == ranking(second, q)
+        assert fresh.ask(q).to_dict() == second.ask(q).to_dict()
 
 
 def test_a_valid_cache_is_read_not_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    kb = load_knowledge(KB_DIR)
-    ic.cached_matcher(kb, KB_DIR, tmp_path)
+    ic.load_cached(KB_DIR, tmp_path)
 
     def no_build(_: object) -> None:
         raise AssertionError("the index was rebuilt although a valid cache exists")
 
     monkeypatch.setattr(ic, "build_index", no_build)
-    assert ic.cached_matcher(kb, KB_DIR, tmp_path).ask("list images").confident
+    monkeypatch.setattr(ic, "load_knowledge", no_build)
+    assert ic.load_cached(KB_DIR, tmp_path)[1].ask("list images").confident
+
+
+def test_a_broken_knowledge_base_is_never_cached(tmp_path: Path) -> None:
+    copy = tmp_path / "kb"
+    shutil.copytree(KB_DIR, copy)
+    (copy / "broken.yml").write_text("entries: [", encoding="utf-8")
+    cache = tmp_path / "cache"
+    with pytest.raises(KnowledgeError):
+        ic.load_cached(copy, cache)
+    assert not list(cache.glob("matcher-index-*"))
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
-    kb = load_knowledge(KB_DIR)
-    ic.cached_matcher(kb, KB_DIR, tmp_path)
+    ic.load_cached(KB_DIR, tmp_path)
     (path,) = tmp_path.glob("matcher-index-*")
     path.write_bytes(b"\x00garbage")
-    m = ic.cached_matcher(kb, KB_DIR, tmp_path)
+    _, m = ic.load_cached(KB_DIR, tmp_path)
     assert m.ask("list images").best is not None
-    assert ic.read_index(path) is not None  # rewritten
+    assert ic.read_cache(path) is not None  # rewritten
 
 
 def test_any_knowledge_change_changes_the_key(tmp_path: Path) -> None:
@@ -62,11 +74,10 @@ def test_any_knowledge_change_changes_the_key(tmp_path: Path) -> None:
 
 
 def test_unwritable_or_disabled_cache_still_answers(tmp_path: Path) -> None:
-    kb = load_knowledge(KB_DIR)
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")
-    assert ic.cached_matcher(kb, KB_DIR, blocked).ask("list images").confident
-    assert ic.cached_matcher(kb, KB_DIR, None).ask("list images").confident
+    assert ic.load_cached(KB_DIR, blocked)[1].ask("list images").confident
+    assert ic.load_cached(KB_DIR, None)[1].ask("list images").confident
 
 
 def test_settings_cache_dir() -> None:

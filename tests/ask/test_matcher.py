@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ask.matcher import Matcher, clean_question
+from bot.ask.reference import with_reference
 from bot.errors import InputError
 from bot.kb.check import load_knowledge
 from bot.settings import Settings
@@ -16,7 +17,8 @@ from bot.settings import Settings
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    return Matcher(load_knowledge(Settings.from_env({}).knowledge_dir))
+    """Both tiers, as dockbot serves them."""
+    return Matcher(with_reference(load_knowledge(Settings.from_env({}).knowledge_dir)))
 
 
 def top_ids(m: Matcher, q: str, n: int = 1) -> list[str]:
@@ -176,10 +178,10 @@ def test_vague_docker_questions_abstain_with_suggestions(matcher: Matcher, quest
 def test_json_shape(matcher: Matcher) -> None:
     d = matcher.ask("remove an image").to_dict()
     assert set(d) == {"query", "lang", "confident", "answer", "alternatives"}
-    assert set(d["answer"]) == {"id", "title", "command", "explanation", "score"}  # type: ignore[arg-type]
+    assert set(d["answer"]) == {"id", "title", "command", "explanation", "score", "source", "flags"}  # type: ignore[arg-type]
     assert isinstance(d["alternatives"], list) and len(d["alternatives"]) <= 4
     for alt in d["alternatives"]:
-        assert set(alt) == {"id", "title", "command", "explanation", "score"}
+        assert set(alt) == {"id", "title", "command", "explanation", "score", "source", "flags"}
 
 
 @pytest.mark.parametrize(

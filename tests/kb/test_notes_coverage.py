@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ask.matcher import Matcher
+from bot.ask.reference import with_reference
 from bot.kb.check import load_knowledge
 from bot.settings import Settings
 
@@ -51,7 +52,8 @@ NOTES = [
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    return Matcher(load_knowledge(Settings.from_env({}).knowledge_dir))
+    """Both tiers, as dockbot serves them: the notes' entries must win over the reference."""
+    return Matcher(with_reference(load_knowledge(Settings.from_env({}).knowledge_dir)))
 
 
 @pytest.mark.parametrize(("note", "question", "entry_id", "command"), NOTES)

@@ -2,6 +2,8 @@
 
 ``fake_slack``: a local HTTP server playing Slack's Web API (``/api/<method>``,
 recording every call) and receiving response_url posts (``/respond/<key>``).
+``usergroups.list`` can be made slow (``usergroups_delay``) or failing
+(``usergroups_error``). ``valid_message`` (fixture) checks blocks with slack_sdk's Block Kit models.
 ``slack_app(...)``: the real Bolt app from ``build_app`` served by waitress in a
 thread on a free port, with helpers that send correctly signed requests.
 """
@@ -25,6 +27,7 @@ import pytest
 import yaml
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.models.blocks import Block
 from slack_sdk.signature import SignatureVerifier
 
 from bot.services import Services, load_services
@@ -52,6 +55,8 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     responses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     usergroups: list[dict[str, Any]] = field(default_factory=list)
+    usergroups_delay: float = 0.0  # seconds usergroups.list takes to answer
+    usergroups_error: str | None = None  # usergroups.list answers ok: false with this error
     ws_url: str = ""
     cond: threading.Condition = field(default_factory=threading.Condition)
 
@@ -69,6 +74,9 @@ class FakeSlack:
         if method == "apps.connections.open":
             return {"ok": True, "url": self.ws_url}
         if method == "usergroups.list":
+            time.sleep(self.usergroups_delay)
+            if self.usergroups_error is not None:
+                return {"ok": False, "error": self.usergroups_error}
             return {"ok": True, "usergroups": self.usergroups}
         if method == "auth.test":
             return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": TEAM}
@@ -276,6 +284,23 @@ class SlackApp:
         })
         hdrs = {**signed_headers(body, "application/json"), **(headers or {})}
         return post(self.events_url, body, hdrs)
+
+
+def check_block_kit(msg: dict[str, Any]) -> None:
+    """Every block parses as slack_sdk's Block Kit model, validates, and round-trips."""
+    assert isinstance(msg.get("text"), str) and msg["text"]
+    blocks = msg["blocks"]
+    assert 0 < len(blocks) <= 50
+    parsed = Block.parse_all(blocks)
+    for block in parsed:
+        block.validate_json()
+    assert [b.to_dict() for b in parsed] == blocks
+
+
+@pytest.fixture
+def valid_message() -> Callable[[dict[str, Any]], None]:
+    """``valid_message(msg)``: :func:`check_block_kit` as a fixture for test modules."""
+    return check_block_kit
 
 
 def write_config(path: Path, url: str, *, policy: dict[str, Any] | None = None,

@@ -114,7 +114,11 @@ def test_executor_denied_for_this_channel_runs_nothing(
     body = app.command("ps", user="UOPS", channel="CGEN")[0].json()
     assert "cannot run" in kit.plain_text(body)
     time.sleep(0.3)
-    assert app.fake.responses == {} and audit_lines(app) == []
+    assert app.fake.responses == {}
+    (line,) = audit_lines(app)
+    assert (line["decision"], line["outcome"], line["user"], line["channel"], line["op"]) == (
+        "denied", "denied", "UOPS", "CGEN", "ps")
+    assert line["rule"] == "no-channel-rule:op" and line["bytes"] == 0
 
 
 def test_executor_unreachable_host_answers_after_the_ack(
@@ -225,7 +229,8 @@ def test_run_it_rechecks_the_clicker(slack_app: MakeApp, dead_socket: str) -> No
     (note,) = app.fake.wait_responses(key)
     assert "cannot run" in kit.plain_text(note)
     time.sleep(0.2)
-    assert audit_lines(app) == []
+    assert [(a["decision"], a["user"], a["channel"]) for a in audit_lines(app)] == [
+        ("denied", "USTRANGER", "COPS"), ("denied", "UOPS", "CGEN")]
 
 
 @pytest.mark.docker
@@ -345,15 +350,19 @@ def test_dm_is_answered_in_thread_and_bot_messages_are_ignored(slack_app: MakeAp
     assert call.params["blocks"][0]["text"]["text"] == kit.w("explain_title", "en")
 
 
-def test_mention_with_an_operation_posts_the_result_in_thread(
-    slack_app: MakeApp, dead_socket: str
+@pytest.mark.parametrize("op", ["ps", "logs web --tail 5"])
+def test_mention_with_an_operation_answers_only_the_asker_in_thread(
+    slack_app: MakeApp, dead_socket: str, op: str
 ) -> None:
     app = slack_app(dead_socket)
     app.event({"type": "app_mention", "user": "UOPS", "channel": "COPS", "ts": "9.9",
-               "text": "<@UBOT> ps"})
-    pending, result = app.fake.wait_calls("chat.postMessage", 2)
+               "text": f"<@UBOT> {op}"})
+    pending, result = app.fake.wait_calls("chat.postEphemeral", 2)
     assert {pending.params["thread_ts"], result.params["thread_ts"]} == {"9.9"}
+    assert {pending.params["user"], result.params["user"]} == {"UOPS"}
     assert "cannot be reached" in kit.plain_text({"blocks": result.params["blocks"]})
+    time.sleep(0.2)
+    assert app.fake.calls_to("chat.postMessage") == []
 
 
 def test_app_home_shows_the_guide_and_the_viewer_access(
@@ -390,7 +399,9 @@ def test_user_groups_grant_access_through_usergroups_list(
     policy = {"channels": {"COPS": {"ops": "all"}}, "usergroups": {"SONCALL": {"role": "viewer"}}}
     app = slack_app(dead_socket, policy=policy)
     app.fake.usergroups = [{"id": "SONCALL", "users": ["UCALL"]}, {"id": "SX", "users": ["U9"]}]
-    assert "⏳" in app.command("ps", user="UCALL", channel="COPS")[0].json()["text"]
+    reply, key = app.command("ps", user="UCALL", channel="COPS")
+    assert "⏳" in reply.json()["text"]
+    assert "cannot be reached" in kit.plain_text(app.fake.wait_responses(key)[0])
     assert "cannot run" in kit.plain_text(app.command("ps", user="U9", channel="COPS")[0].json())
     assert "cannot run" in kit.plain_text(app.command("inspect x", user="UCALL",
                                                      channel="COPS")[0].json())

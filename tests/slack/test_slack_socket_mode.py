@@ -4,6 +4,7 @@ stand-in ``apps.connections.open`` points to, in-process and through ``dockbot s
 from __future__ import annotations
 
 import json
+import logging
 import os
 import queue
 import signal
@@ -158,3 +159,34 @@ def test_dockbot_serve_in_socket_mode(fake_slack: Any, socket_server: LocalSocke
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err.decode()
+
+
+def test_socket_mode_refuses_malformed_payloads_without_a_traceback(
+    fake_slack: Any, socket_server: LocalSocketMode, make_services: MakeServices,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    services = make_services(SLACK_APP_TOKEN="xapp-1-test", SLACK_API_URL=fake_slack.api_url,
+                             SLACK_SIGNING_SECRET="")
+    runtime = Runtime(services)
+    handler = socket_handler(build_app_for(runtime, services.settings), services.settings)
+    handler.client.connect()
+    try:
+        base = {"type": "block_actions", "team": {"id": "T0TEST"}, "user": {"id": "U1"},
+                "trigger_id": "t-bad", "response_url": fake_slack.response_url("bad"),
+                "container": {"type": "message", "is_ephemeral": True}}
+        for i, actions in enumerate(["dockbot_share", [None], [{"action_id": 5}]]):
+            ack = socket_server.send("interactive", {**base, "trigger_id": f"t-{i}",
+                                                     "actions": actions}, f"bad-{i}")
+            assert ack == {"envelope_id": f"bad-{i}"}  # acknowledged, and nothing else
+        ack = socket_server.send("slash_commands", command_payload(fake_slack, "help", "ok"),
+                                 "ok")
+        assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("help_title", "en")
+        time.sleep(0.3)
+        assert fake_slack.responses == {}
+        assert [r.getMessage() for r in caplog.records if r.exc_info] == []
+        assert sum(r.getMessage().startswith("rejected a malformed") for r in caplog.records
+                   if r.name == "dockbot.slack") == 3
+    finally:
+        handler.client.close()
+        runtime.close()

@@ -1,5 +1,6 @@
-"""Helpers shared by the tests and the benchmarks: fake Docker daemons.
+"""Helpers shared by the tests (and the benchmark): real components, set up once.
 
-``slowsock``: a daemon that trickles its answer one byte at a time.
-``fake_daemon``: a scripted daemon (fixed answers per path, or a huge streamed answer).
+``matching``: the matcher helpers. ``slowsock``: a Docker daemon that trickles its answer one
+byte at a time. ``fake_daemon``: a scripted daemon (fixed answers per path, or a huge
+streamed answer).
 """

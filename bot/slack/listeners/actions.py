@@ -31,17 +31,19 @@ from bot.render.blocks import (
     alternatives_message,
     error_message,
     exec_off_message,
-    exec_pending_message,
     explanation_message,
     shared_message,
 )
-from bot.slack.access import may_run
 from bot.slack.failures import after_ack
 from bot.slack.home import publish_home
-from bot.slack.router import ExecJob, entry_answer, entry_message
+from bot.slack.payloads import identity
+from bot.slack.router import Routed, decide, entry_answer, entry_message
 from bot.slack.runtime import runtime_of
+from bot.slack.sharing import shareable_text
 
 feedback_log = logging.getLogger("dockbot.feedback")
+log = logging.getLogger("dockbot.slack")
+
 
 def register(app: App) -> None:
     app.action(ACTION_SHARE)(after_ack(handle_share))
@@ -58,25 +60,37 @@ def _lang(value: dict[str, Any]) -> Lang:
 
 
 def _clicker(body: dict[str, Any]) -> str:
-    user = body.get("user")
-    return str(user.get("id") or "") if isinstance(user, dict) else ""
+    return identity(body).user or ""
+
+
+def _object(body: dict[str, Any], key: str) -> dict[str, Any]:
+    value = body.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def reply_to_clicker(
     body: dict[str, Any], respond: Respond, client: WebClient, msg: Message,
     *, replace: bool = False,
 ) -> None:
-    """Show ``msg`` to whoever clicked, next to the message that held the button."""
-    container = body.get("container") or {}
-    original = body.get("message") or {}
-    if container.get("is_ephemeral") or not original or not body.get("channel"):
+    """Show ``msg`` to whoever clicked, next to the message that held the button.
+
+    Without a ``response_url`` (Slack always sends one for message buttons) the reply
+    goes ephemerally to the clicker in the channel, or nowhere when there is no channel.
+    """
+    original = _object(body, "message")
+    who = identity(body)
+    ephemeral = bool(_object(body, "container").get("is_ephemeral")) or not original
+    if ephemeral and isinstance(body.get("response_url"), str):
         respond(text=msg["text"], blocks=msg["blocks"], response_type="ephemeral",
                 replace_original=replace)
         return
-    client.chat_postEphemeral(
-        channel=str(body["channel"]["id"]), user=_clicker(body), text=msg["text"],
-        blocks=msg["blocks"], thread_ts=original.get("thread_ts") or original.get("ts"),
-    )
+    if not who.channel or not who.user:
+        log.info("a click came without a response_url or channel; nothing to answer")
+        return
+    thread = original.get("thread_ts") or original.get("ts")
+    client.chat_postEphemeral(channel=who.channel, user=who.user, text=msg["text"],
+                              blocks=msg["blocks"],
+                              thread_ts=thread if isinstance(thread, str) else None)
 
 
 def _expired(lang: Lang) -> Message:
@@ -93,17 +107,20 @@ def handle_share(
     value = read_value(action.get("value"))
     lang = _lang(value)
     inner: Message | None = None
-    query = str(value.get("q") or "")
+    query = shareable_text(str(value.get("q") or ""))
     if isinstance(value.get("e"), str):
         inner = entry_message(rt.services, value["e"], lang)
     elif isinstance(value.get("x"), str):
-        query = value["x"]
+        query = shareable_text(value["x"])  # masked again: the value may predate masking
         try:
-            inner = explanation_message(explain(value["x"], lang).to_dict(), lang)
+            inner = explanation_message(explain(query, lang).to_dict(), lang)
         except DockbotError as err:
             inner = error_message(err, lang)
     if inner is None:
         reply_to_clicker(body, respond, client, _expired(lang))
+        return
+    if not isinstance(body.get("response_url"), str):
+        log.info("a share click came without a response_url; nothing was shared")
         return
     shared = shared_message(inner, _clicker(body), query, lang)
     respond(text=shared["text"], blocks=shared["blocks"], response_type="in_channel",
@@ -135,10 +152,10 @@ def handle_pick(
     rt = runtime_of(context)
     value = read_value(action.get("value"))
     lang = _lang(value)
-    principal = rt.principal(body, client)
-    public = not (body.get("container") or {}).get("is_ephemeral") and bool(body.get("message"))
+    asker = rt.principal(body, client)
+    public = not _object(body, "container").get("is_ephemeral") and bool(body.get("message"))
     msg = entry_answer(rt.services, str(value.get("e") or ""), lang,
-                       str(value.get("q") or ""), principal, public=public)
+                       str(value.get("q") or ""), asker, public=public)
     reply_to_clicker(body, respond, client, msg or _expired(lang), replace=not public)
 
 
@@ -152,20 +169,19 @@ def handle_run(
     value = read_value(action.get("value"))
     lang = _lang(value)
     text = str(value.get("op") or "")
-    principal = rt.principal(body, client)
+    asker = rt.principal(body, client)
     executor = rt.services.executor
     try:
         op = executor.parse(text)
     except DockbotError:
         reply_to_clicker(body, respond, client, _expired(lang))
         return
-    if not may_run(executor, principal, op):
-        note = exec_off_message(op.describe(), lang, enabled=executor.enabled)
-        reply_to_clicker(body, respond, client, note)
-        return
-    reply_to_clicker(body, respond, client, exec_pending_message(op.label, op.host, lang))
-    job = ExecJob(op.describe(), op.label, op.host, lang)
-    rt.run_later(job, principal, lambda msg: reply_to_clicker(body, respond, client, msg))
+    note = exec_off_message(op.describe(), lang, enabled=executor.enabled)
+    routed = decide(rt.services, op, asker, lang, Routed("exec_off", lang, note), text)
+    reply_to_clicker(body, respond, client, routed.message)
+    if routed.job is not None:
+        rt.run_later(routed.job, asker,
+                     lambda msg: reply_to_clicker(body, respond, client, msg))
 
 
 def handle_feedback(
@@ -178,7 +194,7 @@ def handle_feedback(
     value = read_value(action.get("value"))
     lang = _lang(value)
     vote = "up" if action.get("action_id") == ACTION_FEEDBACK_UP else "down"
-    team = (body.get("team") or {}).get("id")
+    team = identity(body).team
     record = {"event": "feedback", "vote": vote, "entry": str(value.get("e") or "")[:80],
               "lang": lang, "query": redact_text(str(value.get("q") or "")[:300])[0], "team": team}
     feedback_log.info(json.dumps(record, ensure_ascii=False))

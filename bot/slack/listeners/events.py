@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.lang import Lang
 from bot.render.blockkit import Message
 from bot.slack.home import publish_home
+from bot.slack.payloads import identity
 from bot.slack.router import route
 from bot.slack.runtime import runtime_of
 
@@ -20,6 +21,9 @@ EVENTS = {
     "message.im": "message",
     "app_home_opened": "app_home_opened",
 }
+
+# What the executor answers is shown only to the asker, never to the whole channel.
+PRIVATE_KINDS = frozenset({"exec", "exec_off"})
 
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(\|[^>]*)?>")
 
@@ -34,20 +38,32 @@ def _answer_in_thread(
     event: dict[str, Any], body: dict[str, Any], text: str, client: WebClient,
     context: BoltContext,
 ) -> None:
+    """Answer in the event's thread. Executor output (and notes about it) goes only to
+    the asker: ephemerally in the thread of a channel, in the thread of a DM."""
     rt = runtime_of(context)
-    channel = str(event.get("channel") or "")
+    who = identity(body)
+    channel = who.channel or ""
     thread = event.get("thread_ts") or event.get("ts")
-    who = {**event, "team_id": event.get("team") or body.get("team_id")}
-    principal = rt.principal(who, client)
-    routed = route(rt.services, text, principal, public=True)
+    asker = rt.principal(body, client)
+    routed = route(rt.services, text, asker, public=True)
 
     def post(msg: Message) -> None:
         client.chat_postMessage(channel=channel, thread_ts=thread, text=msg["text"],
                                 blocks=msg["blocks"])
 
-    post(routed.message)
+    def post_private(msg: Message) -> None:
+        if who.is_dm:
+            post(msg)
+        else:
+            client.chat_postEphemeral(channel=channel, user=who.user or "", thread_ts=thread,
+                                      text=msg["text"], blocks=msg["blocks"])
+
+    if routed.kind in PRIVATE_KINDS:
+        post_private(routed.message)
+    else:
+        post(routed.message)
     if routed.job is not None:
-        rt.run_later(routed.job, principal, post)
+        rt.run_later(routed.job, asker, post_private)
 
 
 def handle_mention(
@@ -74,7 +90,8 @@ def handle_home_opened(
     event: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
 ) -> None:
     """Publish the Home tab: the onboarding guide and what this viewer may run."""
-    if event.get("tab", "home") != "home" or not event.get("user"):
+    user = identity(body).user
+    if event.get("tab", "home") != "home" or not user:
         return
     lang: Lang = "ko"
-    publish_home(runtime_of(context), client, body, str(event["user"]), lang)
+    publish_home(runtime_of(context), client, body, user, lang)

@@ -1,0 +1,447 @@
+"""Composed answers: the chosen command plus the flags (and values) the question asks for.
+
+"last 5 lines of the logs" is ``docker logs --tail 5 <container>``, not the stored
+``docker logs --tail 100 <container>``. Given the answer's command line, the composer
+finds its node in the CLI reference (:mod:`bot.explain.cli_spec`), then scores every
+flag of that command against what the question says *beyond* the command itself:
+
+- words and concepts of the question that the command's own name and summary do not
+  already explain (``logs`` and ``container`` say nothing about which flag);
+- weighed by how rare they are among that command's flags (``container`` appears in
+  half of ``docker run``'s flags; ``tail`` in one) and in the whole index;
+- a flag quoted in the question (``-f``, ``--tail``) is always taken when the command
+  has it.
+
+A flag that takes a value gets one from the question when there is one of the right
+shape (a number, a size such as ``512MB``, a duration such as ``10m``, a port mapping, a
+``key=value`` pair), else a ``<placeholder>``. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from bot.ask.analysis import Analysis, analyze, concept_word
+from bot.ask.values import Value, enum_value, find_values, fit
+from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
+from bot.lang import Lang
+
+# A flag is added when the question's distinctive words it matches weigh at least this
+# much (sum of idf-weights); calibrated with the flag-scored dev sets (bench/calibrate.py).
+FLAG_THRESHOLD = 1.5
+QUOTED = 100.0  # the score of a flag the question writes out
+_STRONG = 40.0  # a description match this strong picks a flag even without its name
+MAX_ADDED_FLAGS = 3
+_LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
+_KNOWN_SHORT_VALUE = frozenset("pveuwt")
+_KIND = {"c": 1.3, "w": 1.0, "k": 0.8}  # Korean bigrams pick no flag: too many false hits
+
+@dataclass(frozen=True)
+class ComposedFlag:
+    """A flag the question asked for, with the value it gave (or a placeholder)."""
+
+    flag: str
+    value: str | None
+    meaning: Mapping[Lang, str]
+    names: tuple[str, ...] = ()  # every name of the flag: ("-n", "--tail")
+
+    def to_dict(self, lang: Lang) -> dict[str, object]:
+        return {"flag": self.flag, "value": self.value, "meaning": self.meaning[lang]}
+
+
+@dataclass(frozen=True)
+class Composition:
+    """The command line to show and the flags that the question put into it."""
+
+    command: str
+    flags: tuple[ComposedFlag, ...]
+
+
+@dataclass(frozen=True)
+class _FlagDoc:
+    flag: Flag
+    keys: frozenset[str]
+    name_keys: frozenset[str]  # what the flag's own name says: --tail -> the concept *tail*
+
+
+def _keys(features: Mapping[str, float]) -> frozenset[str]:
+    """The features that can pick a flag: concepts, and words that are no concept's form
+    (``delete`` counts once, as the concept *remove*, not again as a word)."""
+    return frozenset(
+        k for k in features if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
+    )
+
+
+def _doc_keys(flag: Flag) -> list[list[str]]:
+    """A flag's features: of its name and texts, and of its name alone (``--no-trunc`` is
+    read as written, where it is a concept's form, and as words)."""
+    words = flag.long.replace("-", " ")
+    meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
+    text = _keys(analyze(f"{flag.long} {words} {meaning}").features)
+    name = _keys(analyze(f"{flag.long} {words}").features)
+    return [sorted(text), sorted(name)]
+
+
+FlagData = dict[str, Any]
+
+
+def shown_name(flag: Flag) -> str:
+    """How people write the flag: ``-a`` for a switch with a short form, ``--tail`` for
+    most flags with a value, the well-known short ones (``-p``, ``-v``, ``-e``) kept short."""
+    if flag.short and (not flag.takes_value or flag.short in _KNOWN_SHORT_VALUE):
+        return f"-{flag.short}"
+    return flag.name
+
+
+class Composer:
+    """Scores a command's flags against a question; built once per CLI reference."""
+
+    def __init__(self, spec: CliSpec | None = None, data: FlagData | None = None) -> None:
+        """``data`` is what :meth:`export` returned for the same reference (it is part of
+        the matcher's cached index, so a warm start analyses no flag text)."""
+        self.spec = spec or default_spec()
+        self._idf: dict[str, float] = {}
+        self._default_idf = 1.0
+        self._keys: dict[str, list[list[list[str]]]] = {}
+        if data is not None:
+            self._idf = data["idf"]
+            self._default_idf = data["default_idf"]
+            self._keys = data["keys"]
+        self._docs: dict[str, tuple[_FlagDoc, ...]] = {}
+        self._inv: dict[str, dict[str, list[int]]] = {}  # feature -> flags having it
+        self._local: dict[str, dict[str, float]] = {}
+        self._own: dict[str, frozenset[str]] = {}
+        self._mass: dict[str, dict[str, float]] = {}
+
+    def _global_idf(self) -> None:
+        """How rare each word is among all flags of all commands: "set", "show" and
+        "container" are in hundreds of flag descriptions and pick none of them."""
+        df: dict[str, int] = {}
+        n = 0
+        for cmd in self.spec.walk():
+            keys = self._keys.setdefault(cmd.path, [_doc_keys(f) for f in cmd.flags])
+            for flag_keys, _ in keys:
+                n += 1
+                for k in flag_keys:
+                    df[k] = df.get(k, 0) + 1
+        self._idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        self._default_idf = math.log((n + 1) / 0.5)
+
+    def export(self) -> FlagData:
+        """Everything analysed from the reference's flag texts, as plain data."""
+        if not self._idf:
+            self._global_idf()
+        return {"idf": self._idf, "default_idf": self._default_idf, "keys": self._keys}
+
+    def _prepare(self, cmd: Command) -> None:
+        if not self._idf:
+            self._global_idf()
+        if cmd.path in self._docs:
+            return
+        keys = self._keys.get(cmd.path) or [_doc_keys(f) for f in cmd.flags]
+        docs = tuple(
+            _FlagDoc(f, frozenset(k), frozenset(n))
+            for f, (k, n) in zip(cmd.flags, keys, strict=True)
+        )
+        n = len(docs) or 1
+        df: dict[str, int] = {}
+        for d in docs:
+            for k in d.keys:
+                df[k] = df.get(k, 0) + 1
+        self._local[cmd.path] = {
+            k: (0.0 if c / n > _LOCAL_COMMON and n >= 3 else math.log(1 + n / c))
+            for k, c in df.items()
+        }
+        slots = " ".join(s.name.replace("_", " ") for s in cmd.slots()).lower()
+        own = analyze(
+            " ".join([*cmd.path.split()[1:], cmd.summary("en"), cmd.summary("ko"), slots])
+        )
+        self._own[cmd.path] = frozenset(own.features)
+        self._docs[cmd.path] = docs
+        inv: dict[str, list[int]] = {}
+        for i, d in enumerate(docs):
+            for k in d.keys:
+                inv.setdefault(k, []).append(i)
+        self._inv[cmd.path] = inv
+        local = self._local[cmd.path]
+        self._mass[cmd.path] = {
+            d.flag.long: sum(
+                self._idf.get(k, self._default_idf) * local.get(k, 0.0) * _KIND[k[0]]
+                for k in d.keys
+            )
+            or 1.0
+            for d in docs
+        }
+
+    def node_of(self, command: str) -> tuple[Command | None, list[str]]:
+        """The CLI node a command line starts with, and the words after its path."""
+        words = command.split()
+        if not words or words[0] != "docker":
+            return None, words
+        node = self.spec.root
+        i = 1
+        while i < len(words) and words[i] in node.children:
+            node = node.children[words[i]]
+            i += 1
+        if node is self.spec.root or node.is_group:
+            return None, words[i:]
+        return node, words[i:]
+
+    def score_flags(
+        self, cmd: Command, a: Analysis, exclude: frozenset[str] = frozenset()
+    ) -> list[tuple[float, Flag]]:
+        """Every flag of ``cmd`` with a positive score for the question, best first."""
+        self._prepare(cmd)
+        own = self._own[cmd.path] | exclude
+        local = self._local[cmd.path]
+        quoted = {k[2:] for k in a.features if k.startswith("f:")}
+        weight = {
+            k: self._idf.get(k, self._default_idf) * _KIND[k[0]]
+            for k in _keys(a.features)
+            if k not in own
+        }
+        pending: list[tuple[_FlagDoc, dict[str, float]]] = []
+        scored: list[tuple[float, Flag]] = []
+        docs = self._docs[cmd.path]
+        inv = self._inv[cmd.path]
+        near = {i for k in weight for i in inv.get(k, ())}
+        if quoted:
+            near.update(i for i, d in enumerate(docs) if d.flag.name in quoted or (
+                d.flag.short and f"-{d.flag.short}" in quoted))
+        for i in sorted(near):
+            d = docs[i]
+            f = d.flag
+            if f.name in quoted or (f.short and f"-{f.short}" in quoted):
+                scored.append((QUOTED, f))
+                continue
+            parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
+            parts = {k: v for k, v in parts.items() if v > 0}
+            # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
+            # not only by an incidental word of its description ("running the check")
+            if parts and (d.name_keys & parts.keys() or sum(parts.values()) >= _STRONG):
+                pending.append((d, parts))
+        # greedy: the best flag claims the question's words it matches; the next flag is
+        # scored on the words left (so "follow" does not also pull in --tail's "follow")
+        claimed: set[str] = set()
+        mass = self._mass[cmd.path]
+        while pending:
+            best_i, best_s = -1, 0.0
+            for i, (d, parts) in enumerate(pending):
+                s = sum(v for k, v in parts.items() if k not in claimed)
+                # how much of the flag's own description the question covers: "id" is a
+                # small part of --no-trunc's text, "follow" most of --follow's
+                s *= math.sqrt(min(1.0, s / mass[d.flag.long]))
+                if s > best_s:
+                    best_i, best_s = i, s
+            if best_i < 0:
+                break
+            d, parts = pending.pop(best_i)
+            claimed.update(parts)
+            scored.append((best_s, d.flag))
+        scored.sort(key=lambda t: t[0], reverse=True)
+        return scored
+
+    def covered(self, cmd: Command, a: Analysis) -> frozenset[str]:
+        """The question's features that the flags the composer would pick for ``cmd`` match
+        (used to rank: a command whose flags explain the rest of the question fits it)."""
+        out: set[str] = set()
+        self._prepare(cmd)
+        for s, f in self.score_flags(cmd, a):
+            if s < FLAG_THRESHOLD:
+                break
+            out.update(k for d in self._docs[cmd.path] if d.flag is f for k in d.keys)
+        return frozenset(out.intersection(a.features))
+
+    def compose(
+        self, command: str, question: str, a: Analysis, exclude: frozenset[str] = frozenset()
+    ) -> Composition | None:
+        """``command`` with the flags the question asks for; None when it asks for none.
+
+        Two steps: a flag the command already has with a placeholder or an example value
+        (``--tail <N>``, ``--tail 100``) takes the value the question gives (``5``); then
+        the flags the question asks for beyond the command are added (``exclude``: the
+        features that the answer's own title already explains, which select no flag).
+        """
+        cmd, rest = self.node_of(command)
+        if cmd is None or "$(" in command or "|" in command.split("#")[0]:
+            return None
+        present = _present_flags(cmd, rest)
+        found = find_values(question)
+        used: set[int] = set()
+        values: dict[str, str | None] = {}
+        flags: list[Flag] = []
+        for name, old in present.items():
+            f = cmd.flag_by_long(name[2:])
+            if f is None or not f.takes_value or not _replaceable(old):
+                continue
+            value = enum_value(f, question) or _pick_value(f, found, used)
+            if value is not None and value != old:
+                values[name] = value
+                flags.append(f)
+        chosen = [
+            f
+            for s, f in self.score_flags(cmd, a, exclude)
+            if s >= FLAG_THRESHOLD and f.name not in present
+        ][:MAX_ADDED_FLAGS]
+        # a value only one option takes asks for that option ("unless-stopped", "8080:80")
+        for f in cmd.flags:
+            if f.name in present or f in chosen or not f.takes_value:
+                continue
+            if enum_value(f, question) or (
+                f.long in _SELECTED_BY_VALUE and any(fit(f, v) for v in found)
+            ):
+                chosen.append(f)
+        for f in _drop_conflicts(chosen):
+            value = None
+            if f.takes_value:
+                value = (
+                    enum_value(f, question)
+                    or _pick_value(f, found, used)
+                    or f"<{_placeholder(f)}>"
+                )
+            values[f.name] = value
+            flags.append(f)
+        if not flags:
+            return None
+        added = tuple(
+            ComposedFlag(
+                shown_name(f),
+                values[f.name],
+                MappingProxyType({"en": f.meaning("en"), "ko": f.meaning("ko")}),
+                (f"-{f.short}", f.name) if f.short else (f.name,),
+            )
+            for f in flags
+        )
+        return Composition(_rewrite(cmd, command, rest, values), added)
+
+
+def _replaceable(value: str | None) -> bool:
+    """A placeholder (``<N>``), an example number (``100``) or port mapping (``80:80``)."""
+    return (
+        value is None
+        or value.startswith("<")
+        or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+", value))
+    )
+
+
+# options a value of their own kind selects even when no word names them
+_SELECTED_BY_VALUE = frozenset({"publish", "platform", "signal", "stop-signal"})
+
+
+def _pick_value(f: Flag, found: list[Value], used: set[int]) -> str | None:
+    for i, v in enumerate(found):
+        if i in used:
+            continue
+        text = fit(f, v)
+        if text is not None:
+            used.add(i)
+            return text
+    return None
+
+
+def _placeholder(f: Flag) -> str:
+    kind = f.value_type or "value"
+    if kind in ("list", "stringArray", "strings", "string"):
+        return f.long
+    return kind
+
+
+def _present_flags(cmd: Command, rest: Sequence[str]) -> dict[str, str | None]:
+    """Flags already written in the command (canonical ``--name`` -> value or None)."""
+    out: dict[str, str | None] = {}
+    i = 0
+    while i < len(rest):
+        w = rest[i]
+        f = _lookup(cmd, w)
+        if f is not None:
+            value = None
+            if "=" in w:
+                value = w.split("=", 1)[1]
+            elif f.takes_value and i + 1 < len(rest):
+                value = rest[i + 1]
+                i += 1
+            out[f.name] = value
+        i += 1
+    return out
+
+
+def _lookup(cmd: Command, word: str) -> Flag | None:
+    if word.startswith("--"):
+        return cmd.flag_by_long(word[2:].split("=", 1)[0])
+    if word.startswith("-") and len(word) == 2:
+        return cmd.flag_by_short(word[1])
+    return None
+
+
+def _drop_conflicts(flags: list[Flag]) -> list[Flag]:
+    """One of each flag; ``--quiet`` and ``--format`` both shape output: keep the first."""
+    out: list[Flag] = []
+    shaping = {"quiet", "format"}
+    seen_shape = False
+    for f in flags:
+        if f.long in shaping:
+            if seen_shape:
+                continue
+            seen_shape = True
+        if f not in out:
+            out.append(f)
+    return out
+
+
+def _rewrite(
+    cmd: Command, command: str, rest: Sequence[str], values: Mapping[str, str | None]
+) -> str:
+    """The command line with each chosen flag set: replaced where present, else inserted
+    after the command path (before positionals)."""
+    words = command.split()
+    path_len = len(words) - len(rest)
+    out_rest: list[str] = []
+    done: set[str] = set()
+    i = 0
+    while i < len(rest):
+        w = rest[i]
+        f = _lookup(cmd, w)
+        if f is not None and f.name in values:
+            value = values[f.name]
+            if f.takes_value and "=" not in w and i + 1 < len(rest):
+                i += 1
+            out_rest.append(shown_name(f))
+            if value is not None:
+                out_rest.append(_quote(value))
+            done.add(f.name)
+        else:
+            out_rest.append(w)
+        i += 1
+    new: list[str] = []
+    for name, value in values.items():
+        if name in done:
+            continue
+        f = cmd.flag_by_long(name[2:])
+        if f is None:
+            continue
+        new.append(shown_name(f))
+        if value is not None:
+            new.append(_quote(value))
+    # new flags go after the flags already there, before the first positional
+    insert_at = 0
+    j = 0
+    while j < len(out_rest):
+        w = out_rest[j]
+        f = _lookup(cmd, w)
+        if f is None and not w.startswith("-"):
+            break
+        j += 1
+        if f is not None and f.takes_value and "=" not in w:
+            j += 1
+        insert_at = j
+    merged = [*out_rest[:insert_at], *new, *out_rest[insert_at:]]
+    return " ".join([*words[:path_len], *merged])
+
+
+def _quote(value: str) -> str:
+    return value if re.fullmatch(r"[\w.:/=<>@%+,-]+", value) else f'"{value}"'

@@ -1,0 +1,216 @@
+"""Values a question gives for a command's flags: numbers, sizes, durations, ports, paths,
+names, ``KEY=value`` pairs, signals, platforms and the words of an enumerated option.
+
+"Start nginx with host port 8080 forwarded to port 80" gives the port mapping ``8080:80``;
+"로그 파일 하나는 10MB까지" the size ``10m``; "name it api" the name ``api``. Each value
+has a kind, and :func:`fit` says whether (and how) a value of that kind is written for a
+given flag, so a number is never given to ``--name`` nor a name to ``--tail``. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.explain.cli_spec import Flag
+
+# Options whose values are a closed set of words: a question that says one of them
+# ("unless-stopped", "overlay", "json-file") asks for the option with that value.
+ENUMS: Mapping[str, tuple[str, ...]] = {
+    "restart": ("unless-stopped", "on-failure", "always", "no"),
+    "network": ("host", "none", "bridge"),
+    "net": ("host", "none", "bridge"),
+    "driver": ("overlay", "bridge", "macvlan", "ipvlan", "local"),
+    "log-driver": ("json-file", "journald", "syslog", "fluentd", "local", "none"),
+    "pull": ("always", "missing", "never"),
+    "progress": ("plain", "tty", "rawjson", "quiet"),
+    "format": ("json", "table"),
+    "isolation": ("process", "hyperv"),
+    "ipc": ("host", "shareable", "private"),
+    "pid": ("host",),
+}
+# words that must not be taken as an enumerated value on their own (too common)
+_ENUM_NEEDS_CONTEXT = frozenset({"no", "none", "local", "host", "always", "table", "quiet"})
+
+_NAME_AFTER = re.compile(
+    r"(?i)\b(?:named|called|name(?:d)?(?: it)?|hostname(?: set)? to|name(?: set)? to)\s+"
+    r"[\"'`]?([A-Za-z0-9][\w.-]{0,62})[\"'`]?"
+)
+_NAME_KO = re.compile(
+    r"[\"'`]?([A-Za-z0-9][\w.-]{0,62})[\"'`]?\s*(?:라는|이라는|로|으로)?\s*이름"
+    r"|이름(?:을|은|이|는)?\s*[\"'`]?([A-Za-z0-9][\w.-]{0,62})[\"'`]?"
+)
+_QUOTED = re.compile(r"[\"'`]([^\"'`\s][^\"'`]{0,80})[\"'`]")
+_PORTMAP = re.compile(
+    r"(?<![A-Za-z0-9_.:])((?:\d{1,3}(?:\.\d{1,3}){3}:)?\d{1,5}:\d{1,5}(?:/(?:tcp|udp))?)(?!\d)"
+)
+_TWO_PORTS_EN = re.compile(
+    r"(?i)\bport\s+(\d{1,5})\b.{0,40}?\b(?:to|->|onto|into)\s+(?:the\s+)?(?:container(?:'s)?\s+)?"
+    r"(?:port\s+)?(\d{1,5})\b"
+)
+_PORTS_KO = re.compile(
+    r"(\d{1,5})\s*번?\s*(?:포트)?\s*(?:을|를|에서)?\s*(?:컨테이너(?:의)?\s*)?"
+    r"(\d{1,5})\s*번?\s*(?:포트)?\s*(?:로|으로|에)"
+)
+_PORT_EN = re.compile(r"(?i)\bport\s+(\d{1,5})\b|\b(\d{1,5})\s+port\b")
+_PORT_KO = re.compile(r"(\d{1,5})\s*번?\s*포트|포트\s*(\d{1,5})")
+_SIZE = re.compile(
+    r"(?i)(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)\s?(k|m|g|t)(?:i?b|바이트)?(?![a-z])"
+    r"|(\d+)\s*(메가|기가|킬로)"
+)
+_DURATION = re.compile(
+    r"(?i)(?<![A-Za-z0-9_.])(\d+)\s?(ms|s|m|h|초|분|시간|seconds?|secs?|minutes?|mins?|hours?)"
+    r"(?![a-z])"
+)
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.:/=-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_.:/])")
+_PATH = re.compile(r"(?<![\w:/.])((?:~|\.{1,2})?/[\w./-]*[\w/]|\$\(pwd\)[\w/.-]*|\.(?=\s|$))")
+_IP = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])")
+_KEYVAL = re.compile(r"(?<![\w-])([A-Za-z_][\w.-]*=[^\s,;\"'`\uac00-\ud7a3]+)")
+_SIGNAL = re.compile(r"(?i)\b(SIG[A-Z0-9]+|(?<=\s)(?:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))\b")
+_PLATFORM = re.compile(r"\b((?:linux|windows)/(?:amd64|arm64|arm/v7|arm/v6|386|ppc64le|s390x))\b")
+_UNITS = {
+    "ms": "ms", "s": "s", "m": "m", "h": "h", "초": "s", "분": "m", "시간": "h",
+    "second": "s", "seconds": "s", "sec": "s", "secs": "s",
+    "minute": "m", "minutes": "m", "min": "m", "mins": "m", "hour": "h", "hours": "h",
+}
+_SIZE_UNITS = {"메가": "m", "기가": "g", "킬로": "k"}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value found in a question."""
+
+    kind: str  # portmap port size duration number path ip keyval signal platform name word
+    text: str  # as docker writes it: "8080:80", "512m", "30s", "/app"
+    start: int
+
+
+_NOT_NAMES = frozenset({"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and"})
+
+
+def find_values(question: str) -> list[Value]:
+    """Every value the question gives, each kind once per position, in text order."""
+    out: list[Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, text: str, span: tuple[int, int]) -> None:
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        if kind == "name" and text.lower() in _NOT_NAMES:
+            return
+        taken.append(span)
+        out.append(Value(kind, text, span[0]))
+
+    for m in _PORTMAP.finditer(question):
+        add("portmap", m.group(1), m.span(1))
+    for rx in (_TWO_PORTS_EN, _PORTS_KO):
+        for m in rx.finditer(question):
+            add("portmap", f"{m.group(1)}:{m.group(2)}", m.span())
+    for m in _PLATFORM.finditer(question):
+        add("platform", m.group(1), m.span(1))
+    for m in _KEYVAL.finditer(question):
+        add("keyval", m.group(1), m.span(1))
+    for m in _IP.finditer(question):
+        add("ip", m.group(1), m.span(1))
+    for m in _SIZE.finditer(question):
+        if m.group(1):
+            add("size", f"{m.group(1)}{m.group(2).lower()}", m.span())
+        else:
+            add("size", f"{m.group(3)}{_SIZE_UNITS[m.group(4)]}", m.span())
+    for m in _DURATION.finditer(question):
+        add("duration", f"{m.group(1)}{_UNITS[m.group(2).lower()]}", m.span())
+    for rx in (_PORT_EN, _PORT_KO):
+        for m in rx.finditer(question):
+            g = 1 if m.group(1) else 2
+            add("port", m.group(g), m.span(g))
+    for m in _SIGNAL.finditer(question):
+        add("signal", m.group(1).upper(), m.span(1))
+    for m in _PATH.finditer(question):
+        add("path", m.group(1), m.span(1))
+    for m in _NAME_AFTER.finditer(question):
+        add("name", m.group(1), m.span(1))
+    for m in _NAME_KO.finditer(question):
+        g = 1 if m.group(1) else 2
+        add("name", m.group(g), m.span(g))
+    for m in _NUMBER.finditer(question):
+        add("number", m.group(1), m.span(1))
+    for m in _QUOTED.finditer(question):
+        add("name", m.group(1), m.span(1))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def enum_value(flag: Flag, question: str) -> str | None:
+    """The enumerated value of ``flag`` the question names, if any."""
+    low = question.lower()
+    for word in ENUMS.get(flag.long, ()):
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
+            if word in _ENUM_NEEDS_CONTEXT and flag.long.split("-")[-1] not in low:
+                continue
+            return word
+    return None
+
+
+_BYTES = frozenset({"memory", "memory-swap", "memory-reservation", "shm-size", "kernel-memory"})
+_TIMES = frozenset({"since", "until", "timeout", "time", "stop-timeout", "health-interval",
+                    "health-timeout", "health-start-period", "health-start-interval"})
+_PATHS = frozenset({"workdir", "tmpfs", "file", "output", "input", "env-file", "cidfile"})
+_NAMES = frozenset({"name", "hostname", "network", "net", "user", "entrypoint", "tag",
+                    "project-name", "domainname", "builder", "context"})
+
+
+def fit(flag: Flag, v: Value) -> str | None:
+    """How ``v`` is written as the value of ``flag``; None when it is no value for it."""
+    long, kind = flag.long, flag.value_type or ""
+    if long == "publish":
+        if v.kind == "portmap":
+            return v.text
+        if v.kind == "port":
+            return f"{v.text}:{v.text}"
+        return None
+    if long in ("env", "label", "build-arg", "filter", "log-opt", "opt", "label-file") or kind in (
+        "filter", "map", "stringToString"
+    ):
+        return v.text if v.kind == "keyval" else None
+    if long in ("signal", "stop-signal"):
+        return v.text if v.kind == "signal" else None
+    if long == "platform":
+        return v.text if v.kind == "platform" else None
+    if long in ("dns", "ip", "ip6"):
+        return v.text if v.kind == "ip" else None
+    if long in _BYTES or kind == "bytes":
+        return v.text if v.kind == "size" else None
+    if long in _TIMES or kind == "duration":
+        if v.kind == "duration":
+            if kind == "int":  # --timeout int: seconds
+                return _seconds(v.text)
+            return v.text
+        if v.kind == "number" and kind in ("duration",):
+            return f"{v.text}s"
+        if v.kind == "number" and kind in ("int", "uint"):
+            return v.text
+        if v.kind == "number" and long in ("since", "until"):
+            return None
+        return None
+    if long in _PATHS or long in ("volume", "mount"):
+        return v.text if v.kind == "path" else None
+    if long == "user":
+        if v.kind in ("name", "number"):
+            return v.text
+        return None
+    if long in _NAMES:
+        return v.text if v.kind == "name" else None
+    if kind in ("int", "uint", "uint16", "uint32", "decimal", "float") or long in (
+        "tail", "cpus", "last", "scale", "replicas"
+    ):
+        return v.text if v.kind == "number" else None
+    return None
+
+
+def _seconds(duration: str) -> str | None:
+    m = re.fullmatch(r"(\d+)(ms|s|m|h)", duration)
+    if not m:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    return str({"ms": n // 1000, "s": n, "m": n * 60, "h": n * 3600}[unit])
