@@ -40,13 +40,13 @@ from urllib.parse import urlencode
 
 import yaml
 
-from bench.slowsock import slow_docker_socket
 from bot.render import blocks as bk
 from bot.services import load_services
 from bot.settings import Settings
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.server import http_server, stop_http
+from tests.support.slowsock import slow_docker_socket
 
 SECRET = "bench-signing-secret"
 BURST = 200

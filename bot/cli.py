@@ -30,6 +30,12 @@ def _lang(value: str) -> Lang:
     return lang
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a TCP port (1-65535)")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="dockbot",
@@ -73,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     srv = sub.add_parser("serve", help="run the Slack app (Socket Mode or HTTP)")
     srv.add_argument("--host", default="127.0.0.1", help="HTTP mode bind address")
-    srv.add_argument("--port", type=int, default=3000, help="HTTP mode port")
+    srv.add_argument("--port", type=_port, default=3000, help="HTTP mode port (1-65535)")
 
     sl = sub.add_parser("slash", help="print what `/docker TEXT` would reply in Slack")
     sl.add_argument("--lang", type=_lang, help="ko or en (before TEXT)")
@@ -237,7 +243,9 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
         expl = explain(line, lang)
     except DockbotError as exc:
         if args.json:
-            _out(_dumps({"command": line, **exc.to_dict()}))
+            from bot.explain import mask_command
+
+            _out(_dumps({"command": mask_command(line), **exc.to_dict()}))
             return exc.exit_code
         raise
     if args.json:

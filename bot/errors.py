@@ -107,8 +107,9 @@ class ExecRefused(ExecError):
     exit_code = 2
     default_message = "That is not an allowed read-only operation."
     default_hint = (
-        "Allowed: version, info, ps [-a], image ls, stats [NAME], inspect NAME, "
-        "logs NAME [--tail N], df, volume ls, network ls."
+        "Allowed: version, info, ps [-aq], image ls, stats [NAME], inspect NAME, port NAME, "
+        "top NAME, diff NAME, logs NAME [--tail N], events --since 10m, df, volume ls, "
+        "network ls."
     )
 
 

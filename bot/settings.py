@@ -38,12 +38,33 @@ def _opt(env: Mapping[str, str], name: str) -> str | None:
     return raw or None
 
 
+def _port_ok(raw: str) -> bool:
+    """False when a URL has a malformed port or an unclosed ``[`` (urlparse raises then)."""
+    try:
+        urlparse(raw).port  # noqa: B018 - raises ValueError for ports outside 0-65535
+    except ValueError:
+        return False
+    return True
+
+
+def _docker_host(env: Mapping[str, str]) -> str | None:
+    raw = _opt(env, "DOCKER_HOST")
+    if raw is None:
+        return None
+    if not _port_ok(raw):
+        raise ConfigError(
+            f"DOCKER_HOST={raw!r} is not a valid URL (check the port and [brackets]).",
+            hint="Use unix:///var/run/docker.sock or tcp://HOST:2376 (ports 1-65535).",
+        )
+    return raw
+
+
 def _http_url(env: Mapping[str, str], name: str) -> str | None:
     raw = _opt(env, name)
     if raw is None:
         return None
-    parsed = urlparse(raw)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+    parsed = urlparse(raw) if _port_ok(raw) else None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise ConfigError(
             f"{name}={raw!r} is not an http(s) URL.",
             hint=f"Set {name} to a URL such as https://slack.com/api/ or unset it.",
@@ -127,7 +148,7 @@ class Settings:
             knowledge_dir=knowledge_dir,
             config_path=config_path,
             exec_enabled=_flag(env, "DOCKBOT_EXEC_ENABLED"),
-            docker_host=_opt(env, "DOCKER_HOST"),
+            docker_host=_docker_host(env),
             docker_tls_verify=_flag(env, "DOCKER_TLS_VERIFY"),
             docker_cert_path=_opt(env, "DOCKER_CERT_PATH"),
             audit_log=_opt(env, "DOCKBOT_AUDIT_LOG"),

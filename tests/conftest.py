@@ -33,7 +33,7 @@ from pathlib import Path
 import docker
 import pytest
 
-from bench.slowsock import slow_docker_socket as slow_socket_server
+from tests.support.slowsock import slow_docker_socket as slow_socket_server
 
 IMAGE = "dockbot-test/busybox:1"
 API_VERSION = "1.41"

@@ -62,3 +62,41 @@ def test_require_slack_names_what_is_missing() -> None:
         Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1"}).require_slack()
     Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}).require_slack()
     Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}).require_slack()
+
+
+@pytest.mark.parametrize(
+    ("env", "name"),
+    [
+        ({"DOCKER_HOST": "tcp://127.0.0.1:99999"}, "DOCKER_HOST"),
+        ({"DOCKER_HOST": "tcp://127.0.0.1:abc"}, "DOCKER_HOST"),
+        ({"DOCKER_HOST": "tcp://[::1"}, "DOCKER_HOST"),
+        ({"SLACK_API_URL": "http://[::1"}, "SLACK_API_URL"),
+        ({"SLACK_API_URL": "http://127.0.0.1:70000/api"}, "SLACK_API_URL"),
+    ],
+)
+def test_malformed_urls_name_the_variable(env: dict[str, str], name: str) -> None:
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_env(env)
+    assert name in exc.value.user_text() and exc.value.exit_code == 2
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "0", "abc", "3000.5"])
+def test_serve_port_is_checked(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "--port", port])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "is not a TCP port (1-65535)" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("docker_host", ["tcp://127.0.0.1:99999", "tcp://[::1", "tcp://127.0.0.1:abc"])
+def test_exec_with_a_bad_docker_host_exits_2(docker_host: str, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    monkeypatch.setenv("DOCKBOT_EXEC_ENABLED", "1")
+    monkeypatch.setenv("DOCKER_HOST", docker_host)
+    assert main(["exec", "ps"]) == 2
+    assert "DOCKER_HOST" in capsys.readouterr().err

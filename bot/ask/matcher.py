@@ -36,6 +36,7 @@ from bot.ask.phrasing import clauses, focus
 from bot.errors import InputError
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import LANGS, Lang, detect_lang
+from bot.secrets import CONTROL_CHARS
 
 # Confidence, fitted on the dev splits of all three question styles by bench/calibrate.py:
 # confident when score + MARGIN_WEIGHT * (score - runner-up's score) reaches THRESHOLD,
@@ -78,10 +79,8 @@ _ACTION_MISSING = 0.85
 # What an entry's title says about which ones ("all", "stopped", "running"): an entry
 # for *all* images does not answer a question about an image.
 _QUALIFIERS = frozenset({"c:all", "c:stopped", "c:running"})
-_QUALIFIER_EXTRA = 0.9  # a curated entry wins over the reference tier when both fit
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
-)
+_QUALIFIER_EXTRA = 0.9
+_CONTROL = CONTROL_CHARS
 
 
 @dataclass(frozen=True)

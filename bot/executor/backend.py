@@ -10,7 +10,16 @@ samples each):
     ps       GET /containers/json         images  GET /images/json
     stats    GET /containers/{id}/stats?stream=false
     inspect  GET /containers/{id}/json    logs    GET /containers/{id}/logs (no follow)
+    port     GET /containers/{id}/json    top     GET /containers/{id}/top
+    diff     GET /containers/{id}/changes events  GET /events?since=..&until=now
     df       GET /system/df               volumes GET /volumes    networks GET /networks
+
+Every answer is read by dockbot itself, in chunks, up to ``max_response_bytes``
+(``logs_max_bytes`` for logs; a longer answer is a "too large" error, a longer
+log is cut), and every call ends at the request's deadline: a watchdog shuts
+the socket of each connection the call holds when the deadline passes, so a
+host that trickles bytes (each within the socket timeout) cannot hold a worker,
+and no thread outlives its request by more than one socket read.
 
 :func:`map_exception` is the one place where docker, requests, urllib3 and
 socket exceptions become :class:`bot.errors.ExecError` subclasses with fixed
@@ -19,8 +28,10 @@ messages; the daemon's own text is never passed on.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -32,8 +43,15 @@ import docker.errors
 import requests
 import urllib3.exceptions
 
-from bot.errors import DaemonError, ExecError, ExecNotFound, ExecTimeout, HostUnreachable
-from bot.executor.config import HostConfig, Limits
+from bot.errors import (
+    DaemonError,
+    ExecError,
+    ExecNotFound,
+    ExecRefused,
+    ExecTimeout,
+    HostUnreachable,
+)
+from bot.executor.config import DEFAULT_API_VERSION, HostConfig, Limits
 from bot.executor.grammar import NAME_RE, Operation
 from bot.executor.messages import exec_error
 from bot.lang import Lang
@@ -44,7 +62,8 @@ _CLASSES: dict[str, type[ExecError]] = {
     "not_found": ExecNotFound, "timeout": ExecTimeout, "unreachable": HostUnreachable,
     "socket_permission": HostUnreachable, "tls": HostUnreachable, "ssh": HostUnreachable,
     "daemon_error": DaemonError, "daemon_refused": DaemonError, "api_version": DaemonError,
-    "bad_answer": DaemonError, "client_error": DaemonError,
+    "bad_answer": DaemonError, "client_error": DaemonError, "too_large": DaemonError,
+    "ambiguous": ExecRefused,
 }
 
 
@@ -66,11 +85,14 @@ def _related(exc: BaseException) -> Iterator[BaseException]:
 
 
 def _status_key(status: object, explanation: object) -> str:
+    text = str(explanation or "").lower()
+    if status in (400, 404, 409, 500) and "multiple" in text and ("prefix" in text or "id" in text):
+        return "ambiguous"
     if status == 404:
         return "not_found"
     if status in (401, 403, 407):
         return "daemon_refused"
-    if status == 400 and "version" in str(explanation or "").lower():
+    if status == 400 and "version" in text:
         return "api_version"
     return "daemon_error"
 
@@ -130,7 +152,8 @@ def map_exception(exc: BaseException, lang: Lang = "en") -> ExecError:
         if key is None and isinstance(exc, docker.errors.DockerException):
             key = "ssh" if "paramiko" in str(exc).lower() else "client_error"
         if key is None:
-            log.error("unexpected executor error", exc_info=exc)
+            log.error("unexpected executor error: %s", type(exc).__name__)
+            log.debug("unexpected executor error", exc_info=exc)
             key = "client_error"
     return exec_error(_CLASSES[key], key, lang)
 
@@ -148,6 +171,118 @@ def demux(buf: bytes) -> bytes:
     return b"".join(out)
 
 
+class _Call:
+    """One request's connections, and the watchdog that shuts them at its deadline."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.expired = False
+        self._conns: set[Any] = set()
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self.expire)
+        self._timer.daemon = True
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def add(self, conn: Any) -> None:
+        with self._lock:
+            self._conns.add(conn)
+            if not self.expired:
+                return
+        _shut(conn)
+
+    def discard(self, conn: Any) -> None:
+        with self._lock:
+            self._conns.discard(conn)
+
+    def expire(self) -> None:
+        """Shut every connection still in use by this request (the deadline passed)."""
+        with self._lock:
+            self.expired = True
+            conns = list(self._conns)
+        for conn in conns:
+            _shut(conn)
+
+    def finish(self) -> None:
+        """The request is over: stop the watchdog; abandoned connections are shut now."""
+        self._timer.cancel()
+        with self._lock:
+            self.expired = True
+            conns, self._conns = list(self._conns), set()
+        for conn in conns:
+            _shut(conn)
+
+
+def _shut(conn: Any) -> None:
+    sock = getattr(conn, "sock", None)
+    if sock is None:
+        return
+    with contextlib.suppress(OSError, ValueError, AttributeError):   # closed, or not a socket
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+_current = threading.local()       # .call: the _Call of the request this thread works for
+
+
+def _watch_pool(pool: Any) -> None:
+    """Make a urllib3 pool report which request holds each connection it hands out."""
+    if getattr(pool, "_dockbot_watched", False):
+        return
+    get_conn, put_conn = pool._get_conn, pool._put_conn
+    owners: dict[int, _Call] = {}
+    lock = threading.Lock()
+
+    def _get_conn(timeout: float | None = None) -> Any:
+        conn = get_conn(timeout=timeout)
+        call: _Call | None = getattr(_current, "call", None)
+        if call is not None:
+            with lock:
+                owners[id(conn)] = call
+            call.add(conn)
+        return conn
+
+    def _put_conn(conn: Any) -> None:
+        if conn is not None:
+            with lock:
+                owner = owners.pop(id(conn), None)
+            if owner is not None:
+                owner.discard(conn)
+                if owner.expired:          # never hand a shut connection to someone else
+                    conn.close()
+                    conn = None
+        put_conn(conn)
+
+    pool._get_conn = _get_conn
+    pool._put_conn = _put_conn
+    pool._dockbot_watched = True
+
+
+def _watch_client(client: Any) -> None:
+    for adapter in client.adapters.values():
+        get_pool = adapter.get_connection_with_tls_context
+
+        def watched(*args: Any, _get: Any = get_pool, **kwargs: Any) -> Any:
+            pool = _get(*args, **kwargs)
+            _watch_pool(pool)
+            return pool
+
+        adapter.get_connection_with_tls_context = watched
+
+
+def _run_in_call(call: _Call, fn: Any, *args: Any) -> Any:
+    """Run ``fn`` in a helper thread on behalf of ``call`` (its connections are watched)."""
+    _current.call = call
+    try:
+        return fn(*args)
+    finally:
+        _current.call = None
+
+
+_ERROR_BODY = 4096          # bytes of an error answer read to classify it
+_CHUNK = 65536
+
+
 class DockerBackend:
     """Read-only calls to one Docker host."""
 
@@ -155,6 +290,7 @@ class DockerBackend:
         self.host = host
         self.limits = limits
         self._client: Any = None
+        self._version_known = host.api_version != "auto"
         self._lock = threading.Lock()
 
     def _api(self) -> Any:
@@ -166,72 +302,150 @@ class DockerBackend:
                     cert = (files.client_cert, files.client_key) if files.client_cert else None
                     tls = docker.tls.TLSConfig(client_cert=cert, ca_cert=files.ca_cert,
                                                verify=files.ca_cert or True)
-                self._client = docker.APIClient(
-                    base_url=self.host.url, version=self.host.api_version,
+                # "auto" is resolved below, through the same capped and watched reader
+                version = DEFAULT_API_VERSION if not self._version_known else self.host.api_version
+                client = docker.APIClient(
+                    base_url=self.host.url, version=version,
                     timeout=self.limits.socket_timeout_seconds, tls=tls,
                     use_ssh_client=self.host.use_ssh_client,
                     max_pool_size=self.limits.workers + 2,
                 )
                 # No proxies, netrc credentials or CA bundles from the environment.
-                self._client.trust_env = False
-            return self._client
+                client.trust_env = False
+                _watch_client(client)
+                self._client = client
+            client = self._client
+        if not self._version_known:
+            server = self._json(client, "/version", versioned=False)
+            found = server.get("ApiVersion") if isinstance(server, dict) else None
+            if not isinstance(found, str) or not found.startswith("1."):
+                raise exec_error(DaemonError, "bad_answer", "en")
+            client._version = found
+            self._version_known = True
+        return client
 
     def fetch(self, op: Operation, deadline: float, lang: Lang = "en") -> Any:
-        """The raw answer for ``op``; every failure is raised as an ExecError."""
+        """The raw answer for ``op``; every failure is raised as an ExecError.
+
+        The call never outlives ``deadline``: the watchdog shuts its connections then.
+        """
+        if time.monotonic() >= deadline:
+            raise exec_error(ExecTimeout, "timeout", lang)
+        call = _Call(deadline)
+        call.start()
+        _current.call = call
         try:
-            if time.monotonic() >= deadline:
-                raise exec_error(ExecTimeout, "timeout", lang)
             return self._fetch(op, deadline, lang)
         except Exception as exc:
+            if call.expired or time.monotonic() >= deadline:
+                raise exec_error(ExecTimeout, "timeout", lang) from exc
+            if isinstance(exc, ExecError):
+                if exc.code == "bad_answer":
+                    raise exec_error(DaemonError, "bad_answer", lang) from exc
+                raise
             raise map_exception(exc, lang) from exc
+        finally:
+            _current.call = None
+            call.finish()
 
+    # -- reading answers ----------------------------------------------------------------
+    def _read(self, resp: Any, cap: int, lang: Lang, *, cut: bool = False) -> tuple[bytes, bool]:
+        """The body, at most ``cap`` bytes; (data, cut). Over the cap: an error unless ``cut``."""
+        encoding = str(resp.headers.get("Content-Encoding", "identity")).lower()
+        if encoding not in ("identity", ""):
+            raise exec_error(DaemonError, "bad_answer", lang)
+        length = resp.headers.get("Content-Length")
+        if not cut and length is not None and str(length).isdigit() and int(length) > cap:
+            raise exec_error(DaemonError, "too_large", lang, limit=_mib(cap))
+        buf = bytearray()
+        for chunk in resp.raw.stream(_CHUNK, decode_content=False):
+            buf += chunk
+            if len(buf) > cap:
+                if not cut:
+                    raise exec_error(DaemonError, "too_large", lang, limit=_mib(cap))
+                del buf[cap:]
+                return bytes(buf), True
+        return bytes(buf), False
+
+    def _get(self, api: Any, path: str, *args: str, params: dict[str, Any] | None = None,
+             versioned: bool = True, cap: int | None = None, cut: bool = False,
+             lang: Lang = "en") -> tuple[bytes, bool]:
+        """One GET, read by dockbot in chunks up to the cap; HTTP errors classified."""
+        url = api._url(path, *args, versioned_api=versioned)
+        resp = api._get(url, params=params or {}, stream=True)
+        try:
+            if resp.status_code >= 400:
+                body, _ = self._read(resp, _ERROR_BODY, lang, cut=True)
+                text = body.decode("utf-8", errors="replace")
+                raise exec_error(_CLASSES[_status_key(resp.status_code, text)],
+                                 _status_key(resp.status_code, text), lang)
+            limit = cap if cap is not None else self.limits.max_response_bytes
+            return self._read(resp, limit, lang, cut=cut)
+        finally:
+            resp.close()
+
+    def _json(self, api: Any, path: str, *args: str, params: dict[str, Any] | None = None,
+              versioned: bool = True, lang: Lang = "en") -> Any:
+        data, _ = self._get(api, path, *args, params=params, versioned=versioned, lang=lang)
+        return json.loads(data.decode("utf-8"))
+
+    # -- operations ---------------------------------------------------------------------
     def _fetch(self, op: Operation, deadline: float, lang: Lang) -> Any:
         api = self._api()
         kind = op.kind
         target = op.target
         if target is not None and not NAME_RE.fullmatch(target):
             raise exec_error(ExecNotFound, "not_found", lang)   # parse() checked it already
+        name = str(target)
         if kind == "version":
             client = {"library": f"docker-py {docker.__version__}",
                       "api_version": str(api.api_version)}
-            return {"server": api.version(), "client": client}
-        if kind == "info":
-            return api.info()
+            return {"server": self._json(api, "/version", lang=lang), "client": client}
+        simple = {"info": "/info", "images": "/images/json", "df": "/system/df",
+                  "volumes": "/volumes", "networks": "/networks"}
+        if kind in simple:
+            return self._json(api, simple[kind], lang=lang)
         if kind == "ps":
-            return api.containers(all=op.all)
-        if kind == "images":
-            return api.images()
-        if kind == "inspect":
-            return api.inspect_container(op.target)
-        if kind == "df":
-            return api.df()
-        if kind == "volumes":
-            return api.volumes()
-        if kind == "networks":
-            return api.networks()
+            return self._json(api, "/containers/json", params={"all": 1 if op.all else 0},
+                              lang=lang)
+        if kind in ("inspect", "port"):
+            return self._json(api, "/containers/{0}/json", name, lang=lang)
+        if kind == "top":
+            return self._json(api, "/containers/{0}/top", name, lang=lang)
+        if kind == "diff":
+            return self._json(api, "/containers/{0}/changes", name, lang=lang)
+        if kind == "events":
+            return self._events(api, op.since or 600, lang)
         if kind == "stats":
             return self._stats(api, op.target, deadline, lang)
         if kind == "logs":
-            return self._logs(api, str(op.target), op.tail or self.limits.logs_default_tail,
-                              deadline, lang)
+            return self._logs(api, name, op.tail or self.limits.logs_default_tail, lang)
         raise exec_error(DaemonError, "client_error", lang)
+
+    def _sample(self, api: Any, ident: str, lang: Lang) -> Any:
+        return self._json(api, "/containers/{0}/stats", ident, params={"stream": "false"},
+                          lang=lang)
 
     def _stats(self, api: Any, target: str | None, deadline: float, lang: Lang) -> Any:
         if target is not None:
-            return {"samples": [(target, api.stats(target, stream=False))], "more": 0}
-        running = api.containers()
+            return {"samples": [(target, self._sample(api, target, lang))], "more": 0}
+        running = self._json(api, "/containers/json", lang=lang)
+        if not isinstance(running, list):
+            raise exec_error(DaemonError, "bad_answer", lang)
         cap = self.limits.stats_max_containers
-        picked = running[:cap]
+        picked = [c for c in running[:cap] if isinstance(c, dict) and isinstance(c.get("Id"), str)]
         names = [str((c.get("Names") or ["/" + c["Id"][:12]])[0]).lstrip("/") for c in picked]
+        call: _Call = _current.call
         pool = ThreadPoolExecutor(max_workers=min(4, max(1, len(picked))))
         try:
-            futures = [pool.submit(api.stats, c["Id"], stream=False) for c in picked]
+            futures = [pool.submit(_run_in_call, call, self._sample, api, c["Id"], lang)
+                       for c in picked]
             wait(futures, timeout=max(0.0, deadline - time.monotonic() - 0.2))
             samples: list[tuple[str, object]] = []
             for name, fut in zip(names, futures, strict=True):
                 if fut.done() and fut.exception() is None:
                     samples.append((name, fut.result()))
-                elif fut.done() and isinstance(fut.exception(), docker.errors.NotFound):
+                elif fut.done() and isinstance(fut.exception(), ExecNotFound):
                     continue            # stopped between the list and the sample
                 else:
                     samples.append((name, None))
@@ -241,29 +455,37 @@ class DockerBackend:
             raise exec_error(ExecTimeout, "timeout", lang)
         return {"samples": samples, "more": max(0, len(running) - cap)}
 
-    def _logs(self, api: Any, name: str, tail: int, deadline: float, lang: Lang) -> Any:
+    def _events(self, api: Any, since: int, lang: Lang) -> Any:
+        """The events of the last ``since`` seconds (a bounded query, never a stream)."""
+        now = int(time.time())
+        data, _ = self._get(api, "/events", params={"since": now - since, "until": now},
+                            lang=lang)
+        text = data.decode("utf-8")
+        decoder = json.JSONDecoder()
+        events: list[Any] = []
+        i = 0
+        while i < len(text):
+            while i < len(text) and text[i].isspace():
+                i += 1
+            if i >= len(text):
+                break
+            obj, i = decoder.raw_decode(text, i)
+            events.append(obj)
+        return events
+
+    def _logs(self, api: Any, name: str, tail: int, lang: Lang) -> Any:
         """One GET of the last ``tail`` lines (no follow), read up to the byte cap."""
-        url = f"{api.base_url}/v{api.api_version}/containers/{name}/logs"
         params = {"stdout": 1, "stderr": 1, "timestamps": 0, "follow": 0, "tail": tail}
-        resp = api.get(url, params=params, stream=True, timeout=api.timeout)
-        try:
-            resp.raise_for_status()
-            buf = bytearray()
-            cut = False
-            for chunk in resp.iter_content(chunk_size=16384):
-                buf += chunk
-                if len(buf) >= self.limits.logs_max_bytes:
-                    cut = True
-                    del buf[self.limits.logs_max_bytes:]
-                    break
-                if time.monotonic() >= deadline:
-                    raise exec_error(ExecTimeout, "timeout", lang)
-        finally:
-            resp.close()
-        return {"data": demux(bytes(buf)), "cut": cut}
+        data, cut = self._get(api, "/containers/{0}/logs", name, params=params,
+                              cap=self.limits.logs_max_bytes, cut=True, lang=lang)
+        return {"data": demux(data), "cut": cut}
 
     def close(self) -> None:
         with self._lock:
             if self._client is not None:
                 self._client.close()
                 self._client = None
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MiB"

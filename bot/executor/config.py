@@ -28,6 +28,7 @@ in ``examples/dockbot.yml``::
         logs_max_tail: 200
         logs_max_line_chars: 300
         logs_max_bytes: 1048576
+        max_response_bytes: 8388608 # any other answer; larger ones are refused
         stats_max_containers: 10
         rate_per_user: 10           # requests per user per window
         rate_per_channel: 30        # requests per channel per window
@@ -103,6 +104,7 @@ class Limits:
     logs_max_tail: int = MAX_TAIL
     logs_max_line_chars: int = 300
     logs_max_bytes: int = 1024 * 1024
+    max_response_bytes: int = 8 * 1024 * 1024
     stats_max_containers: int = 10
     rate_per_user: int = 10
     rate_per_channel: int = 30
@@ -115,6 +117,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_cell_chars": (10, 1000), "logs_default_tail": (1, MAX_TAIL),
     "logs_max_tail": (1, MAX_TAIL), "logs_max_line_chars": (40, 5000),
     "logs_max_bytes": (1024, 16 * 1024 * 1024), "stats_max_containers": (1, 100),
+    "max_response_bytes": (64 * 1024, 256 * 1024 * 1024),
     "rate_per_user": (1, 100000), "rate_per_channel": (1, 100000),
     "rate_window_seconds": (1, 86400),
 }
@@ -174,7 +177,13 @@ def _tls(raw: object, path: str) -> TlsFiles:
 def check_url(alias: str, url: str, tls: TlsFiles | None, use_ssh_client: bool) -> str:
     """Validate a host URL; return it normalised (https:// becomes tcp:// with TLS)."""
     path = f"exec.hosts.{alias}.url"
-    parsed = urlparse(url)
+    try:
+        parsed = urlparse(url)
+        parsed.port          # noqa: B018 - raises ValueError for a port that is not 0-65535
+    except ValueError:
+        raise _fail(path, f"{url!r} is not a valid URL (check the port and [brackets]).",
+                    "Use unix:///var/run/docker.sock, tcp://HOST:2376 or ssh://user@host; "
+                    "ports are 1-65535.") from None
     scheme = parsed.scheme.lower()
     if scheme == "unix":
         if not parsed.path.startswith("/") or parsed.netloc:
@@ -221,7 +230,8 @@ def _host(alias: str, raw: object) -> HostConfig:
     tls = _tls(entry["tls"], f"{path}.tls") if entry.get("tls") not in (None, False) else None
     if entry.get("tls") is False and url.startswith("https"):
         raise _fail(f"{path}.tls", "https:// needs verified TLS.")
-    version = str(entry.get("api_version", DEFAULT_API_VERSION))
+    raw_version = entry.get("api_version", DEFAULT_API_VERSION)
+    version = raw_version.text if isinstance(raw_version, YamlFloat) else str(raw_version)
     if version != "auto" and not _API_VERSION.fullmatch(version):
         raise _fail(f"{path}.api_version", f"{version!r} is not like \"1.41\" or \"auto\".")
     ssh_client = entry.get("use_ssh_client", False)
@@ -283,11 +293,54 @@ def _limits(raw: object) -> Limits:
     return limits
 
 
+class YamlFloat(float):
+    """A YAML float that remembers how it was written (``1.40`` is not ``1.4``)."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> YamlFloat:
+        obj = super().__new__(cls, value)
+        obj.text = text
+        return obj
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that rejects duplicate keys and keeps the text of floats."""
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[object, object]:
+    loader.flatten_mapping(node)
+    out: dict[object, object] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in out:
+            raise ConfigError(
+                f"The config file has the key {key!r} twice (line {key_node.start_mark.line + 1})."
+                , hint="Keep one of them: YAML would silently use the last one.")
+        out[key] = loader.construct_object(value_node, deep=True)
+    return out
+
+
+def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
+    return YamlFloat(loader.construct_yaml_float(node), str(node.value))
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor("tag:yaml.org,2002:float", _float)
+
+
 def _read_file(path: Path) -> Mapping[str, object]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except OSError as exc:
         raise ConfigError(f"Cannot read the config file {path}.", hint="Check the path.") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"The config file {path} is not UTF-8 text (bad byte at offset {exc.start}).",
+            hint="Save it as UTF-8.",
+        ) from None
+    except ConfigError as err:
+        raise ConfigError(f"{path}: {err.message}", hint=err.hint) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

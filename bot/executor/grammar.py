@@ -4,19 +4,29 @@ Only these requests parse (a leading ``docker`` is optional, one ``@alias``
 picks a configured host)::
 
     version                              info | system info
-    ps [-a|--all]                        container ls|list|ps [-a|--all]
+    ps [-a|--all] [-q|--quiet]           container ls|list|ps [-aq]
     images                               image ls|list
     stats [--no-stream] [NAME]           container stats [--no-stream] [NAME]
     inspect NAME                         container inspect NAME
+    port NAME | top NAME | diff NAME     container port|top|diff NAME
     logs NAME [--tail N | -n N]          container logs NAME [--tail N]   (N = 1..200)
+    events --since 10m                   system events --since D   (D = 1s..24h, bounded)
     df | system df                       volume ls|list      network ls|list
 
-Everything else is refused with :class:`bot.errors.ExecRefused`: other
-subcommands, any flag not listed above (``--format``, ``-H``, ``--context``,
-``--filter`` ...), shell syntax, quotes, non-ASCII text (with a specific message
-for look-alike letters such as full-width or Cyrillic ones), and invisible or
-control characters. Container names must match ``^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$``
-(hex IDs match it too), so a name can never change the URL path it is put in.
+A host is picked with ``@alias`` or ``--host alias`` (an alias, never a URL).
+Short flags combine as in docker (``ps -aq``); a repeated ``--tail`` takes the
+last value, as docker does.
+
+Everything else is refused with :class:`bot.errors.ExecRefused` and a reason
+that is true: commands that change the host; read-only commands dockbot does not
+run because their output cannot be shown safely (``history`` shows build
+arguments and ENV values, ``export``/``save`` copy files ...); other
+subcommands; any flag not listed above (``--format``, ``-H``, ``--context``,
+``--filter`` ...); Slack mentions (``<@U123>``); shell syntax, quotes, non-ASCII
+text (with a specific message for look-alike letters such as full-width or
+Cyrillic ones), and invisible or control characters. Container names must match
+``^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$`` (hex IDs match it too), so a name can
+never change the URL path it is put in.
 """
 
 from __future__ import annotations
@@ -26,23 +36,25 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.errors import ExecRefused
-from bot.executor.messages import exec_error
-from bot.executor.redact import redact_text
+from bot.executor.messages import REASONS, exec_error
 from bot.lang import Lang, detect_lang
+from bot.secrets import bad_char_kind, mask_secrets
 
 MAX_TEXT = 300
 MAX_TAIL = 200
 
 # Operation ids, in help order. Policy files use these ids.
 OPS: tuple[str, ...] = (
-    "version", "info", "ps", "images", "stats", "inspect", "logs", "df", "volumes", "networks",
+    "version", "info", "ps", "images", "stats", "inspect", "port", "top", "diff", "logs",
+    "events", "df", "volumes", "networks",
 )
 # How each operation is written in help texts and results.
 OP_LABELS: dict[str, str] = {
     "version": "version", "info": "info", "ps": "ps", "images": "image ls", "stats": "stats",
-    "inspect": "inspect", "logs": "logs", "df": "df", "volumes": "volume ls",
-    "networks": "network ls",
+    "inspect": "inspect", "port": "port", "top": "top", "diff": "diff", "logs": "logs",
+    "events": "events", "df": "df", "volumes": "volume ls", "networks": "network ls",
 }
+MAX_SINCE = 86400
 
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 ALIAS_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
@@ -50,13 +62,15 @@ _SAFE_ASCII = re.compile(r"[A-Za-z0-9 _.@=-]")
 
 _SINGLE = {
     "version": "version", "info": "info", "ps": "ps", "images": "images", "stats": "stats",
-    "inspect": "inspect", "logs": "logs", "df": "df",
+    "inspect": "inspect", "logs": "logs", "df": "df", "port": "port", "top": "top",
+    "diff": "diff", "events": "events",
 }
 _GROUPED = {
     ("system", "info"): "info", ("system", "df"): "df",
     ("container", "ls"): "ps", ("container", "list"): "ps", ("container", "ps"): "ps",
     ("container", "stats"): "stats", ("container", "inspect"): "inspect",
-    ("container", "logs"): "logs",
+    ("container", "logs"): "logs", ("container", "port"): "port", ("container", "top"): "top",
+    ("container", "diff"): "diff", ("system", "events"): "events",
     ("image", "ls"): "images", ("image", "list"): "images",
     ("volume", "ls"): "volumes", ("volume", "list"): "volumes",
     ("network", "ls"): "networks", ("network", "list"): "networks",
@@ -65,26 +79,25 @@ _GROUPS = {"system", "container", "image", "volume", "network"}
 _MUTATING = frozenset((
     "run", "exec", "rm", "rmi", "kill", "stop", "start", "restart", "pause", "unpause",
     "create", "cp", "commit", "build", "buildx", "pull", "push", "tag", "login", "logout",
-    "prune", "update", "rename", "attach", "wait", "export", "import", "save", "load", "top",
-    "port", "diff", "history", "events", "search", "plugin", "swarm", "service", "services",
+    "prune", "update", "rename", "import", "load", "plugin", "swarm", "service", "services",
     "stack", "secret", "config", "node", "context", "compose", "trust", "manifest",
     "checkpoint", "builder", "connect", "disconnect", "upgrade", "install", "enable",
     "disable", "set", "remove", "delete", "edit", "scale", "deploy", "init", "join", "leave",
     "promote", "demote",
 ))
+# Read-only commands that are still not run, with the true reason (messages.REASONS).
+_NOT_OFFERED = {
+    "history": "history", "image history": "history", "image inspect": "image_inspect",
+    "search": "search", "export": "export", "container export": "export", "save": "export",
+    "image save": "export", "attach": "attach", "container attach": "attach", "wait": "wait",
+    "container wait": "wait",
+}
+_MENTION = re.compile(r"^(?:<[@#!][^<>\s]*>|@[UW][A-Z0-9]*[0-9][A-Z0-9]*)$")
 # Options that would widen what a request can reach; refused wherever they appear.
 _SCOPE_FLAGS = frozenset((
     "-h", "--host", "-c", "--context", "--format", "-f", "--filter", "--config", "--tls",
     "--tlsverify", "--tlscacert", "--tlscert", "--tlskey", "-d", "--debug", "-l", "--log-level",
 ))
-_LOOKALIKES = frozenset(
-    "\u0430\u0441\u0435\u043e\u0440\u0445\u0443\u0456\u0458\u0455\u0501\u051b\u051d\u04bb"
-    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405"
-    "\u03bf\u03bd\u03b1\u03c1\u03c4\u03b9\u03ba\u0391\u0392\u0395\u0397\u0399\u039a\u039c"
-    "\u039d\u039f\u03a1\u03a4\u03a7\u03a5\u0396"
-    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\u2018\u2019\u201a\u201b\u201c\u201d"
-    "\u2032\u2033\u02bc\u02b9\u0131\u0269\u01c3"
-)
 
 
 @dataclass(frozen=True)
@@ -96,6 +109,8 @@ class Operation:
     target: str | None = None     # container name or ID (stats, inspect, logs)
     tail: int | None = None       # logs --tail N (None: the configured default)
     host: str | None = None       # the @alias, if the text named one
+    quiet: bool = False           # ps -q: IDs only
+    since: int | None = None      # events --since, in seconds
 
     @property
     def label(self) -> str:
@@ -106,10 +121,14 @@ class Operation:
         parts = [self.label]
         if self.all:
             parts.append("-a")
+        if self.quiet:
+            parts.append("-q")
         if self.target:
             parts.append(self.target)
         if self.tail is not None:
             parts.append(f"--tail {self.tail}")
+        if self.since is not None:
+            parts.append(f"--since {self.since}s")
         if self.host:
             parts.append(f"@{self.host}")
         return " ".join(parts)
@@ -126,25 +145,18 @@ def char_label(ch: str) -> str:
 
 def _short(word: str) -> str:
     """A user's word as it may be echoed in a refusal: redacted and short."""
-    word, _ = redact_text(word)
+    word, _ = mask_secrets(word)
     return word if len(word) <= 40 else word[:37] + "..."
 
 
 def _check_chars(text: str, lang: Lang) -> None:
     for ch in text:
-        cat = unicodedata.category(ch)
-        if ord(ch) < 128:
-            if cat == "Cc":
-                raise exec_error(ExecRefused, "control_char", lang, char=char_label(ch))
-            if not _SAFE_ASCII.fullmatch(ch):
-                raise exec_error(ExecRefused, "bad_char", lang, char=char_label(ch))
-            continue
-        if cat[0] == "C" or cat in ("Zl", "Zp") or ch in "\u115f\u1160\u3164\uffa0\u2800":
-            raise exec_error(ExecRefused, "control_char", lang, char=char_label(ch))
-        folded = unicodedata.normalize("NFKC", ch)
-        if (folded != ch and folded.isascii()) or ch in _LOOKALIKES or cat == "Zs":
-            raise exec_error(ExecRefused, "lookalike", lang, char=char_label(ch))
-        raise exec_error(ExecRefused, "non_ascii", lang, char=char_label(ch))
+        kind = bad_char_kind(ch)
+        if kind is None and not _SAFE_ASCII.fullmatch(ch):
+            raise exec_error(ExecRefused, "bad_char", lang, char=char_label(ch))
+        if kind is not None:
+            key = "control_char" if kind == "control" else kind
+            raise exec_error(ExecRefused, key, lang, char=char_label(ch))
 
 
 def _name(word: str, lang: Lang) -> str:
@@ -157,6 +169,25 @@ def _tail(value: str, lang: Lang) -> int:
     if not value.isdigit() or len(value) > 4 or not 1 <= int(value) <= MAX_TAIL:
         raise exec_error(ExecRefused, "bad_tail", lang, limit=MAX_TAIL)
     return int(value)
+
+
+_DURATION = re.compile(r"^([0-9]{1,5})([smh]?)$")
+
+
+def _since(value: str, lang: Lang) -> int:
+    m = _DURATION.fullmatch(value)
+    seconds = int(m[1]) * {"": 1, "s": 1, "m": 60, "h": 3600}[m[2]] if m else 0
+    if not 1 <= seconds <= MAX_SINCE:
+        raise exec_error(ExecRefused, "bad_since", lang)
+    return seconds
+
+
+def _refuse_word(key: str, words: str, lang: Lang) -> ExecRefused:
+    reason = _NOT_OFFERED.get(words)
+    if reason is not None:
+        return exec_error(ExecRefused, "not_offered", lang, word=_short(words),
+                          reason=REASONS[reason][lang])
+    return exec_error(ExecRefused, key, lang, word=_short(words))
 
 
 def _split_op(words: list[str], lang: Lang) -> tuple[str, list[str]]:
@@ -173,17 +204,30 @@ def _split_op(words: list[str], lang: Lang) -> tuple[str, list[str]]:
         kind = _GROUPED.get((first, second))
         if kind is None:
             key = "mutating" if second in _MUTATING else "unknown_op"
-            raise exec_error(ExecRefused, key, lang, word=_short(f"{first} {second}"))
+            raise _refuse_word(key, f"{first} {second}", lang)
         return kind, words[2:]
     if first in _SINGLE:
         return _SINGLE[first], words[1:]
     key = "mutating" if first in _MUTATING else "unknown_op"
+    if first in _NOT_OFFERED:
+        raise _refuse_word(key, first, lang)
     raise exec_error(ExecRefused, key, lang, word=_short(words[0]))
 
 
 _ACCEPTED = {
-    "ps": "-a, --all", "stats": "--no-stream", "logs": "--tail N, -n N",
+    "ps": "-a, --all, -q, --quiet", "stats": "--no-stream", "logs": "--tail N, -n N",
+    "events": "--since D (1s..24h, e.g. 10m)",
 }
+_PS_SHORT = {"a": "-a", "q": "-q"}
+
+
+def _expand(kind: str, word: str) -> list[str]:
+    """Combined short flags as docker reads them: ``ps -aq`` is ``-a -q``."""
+    letters = word[1:]
+    if (kind == "ps" and len(letters) > 1 and not word.startswith("--")
+            and all(ch in _PS_SHORT for ch in letters)):
+        return [_PS_SHORT[ch] for ch in letters]
+    return [word]
 
 
 def _bad_flag(kind: str, word: str, lang: Lang) -> ExecRefused:
@@ -194,34 +238,45 @@ def _bad_flag(kind: str, word: str, lang: Lang) -> ExecRefused:
     )
 
 
-def _build(kind: str, rest: list[str], host: str | None, lang: Lang) -> Operation:
-    show_all = False
+def _build(kind: str, words: list[str], host: str | None, lang: Lang) -> Operation:
+    show_all = quiet = False
     tail: int | None = None
+    since: int | None = None
     names: list[str] = []
+    rest = [part for word in words for part in _expand(kind, word)]
     i = 0
     while i < len(rest):
-        word = rest[i]
-        low = word  # options are case-sensitive, as in the docker CLI
-        if low.startswith("-"):
-            opt, _, inline = low.partition("=")
-            if kind == "ps" and low in ("-a", "--all"):
+        word = rest[i]            # options are case-sensitive, as in the docker CLI
+        if word.startswith("-"):
+            opt, eq, inline = word.partition("=")
+            valued = (kind == "logs" and opt in ("--tail", "-n")) or (
+                kind == "events" and opt == "--since")
+            if kind == "ps" and word in ("-a", "--all"):
                 show_all = True
-            elif kind == "stats" and low == "--no-stream":
+            elif kind == "ps" and word in ("-q", "--quiet"):
+                quiet = True
+            elif kind == "stats" and word == "--no-stream":
                 pass
-            elif kind == "logs" and opt in ("--tail", "-n") and tail is None:
-                if inline or "=" in low:
-                    tail = _tail(inline, lang)
+            elif valued:
+                if eq:
+                    value = inline
                 elif i + 1 < len(rest):
                     i += 1
-                    tail = _tail(rest[i], lang)
+                    value = rest[i]
                 else:
-                    raise exec_error(ExecRefused, "bad_tail", lang, limit=MAX_TAIL)
+                    raise exec_error(ExecRefused, "bad_since" if kind == "events" else "bad_tail",
+                                     lang, limit=MAX_TAIL)
+                if kind == "logs":
+                    tail = _tail(value, lang)        # given twice: the last one counts
+                else:
+                    since = _since(value, lang)
             else:
                 raise _bad_flag(kind, word, lang)
         else:
             names.append(_name(word, lang))
         i += 1
-    wants = {"stats": (0, 1), "inspect": (1, 1), "logs": (1, 1)}.get(kind, (0, 0))
+    wants = {"stats": (0, 1), "inspect": (1, 1), "logs": (1, 1), "port": (1, 1), "top": (1, 1),
+             "diff": (1, 1)}.get(kind, (0, 0))
     if len(names) < wants[0]:
         raise exec_error(ExecRefused, "need_name", lang, op=OP_LABELS[kind])
     if len(names) > wants[1]:
@@ -232,8 +287,45 @@ def _build(kind: str, rest: list[str], host: str | None, lang: Lang) -> Operatio
             ExecRefused, "extra_args", lang, op=OP_LABELS[kind], expected=expected,
             word=_short(names[wants[1]]),
         )
+    if kind == "events" and since is None:
+        raise exec_error(ExecRefused, "need_since", lang)
     target = names[0] if names else None
-    return Operation(kind=kind, all=show_all, target=target, tail=tail, host=host)
+    return Operation(kind=kind, all=show_all, target=target, tail=tail, host=host, quiet=quiet,
+                     since=since)
+
+
+def _host_words(words: list[str], lang: Lang) -> tuple[str | None, list[str]]:
+    """The host named by ``@alias`` or ``--host alias``, and the other words."""
+    host: str | None = None
+    plain: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        alias: str | None = None
+        if _MENTION.fullmatch(word):
+            raise exec_error(ExecRefused, "mention", lang, word=_short(word))
+        if word.startswith("@"):
+            alias = word[1:].lower()
+        elif word == "--host" or word.startswith("--host="):
+            _, eq, alias = word.partition("=")
+            if not eq:
+                if i + 1 >= len(words):
+                    raise exec_error(ExecRefused, "bad_alias", lang, word=_short(word))
+                i += 1
+                alias = words[i]
+            if not ALIAS_RE.fullmatch(alias):
+                raise exec_error(ExecRefused, "flag_scope", lang, word=_short(word))
+        else:
+            plain.append(word)
+            i += 1
+            continue
+        if not ALIAS_RE.fullmatch(alias):
+            raise exec_error(ExecRefused, "bad_alias", lang, word=_short(word))
+        if host is not None and host != alias:
+            raise exec_error(ExecRefused, "two_hosts", lang)
+        host = alias
+        i += 1
+    return host, plain
 
 
 def parse(text: str) -> Operation:
@@ -246,20 +338,11 @@ def parse(text: str) -> Operation:
     text = text.strip(" \t\r\n")
     if not text:
         raise exec_error(ExecRefused, "empty", lang)
+    for word in text.split():
+        if _MENTION.fullmatch(word):
+            raise exec_error(ExecRefused, "mention", lang, word=_short(word))
     _check_chars(text, lang)
-    words = text.split()
-    host: str | None = None
-    plain: list[str] = []
-    for word in words:
-        if word.startswith("@"):
-            alias = word[1:].lower()
-            if not ALIAS_RE.fullmatch(alias):
-                raise exec_error(ExecRefused, "bad_alias", lang, word=_short(word))
-            if host is not None:
-                raise exec_error(ExecRefused, "two_hosts", lang)
-            host = alias
-        else:
-            plain.append(word)
+    host, plain = _host_words(text.split(), lang)
     if plain and plain[0].lower() == "docker":
         plain = plain[1:]
     if plain and plain[0].lower().partition("=")[0] in _SCOPE_FLAGS:

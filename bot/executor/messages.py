@@ -16,13 +16,45 @@ from bot.lang import Lang
 E = TypeVar("E", bound=ExecError)
 
 _ALLOWED_EN = (
-    "Allowed: version, info, ps [-a], image ls, stats [NAME], inspect NAME, "
-    "logs NAME [--tail N], df, volume ls, network ls; pick a host with @alias."
+    "Allowed: version, info, ps [-aq], image ls, stats [NAME], inspect NAME, port NAME, "
+    "top NAME, diff NAME, logs NAME [--tail N], events --since 10m, df, volume ls, "
+    "network ls; pick a host with @alias."
 )
 _ALLOWED_KO = (
-    "허용: version, info, ps [-a], image ls, stats [이름], inspect 이름, "
-    "logs 이름 [--tail N], df, volume ls, network ls; 호스트는 @별칭 으로 고릅니다."
+    "허용: version, info, ps [-aq], image ls, stats [이름], inspect 이름, port 이름, "
+    "top 이름, diff 이름, logs 이름 [--tail N], events --since 10m, df, volume ls, "
+    "network ls; 호스트는 @별칭 으로 고릅니다."
 )
+
+# Why a read-only command is still not run (the {reason} of "not_offered").
+REASONS: dict[str, dict[Lang, str]] = {
+    "history": {
+        "en": "image history shows the build commands with build arguments and ENV values "
+              "verbatim, which can hold secrets",
+        "ko": "이미지 history 는 빌드 명령을 빌드 인자와 ENV 값까지 그대로 보여 주어 "
+              "비밀 값이 드러날 수 있습니다",
+    },
+    "image_inspect": {
+        "en": "image inspect shows the image's ENV values and build settings verbatim",
+        "ko": "image inspect 는 이미지의 ENV 값과 빌드 설정을 그대로 보여 줍니다",
+    },
+    "search": {
+        "en": "it queries Docker Hub over the internet, not your host",
+        "ko": "호스트가 아니라 인터넷의 Docker Hub 를 검색합니다",
+    },
+    "export": {
+        "en": "it copies whole files out of the host",
+        "ko": "호스트의 파일을 통째로 복사해 옵니다",
+    },
+    "attach": {
+        "en": "it connects to a container's input and output",
+        "ko": "컨테이너의 입출력에 직접 연결합니다",
+    },
+    "wait": {
+        "en": "it blocks until a container stops",
+        "ko": "컨테이너가 멈출 때까지 기다리며 끝나지 않습니다",
+    },
+}
 
 # key -> lang -> (message, hint). Messages may hold {placeholders}.
 MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
@@ -94,6 +126,43 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
         "ko": (
             "`{word}` 는 호스트를 바꿀 수 있는 명령입니다. 읽기 전용 상태 명령만 허용됩니다.",
             _ALLOWED_KO,
+        ),
+    },
+    "not_offered": {
+        "en": ("`{word}` does not change the host, but dockbot does not run it: {reason}.",
+               _ALLOWED_EN),
+        "ko": ("`{word}` 는 호스트를 바꾸지 않지만 dockbot 은 실행하지 않습니다: {reason}.",
+               _ALLOWED_KO),
+    },
+    "mention": {
+        "en": (
+            "`{word}` is a Slack mention, not part of a command.",
+            "Write only the command (e.g. `ps`, or `ps @prod` for a host alias).",
+        ),
+        "ko": (
+            "`{word}` 는 Slack 멘션이라 명령의 일부가 아닙니다.",
+            "명령만 쓰세요 (예: `ps`, 호스트 별칭은 `ps @prod`).",
+        ),
+    },
+    "need_since": {
+        "en": (
+            "`events` needs --since: dockbot shows past events only, never the live stream.",
+            "Example: `events --since 10m` (at most 24h).",
+        ),
+        "ko": (
+            "`events` 에는 --since 가 필요합니다: 지난 이벤트만 보여 주고 실시간 스트림은 "
+            "따라가지 않습니다.",
+            "예: `events --since 10m` (최대 24h).",
+        ),
+    },
+    "bad_since": {
+        "en": (
+            "`--since` needs a duration from 1s to 24h.",
+            "Examples: `--since 90s`, `--since 10m`, `--since 2h`.",
+        ),
+        "ko": (
+            "`--since` 에는 1s 부터 24h 사이의 기간이 필요합니다.",
+            "예: `--since 90s`, `--since 10m`, `--since 2h`.",
         ),
     },
     "unknown_op": {
@@ -274,6 +343,28 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
         "ko": (
             "Docker 호스트의 응답을 읽을 수 없습니다.",
             "호스트 별칭이 Docker API 를 가리키는지 확인하세요.",
+        ),
+    },
+    "too_large": {
+        "en": (
+            "The Docker host's answer is too large (over {limit}).",
+            "Ask an admin to raise exec.limits.max_response_bytes, or check that the host "
+            "alias points at a Docker API endpoint.",
+        ),
+        "ko": (
+            "Docker 호스트의 응답이 너무 큽니다 ({limit} 초과).",
+            "관리자에게 exec.limits.max_response_bytes 를 늘려 달라고 하거나, 호스트 별칭이 "
+            "Docker API 를 가리키는지 확인하세요.",
+        ),
+    },
+    "ambiguous": {
+        "en": (
+            "That ID prefix matches more than one container.",
+            "Give more characters of the ID, or the container name (see `ps -a`).",
+        ),
+        "ko": (
+            "그 ID 앞부분에 맞는 컨테이너가 여럿입니다.",
+            "ID 를 더 길게 쓰거나 컨테이너 이름을 쓰세요 (`ps -a` 로 확인).",
         ),
     },
     "client_error": {

@@ -19,8 +19,8 @@ the whole file)::
       usergroups:                   # Slack user group IDs
         S0123ABCD: {role: operator}
 
-Built-in roles: ``viewer`` = version, info, ps, images, df, volumes, networks;
-``operator`` = viewer + stats, inspect; ``admin`` = operator + logs. Logs are
+Built-in roles: ``viewer`` = version, info, ps, images, port, df, volumes, networks;
+``operator`` = viewer + stats, inspect, top, diff, events; ``admin`` = operator + logs. Logs are
 never allowed unless both the channel and the role list them.
 
 A Slack request is allowed when the team is listed (if ``teams`` is set), the
@@ -41,12 +41,13 @@ from bot.errors import ConfigError
 from bot.executor.grammar import OPS
 
 ROLE_NAMES: tuple[str, ...] = ("viewer", "operator", "admin")
-_VIEWER = ("version", "info", "ps", "images", "df", "volumes", "networks")
+_VIEWER = ("version", "info", "ps", "images", "port", "df", "volumes", "networks")
+_OPERATOR = (*_VIEWER, "stats", "inspect", "top", "diff", "events")
 DEFAULT_ROLES: Mapping[str, frozenset[str]] = {
     "none": frozenset(),
     "viewer": frozenset(_VIEWER),
-    "operator": frozenset((*_VIEWER, "stats", "inspect")),
-    "admin": frozenset((*_VIEWER, "stats", "inspect", "logs")),
+    "operator": frozenset(_OPERATOR),
+    "admin": frozenset((*_OPERATOR, "logs")),
 }
 _IDS = {
     "teams": (re.compile(r"^[TE][A-Z0-9]{2,}$"), "T0123ABCD"),

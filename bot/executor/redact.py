@@ -1,88 +1,42 @@
 """Redaction of everything the executor shows (safety.md, "Redaction").
 
 * Environment variables: names only; values never leave :mod:`bot.executor.views`.
-* Keys (env, labels, ``key=value`` / ``key: value`` text) matching :data:`SECRET_KEY`
-  get their value masked.
-* Secret-looking values are masked anywhere: ``scheme://user:pass@host``,
-  ``--password=...``, bearer tokens, JWTs, AWS access key IDs, GitHub and Slack
-  tokens, PEM private keys, ``$apr1$`` / ``$2y$`` / crypt hashes.
+* Secret-looking names and values are masked with the patterns of :mod:`bot.secrets`
+  (the one module that owns them).
 * Log lines are decoded with ``errors="replace"``, stripped of ANSI escapes and
   control characters, and cut to a maximum length *before* any pattern runs.
+* Private key blocks (PEM, OpenSSH, PGP) are masked across lines whatever part of
+  them the fetched window holds: from a BEGIN marker anywhere in a line, the base64
+  run before an END marker whose BEGIN was cut off, and runs of full-width base64
+  lines with no marker at all.
 
 Every function returns the number of masks applied, for the audit log.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-MASK = "***"
-
-SECRET_KEY = re.compile(
-    r"(?i)(pass(wd|word)?|secret|token|api[-_]?key|auth|credential|private[-_]?key|"
-    r"access[-_]?key|session|cookie|dsn)"
-)
-_KEY_CHARS = r"[A-Za-z0-9_.\-]"
-_SECRET_WORD = (
-    r"(?:pass(?:wd|word)?|secret|token|api[-_]?key|auth|credential|private[-_]?key|"
-    r"access[-_]?key|session|cookie|dsn)"
+from bot.secrets import (
+    MASK,
+    SECRET_KEY,
+    is_key_width,
+    key_marker,
+    looks_like_key_material,
+    mask_secrets,
+    secret_key,
+    strip_controls,
 )
 
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # PEM private keys on one line (whole blocks across lines: see redact_lines)
-    (re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)"),
-     "-----PRIVATE KEY " + MASK + "-----"),
-    # scheme://user:pass@host -> scheme://user:***@host
-    (re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://[^\s:/@]*):[^\s@/]*@"), r"\1:" + MASK + "@"),
-    # Authorization: Bearer / Basic xxx
-    (re.compile(r"(?i)\b(bearer|basic|token)(\s+)[A-Za-z0-9._~+/=\-]{8,}"), r"\1\2" + MASK),
-    # JWTs
-    (re.compile(r"\beyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]*"), MASK),
-    # AWS access key IDs
-    (re.compile(r"\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)"
-                r"[A-Z0-9]{16}\b"), MASK),
-    # GitHub tokens
-    (re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})"), MASK),
-    # Slack tokens
-    (re.compile(r"\bxox[abprs]-[A-Za-z0-9\-]{6,}"), MASK),
-    (re.compile(r"\bxapp-[A-Za-z0-9\-]{6,}"), MASK),
-    # password hashes ($apr1$, $2y$, $2b$, $1$, $5$, $6$, $argon2...)
-    (re.compile(r"\$(?:apr1|2[abxy]|1|5|6|y|argon2(?:id|i|d)?)\$[^\s\"',;]{4,}"), MASK),
-    # --password=xxx, --db-token xxx, -p=xxx style options
-    (re.compile(r"(?i)(--?" + _KEY_CHARS + r"*" + _SECRET_WORD + _KEY_CHARS + r"*)(=|\s+)"
-                r"(?!" + re.escape(MASK) + r")[^\s\"',;]+"), r"\1\2" + MASK),
-    # KEY=value, "key": "value", key: value  (key matching the secret-key pattern)
-    (re.compile(r"(?i)(\b" + _KEY_CHARS + r"*" + _SECRET_WORD + _KEY_CHARS + r"*[\"']?"
-                r"\s*[:=]\s*[\"']?)(?!" + re.escape(MASK) + r")[^\s\"',;&]+"), r"\1" + MASK),
-)
+__all__ = [
+    "KEY_MASK", "MASK", "SECRET_KEY", "clean_cell", "cut", "decode_log", "for_slack",
+    "redact_lines", "redact_text", "secret_key", "strip_controls",
+]
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----")
-_PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY-----")
+KEY_MASK = "-----PRIVATE KEY " + MASK + "-----"
 
 
 def redact_text(text: str) -> tuple[str, int]:
     """Mask secret-looking values in one piece of text; (text, masks applied)."""
-    count = 0
-    for pattern, repl in _PATTERNS:
-        text, n = pattern.subn(repl, text)
-        count += n
-    return text, count
-
-
-def secret_key(key: str) -> bool:
-    """True when a variable or label name looks like it holds a secret."""
-    return SECRET_KEY.search(key) is not None
-
-
-def strip_controls(text: str) -> str:
-    """Drop ANSI escapes and control/format characters; tabs become spaces."""
-    text = _ANSI.sub("", text).replace("\t", " ")
-    return "".join(
-        ch for ch in text
-        if ch == " " or unicodedata.category(ch)[0] not in "CZ" or unicodedata.category(ch) == "Zs"
-    )
+    return mask_secrets(text)
 
 
 def cut(text: str, limit: int) -> tuple[str, int]:
@@ -113,23 +67,63 @@ def for_slack(text: str) -> str:
     return text.replace("```", "`\u200b``")
 
 
+def _key_lines(lines: list[str]) -> list[bool]:
+    """Which lines belong to a private key block, judged over the whole window."""
+    n = len(lines)
+    hide = [False] * n
+    inside = False
+    for i, line in enumerate(lines):
+        marker = key_marker(line)
+        if inside:
+            hide[i] = True
+            if marker is not None and marker[1] >= 0:
+                inside = False
+            continue
+        if marker is None:
+            continue
+        begin, end = marker
+        if begin >= 0:
+            hide[i] = True
+            inside = end < begin            # no END after the BEGIN on this line
+        elif end >= 0:                      # END whose BEGIN is outside the window
+            hide[i] = True
+            j = i - 1
+            while j >= 0 and not hide[j] and looks_like_key_material(lines[j]):
+                hide[j] = True
+                j -= 1
+    # base64 runs without any marker (the window cut both ends of a block)
+    i = 0
+    while i < n:
+        if hide[i] or not looks_like_key_material(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not hide[j] and looks_like_key_material(lines[j]):
+            j += 1
+        run = lines[i:j]
+        if sum(is_key_width(line) for line in run) >= 2 or (
+            any(is_key_width(line) for line in run) and (i == 0 or j == n)
+        ):
+            for k in range(i, j):
+                hide[k] = True
+        i = j
+    return hide
+
+
 def redact_lines(lines: list[str], max_line: int) -> tuple[list[str], int]:
-    """Clean, cut and redact log lines; PEM private key blocks are masked whole."""
+    """Clean, cut and redact log lines; private key blocks are masked whole."""
+    clean = [strip_controls(raw) for raw in lines]
+    hide = _key_lines(clean)
     out: list[str] = []
     count = 0
-    in_key = False
-    for raw in lines:
-        full = strip_controls(raw)
-        probe = full[: max_line + 200]
-        if in_key:
-            count += 1
-            if _PEM_END.search(probe):
-                in_key = False
-            continue
-        if _PEM_BEGIN.search(probe) and not _PEM_END.search(probe):
-            in_key = True
-            out.append("-----PRIVATE KEY " + MASK + "-----")
-            count += 1
+    for i, full in enumerate(clean):
+        if hide[i]:
+            if i == 0 or not hide[i - 1]:
+                marker = key_marker(full)
+                begin = marker[0] if marker is not None else -1
+                prefix, _ = mask_secrets(cut(full[:begin], max_line)[0]) if begin > 0 else ("", 0)
+                out.append(f"{prefix}{KEY_MASK}")
+                count += 1
             continue
         line, dropped = cut(full, max_line)
         if dropped:

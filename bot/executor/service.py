@@ -103,9 +103,10 @@ class Executor:
         self._factory = backend_factory or _default_backend
         self._backends: dict[str, Backend] = {}
         self._lock = threading.Lock()
-        self._pool: ThreadPoolExecutor | None = None
+        # one pool and one set of slots per host: a slow host cannot starve the others
+        self._pools: dict[str, ThreadPoolExecutor] = {}
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
         limits = config.limits
-        self._slots = threading.BoundedSemaphore(limits.workers + limits.queue)
         self._rate = RateLimiter(limits.rate_window_seconds)
 
     # -- help ---------------------------------------------------------------------------
@@ -153,7 +154,9 @@ class Executor:
             try:
                 result = self._result(op, alias, raw, lang)
             except Exception as exc:     # a malformed answer must not become a traceback
-                log.warning("unreadable answer for %s", op.kind, exc_info=exc)
+                log.warning("unreadable %s answer from host %s (%s)", op.kind, alias,
+                            type(exc).__name__)
+                log.debug("unreadable answer", exc_info=exc)
                 raise exec_error(DaemonError, "bad_answer", lang) from exc
             record.update(outcome="ok", bytes=result.size, truncated=result.truncated,
                           redactions=result.redactions)
@@ -213,21 +216,25 @@ class Executor:
             return self._backends[alias]
 
     def _submit(self, op: Operation, alias: str, deadline: float, lang: Lang) -> Any:
-        if not self._slots.acquire(blocking=False):
+        limits = self.config.limits
+        with self._lock:
+            slots = self._slots.setdefault(
+                alias, threading.BoundedSemaphore(limits.workers + limits.queue))
+        if not slots.acquire(blocking=False):
             raise exec_error(ExecBusy, "busy", lang)
         try:
             backend = self._backend(alias)
             with self._lock:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(
-                        max_workers=self.config.limits.workers, thread_name_prefix="dockbot-exec"
+                pool = self._pools.get(alias)
+                if pool is None:
+                    pool = self._pools[alias] = ThreadPoolExecutor(
+                        max_workers=limits.workers, thread_name_prefix=f"dockbot-exec-{alias}"
                     )
-                pool = self._pool
             future: Future[Any] = pool.submit(backend.fetch, op, deadline, lang)
         except BaseException:
-            self._slots.release()
+            slots.release()
             raise
-        future.add_done_callback(lambda _: self._slots.release())
+        future.add_done_callback(lambda _: slots.release())
         try:
             return future.result(timeout=max(0.0, deadline - time.monotonic()))
         except FutureTimeout:
@@ -236,15 +243,16 @@ class Executor:
         except ExecError:
             raise
         except Exception as exc:          # backends map their errors; this is a last guard
-            log.error("executor backend failed", exc_info=exc)
+            log.error("executor backend failed: %s", type(exc).__name__)
+            log.debug("executor backend failed", exc_info=exc)
             raise exec_error(DaemonError, "client_error", lang) from exc
 
     def close(self) -> None:
-        """Stop the workers (running calls are left to finish), close clients and the log."""
+        """Stop the workers (a running call ends by its deadline), close clients and the log."""
         with self._lock:
-            pool, self._pool = self._pool, None
+            pools, self._pools = list(self._pools.values()), {}
             backends, self._backends = list(self._backends.values()), {}
-        if pool is not None:
+        for pool in pools:
             pool.shutdown(wait=False, cancel_futures=True)
         for backend in backends:
             backend.close()
@@ -255,7 +263,15 @@ class Executor:
         cell = limits.max_cell_chars
         kind = op.kind
         if kind == "ps":
-            view = views.ps_view(raw, cell)
+            view = views.ps_view(raw, cell, quiet=op.quiet)
+        elif kind == "port":
+            view = views.port_view(raw, cell)
+        elif kind == "top":
+            view = views.top_view(raw, max(cell, 200))
+        elif kind == "diff":
+            view = views.diff_view(raw, max(cell, 200))
+        elif kind == "events":
+            view = views.events_view(raw, cell)
         elif kind == "images":
             view = views.images_view(raw, cell)
         elif kind == "stats":

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.executor.redact import clean_cell, decode_log, redact_lines
+from bot.secrets import MASK, VAR_NAME
 
 _RFC3339 = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 
@@ -111,8 +112,12 @@ def _ports_map(ports: object) -> str:
     return ", ".join(out)
 
 
-def ps_view(containers: object, max_cell: int, now: float | None = None) -> View:
+def ps_view(containers: object, max_cell: int, now: float | None = None,
+            quiet: bool = False) -> View:
     cell = _Cells(max_cell)
+    if quiet:
+        ids = [(cell(str(_get(c, "Id") or "")[:12]),) for c in _list(containers)]
+        return View(("CONTAINER ID",), ids, redactions=cell.count)
     rows = []
     for c in _list(containers):
         names = _list(_get(c, "Names"))
@@ -182,7 +187,7 @@ def stats_view(samples: Sequence[tuple[str, object]], more: int, max_cell: int) 
 def inspect_view(c: object, max_cell: int) -> View:
     """Projected fields only; environment variables by NAME, values never read."""
     cell = _Cells(max_cell)
-    env_names = [str(e).split("=", 1)[0] for e in _list(_get(c, "Config", "Env"))]
+    env_names = [env_name(e) for e in _list(_get(c, "Config", "Env"))]
     mounts = [str(_get(m, "Destination")) for m in _list(_get(c, "Mounts"))]
     networks = _get(c, "NetworkSettings", "Networks")
     health = _get(c, "State", "Health", "Status")
@@ -200,6 +205,69 @@ def inspect_view(c: object, max_cell: int) -> View:
     )
     rows = [(key, cell(value)) for key, value in fields]
     return View(("FIELD", "VALUE"), rows, redactions=cell.count)
+
+
+def env_name(entry: object) -> str:
+    """The name of one ``Config.Env`` entry; anything that is not a variable name is a value
+    (``-e "$DB_PASSWORD"`` stores the bare value) and shows as ``***``."""
+    name, _, _ = str(entry).partition("=")
+    return name if VAR_NAME.fullmatch(name) else MASK
+
+
+def port_view(c: object, max_cell: int) -> View:
+    """``docker port``: published ports only, from the container's network settings."""
+    cell = _Cells(max_cell)
+    rows = []
+    ports = _get(c, "NetworkSettings", "Ports")
+    if isinstance(ports, Mapping):
+        for private, binds in sorted(ports.items()):
+            for b in _list(binds):
+                host = f"{_get(b, 'HostIp') or '0.0.0.0'}:{_get(b, 'HostPort')}"
+                rows.append((cell(private), cell(host)))
+    return View(("CONTAINER PORT", "HOST"), rows, redactions=cell.count)
+
+
+_TOP_COLUMNS = (("PID", ("PID",)), ("USER", ("USER", "UID")), ("TIME", ("TIME",)),
+                ("CMD", ("CMD", "COMMAND", "ARGS")))
+
+
+def top_view(top: object, max_cell: int) -> View:
+    """``docker top``: PID, user, CPU time and the command line (redacted) of each process."""
+    cell = _Cells(max_cell)
+    titles = [str(t).upper() for t in _list(_get(top, "Titles"))]
+    where = []
+    for _, names in _TOP_COLUMNS:
+        where.append(next((titles.index(n) for n in names if n in titles), None))
+    rows = []
+    for proc in _list(_get(top, "Processes")):
+        values = _list(proc)
+        rows.append(tuple(cell(values[i]) if i is not None and i < len(values) else "-"
+                          for i in where))
+    return View(tuple(name for name, _ in _TOP_COLUMNS), rows, redactions=cell.count)
+
+
+_CHANGE_KINDS = {0: "C", 1: "A", 2: "D"}
+
+
+def diff_view(changes: object, max_cell: int) -> View:
+    """``docker diff``: changed (C), added (A) and deleted (D) paths."""
+    cell = _Cells(max_cell)
+    rows = [(_CHANGE_KINDS.get(_get(ch, "Kind"), "?"), cell(_get(ch, "Path")))
+            for ch in _list(changes)]
+    return View(("KIND", "PATH"), rows, redactions=cell.count)
+
+
+def events_view(events: object, max_cell: int, now: float | None = None) -> View:
+    """Past events: time, type, action (its first word only: ``exec_start: sh -c ...`` carries
+    a command line) and the object's name or short ID. No other attribute is read."""
+    cell = _Cells(max_cell)
+    rows = []
+    for e in _list(events):
+        action = str(_get(e, "Action") or "").split(":", 1)[0].split(" ", 1)[0]
+        actor = _get(e, "Actor", "Attributes", "name") or str(_get(e, "Actor", "ID") or "")[:12]
+        rows.append((cell(age(_get(e, "time"), now)), cell(_get(e, "Type")), cell(action),
+                     cell(actor)))
+    return View(("WHEN", "TYPE", "ACTION", "NAME"), rows, redactions=cell.count)
 
 
 def version_view(server: object, client: Mapping[str, str], max_cell: int) -> View:

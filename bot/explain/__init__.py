@@ -1,6 +1,7 @@
 """Explain a docker command line part by part, catch typos and warn about risky flags.
 
-    explain("docker run -dp 80:80 nginx", "en") -> Explanation
+    explain("docker run -dp 80:80 nginx", "en") -> Explanation   (secret values masked)
+    mask_command("docker login -p X")          -> "docker login -p ***"
     looks_like_command("$ docker ps -a")        -> True
 
 Each part of the result has a role (see ``bot.explain.model`` for the list): ``docker``,
@@ -17,6 +18,7 @@ import re
 from bot.errors import DockbotError, ExplainError
 from bot.explain.cli_spec import CliSpec, default_spec
 from bot.explain.describe import describe, op_part, redirect_part
+from bot.explain.masking import mask_explanation, mask_line
 from bot.explain.model import Explanation, Part, Risk
 from bot.explain.parser import ParsedCommand, parse_docker
 from bot.explain.risks import find_risks
@@ -25,7 +27,7 @@ from bot.explain.typos import closest
 from bot.explain.values import tr
 from bot.lang import Lang, has_hangul
 
-__all__ = ["Explanation", "Part", "Risk", "explain", "looks_like_command"]
+__all__ = ["Explanation", "Part", "Risk", "explain", "looks_like_command", "mask_command"]
 
 _ENV_ASSIGN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _QUESTION_WORDS = frozenset(
@@ -158,6 +160,7 @@ def _explain_segment(
 
 
 def _not_docker(first_word: str, lang: Lang) -> ExplainError:
+    first_word = mask_line(first_word)
     if lang == "ko":
         return ExplainError(
             f"docker 명령이 아닙니다(`{first_word[:40]}`로 시작함).",
@@ -202,9 +205,19 @@ def explain(command: str, lang: Lang) -> Explanation:
             ),
         ) from exc
     suggestions = (" ".join(fixed_line),) if any_fix else ()
-    return Explanation(
-        command=text, parts=tuple(parts), risks=tuple(risks), suggestions=suggestions
+    return mask_explanation(
+        Explanation(command=text, parts=tuple(parts), risks=tuple(risks), suggestions=suggestions)
     )
+
+
+def mask_command(text: str) -> str:
+    """``text`` as it may be shown, shared or put in a button value: what :func:`explain`
+    would return as ``command`` (secret values ``***``), or, for text that is not a docker
+    command line, the text with everything secret-looking masked."""
+    try:
+        return explain(text, "en").command
+    except DockbotError:
+        return mask_line(text if isinstance(text, str) else "")
 
 
 def looks_like_command(text: str) -> bool:

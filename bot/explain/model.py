@@ -48,9 +48,10 @@ class Part:
     flag: str | None = None  # the long flag name ("--detach") for flag and flag-value parts
     takes_value: bool = False  # the flag expects a value
     value: str | None = None  # the value given to the flag (or the flag-value text itself)
+    secret: bool = False  # a secret value in text/value was replaced by ***
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "text": self.text,
             "role": self.role,
             "flag": self.flag,
@@ -58,6 +59,9 @@ class Part:
             "value": self.value,
             "meaning": self.meaning,
         }
+        if self.secret:
+            out["secret"] = True
+        return out
 
 
 @dataclass(frozen=True)
@@ -80,12 +84,26 @@ class Risk:
 
 @dataclass(frozen=True)
 class Explanation:
-    """A docker command line explained part by part."""
+    """A docker command line explained part by part.
+
+    Every text is already masked (:mod:`bot.explain.masking`): ``command`` is the line as it
+    may be shown or shared, with secret values replaced by ``***``.
+    """
 
     command: str
     parts: tuple[Part, ...]
     risks: tuple[Risk, ...] = field(default=())
     suggestions: tuple[str, ...] = field(default=())  # corrected command lines
+
+    @property
+    def masked_command(self) -> str:
+        """The command line as it may be shown, shared or put in a button (secrets ``***``)."""
+        return self.command
+
+    @property
+    def has_secrets(self) -> bool:
+        """True when some value in the command was hidden."""
+        return any(p.secret for p in self.parts)
 
     def to_dict(self) -> dict[str, object]:
         return {

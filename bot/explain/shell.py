@@ -14,13 +14,11 @@ from typing import Literal
 
 from bot.errors import ExplainError, InputError
 from bot.lang import Lang
+from bot.secrets import strip_terminal_codes
 
 MAX_CHARS = 4000
 _OPERATORS = ("&&", "||", "|&", "|", ";", "&")
 _REDIRECTS = ("&>>", "&>", ">>", ">&", ">|", "<<<", "<<", "<&", "<>", ">", "<")
-# C0/C1 control characters other than tab and line breaks; ANSI colour codes included.
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # "<image>", "<host-path>": a placeholder from a cheat sheet, not a shell redirection.
 _PLACEHOLDER = re.compile(r"<[A-Za-z_][^<>\s|;&]*>")
 _PROMPT = re.compile(r"^(?:[\w.@-]+(?::[^\s$#]*)?)?[$#>%]\s+(?=\S)")
@@ -77,8 +75,7 @@ def clean_input(text: str, lang: Lang) -> str:
             "The input contains binary data (NUL or undecodable bytes).",
             hint="Paste the command as plain text.",
         )
-    text = _ANSI.sub("", text)
-    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_terminal_codes(text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[ \t]*\\\n[ \t]*", " ", text)  # line continuations
     text = text.strip()
     for _ in range(2):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.lang import Lang
+from bot.secrets import is_secret_assignment
 
 
 def tr(lang: Lang, en: str, ko: str) -> str:
@@ -242,17 +243,10 @@ def explain_mount(value: str, lang: Lang) -> str:
 
 
 # -- KEY=VALUE, sizes, policies ----------------------------------------------------------
-SECRET_KEY = re.compile(
-    r"(PASS(WORD|WD)?|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|"
-    r"ACCESS_?KEY|AUTH)",
-    re.I,
-)
-
-
 def is_secret(key: str, val: str) -> bool:
     """A non-empty value under a secret-looking name: never repeated back (answers can be
-    shared to a channel)."""
-    return bool(val) and SECRET_KEY.search(key) is not None
+    shared to a channel). The names are those of :mod:`bot.secrets`."""
+    return is_secret_assignment(key, val)
 
 
 def explain_env(value: str, lang: Lang) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.lang import Lang
 from bot.render.slack_words import WORDS
+from bot.secrets import CONTROL_CHARS
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -33,7 +34,7 @@ MAX_MESSAGE_CHARS = 12000
 MAX_FALLBACK_TEXT = 3000
 MAX_QUERY_IN_VALUE = 300
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = CONTROL_CHARS
 
 
 def w(key: str, lang: Lang) -> str:

@@ -32,6 +32,7 @@ from bot.render.blocks import (
     explanation_message,
     help_message,
 )
+from bot.secrets import C0C1
 from bot.services import Services
 from bot.slack.access import Asker, allowed_ops, audit_refusal, groups_could_allow, may_run
 from bot.slack.sharing import shareable_text
@@ -41,7 +42,7 @@ EXPLAIN_WORDS = frozenset({"explain", "설명", "풀이", "해설"})
 MAX_SHARE_COMMAND = 1500
 
 _MARKUP = re.compile(r"<([^<>\n]{1,500})>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = C0C1
 
 
 @dataclass(frozen=True)

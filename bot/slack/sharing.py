@@ -14,11 +14,8 @@ import re
 import shlex
 
 from bot.executor.redact import MASK, redact_text
+from bot.secrets import SECRET_KEY, secret_key
 
-_SECRET_WORD = re.compile(
-    r"(?i)(pass(wd|word)?|pwd|secret|token|api[-_]?key|auth|credential|private[-_]?key|"
-    r"access[-_]?key|signing[-_]?key|session|cookie|dsn)"
-)
 _ASSIGN = re.compile(r"^(?P<key>[^=\s]+)=(?P<val>.+)$", re.S)
 _LONG = re.compile(r"^(?P<flag>--[A-Za-z0-9][A-Za-z0-9-]*)=(?P<val>.+)$", re.S)
 _NO_VALUE_FLAGS = frozenset({"--password-stdin"})
@@ -27,7 +24,7 @@ _MYSQL = re.compile(r"^(mysql|mysqldump|mysqladmin|mariadb)$")
 
 
 def _secret_name(name: str) -> bool:
-    return _SECRET_WORD.search(name) is not None
+    return secret_key(name)
 
 
 def _mask_token(token: str) -> str:
@@ -72,7 +69,7 @@ def shareable_text(text: str) -> str:
     try:
         tokens = shlex.split(text, posix=True)
     except ValueError:  # unbalanced quotes: mask from the first secret-looking word on
-        found = _SECRET_WORD.search(text)
+        found = SECRET_KEY.search(text)
         return redact_text(text[: found.end()] + "=" + MASK if found else text)[0]
     masked = _mask_tokens(tokens)
     if masked == tokens:

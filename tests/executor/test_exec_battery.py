@@ -20,7 +20,7 @@ WEB, CHATTY, IDLE, VOLUME = "dockbot-web", "dockbot-chatty", "dockbot-idle", "do
 MUTATING = (
     "run", "exec", "rm", "rmi", "kill", "stop", "start", "restart", "pause", "unpause", "create",
     "cp", "commit", "build", "pull", "push", "tag", "login", "logout", "prune", "update",
-    "rename", "attach", "wait", "export", "import", "save", "load", "top", "port", "diff",
+    "rename", "attach", "wait", "export", "import", "save", "load",
     "history", "events", "plugin", "swarm", "service", "stack", "secret", "config", "node",
     "context", "compose", "trust", "manifest", "checkpoint", "builder", "search",
 )
@@ -71,7 +71,7 @@ HAND: list[str] = [
     "ps --filter label=api_token=canary", "ps -f name=web", "ps --filter=name=web",
     f"logs -f {WEB}", f"logs --follow {WEB}", f"logs --since 1970-01-01 {WEB}",
     f"logs --tail 100000 {WEB}", f"logs --tail all {WEB}", f"logs {WEB} --timestamps",
-    "stats --all", "stats -a", "ps -a -q", "ps --size", "ps -s", "ps --latest", "ps -n 5",
+    "stats --all", "stats -a", "ps --size", "ps -s", "ps --latest", "ps -n 5",
     "images --all", "images --digests", "images -q", "volume ls -f dangling=true",
     "network ls --no-trunc", "ps @../../x", "ps @prod@dev", "ps @", "info --format {{.Swarm}}",
     "ps --config /root/.docker", "ps -D", "ps --log-level debug", "version --tls",
@@ -87,7 +87,9 @@ FORBIDDEN_EVENTS = {
     "mount", "unmount", "exec_create", "exec_start", "exec_die", "exec_detach",
 }
 VALID = ("ps", "ps -a", "images", "info", "version", "df", "volume ls", "network ls",
-         f"inspect {WEB}", f"logs {WEB} --tail 5", "docker container ls -a", "image ls")
+         f"inspect {WEB}", f"logs {WEB} --tail 5", "docker container ls -a", "image ls",
+         "ps -a -q", "ps -aq", f"top {WEB}", f"port {WEB}", f"diff {WEB}",
+         "events --since 1h", f"logs {WEB} --tail 5 --tail 6", "ps --host local")
 BAD_CHARS = [
     *";&|`$()<>'\"\\*?!#~{}[]%^,+/:\x00\x1b\x7f",
     "\u200b", "\u200d", "\u2060", "\u202e", "\ufeff", "\u00ad", "\u00a0", "\u3000",

@@ -254,8 +254,8 @@ def test_example_file_is_valid(certs: dict[str, str]) -> None:
     assert cfg.enabled and set(cfg.hosts) == {"local", "prod", "build"}
     assert cfg.default_host == "local"
     assert cfg.policy.allowed_ops(cfg_principal := _cli()) == (
-        "version", "info", "ps", "images", "stats", "inspect", "logs", "df", "volumes",
-        "networks",
+        "version", "info", "ps", "images", "stats", "inspect", "port", "top", "diff", "logs",
+        "events", "df", "volumes", "networks",
     )
     assert cfg.policy.allowed_hosts(cfg_principal, cfg.hosts) == ("local",)
 
@@ -264,3 +264,50 @@ def _cli() -> Any:
     from bot.executor import Principal
 
     return Principal.cli()
+
+
+@pytest.mark.parametrize("url", ["tcp://127.0.0.1:99999", "tcp://127.0.0.1:abc", "tcp://[::1",
+                                 "http://[::1]:65536"])
+def test_bad_ports_in_the_config_are_named(url: str) -> None:
+    with pytest.raises(ConfigError) as exc:
+        _load({"exec": {"enabled": True, "hosts": {"local": {"url": url}}}})
+    assert "exec.hosts.local.url" in exc.value.message and "not a valid URL" in exc.value.message
+    assert exc.value.exit_code == 2
+
+
+def test_non_utf8_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.yml"
+    path.write_bytes(b"exec:\n  enabled: true\n# caf\xe9\n")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(Settings.from_env({"DOCKBOT_CONFIG": str(path)}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["exec:\n  enabled: false\n  enabled: true\n",
+     "exec: {enabled: true}\nexec: {enabled: false}\n",
+     "exec:\n  enabled: true\n  hosts:\n    a: {url: 'unix:///a'}\n    a: {url: 'unix:///b'}\n"],
+)
+def test_duplicate_keys_are_refused(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "c.yml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as exc:
+        load_config(Settings.from_env({"DOCKBOT_CONFIG": str(path)}))
+    assert "twice" in exc.value.message and str(path) in exc.value.message
+
+
+@pytest.mark.parametrize(("written", "version"), [("1.40", "1.40"), ("1.41", "1.41"),
+                                                  ('"1.44"', "1.44")])
+def test_api_version_keeps_its_digits(tmp_path: Path, written: str, version: str) -> None:
+    path = tmp_path / "c.yml"
+    path.write_text("exec:\n  hosts:\n    local:\n      url: unix:///var/run/docker.sock\n"
+                    f"      api_version: {written}\n")
+    cfg = load_config(Settings.from_env({"DOCKBOT_CONFIG": str(path)}))
+    assert cfg.hosts["local"].api_version == version
+
+
+def test_max_response_bytes_limit() -> None:
+    cfg = _load({"exec": {"limits": {"max_response_bytes": 65536}}})
+    assert cfg.limits.max_response_bytes == 65536
+    with pytest.raises(ConfigError, match="max_response_bytes"):
+        _load({"exec": {"limits": {"max_response_bytes": 10}}})

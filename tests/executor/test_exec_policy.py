@@ -34,8 +34,8 @@ RAW: dict[str, Any] = {
 }
 
 # The oracle: written out by hand from the policy documentation, not from the code.
-VIEWER = {"version", "info", "ps", "images", "df", "volumes", "networks"}
-OPERATOR = VIEWER | {"stats", "inspect"}
+VIEWER = {"version", "info", "ps", "images", "port", "df", "volumes", "networks"}
+OPERATOR = VIEWER | {"stats", "inspect", "top", "diff", "events"}
 ADMIN = OPERATOR | {"logs"}
 CHANNELS: dict[str, tuple[set[str], set[str]] | None] = {
     "COPS": (set(OPS), set(HOSTS)),

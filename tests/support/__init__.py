@@ -1,1 +1,6 @@
-"""Helpers shared by the tests (and the benchmark): real components, set up once."""
+"""Helpers shared by the tests (and the benchmark): real components, set up once.
+
+``matching``: the matcher helpers. ``slowsock``: a Docker daemon that trickles its answer one
+byte at a time. ``fake_daemon``: a scripted daemon (fixed answers per path, or a huge
+streamed answer).
+"""

@@ -13,8 +13,9 @@ from bot.explain.risks.rule import (
     make,
     shown,
 )
-from bot.explain.values import SECRET_KEY, tr
+from bot.explain.values import tr
 from bot.lang import Lang
+from bot.secrets import is_secret_assignment
 
 
 def published_databases(p: ParsedCommand, lang: Lang) -> list[Risk]:
@@ -67,7 +68,7 @@ def secrets_in_args(p: ParsedCommand, lang: Lang) -> list[Risk]:
     out: list[Risk] = []
     for i in flags_named(p, "env", "env-add", "build-arg"):
         key, eq, val = (i.value or "").partition("=")
-        if not eq or not val or not SECRET_KEY.search(key) or val.startswith("$"):
+        if not eq or not is_secret_assignment(key, val) or val.startswith("$"):
             continue
         if i.flag is not None and i.flag.long == "build-arg":
             out.append(
