@@ -61,6 +61,11 @@ TOPICS = [
     ("컨테이너 로그 용량 제한 max-size", "log-rotation"),
     ("daemon.json log-opts for every container", "daemon-log-config"),
     ("where is the json log file of a container on disk", "log-file-location"),
+    ("docker run fails: invalid reference format, repository name must be lowercase", "invalid-reference-format"),
+    ("docker hub toomanyrequests 에러 나서 pull 이 안 돼요", "pull-rate-limit"),
+    ("docker login gives x509 certificate signed by unknown authority", "x509-unknown-authority"),
+    ("도커 데몬에 HTTP_PROXY 설정하는 법", "daemon-proxy"),
+    ("docker build --secret 으로 npm 토큰 넘기기", "build-secret"),
 ]
 
 
