@@ -83,11 +83,14 @@ def test_explain_reads_every_knowledge_command(entry: Entry) -> None:
 
 
 def _has_flag(nodes: list[Command], name: str) -> bool:
-    for node in nodes:
-        if name.startswith("--") and node.flag_by_long(name[2:]):
-            return True
-        if not name.startswith("--") and node.flag_by_short(name[1:]):
-            return True
+    for leaf in nodes:
+        node: Command | None = leaf
+        while node is not None:  # a group's options (docker compose -f, -p) apply below it
+            if name.startswith("--") and node.flag_by_long(name[2:]):
+                return True
+            if not name.startswith("--") and node.flag_by_short(name[1:]):
+                return True
+            node = node.parent
     return False
 
 
