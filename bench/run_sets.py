@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -92,13 +93,17 @@ def score_rows(
     return rows
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
 def _fmt(v: object) -> str:
     return "n/a" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
 
 
 def table(results: dict[str, dict[str, dict[str, dict[str, object]]]]) -> str:
     lines = [
-        "| set | system | lang | n (in/out) | top-1 | top-1 with flags | flags when asked "
+        "| set | system | questions | n (in/out) | top-1 | top-1 with flags | flags when asked "
         "| top-3 | abstention | p50 ms | p99 ms |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
@@ -155,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if not args.no_bm25:
         builders["bm25"] = bm25_system
+    examples = {_norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
     results: dict[str, dict[str, dict[str, dict[str, object]]]] = {}
     for style in STYLES:
         sets = {s: load_set(QUESTIONS, f"{style}-{s}") for s in {"dev", *splits}}
@@ -168,8 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             for s in splits:
                 rows = score_rows(sets[s], got[s], threshold)
                 per_lang: dict[str, dict[str, object]] = {}
-                for lang in ("all", "en", "ko"):
-                    sub = [r for r in rows if lang == "all" or r.question.lang == lang]
+                for lang in ("all", "en", "ko", "unseen"):
+                    if lang == "unseen":  # the questions that equal no knowledge-base example
+                        sub = [r for r in rows if _norm(r.question.text) not in examples]
+                    else:
+                        sub = [r for r in rows if lang == "all" or r.question.lang == lang]
                     if not sub:
                         continue
                     summary: dict[str, object] = dict(summarize(sub))

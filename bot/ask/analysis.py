@@ -31,6 +31,7 @@ from bot.ask.lexicon import (
     KO_SHORT_MIN,
     KO_STOP,
     KO_SUFFIXES,
+    SOFTWARE_NAMES,
 )
 
 _FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9-]*)")
@@ -214,7 +215,7 @@ def analyze(text: str) -> Analysis:
     )
     signals = (
         len(concepts & DOMAIN_CONCEPTS)
-        + len(words & DOMAIN_WORDS)
+        + len((words & DOMAIN_WORDS) - SOFTWARE_NAMES)
         + len(set(flags))
         + sum(1 for w in _KO_DOMAIN if w in compact_all)
     )

@@ -188,8 +188,15 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
         "nginx", "redis", "postgres", "mysql", "alpine", "busybox", "ubuntu", "latest",
         "prune", "detach", "detached", "desktop", "wsl", "wsl2", "tty", "cmd", "expose",
         "unpause", "exited", "builder", "빌더", "build", "빌드", "rebuild", "yml", "yaml", "sigkill", "oomkilled",
+        "oci", "runc", "toomanyrequests", "manifest", "healthcheck", "hostname", "daemon.json",
         "도커", "컨테이너", "이미지", "볼륨", "도커파일", "컴포즈", "레지스트리", "도커허브",
     }
+)
+
+# Software that Docker images are named after: a Docker word in "docker run nginx", but no
+# evidence on its own that "install nginx on ubuntu" is about Docker.
+SOFTWARE_NAMES: frozenset[str] = frozenset(
+    {"nginx", "redis", "postgres", "mysql", "alpine", "busybox", "ubuntu", "latest"}
 )
 
 # Words in a question that say it is about Docker.

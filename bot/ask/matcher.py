@@ -43,9 +43,9 @@ from bot.secrets import CONTROL_CHARS
 # or THRESHOLD_UNANCHORED when the question is not plainly about Docker (see
 # :func:`specific`): a question about "a network" or "a process" alone needs more
 # evidence before it is taken to be about Docker.
-THRESHOLD = 0.36
-THRESHOLD_UNANCHORED = 0.71
-MARGIN_WEIGHT = 0.0
+THRESHOLD = 0.39
+THRESHOLD_UNANCHORED = 0.73
+MARGIN_WEIGHT = 1.0
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
