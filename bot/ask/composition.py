@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
-from bot.ask.values import Value, enum_value, find_values, fit
+from bot.ask.values import Value, enum_value, filter_value, find_values, fit
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 from bot.lang import Lang
 
@@ -35,7 +35,8 @@ from bot.lang import Lang
 # much (sum of idf-weights); calibrated with the flag-scored dev sets (bench/calibrate.py).
 FLAG_THRESHOLD = 1.5
 QUOTED = 100.0  # the score of a flag the question writes out
-_STRONG = 40.0  # a description match this strong picks a flag even without its name
+# without its name, a flag is picked only when the question covers this share of its text
+_COVERED = 0.5
 MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
 _KNOWN_SHORT_VALUE = frozenset("pveuwt")
@@ -223,7 +224,10 @@ class Composer:
             parts = {k: v for k, v in parts.items() if v > 0}
             # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
             # not only by an incidental word of its description ("running the check")
-            if parts and (d.name_keys & parts.keys() or sum(parts.values()) >= _STRONG):
+            if parts and (
+                d.name_keys & parts.keys()
+                or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long]
+            ):
                 pending.append((d, parts))
         # greedy: the best flag claims the question's words it matches; the next flag is
         # scored on the words left (so "follow" does not also pull in --tail's "follow")
@@ -279,7 +283,7 @@ class Composer:
             f = cmd.flag_by_long(name[2:])
             if f is None or not f.takes_value or not _replaceable(old):
                 continue
-            value = enum_value(f, question) or _pick_value(f, found, used)
+            value = enum_value(f, question, named=True) or _value(f, question, found, used)
             if value is not None and value != old:
                 values[name] = value
                 flags.append(f)
@@ -301,7 +305,7 @@ class Composer:
             if f.takes_value:
                 value = (
                     enum_value(f, question)
-                    or _pick_value(f, found, used)
+                    or _value(f, question, found, used)
                     or f"<{_placeholder(f)}>"
                 )
             values[f.name] = value
@@ -331,6 +335,14 @@ def _replaceable(value: str | None) -> bool:
 
 # options a value of their own kind selects even when no word names them
 _SELECTED_BY_VALUE = frozenset({"publish", "platform", "signal", "stop-signal"})
+
+
+def _value(f: Flag, question: str, found: list[Value], used: set[int]) -> str | None:
+    if f.long == "filter":
+        value = filter_value(question, found)
+        if value is not None:
+            return value
+    return _pick_value(f, found, used)
 
 
 def _pick_value(f: Flag, found: list[Value], used: set[int]) -> str | None:

@@ -35,11 +35,12 @@ _ENUM_NEEDS_CONTEXT = frozenset({"no", "none", "local", "host", "always", "table
 
 _NAME_AFTER = re.compile(
     r"(?i)\b(?:named|called|name(?:d)?(?: it)?|hostname(?: set)? to|name(?: set)? to)\s+"
-    r"[\"'`]?([A-Za-z0-9][\w.-]{0,62})[\"'`]?"
+    r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
 )
 _NAME_KO = re.compile(
-    r"[\"'`]?([A-Za-z0-9][\w.-]{0,62})[\"'`]?\s*(?:라는|이라는|로|으로)?\s*이름"
-    r"|이름(?:을|은|이|는)?\s*[\"'`]?([A-Za-z0-9][\w.-]{0,62})[\"'`]?"
+    r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?\s*(?:라는|이라는|로|으로)?\s*이름"
+    r"|이름(?:을|은|이|는)?\s*[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
+    r"|이름이\s*([A-Za-z0-9][A-Za-z0-9_.-]{0,62})"
 )
 _QUOTED = re.compile(r"[\"'`]([^\"'`\s][^\"'`]{0,80})[\"'`]")
 _PORTMAP = re.compile(
@@ -107,6 +108,7 @@ def find_values(question: str) -> list[Value]:
     for rx in (_TWO_PORTS_EN, _PORTS_KO):
         for m in rx.finditer(question):
             add("portmap", f"{m.group(1)}:{m.group(2)}", m.span())
+    udp = "/udp" if re.search(r"(?i)\budp\b", question) else ""
     for m in _PLATFORM.finditer(question):
         add("platform", m.group(1), m.span(1))
     for m in _KEYVAL.finditer(question):
@@ -123,7 +125,7 @@ def find_values(question: str) -> list[Value]:
     for rx in (_PORT_EN, _PORT_KO):
         for m in rx.finditer(question):
             g = 1 if m.group(1) else 2
-            add("port", m.group(g), m.span(g))
+            add("udp-port" if udp else "port", m.group(g), m.span(g))
     for m in _SIGNAL.finditer(question):
         add("signal", m.group(1).upper(), m.span(1))
     for m in _PATH.finditer(question):
@@ -131,7 +133,7 @@ def find_values(question: str) -> list[Value]:
     for m in _NAME_AFTER.finditer(question):
         add("name", m.group(1), m.span(1))
     for m in _NAME_KO.finditer(question):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
         add("name", m.group(g), m.span(g))
     for m in _NUMBER.finditer(question):
         add("number", m.group(1), m.span(1))
@@ -141,14 +143,51 @@ def find_values(question: str) -> list[Value]:
     return out
 
 
-def enum_value(flag: Flag, question: str) -> str | None:
-    """The enumerated value of ``flag`` the question names, if any."""
+def enum_value(flag: Flag, question: str, *, named: bool = False) -> str | None:
+    """The enumerated value of ``flag`` the question names, if any. A common word
+    ("always", "host") counts only when the option is ``named`` (already in the command)
+    or its name is in the question too."""
     low = question.lower()
     for word in ENUMS.get(flag.long, ()):
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
-            if word in _ENUM_NEEDS_CONTEXT and flag.long.split("-")[-1] not in low:
+        if re.search(rf"(?<![A-Za-z0-9_-]){re.escape(word)}(?![A-Za-z0-9_-])", low):
+            if word in _ENUM_NEEDS_CONTEXT and not named and flag.long.split("-")[-1] not in low:
                 continue
             return word
+    return None
+
+
+# filter keys said in words: (pattern, how the filter is written; {0} is the group)
+_FILTERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?i)\b(exited|running|paused|created|restarting|dead)\b"), "status={0}"),
+    (re.compile(r"종료된|멈춘|중지된"), "status=exited"),
+    (
+        re.compile(r"(?i)\bdangling\b|댕글링|태그 ?없는|안 ?쓰는 볼륨|쓰지 않는 볼륨"),
+        "dangling=true",
+    ),
+    (re.compile(r"(?i)\bofficial\b|공식"), "is-official=true"),
+    (re.compile(r"(?i)\b(?:from|of) the ([a-z0-9][a-z0-9_./:-]*) image\b"), "ancestor={0}"),
+    (re.compile(r"([a-z0-9][a-z0-9_./:-]*) 이미지로 (?:만든|띄운|생성한)"), "ancestor={0}"),
+    (re.compile(r"(?i)\bname (?:contains|containing|with) ([a-z0-9][a-z0-9_.-]*)"), "name={0}"),
+    (re.compile(r"이름에 ([a-z0-9][a-z0-9_.-]*)"), "name={0}"),
+    (re.compile(r"(?i)\b(bridge|overlay|macvlan|host) (?:driver|network)s?\b"), "driver={0}"),
+    (re.compile(r"(?i)\bbefore (?:the image )?([a-z0-9][a-z0-9_./:-]*)"), "before={0}"),
+    (re.compile(r"(?i)\babout (containers|images|volumes|networks) only\b"), "type={0}"),
+)
+
+
+def filter_value(question: str, found: list[Value]) -> str | None:
+    """A ``--filter`` value said in words ("containers that have exited", "이름에 web이
+    들어간"), or a duration for ``until`` ("older than 24h", "24시간 넘은")."""
+    for rx, form in _FILTERS:
+        m = rx.search(question)
+        if m:
+            value = form.format(*(g.rstrip("s") if form.startswith("type=") else g
+                                  for g in m.groups()))
+            return value.lower() if not m.groups() else value
+    if re.search(r"(?i)older than|넘은|지난|이전", question):
+        for v in found:
+            if v.kind == "duration":
+                return f"until={v.text}"
     return None
 
 
@@ -168,6 +207,8 @@ def fit(flag: Flag, v: Value) -> str | None:
             return v.text
         if v.kind == "port":
             return f"{v.text}:{v.text}"
+        if v.kind == "udp-port":
+            return f"{v.text}:{v.text}/udp"
         return None
     if long in ("env", "label", "build-arg", "filter", "log-opt", "opt", "label-file") or kind in (
         "filter", "map", "stringToString"
