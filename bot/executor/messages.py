@@ -15,12 +15,12 @@ from bot.lang import Lang
 
 E = TypeVar("E", bound=ExecError)
 
-_ALLOWED_EN = (
+ALLOWED_EN = (
     "Allowed: version, info, ps [-aq], image ls, stats [NAME], inspect NAME, port NAME, "
     "top NAME, diff NAME, logs NAME [--tail N], events --since 10m, df, volume ls, "
     "network ls; pick a host with @alias."
 )
-_ALLOWED_KO = (
+ALLOWED_KO = (
     "허용: version, info, ps [-aq], image ls, stats [이름], inspect 이름, port 이름, "
     "top 이름, diff 이름, logs 이름 [--tail N], events --since 10m, df, volume ls, "
     "network ls; 호스트는 @별칭 으로 고릅니다."
@@ -71,12 +71,12 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
         ),
     },
     "empty": {
-        "en": ("The command is empty.", _ALLOWED_EN),
-        "ko": ("명령이 비어 있습니다.", _ALLOWED_KO),
+        "en": ("The command is empty.", ALLOWED_EN),
+        "ko": ("명령이 비어 있습니다.", ALLOWED_KO),
     },
     "too_long": {
-        "en": ("The command is too long ({n} characters, at most {limit}).", _ALLOWED_EN),
-        "ko": ("명령이 너무 깁니다 ({n}자, 최대 {limit}자).", _ALLOWED_KO),
+        "en": ("The command is too long ({n} characters, at most {limit}).", ALLOWED_EN),
+        "ko": ("명령이 너무 깁니다 ({n}자, 최대 {limit}자).", ALLOWED_KO),
     },
     "control_char": {
         "en": (
@@ -101,38 +101,38 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
     "non_ascii": {
         "en": (
             "The command contains {char}; commands use plain ASCII letters only.",
-            _ALLOWED_EN,
+            ALLOWED_EN,
         ),
         "ko": (
             "명령에 {char} 가 들어 있습니다. 명령은 영문(ASCII)으로만 입력합니다.",
-            _ALLOWED_KO,
+            ALLOWED_KO,
         ),
     },
     "bad_char": {
         "en": (
             "The character {char} is not allowed: no shell syntax, quotes or templates.",
-            _ALLOWED_EN,
+            ALLOWED_EN,
         ),
         "ko": (
             "문자 {char} 는 쓸 수 없습니다: 셸 문법, 따옴표, 템플릿은 받지 않습니다.",
-            _ALLOWED_KO,
+            ALLOWED_KO,
         ),
     },
     "mutating": {
         "en": (
             "`{word}` can change the host; only read-only status commands are allowed.",
-            _ALLOWED_EN,
+            ALLOWED_EN,
         ),
         "ko": (
             "`{word}` 는 호스트를 바꿀 수 있는 명령입니다. 읽기 전용 상태 명령만 허용됩니다.",
-            _ALLOWED_KO,
+            ALLOWED_KO,
         ),
     },
     "not_offered": {
         "en": ("`{word}` does not change the host, but dockbot does not run it: {reason}.",
-               _ALLOWED_EN),
+               ALLOWED_EN),
         "ko": ("`{word}` 는 호스트를 바꾸지 않지만 dockbot 은 실행하지 않습니다: {reason}.",
-               _ALLOWED_KO),
+               ALLOWED_KO),
     },
     "mention": {
         "en": (
@@ -166,8 +166,8 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
         ),
     },
     "unknown_op": {
-        "en": ("`{word}` is not an allowed read-only operation.", _ALLOWED_EN),
-        "ko": ("`{word}` 는 허용된 읽기 전용 명령이 아닙니다.", _ALLOWED_KO),
+        "en": ("`{word}` is not an allowed read-only operation.", ALLOWED_EN),
+        "ko": ("`{word}` 는 허용된 읽기 전용 명령이 아닙니다.", ALLOWED_KO),
     },
     "flag_scope": {
         "en": (
@@ -188,8 +188,8 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
         "ko": ("`{op}` 에는 컨테이너 이름이나 ID가 필요합니다.", "예: `{op} web`."),
     },
     "extra_args": {
-        "en": ("`{op}` takes {expected}; `{word}` is extra.", _ALLOWED_EN),
-        "ko": ("`{op}` 는 {expected} 만 받습니다. `{word}` 는 필요 없습니다.", _ALLOWED_KO),
+        "en": ("`{op}` takes {expected}; `{word}` is extra.", ALLOWED_EN),
+        "ko": ("`{op}` 는 {expected} 만 받습니다. `{word}` 는 필요 없습니다.", ALLOWED_KO),
     },
     "bad_name": {
         "en": (

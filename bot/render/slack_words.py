@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.executor.messages import ALLOWED_KO
 from bot.lang import Lang
 
 Words = dict[str, dict[Lang, str]]
@@ -142,8 +143,7 @@ ERRORS_KO: dict[str, str] = {
     "exec_error": "명령을 실행하지 못했어요.",
     "disabled": "Docker 명령 실행 기능이 꺼져 있어요. 관리자가 DOCKBOT_EXEC_ENABLED=1 또는 설정 "
     "파일의 `exec.enabled: true`로 읽기 전용 조회를 켤 수 있어요.",
-    "refused": "허용된 읽기 전용 명령이 아니에요. 가능한 명령: version, info, ps [-a], image ls, "
-    "stats [이름], inspect 이름, logs 이름 [--tail N], df, volume ls, network ls.",
+    "refused": f"허용된 읽기 전용 명령이 아니에요. {ALLOWED_KO}",
     "denied": "여기서는 그 명령을 실행할 수 없어요. 필요하면 관리자에게 정책 파일에 추가해 달라고 "
     "요청하세요.",
     "busy": "다른 요청을 처리하느라 바빠요. 몇 초 뒤에 다시 시도해 주세요.",
