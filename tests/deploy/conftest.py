@@ -1,88 +1,33 @@
-"""Deployment test fixtures: real HAProxy and real Redis processes on loopback.
+"""Deployment test fixtures: real HAProxy, Redis and `dockbot serve` processes on loopback.
 
 ``socket_proxy`` (session): HAProxy running ``deploy/socket-proxy/haproxy.cfg`` against the
 test engine's unix socket, listening on 127.0.0.1 on a free port; returns ``tcp://...``.
-``redis_server`` (session): a throwaway ``redis-server`` on a free loopback port, no
-persistence; returns ``redis://127.0.0.1:PORT``. ``redis_url`` is its database 0, emptied
-for each test.
-
-A missing program is installed with apt when running as root on Debian; otherwise the tests
-that need it are skipped (an error under ``CI=true``).
+``redis_server`` (session): a throwaway ``redis-server`` on a free loopback port; ``redis_url``
+is its database 0, emptied for each test; ``own_redis`` is a server of the test's own, which
+it may stop. ``slack_recorder`` stands in for Slack's Web API and response_url;
+``replicas(**env)`` starts `dockbot serve` processes in HTTP mode. Helpers: ``support.py``.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import socket
 import subprocess
-import tempfile
-import time
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PROXY_CFG = ROOT / "deploy" / "socket-proxy" / "haproxy.cfg"
-_IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def unavailable(reason: str) -> None:
-    if _IN_CI:
-        pytest.fail(f"{reason} (CI=true, so this is an error).")
-    pytest.skip(reason)
-
-
-def program(name: str, package: str) -> str:
-    """The path of ``name``, installing Debian ``package`` first when it is missing."""
-    found = shutil.which(name) or next(
-        (str(p) for p in (Path("/usr/sbin") / name, Path("/usr/bin") / name) if p.is_file()),
-        None)
-    if found:
-        return found
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", package]):
-            subprocess.run(cmd, capture_output=True, env=env, timeout=900, check=False)
-        found = shutil.which(name) or (f"/usr/sbin/{name}" if Path(f"/usr/sbin/{name}").is_file()
-                                       else None)
-        if found:
-            return found
-    unavailable(f"{name} is not installed (apt-get install {package})")
-    raise AssertionError("unreachable")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for_port(port: int, proc: subprocess.Popen[bytes], what: str,
-                  timeout: float = 20) -> None:
-    end = time.monotonic() + timeout
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > end:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                stop(proc)
-                pytest.fail(f"{what} did not start: {out[-2000:]}")
-            time.sleep(0.05)
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+from tests.deploy.support import (
+    PROXY_CFG,
+    RedisProcess,
+    Replica,
+    SlackRecorder,
+    free_port,
+    program,
+    start_redis,
+    start_serve,
+    stop,
+    wait_for_port,
+)
 
 
 @pytest.fixture(scope="session")
@@ -107,20 +52,12 @@ def socket_proxy(docker_engine: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[str]:
-    """A throwaway redis-server on loopback (no persistence, no protected-mode surprises)."""
-    server = program("redis-server", "redis-server")
-    tmp = Path(tempfile.mkdtemp(prefix="dkr", dir="/tmp"))
-    port = free_port()
-    proc = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-         "no", "--dir", str(tmp)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    wait_for_port(port, proc, "redis-server")
+    """One redis-server for the session; returns ``redis://127.0.0.1:PORT``."""
+    rp = start_redis()
     try:
-        yield f"redis://127.0.0.1:{port}"
+        yield rp.url
     finally:
-        stop(proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        rp.stop()
 
 
 @pytest.fixture
@@ -133,3 +70,37 @@ def redis_url(redis_server: str) -> str:
     client.flushdb()
     client.close()
     return url
+
+
+@pytest.fixture
+def own_redis() -> Iterator[RedisProcess]:
+    """A redis-server of this test's own, which the test may stop."""
+    rp = start_redis()
+    try:
+        yield rp
+    finally:
+        rp.stop()
+
+
+@pytest.fixture
+def slack_recorder() -> Iterator[SlackRecorder]:
+    rec = SlackRecorder().start()
+    try:
+        yield rec
+    finally:
+        rec.close()
+
+
+@pytest.fixture
+def replicas() -> Iterator[Callable[..., Replica]]:
+    """``replicas(**env)`` starts one `dockbot serve` process; all are stopped afterwards."""
+    started: list[Replica] = []
+
+    def make(**env: str) -> Replica:
+        rep = start_serve(env)
+        started.append(rep)
+        return rep
+
+    yield make
+    for rep in started:
+        stop(rep.proc)
