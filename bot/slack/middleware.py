@@ -20,6 +20,9 @@ from slack_bolt.authorization import AuthorizeResult
 
 from bot.slack.runtime import CONTEXT_KEY, Runtime
 
+# Slack retries an event up to three times: at once, after 1 minute and after 5 more.
+EVENT_TTL = 3600.0
+
 
 class QuietTokenNotice(logging.Filter):
     """Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns that the
@@ -67,7 +70,7 @@ def drop_repeated_events(
         runtime = context.get(CONTEXT_KEY)
         team = body.get("team_id") if isinstance(body.get("team_id"), str) else ""
         if isinstance(runtime, Runtime) and not runtime.replays.first_time(
-                f"event:{team}:{event_id}"):
+                f"event:{team}:{event_id}", EVENT_TTL):
             return BoltResponse(status=200, body="")
     return next_()
 

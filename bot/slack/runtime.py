@@ -45,9 +45,9 @@ class ReplayGuard:
         self.state: SharedState = state if state is not None else MemoryState()
         self.ttl = ttl
 
-    def first_time(self, key: str) -> bool:
+    def first_time(self, key: str, ttl: float | None = None) -> bool:
         try:
-            return self.state.first_time(key, self.ttl)
+            return self.state.first_time(key, self.ttl if ttl is None else ttl)
         except StateUnavailable as exc:
             log.warning("de-duplication is off until shared state is back: %s", exc.message)
             return True

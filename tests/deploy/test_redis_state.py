@@ -190,3 +190,28 @@ def test_the_executor_fails_closed_when_redis_goes_away(make_executor: MakeExecu
     ex.audit.close()
     records = [json.loads(line) for line in (tmp_path / "audit-0.jsonl").read_text().splitlines()]
     assert [r["outcome"] for r in records] == ["ok", "state_unavailable"]
+
+
+def test_event_ids_outlive_slacks_last_retry(redis_url: str) -> None:
+    """Slack's third retry comes about 6 minutes after the event: longer than the 5-minute
+    replay window used for trigger ids."""
+    import redis
+
+    from bot.slack.middleware import EVENT_TTL
+    from bot.slack.runtime import ReplayGuard
+
+    state = RedisState.from_url(redis_url)
+    try:
+        guard = ReplayGuard(state)
+        assert guard.first_time("event:T:Ev9", EVENT_TTL)
+        assert guard.first_time("trigger:t9")
+        client = redis.Redis.from_url(redis_url)
+        try:
+            event_ms = client.pttl("{dockbot}:once:event:T:Ev9")
+            trigger_ms = client.pttl("{dockbot}:once:trigger:t9")
+        finally:
+            client.close()
+        assert event_ms > 7 * 60 * 1000
+        assert 0 < trigger_ms <= 300 * 1000
+    finally:
+        state.close()
