@@ -120,15 +120,18 @@ return 0
 
 class RedisState:
     """Shared state in Redis, for several replicas. Calls time out after ``timeout`` seconds,
-    so an unreachable Redis cannot hold a request past Slack's 3-second ack."""
+    so an unreachable Redis cannot hold a request past Slack's 3-second ack; after a failure,
+    calls fail at once for ``pause`` seconds, then Redis is tried again (it may be back)."""
 
-    def __init__(self, client: redis.Redis, where: str) -> None:
+    def __init__(self, client: redis.Redis, where: str, pause: float = 5.0) -> None:
         self._client = client
         self.where = where
+        self.pause = pause
+        self._down_until = 0.0
         self._hit = client.register_script(_HIT_SCRIPT)
 
     @classmethod
-    def from_url(cls, url: str, timeout: float = 0.5) -> RedisState:
+    def from_url(cls, url: str, timeout: float = 0.5, pause: float = 5.0) -> RedisState:
         import redis
         from redis.backoff import NoBackoff
         from redis.retry import Retry
@@ -137,17 +140,20 @@ class RedisState:
             url, socket_timeout=timeout, socket_connect_timeout=timeout,
             retry=Retry(NoBackoff(), 1), health_check_interval=30,
         )
-        return cls(client, _where(url))
+        return cls(client, _where(url), pause)
 
     def _call(self, fn: Callable[[], Any]) -> Any:
         import redis
 
+        down = StateUnavailable(
+            f"The shared state store (Redis at {self.where}) cannot be reached.")
+        if time.monotonic() < self._down_until:
+            raise down
         try:
             return fn()
         except redis.RedisError as exc:
-            raise StateUnavailable(
-                f"The shared state store (Redis at {self.where}) cannot be reached."
-            ) from exc
+            self._down_until = time.monotonic() + self.pause
+            raise down from exc
 
     def first_time(self, key: str, ttl: float) -> bool:
         ms = max(1, int(ttl * 1000))
@@ -201,6 +207,7 @@ def open_state(settings: Settings) -> SharedState:
             hint="Set it like redis://redis:6379/0 (rediss:// for TLS).",
         ) from exc
     for attempt in range(3):        # Redis may be starting next to dockbot
+        state._down_until = 0.0
         try:
             state.check()
             return state

@@ -109,11 +109,11 @@ class RedisProcess:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def start_redis() -> RedisProcess:
+def start_redis(port: int | None = None) -> RedisProcess:
     """A throwaway redis-server on loopback (no persistence); ``redis://127.0.0.1:PORT``."""
     server = program("redis-server", "redis-server")
     tmp = Path(tempfile.mkdtemp(prefix="dkr", dir="/tmp"))
-    port = free_port()
+    port = port or free_port()
     proc = subprocess.Popen(
         [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
          "no", "--dir", str(tmp)],

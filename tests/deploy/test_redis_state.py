@@ -16,7 +16,7 @@ from bot.errors import ConfigError, ExecRateLimited, StateUnavailable
 from bot.executor import Executor, Principal, build_executor
 from bot.settings import Settings
 from bot.state import RedisState, open_state
-from tests.deploy.support import RedisProcess, free_port
+from tests.deploy.support import RedisProcess, free_port, start_redis
 
 pytestmark = [pytest.mark.deploy]
 
@@ -84,6 +84,28 @@ def test_an_unreachable_redis_stops_start_up_with_a_clear_error() -> None:
     assert "127.0.0.1:" in text and "hunter2" not in text
     assert err.value.exit_code == 2
     assert time.monotonic() - start < 10
+
+
+def test_after_an_outage_calls_fail_fast_then_recover(own_redis: RedisProcess) -> None:
+    st = RedisState.from_url(own_redis.url, pause=1.0)
+    back: RedisProcess | None = None
+    try:
+        assert st.first_time("before", 60)
+        own_redis.stop()
+        with pytest.raises(StateUnavailable):
+            st.first_time("during", 60)
+        start = time.monotonic()
+        with pytest.raises(StateUnavailable):          # no new attempt during the pause
+            st.hit([("user:U", 1)], 60)
+        assert time.monotonic() - start < 0.05
+        back = start_redis(int(own_redis.url.rsplit(":", 1)[1]))
+        time.sleep(1.1)
+        assert st.first_time("after", 60) is True      # Redis is back: used again
+        assert st.first_time("after", 60) is False
+    finally:
+        st.close()
+        if back is not None:
+            back.stop()
 
 
 def test_calls_raise_state_unavailable_once_redis_is_gone(own_redis: RedisProcess) -> None:
@@ -215,3 +237,22 @@ def test_event_ids_outlive_slacks_last_retry(redis_url: str) -> None:
         assert 0 < trigger_ms <= 300 * 1000
     finally:
         state.close()
+
+
+def test_start_up_waits_briefly_for_a_redis_that_is_starting() -> None:
+    """Redis started next to dockbot (compose, a pod) may come up a moment later."""
+    import threading
+
+    port = free_port()
+    started: list[RedisProcess] = []
+    timer = threading.Timer(0.3, lambda: started.append(start_redis(port)))
+    timer.start()
+    try:
+        state = open_state(Settings.from_env({"DOCKBOT_REDIS_URL": f"redis://127.0.0.1:{port}/0"}))
+        assert isinstance(state, RedisState)
+        assert state.first_time("up", 10)
+        state.close()
+    finally:
+        timer.join()
+        for rp in started:
+            rp.stop()
