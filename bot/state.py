@@ -15,8 +15,9 @@ Two operations, with one in-process and one Redis implementation:
 :func:`open_state` picks :class:`MemoryState` (a single process; the default) or, when
 ``DOCKBOT_REDIS_URL`` is set, :class:`RedisState`, which must answer a ``PING`` at start-up or
 start-up fails with a :class:`~bot.errors.ConfigError`. When Redis goes away later, every
-call raises :class:`~bot.errors.StateUnavailable`; callers decide: de-duplication lets the
-request through (an answer may repeat), the executor refuses (rate limits fail closed).
+call raises :class:`~bot.errors.StateUnavailable` (at once for a few seconds after a failure,
+then Redis is tried again); callers decide: de-duplication lets the request through (an
+answer may repeat), the executor refuses (rate limits fail closed).
 """
 
 from __future__ import annotations
