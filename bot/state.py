@@ -63,11 +63,13 @@ class MemoryState:
     def first_time(self, key: str, ttl: float) -> bool:
         now = self._clock()
         with self._lock:
-            for old in [k for k, until in self._once.items() if until <= now]:
-                del self._once[old]
-            if key in self._once:
+            while self._once and next(iter(self._once.values())) <= now:
+                self._once.popitem(last=False)          # oldest first; O(1) per key
+            until = self._once.get(key)
+            if until is not None and until > now:
                 return False
             self._once[key] = now + ttl
+            self._once.move_to_end(key)
             while len(self._once) > self.size:
                 self._once.popitem(last=False)
             return True

@@ -33,6 +33,16 @@ def test_first_time_is_true_once_within_the_ttl_and_again_after_it() -> None:
     assert state.first_time("ev1", 300) is True
 
 
+def test_keys_with_different_ttls_expire_on_their_own() -> None:
+    clock = Clock()
+    state = MemoryState(clock)
+    assert state.first_time("event", 3600)       # long-lived, first in line
+    assert state.first_time("trigger", 300)
+    clock.now += 301
+    assert state.first_time("trigger", 300) is True      # expired behind a longer-lived key
+    assert state.first_time("event", 3600) is False
+
+
 def test_first_time_forgets_the_oldest_keys_beyond_its_size() -> None:
     state = MemoryState(Clock(), size=3)
     for key in "abcd":
