@@ -16,6 +16,7 @@ nothing else reaches a user.
         ├── ExecDenied         the policy does not allow this user/channel/host
         ├── ExecBusy           every worker is busy
         ├── ExecRateLimited    too many requests from this user or channel
+        ├── StateUnavailable   the shared store (Redis) holding the rate limits is down
         ├── HostUnreachable    the Docker host cannot be reached
         ├── ExecTimeout        the overall deadline passed
         ├── ExecNotFound       the container (or other object) does not exist
@@ -138,6 +139,15 @@ class ExecRateLimited(ExecError):
     exit_code = 3
     default_message = "Too many requests in a short time."
     default_hint = "Wait a minute and try again."
+
+
+class StateUnavailable(ExecError):
+    """The shared store that holds the rate limits (Redis) cannot be reached."""
+
+    code = "state_unavailable"
+    exit_code = 3
+    default_message = "dockbot cannot check its rate limits right now."
+    default_hint = "Try again in a minute; if it persists, ask whoever runs dockbot to check Redis."
 
 
 class HostUnreachable(ExecError):

@@ -18,6 +18,7 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.executor import Executor
+    from bot.state import SharedState
 
 
 @dataclass
@@ -26,7 +27,22 @@ class Services:
     kb: KnowledgeBase
     matcher: Matcher
     _executor: Executor | None = field(default=None, repr=False)
+    _state: SharedState | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def state(self) -> SharedState:
+        """What replicas share (in-process, or Redis with DOCKBOT_REDIS_URL); opened on first
+        use, ConfigError when Redis does not answer."""
+        with self._lock:
+            return self._open_state()
+
+    def _open_state(self) -> SharedState:
+        if self._state is None:
+            from bot.state import open_state
+
+            self._state = open_state(self.settings)
+        return self._state
 
     @property
     def executor(self) -> Executor:
@@ -35,7 +51,7 @@ class Services:
             if self._executor is None:
                 from bot.executor import build_executor
 
-                self._executor = build_executor(self.settings)
+                self._executor = build_executor(self.settings, self._open_state())
             return self._executor
 
     def close(self) -> None:
@@ -43,6 +59,9 @@ class Services:
             if self._executor is not None:
                 self._executor.close()
                 self._executor = None
+            if self._state is not None:
+                self._state.close()
+                self._state = None
 
 
 def load_services(settings: Settings) -> Services:

@@ -72,6 +72,20 @@ def _http_url(env: Mapping[str, str], name: str) -> str | None:
     return raw if raw.endswith("/") else raw + "/"
 
 
+def _redis_url(env: Mapping[str, str]) -> str | None:
+    raw = _opt(env, "DOCKBOT_REDIS_URL")
+    if raw is None:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("redis", "rediss", "unix") or not (parsed.netloc or parsed.path):
+        raise ConfigError(
+            "DOCKBOT_REDIS_URL is not a Redis URL.",
+            hint="Set it like redis://redis:6379/0 (rediss:// for TLS) or unset it for "
+            "a single replica.",
+        )
+    return raw
+
+
 def default_knowledge_dir() -> Path:
     """The repository's ``knowledge/`` folder, or the copy installed with the package."""
     here = Path(__file__).resolve().parent
@@ -100,6 +114,8 @@ class Settings:
     no_color: bool = False
     history_file: Path | None = None
     cache_dir: Path | None = None
+    trusted_proxies: tuple[str, ...] = ()
+    redis_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -160,6 +176,11 @@ class Settings:
             no_color=env.get("NO_COLOR") is not None,
             history_file=history_file,
             cache_dir=cache_dir,
+            trusted_proxies=tuple(
+                p.strip() for p in (_opt(env, "DOCKBOT_TRUSTED_PROXY") or "").split(",")
+                if p.strip()
+            ),
+            redis_url=_redis_url(env),
         )
 
     def require_slack(self) -> None:

@@ -34,6 +34,8 @@ in ``examples/dockbot.yml``::
         rate_per_channel: 30        # requests per channel per window
         rate_window_seconds: 60
       audit: stderr                 # stdout, stderr or a file path (JSON lines)
+      trusted_proxies:              # plain tcp allowed to exactly these HOST:PORT endpoints:
+        - "socket-proxy:2375"       # a read-only socket proxy on a private network
     policy: ...                     # see bot.executor.policy
 
 Without ``exec.hosts`` the single host ``default`` comes from ``DOCKER_HOST``
@@ -41,13 +43,16 @@ Without ``exec.hosts`` the single host ``default`` comes from ``DOCKER_HOST``
 ``DOCKER_CERT_PATH``. Insecure settings are refused at start-up with a
 ConfigError: TLS without verification (``verify: false``, or
 ``DOCKER_CERT_PATH`` without ``DOCKER_TLS_VERIFY``), plain ``tcp://`` to
-anything but the loopback interface, passwords in URLs. ``DOCKBOT_AUDIT_LOG``
+anything but the loopback interface or a named ``trusted_proxies`` endpoint
+(also ``DOCKBOT_TRUSTED_PROXY``; IP literals there must be private addresses),
+passwords in URLs. ``DOCKBOT_AUDIT_LOG``
 overrides ``exec.audit``.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import re
 import shutil
 from collections.abc import Mapping
@@ -174,7 +179,35 @@ def _tls(raw: object, path: str) -> TlsFiles:
     return TlsFiles(ca, cert, key if isinstance(key, str) else None)
 
 
-def check_url(alias: str, url: str, tls: TlsFiles | None, use_ssh_client: bool) -> str:
+def trusted_proxies(raw: object, path: str = "exec.trusted_proxies") -> frozenset[str]:
+    """``HOST:PORT`` endpoints of socket proxies that may be reached over plain tcp."""
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, (list, tuple)):
+        raise _fail(path, "must be a list of HOST:PORT endpoints.")
+    out: set[str] = set()
+    for item in raw:
+        parsed = urlparse(f"tcp://{item}") if isinstance(item, str) else None
+        try:
+            port = parsed.port if parsed is not None else None
+        except ValueError:
+            port = None
+        if parsed is None or not parsed.hostname or port is None or parsed.username \
+                or parsed.path:
+            raise _fail(path, f"{item!r} must look like socket-proxy:2375.")
+        try:
+            address = ipaddress.ip_address(parsed.hostname)
+        except ValueError:
+            address = None
+        if address is not None and not address.is_private:
+            raise _fail(path, f"{item!r} is not a private address.",
+                        "A socket proxy without TLS must sit on a private network.")
+        out.add(f"{parsed.hostname}:{port}")
+    return frozenset(out)
+
+
+def check_url(alias: str, url: str, tls: TlsFiles | None, use_ssh_client: bool,
+              trusted: frozenset[str] = frozenset()) -> str:
     """Validate a host URL; return it normalised (https:// becomes tcp:// with TLS)."""
     path = f"exec.hosts.{alias}.url"
     try:
@@ -196,10 +229,13 @@ def check_url(alias: str, url: str, tls: TlsFiles | None, use_ssh_client: bool) 
             raise _fail(path, f"{url!r} must not have a path.")
         if scheme == "https" and tls is None:
             raise _fail(path, "https:// needs a `tls:` section (verified TLS).")
-        if tls is None and parsed.hostname not in _LOOPBACK:
+        if (tls is None and parsed.hostname not in _LOOPBACK
+                and f"{parsed.hostname}:{parsed.port}" not in trusted):
             raise _fail(
                 path, f"{url!r} is plain unencrypted tcp to another machine.",
-                "Add `tls:` with ca_cert (and client_cert/client_key), or use ssh://.",
+                "Add `tls:` with ca_cert (and client_cert/client_key), or use ssh://; for a "
+                "read-only socket proxy on a private network, name it as HOST:PORT in "
+                "exec.trusted_proxies (or DOCKBOT_TRUSTED_PROXY).",
             )
         port = f":{parsed.port}" if parsed.port else ""
         host = f"[{parsed.hostname}]" if ":" in parsed.hostname else parsed.hostname
@@ -219,7 +255,7 @@ def check_url(alias: str, url: str, tls: TlsFiles | None, use_ssh_client: bool) 
     raise _fail(path, f"{url!r}: use unix://, tcp:// (with TLS) or ssh://.")
 
 
-def _host(alias: str, raw: object) -> HostConfig:
+def _host(alias: str, raw: object, trusted: frozenset[str] = frozenset()) -> HostConfig:
     path = f"exec.hosts.{alias}"
     if not ALIAS_RE.fullmatch(alias):
         raise _fail(path, "aliases are lower-case letters, digits, `_` and `-` (max 32).")
@@ -239,10 +275,11 @@ def _host(alias: str, raw: object) -> HostConfig:
         raise _fail(f"{path}.use_ssh_client", "must be true or false.")
     if tls is not None and not url.lower().startswith(("tcp://", "https://", "http://")):
         raise _fail(f"{path}.tls", "TLS applies to tcp:// hosts only.")
-    return HostConfig(alias, check_url(alias, url, tls, ssh_client), tls, version, ssh_client)
+    return HostConfig(alias, check_url(alias, url, tls, ssh_client, trusted), tls, version,
+                      ssh_client)
 
 
-def _env_host(settings: Settings) -> HostConfig:
+def _env_host(settings: Settings, trusted: frozenset[str] = frozenset()) -> HostConfig:
     url = settings.docker_host or "unix:///var/run/docker.sock"
     tls: TlsFiles | None = None
     if settings.docker_cert_path and not settings.docker_tls_verify:
@@ -265,7 +302,7 @@ def _env_host(settings: Settings) -> HostConfig:
         else:
             tls = TlsFiles()
     try:
-        return HostConfig("default", check_url("default", url, tls, False), tls)
+        return HostConfig("default", check_url("default", url, tls, False, trusted), tls)
     except ConfigError as err:
         raise ConfigError(f"DOCKER_HOST: {err.message}", hint=err.hint) from None
 
@@ -357,8 +394,11 @@ def _read_file(path: Path) -> Mapping[str, object]:
 def config_from_data(data: Mapping[str, object], settings: Settings) -> ExecConfig:
     """Validate the ``exec`` and ``policy`` sections of parsed config data."""
     section = _section(
-        data.get("exec"), "exec", ("enabled", "default_host", "hosts", "limits", "audit")
+        data.get("exec"), "exec",
+        ("enabled", "default_host", "hosts", "limits", "audit", "trusted_proxies"),
     )
+    trusted = trusted_proxies(section.get("trusted_proxies")) | trusted_proxies(
+        list(settings.trusted_proxies), "DOCKBOT_TRUSTED_PROXY")
     enabled_raw = section.get("enabled", False)
     if not isinstance(enabled_raw, bool):
         raise _fail("exec.enabled", "must be true or false.")
@@ -367,9 +407,9 @@ def config_from_data(data: Mapping[str, object], settings: Settings) -> ExecConf
     if hosts_raw is not None:
         if not isinstance(hosts_raw, Mapping) or not hosts_raw:
             raise _fail("exec.hosts", "must map host aliases to hosts.")
-        hosts = {str(alias): _host(str(alias), raw) for alias, raw in hosts_raw.items()}
+        hosts = {str(alias): _host(str(alias), raw, trusted) for alias, raw in hosts_raw.items()}
     elif enabled:
-        hosts = {"default": _env_host(settings)}
+        hosts = {"default": _env_host(settings, trusted)}
     else:
         hosts = {}
     default = section.get("default_host")

@@ -251,6 +251,16 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("Too many requests in a short time.", "Wait {seconds} seconds and try again."),
         "ko": ("짧은 시간에 요청이 너무 많습니다.", "{seconds}초 기다린 뒤 다시 시도하세요."),
     },
+    "state_unavailable": {
+        "en": (
+            "dockbot cannot check its rate limits right now.",
+            "Try again in a minute; if it persists, ask whoever runs dockbot to check Redis.",
+        ),
+        "ko": (
+            "지금은 dockbot 이 요청 한도를 확인할 수 없습니다.",
+            "잠시 뒤 다시 시도하세요. 계속되면 dockbot 운영자에게 Redis 를 확인해 달라고 하세요.",
+        ),
+    },
     "unreachable": {
         "en": (
             "The Docker host cannot be reached.",

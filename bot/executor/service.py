@@ -12,7 +12,6 @@ import logging
 import threading
 import time
 import uuid
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -27,6 +26,7 @@ from bot.errors import (
     ExecRateLimited,
     ExecRefused,
     ExecTimeout,
+    StateUnavailable,
 )
 from bot.executor import grammar, views
 from bot.executor.audit import AuditLog, audit_text
@@ -37,12 +37,13 @@ from bot.executor.policy import Principal
 from bot.executor.result import ExecResult
 from bot.lang import Lang, detect_lang
 from bot.settings import Settings
+from bot.state import MemoryState, SharedState, open_state
 
 log = logging.getLogger(__name__)
 
 _DECISIONS = {
     "disabled": "disabled", "refused": "refused", "denied": "denied", "busy": "busy",
-    "rate_limited": "rate_limited",
+    "rate_limited": "rate_limited", "state_unavailable": "state_unavailable",
 }
 
 
@@ -55,33 +56,20 @@ BackendFactory = Callable[[HostConfig, Limits], Backend]
 
 
 class RateLimiter:
-    """Sliding-window request counts per key; thread-safe."""
+    """Sliding-window request counts per key, kept in the shared state (in-process by
+    default; Redis when configured, so the limits hold across replicas)."""
 
-    def __init__(self, window: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, window: float, state: SharedState | None = None) -> None:
         self.window = window
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self.state: SharedState = state if state is not None else MemoryState()
 
     def hit(self, limits: list[tuple[str, int]]) -> float:
         """Count one request for every key unless one is over its limit.
 
-        Returns 0 when counted, else the seconds until the fullest key frees up.
+        Returns 0 when counted, else the seconds until the fullest key frees up; raises
+        StateUnavailable when the shared state cannot be reached.
         """
-        now = self._clock()
-        with self._lock:
-            wait_for = 0.0
-            for key, limit in limits:
-                hits = self._hits.setdefault(key, deque())
-                while hits and hits[0] <= now - self.window:
-                    hits.popleft()
-                if len(hits) >= limit:
-                    wait_for = max(wait_for, hits[0] + self.window - now)
-            if wait_for > 0:
-                return wait_for
-            for key, _ in limits:
-                self._hits[key].append(now)
-            return 0.0
+        return self.state.hit(limits, self.window)
 
 
 def _default_backend(host: HostConfig, limits: Limits) -> Backend:
@@ -95,7 +83,7 @@ class Executor:
 
     def __init__(
         self, config: ExecConfig, audit: AuditLog,
-        backend_factory: BackendFactory | None = None,
+        backend_factory: BackendFactory | None = None, state: SharedState | None = None,
     ) -> None:
         self.config = config
         self.enabled = config.enabled
@@ -107,7 +95,7 @@ class Executor:
         self._pools: dict[str, ThreadPoolExecutor] = {}
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         limits = config.limits
-        self._rate = RateLimiter(limits.rate_window_seconds)
+        self._rate = RateLimiter(limits.rate_window_seconds, state)
 
     # -- help ---------------------------------------------------------------------------
     def parse(self, text: str) -> Operation:
@@ -205,7 +193,11 @@ class Executor:
         keys = [(f"user:{principal.rate_key}", limits.rate_per_user)]
         if principal.channel_key is not None:
             keys.append((f"channel:{principal.channel_key}", limits.rate_per_channel))
-        wait_for = self._rate.hit(keys)
+        try:
+            wait_for = self._rate.hit(keys)
+        except StateUnavailable as exc:     # fail closed: no limits, no Docker work
+            log.warning("rate limits unavailable: %s", exc.message)
+            raise exec_error(StateUnavailable, "state_unavailable", lang) from exc
         if wait_for > 0:
             raise exec_error(ExecRateLimited, "rate_limited", lang, seconds=int(wait_for) + 1)
 
@@ -337,7 +329,9 @@ def _capped_logs(op: Operation, alias: str, view: views.View, max_chars: int,
     )
 
 
-def build_executor(settings: Settings) -> Executor:
-    """The executor for these settings; ConfigError when the config or policy is invalid."""
+def build_executor(settings: Settings, state: SharedState | None = None) -> Executor:
+    """The executor for these settings; ConfigError when the config or policy is invalid,
+    or when ``DOCKBOT_REDIS_URL`` is set and Redis does not answer (``state`` given: used)."""
     config = load_config(settings)
-    return Executor(config, AuditLog(config.audit))
+    return Executor(config, AuditLog(config.audit),
+                    state=state if state is not None else open_state(settings))

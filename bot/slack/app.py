@@ -22,6 +22,7 @@ from bot.slack.middleware import (
     QuietTokenNotice,
     attach_runtime,
     authorizer,
+    drop_repeated_events,
     drop_replayed_clicks,
     reject_malformed,
     skip_timeout_retries,
@@ -64,6 +65,7 @@ def build_app_for(runtime: Runtime, settings: Settings, *, client: WebClient | N
     app.use(reject_malformed)
     app.use(attach_runtime(runtime))
     app.use(skip_timeout_retries)
+    app.use(drop_repeated_events)
     app.use(drop_replayed_clicks)
     commands.register(app)
     actions.register(app)

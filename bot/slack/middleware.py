@@ -5,8 +5,10 @@
 reads it, in HTTP and Socket Mode alike); ``attach_runtime`` puts the shared
 :class:`~bot.slack.runtime.Runtime` on each request's context;
 ``skip_timeout_retries`` drops Slack's retries of events that were acknowledged at
-once; ``drop_replayed_clicks`` acknowledges and ignores a click whose trigger id was
-already seen (a replayed signed request).
+once; ``drop_repeated_events`` acknowledges and ignores an event whose ``event_id``
+was already seen (a retry for any reason, by whichever replica got it first);
+``drop_replayed_clicks`` does the same for a click or slash command whose trigger id
+was already seen (a replayed signed request). Seen keys live in the shared state.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from bot.slack.payloads import shape_problem
 from bot.slack.runtime import CONTEXT_KEY, Runtime
 
 log = logging.getLogger("dockbot.slack")
+
+# Slack retries an event up to three times: at once, after 1 minute and after 5 more.
+EVENT_TTL = 3600.0
 
 
 class QuietTokenNotice(logging.Filter):
@@ -75,13 +80,28 @@ def skip_timeout_retries(
     return next_()
 
 
+def drop_repeated_events(
+    body: dict[str, Any], context: BoltContext, next_: Callable[[], BoltResponse]
+) -> BoltResponse:
+    """An event (event id) seen before is acknowledged and ignored."""
+    event_id = body.get("event_id")
+    if body.get("type") == "event_callback" and isinstance(event_id, str) and event_id:
+        runtime = context.get(CONTEXT_KEY)
+        team = body.get("team_id") if isinstance(body.get("team_id"), str) else ""
+        if isinstance(runtime, Runtime) and not runtime.replays.first_time(
+                f"event:{team}:{event_id}", EVENT_TTL):
+            return BoltResponse(status=200, body="")
+    return next_()
+
+
 def drop_replayed_clicks(
     body: dict[str, Any], context: BoltContext, next_: Callable[[], BoltResponse]
 ) -> BoltResponse:
-    """A click (trigger id) seen before is acknowledged and ignored."""
+    """A click or slash command (trigger id) seen before is acknowledged and ignored."""
     trigger = body.get("trigger_id")
-    if body.get("type") == "block_actions" and isinstance(trigger, str):
+    if (body.get("type") == "block_actions" or "command" in body) and isinstance(trigger, str) \
+            and trigger:
         runtime = context.get(CONTEXT_KEY)
-        if isinstance(runtime, Runtime) and not runtime.replays.first_time(trigger):
+        if isinstance(runtime, Runtime) and not runtime.replays.first_time(f"trigger:{trigger}"):
             return BoltResponse(status=200, body="")
     return next_()

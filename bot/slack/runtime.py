@@ -2,14 +2,14 @@
 
 One :class:`Runtime` per process, attached to each request's context by a
 middleware (``context["dockbot"]``). It holds no per-conversation state:
-everything a button needs travels in the button's value.
+everything a button needs travels in the button's value. The only memory
+between requests, the seen event and trigger ids, is in the shared state
+(:mod:`bot.state`), so HTTP-mode replicas can share it through Redis.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,38 +17,37 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.errors import StateUnavailable
 from bot.executor import Principal
 from bot.render.blockkit import Message
 from bot.services import Services
 from bot.slack.access import Asker, UsergroupDirectory, principal_for
 from bot.slack.router import ExecJob, busy_reply, run_job
 from bot.slack.workpool import WorkPool
+from bot.state import MemoryState, SharedState
 
 CONTEXT_KEY = "dockbot"
+log = logging.getLogger("dockbot.slack")
 
 
 class ReplayGuard:
-    """Remembers recent one-time keys (trigger ids) so a replayed click has no effect.
+    """Remembers recent one-time keys (event ids, trigger ids) so that a retried event or a
+    replayed click or command has no second effect.
 
-    Best effort within one process; Slack's 5-minute signature window bounds the TTL.
+    The keys live in the shared state (:mod:`bot.state`): in-process for one replica, Redis
+    for several. Slack's 5-minute signature window bounds the TTL. When Redis cannot be
+    reached the request goes through (an answer may repeat) and a warning is logged.
     """
 
-    def __init__(self, ttl: float = 300.0, size: int = 10_000) -> None:
+    def __init__(self, state: SharedState | None = None, ttl: float = 300.0) -> None:
+        self.state: SharedState = state if state is not None else MemoryState()
         self.ttl = ttl
-        self.size = size
-        self._seen: OrderedDict[str, float] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def first_time(self, key: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            while self._seen and next(iter(self._seen.values())) < now:
-                self._seen.popitem(last=False)
-            if key in self._seen:
-                return False
-            self._seen[key] = now + self.ttl
-            while len(self._seen) > self.size:
-                self._seen.popitem(last=False)
+    def first_time(self, key: str, ttl: float | None = None) -> bool:
+        try:
+            return self.state.first_time(key, self.ttl if ttl is None else ttl)
+        except StateUnavailable as exc:
+            log.warning("de-duplication is off until shared state is back: %s", exc.message)
             return True
 
 
@@ -60,9 +59,10 @@ class Runtime:
     services: Services
     pool: WorkPool | None = None
     groups: UsergroupDirectory = field(default_factory=UsergroupDirectory)
-    replays: ReplayGuard = field(default_factory=ReplayGuard)
+    replays: ReplayGuard = field(init=False)
 
     def __post_init__(self) -> None:
+        self.replays = ReplayGuard(self.services.state)
         if self.pool is None:
             limits = self.services.executor.config.limits
             self.pool = WorkPool(workers=limits.workers + limits.queue, queue=0)
