@@ -38,6 +38,10 @@ ENDPOINTS: dict[str, tuple[str, ...]] = {
     "df": ("/v1.41/system/df",),
     "volumes": ("/v1.41/volumes",),
     "networks": ("/v1.41/networks",),
+    "port": ("/v1.41/containers/dockbot-web/json",),
+    "top": ("/v1.41/containers/dockbot-web/top",),
+    "diff": ("/v1.41/containers/dockbot-web/changes",),
+    "events": ("/v1.41/events?since=1700000000&until=1700000600",),
 }
 
 DENIED: list[tuple[str, str]] = [
@@ -45,10 +49,6 @@ DENIED: list[tuple[str, str]] = [
     ("GET", "/v1.41/containers/dockbot-web/archive?path=/etc"),
     ("HEAD", "/v1.41/containers/dockbot-web/archive?path=/etc"),
     ("GET", "/v1.41/containers/dockbot-web/attach/ws?stream=1&stdin=1"),
-    # not executor operations (yet): when `top` or `diff` joins bot/executor, move its path to
-    # ENDPOINTS and add its allowlist line to haproxy.cfg (the commented list there)
-    ("GET", "/v1.41/containers/dockbot-web/top"),
-    ("GET", "/v1.41/containers/dockbot-web/changes"),
     ("GET", "/v1.41/containers/dockbot-chatty/logs?follow=1&stdout=1"),
     ("GET", "/v1.41/containers/dockbot-web/logs?follow=true&stdout=1"),
     ("GET", "/v1.41/exec/abc/json"),
@@ -56,7 +56,9 @@ DENIED: list[tuple[str, str]] = [
     ("GET", "/v1.41/images/dockbot-test/busybox:1/get"),
     ("GET", "/v1.41/images/dockbot-test/busybox:1/history"),
     ("GET", "/v1.41/images/get?names=busybox"),
-    ("GET", "/v1.41/events"),
+    ("GET", "/v1.41/events"),  # a stream: only since..until is allowed
+    ("GET", "/v1.41/events?since=1700000000"),
+    ("GET", "/v1.41/events?since=1700000000&until=now"),
     ("GET", "/v1.41/swarm"),
     ("GET", "/v1.41/secrets"),
     ("GET", "/v1.41/configs"),
