@@ -457,7 +457,7 @@ class DockerBackend:
 
     def _events(self, api: Any, since: int, lang: Lang) -> Any:
         """The events of the last ``since`` seconds (a bounded query, never a stream)."""
-        now = int(time.time())
+        now = int(time.time()) + 1  # the engine's `until` is whole seconds: include this one
         data, _ = self._get(api, "/events", params={"since": now - since, "until": now},
                             lang=lang)
         text = data.decode("utf-8")

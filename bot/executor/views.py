@@ -258,11 +258,12 @@ def diff_view(changes: object, max_cell: int) -> View:
 
 
 def events_view(events: object, max_cell: int, now: float | None = None) -> View:
-    """Past events: time, type, action (its first word only: ``exec_start: sh -c ...`` carries
-    a command line) and the object's name or short ID. No other attribute is read."""
+    """Past events, newest first (a capped answer keeps the most recent): time, type, action
+    (its first word only: ``exec_start: sh -c ...`` carries a command line) and the object's
+    name or short ID. No other attribute is read."""
     cell = _Cells(max_cell)
     rows = []
-    for e in _list(events):
+    for e in reversed(_list(events)):
         action = str(_get(e, "Action") or "").split(":", 1)[0].split(" ", 1)[0]
         actor = _get(e, "Actor", "Attributes", "name") or str(_get(e, "Actor", "ID") or "")[:12]
         rows.append((cell(age(_get(e, "time"), now)), cell(_get(e, "Type")), cell(action),
