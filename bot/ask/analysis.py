@@ -28,10 +28,12 @@ from bot.ask.lexicon import (
     DOMAIN_WORDS,
     EN_STOP,
     FOREIGN,
+    FOREIGN_STRICT,
     KO_SHORT_MIN,
     KO_STOP,
     KO_SUFFIXES,
     SOFTWARE_NAMES,
+    STRONG_ANCHORS,
 )
 
 _FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9-]*)")
@@ -151,6 +153,8 @@ class Analysis:
     en_words: tuple[str, ...]
     ko_words: tuple[str, ...]
     anchored: bool
+    foreign_strict: bool  # names another container tool or another kind of image/container
+    named_docker: bool  # names Docker itself (docker, dockerfile, compose ...), not just "image"
     domain_signals: int  # Docker objects, words and flags named, each counted once
     foreign: bool
     on_topic: bool  # names a Docker object, a Docker word or a flag
@@ -204,7 +208,9 @@ def analyze(text: str) -> Analysis:
     anchored = (
         bool(words & ANCHORS) or bool(flags) or any(a in compact_all for a in _KO_ANCHORS)
     )
+    named_docker = bool(words & STRONG_ANCHORS) or any(a in compact_all for a in ("도커", "컴포즈"))
     foreign = bool(words & FOREIGN)
+    foreign_strict = bool(words & FOREIGN_STRICT)
     on_topic = (
         anchored
         or bool(flags)
@@ -226,6 +232,8 @@ def analyze(text: str) -> Analysis:
         en_words=en_words,
         ko_words=ko_words,
         anchored=anchored,
+        foreign_strict=foreign_strict,
+        named_docker=named_docker,
         domain_signals=signals,
         foreign=foreign,
         on_topic=on_topic,

@@ -208,6 +208,27 @@ ANCHORS: frozenset[str] = frozenset(
     }
 )
 
+# Anchors that can only mean Docker ("container" and "image" also mean other things: an
+# STL container, an SVG image, a Podman container).
+STRONG_ANCHORS: frozenset[str] = frozenset(
+    {
+        "docker", "도커", "dockerfile", "도커파일", "compose", "컴포즈", "docker-compose",
+        "dockerhub", "도커허브", "buildx", "swarm", "dockerd", "moby",
+    }
+)
+
+# Other container tools and other meanings of "container" and "image": a question naming
+# one of these is off topic even when it says "container" or "image", unless it names
+# Docker itself (a STRONG_ANCHORS word). The rest of FOREIGN gives way to any anchor
+# ("a bash shell inside a container" is Docker's).
+FOREIGN_STRICT: frozenset[str] = frozenset(
+    {
+        "podman", "lxc", "lxd", "nerdctl", "buildah", "crictl", "minikube", "openshift", "포드맨",
+        "kubectl", "kubernetes", "k8s", "helm", "pod", "pods", "쿠버네티스", "파드",
+        "svg", "png", "jpg", "jpeg", "gif", "stl", "vector", "kvm", "qemu", "css", "html",
+    }
+)
+
 # Other tools and topics: a question naming one of these, and nothing from ANCHORS,
 # is about something else ("git commit", "npm start", "sql select").
 FOREIGN: frozenset[str] = frozenset(
@@ -217,6 +238,7 @@ FOREIGN: frozenset[str] = frozenset(
         "css", "html", "javascript", "js", "typescript", "react", "vue", "flexbox", "div",
         "npm", "yarn", "node", "pip", "python", "파이썬", "java", "자바", "gradle", "maven",
         "kubectl", "kubernetes", "k8s", "helm", "pod", "pods", "쿠버네티스", "파드",
+
         "terraform", "ansible", "excel", "엑셀", "word", "powerpoint",
         "점심", "저녁", "메뉴", "날씨", "weather", "lunch", "dinner", "movie", "영화", "주식",
         "stock", "joke", "농담", "음악", "music", "vim", "emacs", "regex", "정규식",

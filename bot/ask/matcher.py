@@ -43,9 +43,9 @@ from bot.secrets import CONTROL_CHARS
 # or THRESHOLD_UNANCHORED when the question is not plainly about Docker (see
 # :func:`specific`): a question about "a network" or "a process" alone needs more
 # evidence before it is taken to be about Docker.
-THRESHOLD = 0.39
-THRESHOLD_UNANCHORED = 0.73
-MARGIN_WEIGHT = 1.0
+THRESHOLD = 0.36
+THRESHOLD_UNANCHORED = 0.71
+MARGIN_WEIGHT = 0.0
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
@@ -192,6 +192,17 @@ def clean_question(question: str) -> str:
             hint="Ask one short question at a time.",
         )
     return text
+
+
+def off_topic_of(a: Analysis) -> bool:
+    """Never answered with confidence: names nothing of Docker's; names another topic (git,
+    SQL, npm ...) and no Docker object; or names another container tool or another kind of
+    image or container (Podman, kubectl, an SVG image) without naming Docker itself."""
+    return (
+        not a.on_topic
+        or (a.foreign and not a.anchored)
+        or (a.foreign_strict and not a.named_docker)
+    )
 
 
 def specific(a: Analysis) -> bool:
@@ -412,6 +423,8 @@ class Matcher:
             a = replace(
                 a,
                 anchored=a.anchored or o.anchored,
+                foreign_strict=a.foreign_strict or o.foreign_strict,
+                named_docker=a.named_docker or o.named_docker,
                 domain_signals=max(a.domain_signals, o.domain_signals),
                 on_topic=a.on_topic or o.on_topic,
                 foreign=a.foreign or o.foreign,
@@ -568,7 +581,7 @@ class Matcher:
             r2, a2 = self.rank(clause)
             if r2 and (not ranked or r2[0].score > ranked[0].score):
                 ranked, a = r2, a2
-        off_topic = (topic.foreign and not topic.anchored) or not topic.on_topic
+        off_topic = off_topic_of(topic)
         confident = not off_topic and self.confidence(ranked, a) >= self.bar(topic)
         if confident:
             shown = [self._composed(c, text, a) for c in ranked[: 1 + MAX_ALTERNATIVES]]
