@@ -34,9 +34,12 @@ class DockbotError(Exception):
     default_message = "Something went wrong."
     default_hint = ""
 
-    def __init__(self, message: str | None = None, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, *, hint: str | None = None, key: str | None = None
+    ) -> None:
         self.message = message or self.default_message
         self.hint = self.default_hint if hint is None else hint
+        self.key = key  # which fixed message this is (e.g. "mention"), when it is one
         super().__init__(self.message)
 
     def user_text(self) -> str:

@@ -393,4 +393,4 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
 def exec_error(cls: type[E], key: str, lang: Lang = "en", **params: object) -> E:
     """An ``ExecError`` subclass instance with the fixed text of ``key`` in ``lang``."""
     message, hint = MESSAGES[key][lang]
-    return cls(message.format(**params), hint=hint.format(**params))
+    return cls(message.format(**params), hint=hint.format(**params), key=key)

@@ -89,12 +89,19 @@ def slack_text(text: str) -> str:
     return _CONTROL.sub(" ", text).strip()
 
 
-def _parse_op(services: Services, text: str) -> Operation | None:
+# refusals that are plainly about an operation the user typed, so they are said rather
+# than the text being taken for a question ("ps <@U123>": a mention after an operation)
+_SAID_REFUSALS = frozenset({"mention"})
+
+
+def _parse_op(services: Services, text: str, *, say_refusal: bool = False) -> Operation | None:
     if len(text) > 300 or "\n" in text:
         return None
     try:
         return services.executor.parse(text)
-    except ExecRefused:
+    except ExecRefused as err:
+        if say_refusal and err.key in _SAID_REFUSALS:
+            raise
         return None
 
 
@@ -124,7 +131,7 @@ def route(
         if head in EXPLAIN_WORDS:
             command = words[1] if len(words) > 1 else ""
             return _explain(command, lang, public)
-        op = _parse_op(services, clean)
+        op = _parse_op(services, clean, say_refusal=True)
         if op is not None:
             if looks_like_command(clean):
                 denied = _explain(clean, lang, public)

@@ -215,3 +215,13 @@ def test_preview_runs_operations_as_the_local_operator(
 ) -> None:
     out = preview(make_services(dead_socket), "ps", None)
     assert "reached" in out and "DOCKBOT_EXEC_ENABLED" not in out
+
+
+@pytest.mark.parametrize("text", ["ps <@U123ABC>", "logs web <@W0ABC12>"])
+def test_a_mention_after_an_operation_is_said_not_taken_for_a_host(
+    base_services: Services, text: str
+) -> None:
+    routed = route(base_services, text, OPS)
+    assert routed.kind == "error"
+    body = kit.plain_text(routed.message)
+    assert "Slack mention" in body and "@prod" in body
