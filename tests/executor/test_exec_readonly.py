@@ -128,8 +128,8 @@ def test_events_view_drops_attributes_and_cuts_actions() -> None:
               {"Type": "network", "Action": "connect", "time": 1,
                "Actor": {"ID": "b" * 64, "Attributes": {}}}]
     view = views.events_view(events, 80, now=61)
-    assert view.rows == [("1m ago", "container", "exec_start", "web"),
-                         ("1m ago", "network", "connect", "b" * 12)]
+    assert view.rows == [("1m ago", "network", "connect", "b" * 12),   # newest first
+                         ("1m ago", "container", "exec_start", "web")]
 
 
 def test_diff_view_kinds() -> None:
