@@ -46,6 +46,7 @@ ACTION_PICK = "dockbot_pick"  # did-you-mean buttons: dockbot_pick_0 ... dockbot
 ACTION_FEEDBACK_UP = "dockbot_feedback_up"
 ACTION_FEEDBACK_DOWN = "dockbot_feedback_down"
 ACTION_HOME_LANG = "dockbot_home_lang"  # dockbot_home_lang_ko / dockbot_home_lang_en
+QUESTION_ID_KEY = "i"  # the question log's id in a feedback button's value
 PICK_PATTERN = re.compile(rf"^{ACTION_PICK}_\d+$")
 HOME_LANG_PATTERN = re.compile(rf"^{ACTION_HOME_LANG}_(ko|en)$")
 
@@ -90,11 +91,13 @@ def answer_message(
     shareable: bool = True,
     feedback: bool = True,
     share_query: str | None = None,
+    question_id: str | None = None,
 ) -> Message:
     """A matcher answer: the best entry with its buttons, or did-you-mean suggestions.
 
     ``share_query`` is the question as it may be shown to the channel (secrets masked);
-    the Share button carries it instead of the question itself.
+    the Share button carries it instead of the question itself. ``question_id`` (the
+    question log's id for this question) rides on the 👍/👎 buttons.
     """
     lang = answer.lang
     q = clip(answer.query, MAX_QUERY_IN_VALUE)
@@ -116,17 +119,21 @@ def answer_message(
             button(w("run", lang), ACTION_RUN, {"op": run_op, "l": lang}, "primary")
         )
     if feedback:
-        buttons.extend(_feedback_buttons(entry.id, q, lang))
+        buttons.extend(_feedback_buttons(entry.id, q, lang, question_id))
     if buttons:
         blocks.append(actions(buttons))
     return message(blocks, f"{entry.title[lang]}" + (f": {best.command}" if best.command else ""),
                    lang)
 
 
-def _feedback_buttons(entry_id: str, q: str, lang: Lang) -> list[Block]:
+def _feedback_buttons(entry_id: str, q: str, lang: Lang,
+                      question_id: str | None = None) -> list[Block]:
+    base: dict[str, Any] = {"e": entry_id, "q": q, "l": lang}
+    if question_id:
+        base[QUESTION_ID_KEY] = question_id
     return [
-        button("👍", ACTION_FEEDBACK_UP, {"e": entry_id, "q": q, "l": lang, "v": "up"}),
-        button("👎", ACTION_FEEDBACK_DOWN, {"e": entry_id, "q": q, "l": lang, "v": "down"}),
+        button("👍", ACTION_FEEDBACK_UP, {**base, "v": "up"}),
+        button("👎", ACTION_FEEDBACK_DOWN, {**base, "v": "down"}),
     ]
 
 

@@ -21,6 +21,7 @@ from bot.executor import Operation, Principal
 from bot.executor.messages import exec_error
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
+from bot.questionlog import record
 from bot.render.blockkit import Message, plain_text
 from bot.render.blocks import (
     answer_message,
@@ -176,8 +177,12 @@ def _question(
     services: Services, text: str, asker: Asker, lang: Lang, public: bool
 ) -> Routed:
     answer = services.matcher.ask(text, lang)
+    who = asker.principal
+    qid = record(services.settings, answer, "slash" if who.kind == "cli" else "slack",
+                 user=who.user, team=who.team)
     msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
-                         shareable=not public, share_query=shareable_text(answer.query))
+                         shareable=not public, share_query=shareable_text(answer.query),
+                         question_id=qid)
     return Routed("question", lang, msg)
 
 
