@@ -15,6 +15,7 @@ first) and a draft entry in the ``dockbot kb import`` format, with TODOs to fill
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sys
@@ -40,10 +41,14 @@ from bot.settings import Settings
 # A confident answer scoring below THRESHOLD + this margin counts as low confidence: 5 of
 # the 467 confident answers to the benchmark's dev questions (bench/questions/dev.tsv).
 LOW_CONFIDENCE_MARGIN = 0.10
-GROUP_SIMILARITY = 0.6  # two questions this similar (0..1) are near-duplicates
+GROUP_SIMILARITY = 0.62  # two questions this similar (0..1) are near-duplicates
 MIN_SHARED_CONCEPTS = 2  # concept/flag overlap only counts with at least this many in common
-CONCEPT_SLACK = 0.05  # when both name concepts, similarity is at most their overlap + this
+CONCEPT_AGREEMENT = 0.65  # shared concepts alone group two questions from this overlap on
+# concepts nearly every question names count half in the overlap
+GENERIC_CONCEPTS = {"c:container": 0.5, "c:image": 0.5, "c:docker": 0.5}
 LETTERS_DISCOUNT = 0.2  # letter similarity counts this much less than shared features
+MAX_CANDIDATES = 12  # groups compared in full: those sharing the most with a question
+MAX_POSTING = 64  # features shared by more groups than this are not used to find candidates
 MAX_SAMPLES = 5
 MAX_NEAREST = 3
 MAX_MALFORMED_SHOWN = 5
@@ -206,15 +211,20 @@ def similarity(x: _Shape, y: _Shape) -> float:
         low = sum(min(x.features[k], y.features[k]) for k in shared)
         best = low / (x.norm + y.norm - low)
     common = x.concepts & y.concepts
-    agree = len(common) / len(x.concepts | y.concepts) if common else 0.0
-    if len(common) >= MIN_SHARED_CONCEPTS:
+    agree = _weight(common) / _weight(x.concepts | y.concepts) if common else 0.0
+    if len(common) >= MIN_SHARED_CONCEPTS and agree >= CONCEPT_AGREEMENT:
         best = max(best, agree)
     if x.letters and y.letters and best < GROUP_SIMILARITY:
         best = max(best, fuzz.ratio(x.letters, y.letters) / 100 - LETTERS_DISCOUNT)
     if x.concepts and y.concepts:
-        # the same words around different actions ("delete" / "list" a container) differ
-        best = min(best, agree + CONCEPT_SLACK)
+        # the same words around another action or object ("delete" / "list" a container,
+        # a container / its logs) make another question
+        best = min(best, agree)
     return best
+
+
+def _weight(concepts: frozenset[str]) -> float:
+    return sum(GENERIC_CONCEPTS.get(c, 1.0) for c in concepts)
 
 
 @dataclass
@@ -250,8 +260,9 @@ def group_questions(questions: Iterable[Logged]) -> list[list[Logged]]:
     """Near-duplicates together, the most asked group first.
 
     Leader clustering over distinct texts, most frequent first: a text joins the group
-    whose leader it is most similar to (at least :data:`GROUP_SIMILARITY`), found through
-    an index of the leaders' features, or starts a group of its own.
+    whose leader it is most similar to (at least :data:`GROUP_SIMILARITY`), or starts a
+    group of its own. The leaders compared are found through an index of their features:
+    those sharing the most feature weight, and those sharing the most concepts.
     """
     by_text: dict[str, list[Logged]] = {}
     for q in questions:
@@ -262,7 +273,19 @@ def group_questions(questions: Iterable[Logged]) -> list[list[Logged]]:
     index: dict[str, list[int]] = {}
     for text in order:
         shape = _shape(text)
-        seen = {g for k in shape.features for g in index.get(k, ())}
+        overlap: dict[int, float] = {}  # shared feature weight per leader
+        concepts: Counter[int] = Counter()  # shared concepts and flags per leader
+        for k, weight in shape.features.items():
+            posting = index.get(k, ())
+            if len(posting) > MAX_POSTING:
+                continue  # a feature half the groups have says little about which one
+            for g in posting:
+                overlap[g] = overlap.get(g, 0.0) + min(weight, leaders[g].features[k])
+                if k in shape.concepts:
+                    concepts[g] += 1
+        seen = set(heapq.nlargest(MAX_CANDIDATES, overlap, key=overlap.__getitem__))
+        seen.update(g for g, n in concepts.most_common(MAX_CANDIDATES)
+                    if n >= MIN_SHARED_CONCEPTS)
         scored = [(similarity(shape, leaders[g]), -g) for g in seen]
         best = max(scored, default=(0.0, 0))
         if best[0] >= GROUP_SIMILARITY:
@@ -316,10 +339,10 @@ def _nearest(group: GapGroup, kb: KnowledgeBase) -> list[dict[str, object]]:
     return out
 
 
-def _draft(group: GapGroup, ids: set[str]) -> dict[str, object]:
-    command = next((str(n["command"]) for n in group.nearest if n["command"]), None)
+def _draft(group: GapGroup, n: int, ids: set[str]) -> dict[str, object]:
+    command = next((str(e["command"]) for e in group.nearest if e["command"]), None)
     samples = group.samples()
-    draft = draft_entry(samples[0], command, ids, source=DRAFT_SOURCE)
+    draft = draft_entry(samples[0], command, ids, source=DRAFT_SOURCE, term=f"TODO {n}")
     examples = draft.get("examples")
     if isinstance(examples, dict):
         for lang in LANGS:
@@ -340,9 +363,9 @@ def build_report(contents: LogContents, kb: KnowledgeBase, since: timedelta | No
     gaps = [q for q in questions if q.reasons()]
     ids = {e.id for e in kb}
     groups = [GapGroup(g) for g in group_questions(gaps)]
-    for g in groups:
+    for n, g in enumerate(groups, 1):
         g.nearest = _nearest(g, kb)
-        g.draft = _draft(g, ids)
+        g.draft = _draft(g, n, ids)
     return GapReport(len(questions), len(gaps), contents.malformed, groups, since_text)
 
 
@@ -357,6 +380,7 @@ def gaps_report(paths: Sequence[str], since: str | None, settings: Settings) -> 
     return build_report(contents, kb, window, since_text=since)
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when installed
 _REASON_TEXT = {"abstained": "abstained", "low_confidence": "low confidence",
                 "voted_down": "voted 👎"}
 
@@ -384,7 +408,7 @@ def gaps_text(report: GapReport) -> str:
                 cmd = f"  ({e['command']})" if e["command"] else ""
                 lines.append(f"     {e['id']}: {e['title']}{cmd}")
         lines.append("   draft entry (fill in the TODOs, then `dockbot kb check`):")
-        body = yaml.safe_dump({"entries": [group.draft]}, allow_unicode=True, sort_keys=False,
-                              width=100)
+        body = yaml.dump({"entries": [group.draft]}, Dumper=_DUMPER, allow_unicode=True,
+                         sort_keys=False, width=100)
         lines.extend("     " + line for line in body.rstrip("\n").splitlines())
     return "\n".join(lines)
