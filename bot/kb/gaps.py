@@ -33,7 +33,7 @@ from bot.ask.analysis import analyze
 from bot.ask.matcher import THRESHOLD
 from bot.errors import InputError
 from bot.kb.model import KnowledgeBase
-from bot.kb.notes_import import draft_entry
+from bot.kb.notes_import import TODO, draft_entry
 from bot.lang import LANGS, Lang
 from bot.questionlog import SURFACES
 from bot.settings import Settings
@@ -343,6 +343,8 @@ def _draft(group: GapGroup, n: int, ids: set[str]) -> dict[str, object]:
     command = next((str(e["command"]) for e in group.nearest if e["command"]), None)
     samples = group.samples()
     draft = draft_entry(samples[0], command, ids, source=DRAFT_SOURCE, term=f"TODO {n}")
+    # the question is not its answer: the explanation is for the reviewer to write
+    draft["explanation"] = {lang: f"{TODO}: write the answer" for lang in LANGS}
     examples = draft.get("examples")
     if isinstance(examples, dict):
         for lang in LANGS:

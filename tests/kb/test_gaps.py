@@ -116,6 +116,7 @@ def test_drafts_are_kb_import_drafts_with_both_languages(
     }
     assert draft["title"] == {"ko": "컨테이너 로그를 실시간으로 계속 보고 싶어",
                               "en": "TODO: translate"}
+    assert draft["explanation"] == {"ko": "TODO: write the answer", "en": "TODO: write the answer"}
 
 
 def test_different_actions_on_the_same_object_stay_apart() -> None:
