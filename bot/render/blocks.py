@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.ask.matcher import Answer
 from bot.errors import DockbotError
+from bot.kb.gaps import GapReport
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import Lang, has_hangul
 from bot.render.blockkit import (
@@ -179,6 +180,24 @@ def shared_message(inner: Message, asker_id: str, query: str, lang: Lang) -> Mes
     note = context(w("asked_by", lang).format(user=who, q=escape(clip(query, 300))))
     body = [b for b in inner["blocks"] if b.get("type") != "actions"]
     return message([note, *body], str(inner.get("text", "")), lang)
+
+
+def gaps_message(report: GapReport, lang: Lang, limit: int = 5) -> Message:
+    """`/docker gaps`: the most asked groups of unanswered questions, with nearest entries."""
+    blocks: list[Block] = [header(w("gaps_title", lang)), section(w("gaps_summary", lang).format(
+        since=report.since or "-", questions=report.questions, gaps=report.gaps,
+        groups=len(report.groups)))]
+    if not report.groups:
+        blocks.append(section(w("gaps_none", lang)))
+    for i, group in enumerate(report.groups[:limit], 1):
+        lines = [f"*{i}. {w('gaps_asked', lang).format(n=len(group.questions))}*"]
+        lines += [f"• {escape(clip(s, 200))}" for s in group.samples()[:3]]
+        if group.nearest:
+            names = ", ".join(code(str(e["id"])) for e in group.nearest)
+            lines.append(f"{w('gaps_nearest', lang)}: {names}")
+        blocks.extend(sections("\n".join(lines)))
+    blocks.append(context(w("gaps_drafts", lang)))
+    return message(blocks, w("gaps_title", lang), lang)
 
 
 # ---------------------------------------------------------------- explanations

@@ -103,3 +103,56 @@ def test_a_mention_is_logged_once(logged_app: Callable[[], tuple[Any, Path]]) ->
                   bk.ACTION_FEEDBACK_DOWN)
     assert kit.read_value(down["value"])[bk.QUESTION_ID_KEY] == line["id"]
     assert USER not in path.read_text(encoding="utf-8")
+
+
+ADMIN_POLICY = {"channels": {"CGEN": {"ops": "viewer"}},
+                "users": {"UADMIN": {"role": "admin"}, "UVIEW": {"role": "viewer"}}}
+
+
+@pytest.fixture
+def admin_app(slack_app: Callable[..., Any], tmp_path: Path) -> Callable[..., tuple[Any, Path]]:
+    """The real app with an executor policy naming an admin, and the question log on."""
+
+    def make(log: bool = True) -> tuple[Any, Path]:
+        app = slack_app("unix:///nonexistent/docker.sock", policy=ADMIN_POLICY)
+        path = tmp_path / "questions.jsonl"
+        services = app.runtime.services
+        services.settings = dataclasses.replace(
+            services.settings, question_log=str(path) if log else None, question_log_salt=SALT)
+        return app, path
+
+    return make
+
+
+def test_gaps_for_admins_only(admin_app: Callable[..., tuple[Any, Path]]) -> None:
+    app, path = admin_app()
+    for text in ("오늘 점심 뭐 먹지", "오늘 점심 뭐먹지", "what should I eat for lunch"):
+        app.command(text, user=USER)
+    records(path, 3)
+    reply = app.command("gaps", user="UADMIN")[0].json()
+    text = kit.plain_text(reply)
+    assert kit.w("gaps_title", "en") in text and "3 of 3 questions" in text
+    assert "asked 2 time(s)" in text and "오늘 점심 뭐 먹지" in text
+    for user in ("UVIEW", USER):
+        denied = kit.plain_text(app.command("gaps", user=user)[0].json())
+        assert kit.w("gaps_denied", "en") in denied and "점심" not in denied
+    assert len(records(path, 3)) == 3  # `gaps` itself is not a question
+
+
+def test_gaps_in_a_channel_mention_go_to_the_admin_only(
+    admin_app: Callable[..., tuple[Any, Path]]
+) -> None:
+    app, path = admin_app()
+    app.command("오늘 점심 뭐 먹지", user=USER)
+    records(path, 1)
+    app.event({"type": "app_mention", "user": "UADMIN", "channel": "CGEN",
+               "text": "<@U0BOT> gaps", "ts": "2.1"})
+    (private,) = app.fake.wait_calls("chat.postEphemeral")
+    assert private.params["user"] == "UADMIN"
+    assert app.fake.calls_to("chat.postMessage") == []
+
+
+def test_gaps_when_the_log_is_off(admin_app: Callable[..., tuple[Any, Path]]) -> None:
+    app, _ = admin_app(log=False)
+    off = kit.plain_text(app.command("gaps", user="UADMIN")[0].json())
+    assert kit.w("gaps_off", "en") in off
