@@ -52,6 +52,7 @@ def _setup_history(path: Path | None) -> None:
 def reply(line: str, services: Services) -> str:
     """The text chat prints for one input line."""
     from bot.explain import explain, looks_like_command
+    from bot.questionlog import record
     from bot.render.explain_text import explanation_text
     from bot.render.text import answer_text
     color = sys.stdout.isatty() and not services.settings.no_color
@@ -59,7 +60,9 @@ def reply(line: str, services: Services) -> str:
         if looks_like_command(line):
             lang = detect_lang(line)
             return explanation_text(explain(line, lang), lang, color)
-        return answer_text(services.matcher.ask(line), services.kb, color)
+        answer = services.matcher.ask(line)
+        record(services.settings, answer, "chat")
+        return answer_text(answer, services.kb, color)
     except DockbotError as exc:
         return exc.user_text()
 

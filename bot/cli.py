@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", help="write the YAML here instead of stdout")
     exp = kbsub.add_parser("export", help="dump the loaded knowledge base")
     exp.add_argument("--json", action="store_true", required=True, help="as JSON")
+    gap = kbsub.add_parser("gaps", help="questions the question log shows were not answered")
+    gap.add_argument("--json", action="store_true", help="print one JSON object")
+    gap.add_argument("--since", metavar="DURATION", help="only questions this recent (7d, 12h)")
+    gap.add_argument("logs", nargs="+", metavar="LOG", help="question log files (- for stdin)")
 
     ex = sub.add_parser("explain", help="explain a docker command flag by flag")
     ex.add_argument("--json", action="store_true", help="print one JSON object")
@@ -160,6 +164,7 @@ def _lines(source: str) -> Iterator[str]:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.questionlog import record
     from bot.render.text import answer_text
     from bot.services import load_services
 
@@ -169,7 +174,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             raise InputError("Give either --batch FILE or a question, not both.")
         for line in _lines(args.batch):
             try:
-                obj: dict[str, Any] = services.matcher.ask(line, args.lang).to_dict()
+                batch_answer = services.matcher.ask(line, args.lang)
+                record(settings, batch_answer, "ask")
+                obj: dict[str, Any] = batch_answer.to_dict()
             except DockbotError as exc:
                 obj = {"query": line, **exc.to_dict()}
             _out(_dumps(obj))
@@ -182,6 +189,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             _out(_dumps({"query": question, **exc.to_dict()}))
             return exc.exit_code
         raise
+    record(settings, answer, "ask")
     if args.json:
         _out(_dumps(answer.to_dict()))
     else:
@@ -217,7 +225,13 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         kb = load_knowledge(settings.knowledge_dir)
         _out(_dumps(kb.to_dict()))
         return 0
-    _err("usage: dockbot kb {check,import,export} ...")
+    if args.kbcmd == "gaps":
+        from bot.kb.gaps import gaps_report, gaps_text
+
+        report = gaps_report(args.logs, args.since, settings)
+        _out(_dumps(report.to_dict()) if args.json else gaps_text(report))
+        return 0
+    _err("usage: dockbot kb {check,import,export,gaps} ...")
     return 2
 
 

@@ -86,6 +86,21 @@ def _redis_url(env: Mapping[str, str]) -> str | None:
     return raw
 
 
+MIN_SALT_CHARS = 16
+
+
+def _question_log(env: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """``DOCKBOT_QUESTION_LOG`` (a file path or ``-`` for stdout) and its salt for users."""
+    target = _opt(env, "DOCKBOT_QUESTION_LOG")
+    salt = _opt(env, "DOCKBOT_QUESTION_LOG_SALT")
+    if salt is not None and len(salt) < MIN_SALT_CHARS:
+        raise ConfigError(
+            f"DOCKBOT_QUESTION_LOG_SALT is shorter than {MIN_SALT_CHARS} characters.",
+            hint="Set it to a long random string, e.g. the output of `openssl rand -hex 32`.",
+        )
+    return target, salt
+
+
 def default_knowledge_dir() -> Path:
     """The repository's ``knowledge/`` folder, or the copy installed with the package."""
     here = Path(__file__).resolve().parent
@@ -116,6 +131,8 @@ class Settings:
     cache_dir: Path | None = None
     trusted_proxies: tuple[str, ...] = ()
     redis_url: str | None = None
+    question_log: str | None = None
+    question_log_salt: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -160,6 +177,7 @@ class Settings:
             cache_dir = Path(xdg) / "dockbot"
         else:
             cache_dir = Path(home) / ".cache" / "dockbot" if home else None
+        question_log, question_log_salt = _question_log(env)
         return cls(
             knowledge_dir=knowledge_dir,
             config_path=config_path,
@@ -181,10 +199,13 @@ class Settings:
                 if p.strip()
             ),
             redis_url=_redis_url(env),
+            question_log=question_log,
+            question_log_salt=question_log_salt,
         )
 
     def require_slack(self) -> None:
-        """Raise a ConfigError naming the first Slack variable that is missing."""
+        """Raise a ConfigError naming the first Slack variable that is missing (or the
+        question log's salt, which Slack users need when the log is on)."""
         if not self.slack_bot_token:
             raise ConfigError(
                 "SLACK_BOT_TOKEN is not set.",
@@ -195,4 +216,11 @@ class Settings:
                 "SLACK_SIGNING_SECRET is not set (needed in HTTP mode).",
                 hint="Set it from Basic Information > Signing Secret, or set SLACK_APP_TOKEN "
                 "for Socket Mode.",
+            )
+        if self.question_log and not self.question_log_salt:
+            raise ConfigError(
+                "DOCKBOT_QUESTION_LOG_SALT is not set, and the question log would hold "
+                "Slack users.",
+                hint="Set DOCKBOT_QUESTION_LOG_SALT to a long random string (users are logged "
+                "as its HMAC), or unset DOCKBOT_QUESTION_LOG.",
             )

@@ -166,6 +166,15 @@ class Policy:
         hosts = _meet(channel.hosts, grant.hosts)
         return ops, hosts, f"{crule}+{grule}"
 
+    def role_of(self, p: Principal) -> str | None:
+        """A Slack principal's role (by user, or by the user groups known), or None."""
+        if p.kind != "slack" or not p.user:
+            return None
+        if self.teams is not None and p.team not in self.teams:
+            return None
+        grant, _ = self._grant(p)
+        return grant.role if grant is not None else None
+
     def allowed_ops(self, p: Principal) -> tuple[str, ...]:
         """The operations this principal may run, in help order (for help listings)."""
         ops, _, _ = self.scope(p)

@@ -159,6 +159,17 @@ def _entry(d: _Draft, ids: set[str]) -> dict[str, object]:
     return out
 
 
+def draft_entry(description: str, command: str | None, ids: set[str], *,
+                source: str | None = None, term: str = TODO) -> dict[str, object]:
+    """One draft entry in the import format: ``description`` in its language, the other
+    language ``TODO``; a concept named ``term`` when there is no command. ``ids`` holds the
+    ids already taken (the new one is added)."""
+    d = _Draft(command, description, source)
+    if command is None:
+        d.notes.append(term)
+    return _entry(d, ids)
+
+
 def import_notes(text: str, source_name: str = "notes") -> str:
     """Draft YAML for every command and term found in the notes."""
     ids: set[str] = set()

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.ask.matcher import Answer
 from bot.errors import DockbotError
+from bot.kb.gaps import GapReport
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import Lang, has_hangul
 from bot.render.blockkit import (
@@ -46,6 +47,7 @@ ACTION_PICK = "dockbot_pick"  # did-you-mean buttons: dockbot_pick_0 ... dockbot
 ACTION_FEEDBACK_UP = "dockbot_feedback_up"
 ACTION_FEEDBACK_DOWN = "dockbot_feedback_down"
 ACTION_HOME_LANG = "dockbot_home_lang"  # dockbot_home_lang_ko / dockbot_home_lang_en
+QUESTION_ID_KEY = "i"  # the question log's id in a feedback button's value
 PICK_PATTERN = re.compile(rf"^{ACTION_PICK}_\d+$")
 HOME_LANG_PATTERN = re.compile(rf"^{ACTION_HOME_LANG}_(ko|en)$")
 
@@ -90,11 +92,13 @@ def answer_message(
     shareable: bool = True,
     feedback: bool = True,
     share_query: str | None = None,
+    question_id: str | None = None,
 ) -> Message:
     """A matcher answer: the best entry with its buttons, or did-you-mean suggestions.
 
     ``share_query`` is the question as it may be shown to the channel (secrets masked);
-    the Share button carries it instead of the question itself.
+    the Share button carries it instead of the question itself. ``question_id`` (the
+    question log's id for this question) rides on the 👍/👎 buttons.
     """
     lang = answer.lang
     q = clip(answer.query, MAX_QUERY_IN_VALUE)
@@ -116,17 +120,21 @@ def answer_message(
             button(w("run", lang), ACTION_RUN, {"op": run_op, "l": lang}, "primary")
         )
     if feedback:
-        buttons.extend(_feedback_buttons(entry.id, q, lang))
+        buttons.extend(_feedback_buttons(entry.id, q, lang, question_id))
     if buttons:
         blocks.append(actions(buttons))
     return message(blocks, f"{entry.title[lang]}" + (f": {best.command}" if best.command else ""),
                    lang)
 
 
-def _feedback_buttons(entry_id: str, q: str, lang: Lang) -> list[Block]:
+def _feedback_buttons(entry_id: str, q: str, lang: Lang,
+                      question_id: str | None = None) -> list[Block]:
+    base: dict[str, Any] = {"e": entry_id, "q": q, "l": lang}
+    if question_id:
+        base[QUESTION_ID_KEY] = question_id
     return [
-        button("👍", ACTION_FEEDBACK_UP, {"e": entry_id, "q": q, "l": lang, "v": "up"}),
-        button("👎", ACTION_FEEDBACK_DOWN, {"e": entry_id, "q": q, "l": lang, "v": "down"}),
+        button("👍", ACTION_FEEDBACK_UP, {**base, "v": "up"}),
+        button("👎", ACTION_FEEDBACK_DOWN, {**base, "v": "down"}),
     ]
 
 
@@ -172,6 +180,24 @@ def shared_message(inner: Message, asker_id: str, query: str, lang: Lang) -> Mes
     note = context(w("asked_by", lang).format(user=who, q=escape(clip(query, 300))))
     body = [b for b in inner["blocks"] if b.get("type") != "actions"]
     return message([note, *body], str(inner.get("text", "")), lang)
+
+
+def gaps_message(report: GapReport, lang: Lang, limit: int = 5) -> Message:
+    """`/docker gaps`: the most asked groups of unanswered questions, with nearest entries."""
+    blocks: list[Block] = [header(w("gaps_title", lang)), section(w("gaps_summary", lang).format(
+        since=report.since or "-", questions=report.questions, gaps=report.gaps,
+        groups=len(report.groups)))]
+    if not report.groups:
+        blocks.append(section(w("gaps_none", lang)))
+    for i, group in enumerate(report.groups[:limit], 1):
+        lines = [f"*{i}. {w('gaps_asked', lang).format(n=len(group.questions))}*"]
+        lines += [f"• {escape(clip(s, 200))}" for s in group.samples()[:3]]
+        if group.nearest:
+            names = ", ".join(code(str(e["id"])) for e in group.nearest)
+            lines.append(f"{w('gaps_nearest', lang)}: {names}")
+        blocks.extend(sections("\n".join(lines)))
+    blocks.append(context(w("gaps_drafts", lang)))
+    return message(blocks, w("gaps_title", lang), lang)
 
 
 # ---------------------------------------------------------------- explanations

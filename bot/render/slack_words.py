@@ -104,6 +104,28 @@ WORDS: Words = {
         "ko": "내가 쓸 수 있는 상태 조회 (읽기 전용)",
         "en": "Status lookups you may use (read-only)",
     },
+    "gaps_title": {"ko": "답하지 못한 질문", "en": "Questions not answered well"},
+    "gaps_summary": {
+        "ko": "최근 {since} 동안 질문 {questions}개 중 {gaps}개가 답을 못 찾았거나 확신이 낮았거나 "
+        "👎를 받았어요 ({groups}개 묶음). 많이 물어본 순서예요.",
+        "en": "In the last {since}, {gaps} of {questions} questions were abstained on, answered "
+        "with low confidence or voted 👎 ({groups} groups), most asked first.",
+    },
+    "gaps_asked": {"ko": "{n}번 물어봄", "en": "asked {n} time(s)"},
+    "gaps_nearest": {"ko": "가까운 항목", "en": "nearest entries"},
+    "gaps_drafts": {
+        "ko": "초안 항목은 `dockbot kb gaps LOG` 로 받을 수 있어요.",
+        "en": "Draft entries: `dockbot kb gaps LOG`.",
+    },
+    "gaps_none": {"ko": "답하지 못한 질문이 없어요.", "en": "No unanswered questions."},
+    "gaps_denied": {
+        "ko": "`/docker gaps` 는 실행 정책의 admin 역할만 볼 수 있어요.",
+        "en": "Only the admin role of the executor policy may see `/docker gaps`.",
+    },
+    "gaps_off": {
+        "ko": "질문 로그가 꺼져 있어요. DOCKBOT_QUESTION_LOG 에 파일 경로를 설정하세요.",
+        "en": "The question log is off. Set DOCKBOT_QUESTION_LOG to a file path.",
+    },
     "feedback_thanks": {
         "ko": "의견 고마워요! 지식 베이스를 개선하는 데 쓸게요.",
         "en": "Thanks for the feedback! It helps improve the knowledge base.",

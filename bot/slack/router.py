@@ -21,7 +21,8 @@ from bot.executor import Operation, Principal
 from bot.executor.messages import exec_error
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
-from bot.render.blockkit import Message, plain_text
+from bot.questionlog import record
+from bot.render.blockkit import Message, message, plain_text, section, w
 from bot.render.blocks import (
     answer_message,
     entry_blocks,
@@ -30,6 +31,7 @@ from bot.render.blocks import (
     exec_off_message,
     exec_pending_message,
     explanation_message,
+    gaps_message,
     help_message,
 )
 from bot.secrets import C0C1
@@ -38,6 +40,8 @@ from bot.slack.access import Asker, allowed_ops, audit_refusal, groups_could_all
 from bot.slack.sharing import shareable_text
 
 HELP_WORDS = frozenset({"help", "-h", "--help", "?", "도움말", "도움", "사용법", "헬프"})
+GAPS_WORDS = frozenset({"gaps"})
+GAPS_SINCE = "7d"
 EXPLAIN_WORDS = frozenset({"explain", "설명", "풀이", "해설"})
 MAX_SHARE_COMMAND = 1500
 
@@ -64,7 +68,7 @@ class ExecJob:
 class Routed:
     """The immediate reply to a text, and the Docker work (if any) to do after it."""
 
-    kind: str  # help | explain | exec | exec_off | question | error
+    kind: str  # help | explain | exec | exec_off | question | gaps | error
     lang: Lang
     message: Message
     job: ExecJob | None = None
@@ -128,6 +132,8 @@ def route(
         if not clean or (len(words) == 1 and head in HELP_WORDS):
             ops, hosts = allowed_ops(services.executor, principal)
             return Routed("help", lang, help_message(lang, ops, hosts))
+        if len(words) == 1 and head in GAPS_WORDS:
+            return _gaps(services, principal, lang)
         if head in EXPLAIN_WORDS:
             command = words[1] if len(words) > 1 else ""
             return _explain(command, lang, public)
@@ -179,12 +185,35 @@ def _explain(command: str, lang: Lang, public: bool) -> Routed:
     return Routed("explain", lang, explanation_message(expl, lang, share_value=share))
 
 
+def _gaps(services: Services, principal: Principal, lang: Lang) -> Routed:
+    """`/docker gaps`: the last week's unanswered questions, for the policy's admins (and
+    the local operator of `dockbot slash`)."""
+    from bot.kb.gaps import build_report, parse_duration, read_logs
+
+    admin = principal.kind == "cli" or (
+        services.executor.config.policy.role_of(principal) == "admin")
+    target = services.settings.question_log
+    if not admin:
+        return Routed("gaps", lang, message([section(w("gaps_denied", lang))],
+                                            w("gaps_denied", lang), lang))
+    if not target or target == "-":
+        return Routed("gaps", lang, message([section(w("gaps_off", lang))],
+                                            w("gaps_off", lang), lang))
+    report = build_report(read_logs([target]), services.kb, parse_duration(GAPS_SINCE),
+                          since_text=GAPS_SINCE)
+    return Routed("gaps", lang, gaps_message(report, lang))
+
+
 def _question(
     services: Services, text: str, asker: Asker, lang: Lang, public: bool
 ) -> Routed:
     answer = services.matcher.ask(text, lang)
+    who = asker.principal
+    qid = record(services.settings, answer, "slash" if who.kind == "cli" else "slack",
+                 user=who.user, team=who.team)
     msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
-                         shareable=not public, share_query=shareable_text(answer.query))
+                         shareable=not public, share_query=shareable_text(answer.query),
+                         question_id=qid)
     return Routed("question", lang, msg)
 
 

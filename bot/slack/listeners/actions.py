@@ -19,6 +19,7 @@ from bot.errors import DockbotError
 from bot.executor.redact import redact_text
 from bot.explain import explain
 from bot.lang import Lang
+from bot.questionlog import Vote, record_feedback
 from bot.render.blockkit import Message, message, read_value, section, w
 from bot.render.blocks import (
     ACTION_FEEDBACK_DOWN,
@@ -28,6 +29,7 @@ from bot.render.blocks import (
     ACTION_SHARE,
     HOME_LANG_PATTERN,
     PICK_PATTERN,
+    QUESTION_ID_KEY,
     alternatives_message,
     error_message,
     exec_off_message,
@@ -193,11 +195,15 @@ def handle_feedback(
     ack()
     value = read_value(action.get("value"))
     lang = _lang(value)
-    vote = "up" if action.get("action_id") == ACTION_FEEDBACK_UP else "down"
-    team = identity(body).team
-    record = {"event": "feedback", "vote": vote, "entry": str(value.get("e") or "")[:80],
-              "lang": lang, "query": redact_text(str(value.get("q") or "")[:300])[0], "team": team}
+    vote: Vote = "up" if action.get("action_id") == ACTION_FEEDBACK_UP else "down"
+    who = identity(body)
+    entry = str(value.get("e") or "")[:80]
+    record = {"event": "feedback", "vote": vote, "entry": entry,
+              "lang": lang, "query": redact_text(str(value.get("q") or "")[:300])[0],
+              "team": who.team}
     feedback_log.info(json.dumps(record, ensure_ascii=False))
+    record_feedback(runtime_of(context).services.settings, value.get(QUESTION_ID_KEY), vote,
+                    entry, user=who.user, team=who.team)
     thanks = message([section(w("feedback_thanks", lang))], w("feedback_thanks", lang), lang)
     reply_to_clicker(body, respond, client, thanks)
 

@@ -22,8 +22,9 @@ EVENTS = {
     "app_home_opened": "app_home_opened",
 }
 
-# What the executor answers is shown only to the asker, never to the whole channel.
-PRIVATE_KINDS = frozenset({"exec", "exec_off"})
+# What the executor answers, and the question log's gaps, are shown only to the asker, never
+# to the whole channel.
+PRIVATE_KINDS = frozenset({"exec", "exec_off", "gaps"})
 
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(\|[^>]*)?>")
 
