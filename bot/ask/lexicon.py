@@ -177,7 +177,7 @@ DOMAIN_CONCEPTS: frozenset[str] = frozenset(
         "virtualization", "background", "platform", "mount", "remove-on-exit",
         "restart-policy", "prune", "exec", "entrypoint", "workdir", "login", "logout",
         "version", "stats", "browser", "pause", "env", "healthcheck", "gpu", "exit",
-        "memory", "cpu", "label", "timestamp", "restart",
+        "memory", "cpu", "label", "timestamp",
     }
 )
 
