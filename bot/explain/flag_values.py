@@ -7,15 +7,58 @@ import re
 from bot.explain import values as v
 from bot.explain.cli_spec import Command, Flag
 from bot.explain.positionals import is_placeholder, substitution
+from bot.explain.shell import is_substitution, split_substitutions
 from bot.explain.values import tr
 from bot.lang import Lang
 
+# Commands whose --tag names the image they make, rather than one that exists.
+_NAMING = frozenset({"docker buildx imagetools create"})
+_RMI = {
+    "all": (
+        "remove every image the services use, also those pulled from a registry "
+        "(e.g. postgres, redis); the next `up` downloads or builds them again",
+        "서비스가 쓰는 이미지를 모두 삭제, 레지스트리에서 받은 것(예: postgres, redis)도 "
+        "포함; 다음 `up`에서 다시 받거나 빌드함",
+    ),
+    "local": (
+        "remove only the images Compose built and named itself (services with "
+        "`build:` and no `image:` name); pulled images stay",
+        "Compose가 빌드하고 직접 이름 붙인 이미지만 삭제(`build:`만 있고 `image:` 이름이 "
+        "없는 서비스); 받아 온 이미지는 남김",
+    ),
+}
+
 
 def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
+    pieces = split_substitutions(value)
+    if len(pieces) == 1 and is_substitution(value):
+        return substitution(value, lang)
+    if len(pieces) == 1:
+        return _meaning(flag, value, node, lang)
+    said = substitution(value, lang)
+    if flag.long == "user" and re.fullmatch(r"\$\(\s*id -u\s*\)(:\$\(\s*id -g\s*\))?", value):
+        return tr(
+            lang,
+            "your own user (and group) ID on this machine, so the container does not run "
+            "as root and the files it writes to bind mounts belong to you; " + said,
+            "이 컴퓨터의 내 사용자(와 그룹) ID: 컨테이너가 root가 아닌 나로 실행되어 바인드 "
+            "마운트에 쓰는 파일이 내 소유가 됨; " + said,
+        )
+    if flag.long == "user":
+        return said
+    meaning = _meaning(flag, value, node, lang)
+    if flag.long in ("volume", "mount") or meaning == _fallback(flag, lang):
+        return meaning if flag.long in ("volume", "mount") else said
+    return f"{meaning}; {said}"
+
+
+def _fallback(flag: Flag, lang: Lang) -> str:
+    return tr(lang, f"the value given to {flag.name}", f"{flag.name}에 주는 값")
+
+
+def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
     name = flag.long
     path = node.path
-    if value.startswith("$(") and value.endswith(")"):
-        return substitution(value, lang)
     if is_placeholder(value) and name not in ("publish", "volume"):
         return tr(
             lang,
@@ -78,6 +121,14 @@ def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str
         return v.explain_host(value, lang)
     if name == "format":
         return v.explain_format(value, lang)
+    if name == "tag" and value and (path.endswith(" build") or path in _NAMING):
+        return v.explain_new_image(value, lang)
+    if name in ("log-opt", "log-opts"):
+        return v.explain_log_opt(value, lang)
+    if name == "log-driver":
+        return v.explain_log_driver(value, lang)
+    if name == "rmi" and value in _RMI:
+        return tr(lang, *_RMI[value])
     if name in ("tag", "image") and value and not value.isdigit():
         return v.explain_image(value, lang)
     if name in v.NAMESPACE_FLAGS:
@@ -155,9 +206,7 @@ def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str
         )
     if name == "context" and node.parent is None:
         return tr(lang, f"context {value}", f"컨텍스트 {value}")
-    return _other_value(name, value, lang) or tr(
-        lang, f"the value given to {flag.name}", f"{flag.name}에 주는 값"
-    )
+    return _other_value(name, value, lang) or _fallback(flag, lang)
 
 
 def _other_value(name: str, value: str, lang: Lang) -> str | None:

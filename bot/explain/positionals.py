@@ -8,6 +8,7 @@ from bot.explain import values as v
 from bot.explain.cli_spec import Slot
 from bot.explain.model import Part, Role
 from bot.explain.parser import Item
+from bot.explain.shell import is_substitution, split_substitutions
 from bot.explain.values import tr
 from bot.lang import Lang
 
@@ -80,7 +81,24 @@ _SUBST_Q = re.compile(
 )
 
 
-def substitution(text: str, lang: Lang) -> str:
+# Commands often substituted into a docker command line: what their output is.
+_KNOWN_OUTPUTS: dict[str, tuple[str, str]] = {
+    "id -u": ("your numeric user ID", "내 사용자 ID(숫자)"),
+    "id -g": ("your numeric group ID", "내 그룹 ID(숫자)"),
+    "id -un": ("your user name", "내 사용자 이름"),
+    "whoami": ("your user name", "내 사용자 이름"),
+    "pwd": ("the current directory", "현재 디렉터리"),
+    "hostname": ("this machine's host name", "이 컴퓨터의 호스트 이름"),
+    "git rev-parse --short HEAD": ("the current Git commit (short)", "현재 Git 커밋(짧은 형태)"),
+    "git rev-parse HEAD": ("the current Git commit", "현재 Git 커밋"),
+}
+
+
+def _inner(piece: str) -> str:
+    return (piece[2:-1] if piece.startswith("$(") else piece[1:-1]).strip()
+
+
+def _one_substitution(text: str, lang: Lang) -> str:
     m = _SUBST_Q.match(text)
     if m and re.search(r"(^|\s)-\w*q", m[2]):
         what = m[1].split()[0]
@@ -97,10 +115,47 @@ def substitution(text: str, lang: Lang) -> str:
             f"shell command substitution: replaced by {en} (the output of {text[2:-1]})",
             f"셸 명령 치환: {ko}로 바뀜({text[2:-1]}의 출력)",
         )
+    cmd = _inner(text)
+    known = _KNOWN_OUTPUTS.get(" ".join(cmd.split()))
+    if known:
+        return tr(
+            lang,
+            f"shell command substitution: replaced by {known[0]} (the output of `{cmd}`)",
+            f"셸 명령 치환: {known[1]}(`{cmd}`의 출력)로 바뀜",
+        )
     return tr(
         lang,
-        f"shell command substitution: replaced by the output of `{text[2:-1].strip()}`",
-        f"셸 명령 치환: `{text[2:-1].strip()}`의 출력으로 바뀜",
+        f"shell command substitution: replaced by the output of `{cmd}`",
+        f"셸 명령 치환: `{cmd}`의 출력으로 바뀜",
+    )
+
+
+def has_substitution(text: str) -> bool:
+    return any(is_substitution(p) for p in split_substitutions(text))
+
+
+def substitution(text: str, lang: Lang) -> str:
+    """What a word holding one or more command substitutions becomes (``$(id -u):$(id -g)``)."""
+    pieces = split_substitutions(text)
+    if len(pieces) == 1:
+        return _one_substitution(text, lang)
+    said: list[str] = []
+    for p in pieces:
+        if not is_substitution(p):
+            said.append(tr(lang, f"{p!r} as written", f"{p!r}(그대로)"))
+            continue
+        cmd = _inner(p)
+        known = _KNOWN_OUTPUTS.get(" ".join(cmd.split()))
+        en, ko = known if known else (f"the output of `{cmd}`", f"`{cmd}`의 출력")
+        if known:
+            en, ko = f"{en} (`{cmd}`)", f"{ko}(`{cmd}`)"
+        said.append(tr(lang, f"{p} → {en}", f"{p} → {ko}"))
+    n = sum(1 for p in pieces if is_substitution(p))
+    return tr(
+        lang,
+        f"the shell builds this value from {n} command substitution{'s' if n > 1 else ''}: "
+        + "; ".join(said),
+        f"셸이 명령 치환 {n}개로 이 값을 만듦: " + "; ".join(said),
     )
 
 
@@ -213,7 +268,7 @@ def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
         )
     if slot.starts_command:
         return Part(text, "command", _command_meaning(item, items, lang))
-    if text.startswith("$(") and text.endswith(")"):
+    if has_substitution(text) and not (text.startswith("<") and text.endswith(">")):
         role = "container" if slot.name == "CONTAINER" else "argument"
         return Part(
             text, "image" if _IMAGE_SLOTS.match(slot.name) else role, substitution(text, lang)
@@ -224,14 +279,12 @@ def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
 def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
     text, name, path = item.text, slot.name, item.node.path
     if _IMAGE_SLOTS.match(name):
-        if path in ("docker image tag",):
-            what = (
-                tr(lang, "source image", "원본 이미지")
-                if item.slot_index == 0
-                else tr(lang, "new name for it", "새로 붙일 이름")
-            )
-        elif path in ("docker container commit", "docker image import", "docker compose commit"):
-            what = tr(lang, "name of the new image", "새 이미지 이름")
+        if path == "docker image tag" and item.slot_index > 0:
+            return Part(text, "image", v.explain_new_image(text, lang, same_image=True))
+        if path in ("docker container commit", "docker image import", "docker compose commit"):
+            return Part(text, "image", v.explain_new_image(text, lang))
+        if path == "docker image tag":
+            what = tr(lang, "source image", "원본 이미지")
         elif path == "docker image ls":
             what = tr(lang, "list only this repository", "이 저장소만 표시")
         else:

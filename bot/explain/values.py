@@ -161,6 +161,33 @@ def is_host_path(src: str) -> bool:
     return src.startswith(("/", ".", "~", "$", "`")) or bool(re.match(r"^[A-Za-z]:[\\/]", src))
 
 
+def socket_words(path: str, lang: Lang) -> str | None:
+    """What a host socket is (the Docker engine's own socket, another socket), or None."""
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    if name == "docker.sock":
+        return tr(lang, "the host's Docker socket", "호스트의 Docker 소켓")
+    if name.endswith(".sock"):
+        return tr(lang, "the host socket", "호스트 소켓")
+    return None
+
+
+def docker_socket_note(path: str, read_only: bool, lang: Lang) -> str:
+    if path.rstrip("/").rsplit("/", 1)[-1] != "docker.sock":
+        return ""
+    text = tr(
+        lang,
+        "; it is the Docker engine's API: whoever can use it controls Docker on the host",
+        "; Docker 엔진의 API라서 이것을 쓸 수 있으면 호스트의 Docker를 마음대로 다룸",
+    )
+    if read_only:
+        text += tr(
+            lang,
+            " (read-only does not make the API read-only: requests still go through)",
+            " (읽기 전용으로 마운트해도 API 요청은 그대로 보낼 수 있음)",
+        )
+    return text
+
+
 def split_volume(value: str) -> tuple[str | None, str, list[str]]:
     """``(source, container path, options)`` of a ``-v`` value."""
     drive = re.match(r"^([A-Za-z]:[\\/][^:]*)(:.*)?$", value)
@@ -188,6 +215,12 @@ def explain_volume(value: str, lang: Lang) -> str:
             f"anonymous volume mounted at {dst} in the container",
             f"컨테이너의 {dst}에 익명 볼륨 마운트",
         )
+    elif is_host_path(src) and (sock := socket_words(src, lang)):
+        text = tr(
+            lang,
+            f"{sock} {src} → {dst} in the container (bind mount of a socket, not a folder)",
+            f"{sock} {src} → 컨테이너 {dst} (폴더가 아니라 소켓을 바인드 마운트)",
+        ) + docker_socket_note(src, "ro" in opts, lang)
     elif is_host_path(src):
         text = tr(
             lang,
@@ -225,7 +258,13 @@ def explain_mount(value: str, lang: Lang) -> str:
     src = f.get("source") or f.get("src") or ""
     dst = f.get("target") or f.get("destination") or f.get("dst") or "?"
     ro = any(k in f for k in ("readonly", "ro")) and f.get("readonly", f.get("ro")) != "false"
-    if kind == "bind":
+    if kind == "bind" and (sock := socket_words(src, lang)):
+        text = tr(
+            lang,
+            f"bind mount of {sock} {src} → {dst} in the container",
+            f"바인드 마운트: {sock} {src} → 컨테이너 {dst}",
+        ) + docker_socket_note(src, ro, lang)
+    elif kind == "bind":
         text = tr(
             lang,
             f"bind mount: host {src} → {dst} in the container",
@@ -386,3 +425,133 @@ def explain_format(value: str, lang: Lang) -> str:
             "Go 템플릿: {{.필드}}로 항목의 필드를 출력",
         )
     return tr(lang, "output format", "출력 형식")
+
+
+def explain_new_image(ref: str, lang: Lang, same_image: bool = False) -> str:
+    """``-t myapp:1.0`` on a build: the name the new image gets (nothing is looked up)."""
+    if ref.startswith("$") or "`" in ref:
+        return tr(
+            lang,
+            "name for the new image, taken from a shell variable or command",
+            "새 이미지에 붙일 이름(셸 변수나 명령 결과로 정해짐)",
+        )
+    registry, repo, tag, _digest = split_image(ref)
+    tag_en = f"tag {tag}" if tag else "tag latest (no tag given)"
+    tag_ko = f"태그 {tag}" if tag else "태그 latest(태그를 안 씀)"
+    if registry:
+        where_en = f"; `docker push {ref}` would upload it to the registry {registry}"
+        where_ko = f"; `docker push {ref}`로 레지스트리 {registry}에 올릴 수 있음"
+    elif "/" in repo:
+        owner = repo.rpartition("/")[0]
+        where_en = f"; `docker push {ref}` would upload it to Docker Hub under {owner}"
+        where_ko = f"; `docker push {ref}`로 Docker Hub의 {owner} 아래에 올릴 수 있음"
+    else:
+        where_en = (
+            " (a local name: to push it, add a registry or Docker Hub user, e.g. you/" + repo + ")"
+        )
+        where_ko = f" (로컬 이름: 올리려면 레지스트리나 Docker Hub 사용자를 붙임, 예: you/{repo})"
+    lead_en = "another name for the same image" if same_image else "name given to the new image"
+    lead_ko = "같은 이미지에 붙이는 새 이름" if same_image else "새로 만든 이미지에 붙이는 이름"
+    return tr(
+        lang,
+        f"{lead_en}: repository {repo}, {tag_en}{where_en}",
+        f"{lead_ko}: 저장소 {repo}, {tag_ko}{where_ko}",
+    )
+
+
+# --log-opt KEY=VALUE: key -> (English, Korean), {v} is the value
+LOG_OPTS: dict[str, tuple[str, str]] = {
+    "max-size": (
+        "rotate the log file when it reaches {v} (json-file/local drivers)",
+        "로그 파일이 {v}가 되면 새 파일로 교체(json-file/local 드라이버)",
+    ),
+    "max-file": (
+        "keep at most {v} log files; the oldest is deleted (needs max-size)",
+        "로그 파일을 최대 {v}개까지 보관하고 가장 오래된 것을 지움(max-size와 함께)",
+    ),
+    "compress": (
+        "compress rotated log files: {v}",
+        "교체된 로그 파일 압축 여부: {v}",
+    ),
+    "mode": (
+        "log delivery mode {v} (non-blocking: the app never waits for the log driver; "
+        "lines may be dropped when the buffer is full)",
+        "로그 전달 방식 {v}(non-blocking이면 앱이 로그 드라이버를 기다리지 않고, 버퍼가 차면 "
+        "줄이 버려질 수 있음)",
+    ),
+    "max-buffer-size": (
+        "buffer of {v} for non-blocking mode",
+        "non-blocking 모드의 버퍼 크기 {v}",
+    ),
+    "tag": ("tag written with each log line: {v}", "로그 줄마다 붙는 태그: {v}"),
+    "labels": (
+        "add these container labels to each log line: {v}",
+        "로그에 함께 기록할 컨테이너 레이블: {v}",
+    ),
+    "env": (
+        "add these environment variables to each log line: {v}",
+        "로그에 함께 기록할 환경 변수: {v}",
+    ),
+    "syslog-address": ("send the logs to the syslog server {v}", "syslog 서버 {v}로 로그 전송"),
+    "gelf-address": ("send the logs to the GELF server {v}", "GELF 서버 {v}로 로그 전송"),
+    "fluentd-address": ("send the logs to Fluentd at {v}", "Fluentd {v}로 로그 전송"),
+    "awslogs-region": ("AWS region of CloudWatch Logs: {v}", "CloudWatch Logs의 AWS 리전: {v}"),
+    "awslogs-group": ("CloudWatch log group {v}", "CloudWatch 로그 그룹 {v}"),
+    "awslogs-stream": ("CloudWatch log stream {v}", "CloudWatch 로그 스트림 {v}"),
+    "splunk-url": ("send the logs to Splunk at {v}", "Splunk {v}로 로그 전송"),
+}
+LOG_DRIVERS: dict[str, tuple[str, str]] = {
+    "json-file": (
+        "JSON files on the host (the default; `docker logs` reads them)",
+        "호스트의 JSON 파일(기본값; `docker logs`로 읽음)",
+    ),
+    "local": (
+        "compact files on the host, rotated by default (`docker logs` reads them)",
+        "호스트의 압축된 파일, 기본으로 교체됨(`docker logs`로 읽음)",
+    ),
+    "none": (
+        "no logs at all (`docker logs` shows nothing)",
+        "로그를 남기지 않음(`docker logs`에 아무것도 안 나옴)",
+    ),
+    "journald": ("the systemd journal (journalctl)", "systemd 저널(journalctl)"),
+    "syslog": ("a syslog server", "syslog 서버"),
+    "gelf": ("a GELF endpoint such as Graylog or Logstash", "Graylog·Logstash 같은 GELF 수신처"),
+    "fluentd": ("Fluentd", "Fluentd"),
+    "awslogs": ("Amazon CloudWatch Logs", "Amazon CloudWatch Logs"),
+    "splunk": ("Splunk", "Splunk"),
+}
+
+
+def explain_log_opt(value: str, lang: Lang) -> str:
+    key, eq, val = value.partition("=")
+    if not eq:
+        return tr(
+            lang,
+            f"log driver option {value} (write it as key=value)",
+            f"로그 드라이버 옵션 {value}(key=value로 씀)",
+        )
+    if is_secret(key, val):
+        return tr(
+            lang,
+            f"log driver option {key} set to a secret value (***)",
+            f"로그 드라이버 옵션 {key}에 비밀 값 설정",
+        )
+    text = LOG_OPTS.get(key)
+    if key in ("max-size", "max-buffer-size") and _SIZE.match(val):
+        val = explain_size(val, lang)
+    if text is None:
+        return tr(lang, f"log driver option {key} = {val}", f"로그 드라이버 옵션 {key} = {val}")
+    return tr(lang, text[0].format(v=val), text[1].format(v=val))
+
+
+def explain_log_driver(value: str, lang: Lang) -> str:
+    text = LOG_DRIVERS.get(value)
+    if text is None:
+        return tr(lang, f"log driver {value}", f"로그 드라이버 {value}")
+    if value == "none":
+        return tr(lang, f"log driver none: {text[0]}", f"로그 드라이버 none: {text[1]}")
+    return tr(
+        lang,
+        f"log driver {value}: logs go to {text[0]}",
+        f"로그 드라이버 {value}: 로그를 {text[1]}에 남김",
+    )
