@@ -33,7 +33,7 @@ def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str
     pieces = split_substitutions(value)
     if len(pieces) == 1 and is_substitution(value):
         return substitution(value, lang)
-    if len(pieces) == 1:
+    if len(pieces) <= 1:
         return _meaning(flag, value, node, lang)
     said = substitution(value, lang)
     if flag.long == "user" and re.fullmatch(r"\$\(\s*id -u\s*\)(:\$\(\s*id -g\s*\))?", value):
@@ -192,6 +192,13 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         return tr(lang, f"file {value}", f"파일 {value}")
     if name in ("timeout", "time", "stop-timeout") and value.lstrip("-").isdigit():
         return tr(lang, f"{value} seconds", f"{value}초")
+    if name == "entrypoint" and not value:
+        return tr(
+            lang,
+            "empty: clear the image's ENTRYPOINT, so the words after the image (or the "
+            "image's CMD) are run as they are",
+            "빈 값: 이미지의 ENTRYPOINT를 지워, 이미지 뒤의 단어(또는 이미지의 CMD)를 그대로 실행",
+        )
     if name == "entrypoint":
         return tr(
             lang,

@@ -320,6 +320,10 @@ class _Parser:
         before = [i for i in self.out.items if i.kind == "positional"][1:-1]
         if not all(i.misplaced for i in before):
             return
+        if any(self.out.values("entrypoint")):
+            # `--entrypoint /bin/bash IMAGE -c ls`: what follows the image is the entrypoint's
+            # arguments, as docker run's reference shows; moving them would change the command.
+            return
         if self.pending_value:
             self.pending_value = False
             item.misplaced = True

@@ -159,6 +159,62 @@ def substitution(text: str, lang: Lang) -> str:
     )
 
 
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
+
+
+def _shell_c_meaning(
+    item: Item, real: list[Item], entrypoint: str | None, lang: Lang
+) -> str | None:
+    """``sh -c ls -l``: only ``ls`` is the command line; ``-l`` becomes ``$0``, not ls's."""
+    words = [i.text for i in real]
+    program = entrypoint if entrypoint else (words[0] if words else "")
+    args = real if entrypoint else real[1:]
+    if program.rsplit("/", 1)[-1] not in _SHELLS or item not in args:
+        return None
+    k = args.index(item)
+    opt = next(
+        (
+            j
+            for j, a in enumerate(args)
+            if a.text.startswith("-") and not a.text.startswith("--") and "c" in a.text[1:]
+        ),
+        None,
+    )
+    if opt is None or k < opt:
+        return None
+    if k == opt:
+        who_en = f"the entrypoint {program}" if entrypoint else program
+        who_ko = f"엔트리포인트 {program}" if entrypoint else program
+        return tr(
+            lang,
+            f"option {item.text} of {who_en}: run the next word as a command line",
+            f"{who_ko}의 옵션 {item.text}: 다음 단어를 명령줄로 실행",
+        )
+    if k == opt + 1:
+        return tr(
+            lang,
+            f"the command line {program} runs (the word right after -c): {item.text}",
+            f"{program}이(가) 실행할 명령줄(-c 바로 뒤의 단어): {item.text}",
+        )
+    script = args[opt + 1].text if opt + 1 < len(args) else ""
+    n = k - opt - 2
+    if n == 0:
+        rest = " ".join([script] + [a.text for a in args[opt + 2 :]])
+        return tr(
+            lang,
+            f"not an argument of `{script}`: after `-c {script}` the next word becomes $0 "
+            f"(the script's name), and later ones $1, $2 ...; to run `{rest}`, quote it: "
+            f"-c '{rest}'",
+            f"`{script}`의 인자가 아님: `-c {script}` 뒤의 다음 단어는 $0(스크립트 이름)이 되고 "
+            f"그 뒤는 $1, $2 ...가 됨; `{rest}`를 실행하려면 따옴표로 묶으세요: -c '{rest}'",
+        )
+    return tr(
+        lang,
+        f"${n} of the command line given with -c, not an argument of `{script}`",
+        f"-c로 준 명령줄의 ${n}; `{script}`의 인자가 아님",
+    )
+
+
 def _command_meaning(item: Item, items: list[Item], lang: Lang) -> str:
     cmd_items = [
         i for i in items if i.kind == "positional" and i.slot is not None and i.slot.starts_command
@@ -175,6 +231,26 @@ def _command_meaning(item: Item, items: list[Item], lang: Lang) -> str:
     if item.slot is not None and item.slot.name == "PS_OPTIONS":
         return tr(
             lang, "option for ps, which lists the processes", "프로세스를 보여 주는 ps의 옵션"
+        )
+    entrypoint = next(
+        (i.value for i in items if i.flag is not None and i.flag.long == "entrypoint" and i.value),
+        None,
+    )
+    shell_said = _shell_c_meaning(item, real, entrypoint, lang)
+    if shell_said:
+        return shell_said
+    if entrypoint and real and item is real[0]:
+        return tr(
+            lang,
+            f"first argument passed to the entrypoint {entrypoint} (replaces the image's "
+            f"default CMD): {item.text}",
+            f"엔트리포인트 {entrypoint}에 넘기는 첫 인자(이미지의 기본 CMD 대신): {item.text}",
+        )
+    if entrypoint:
+        return tr(
+            lang,
+            f"argument for {entrypoint} (the --entrypoint program), not for docker",
+            f"docker가 아니라 {entrypoint}(--entrypoint 프로그램)에 주는 인자",
         )
     if real and item is real[0]:
         where = item.node.path
@@ -237,7 +313,13 @@ def is_placeholder(text: str) -> bool:
 def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
     text, slot = item.text, item.slot
     role: Role
-    if is_placeholder(text) and slot is not None and not slot.starts_command:
+    usage_word = (
+        slot is not None
+        and not slot.starts_command
+        and re.fullmatch(r"[A-Z][A-Z_]*", text) is not None
+        and (text == slot.name.split("[")[0] or (text == "IMAGE" and _IMAGE_SLOTS.match(slot.name)))
+    )
+    if (is_placeholder(text) or usage_word) and slot is not None and not slot.starts_command:
         role, en, ko = _SLOTS.get(slot.name, ("argument", slot.name.lower(), slot.name.lower()))
         if _IMAGE_SLOTS.match(slot.name):
             role, en, ko = "image", "image name[:tag]", "이미지 이름[:태그]"
