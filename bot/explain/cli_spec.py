@@ -46,6 +46,44 @@ HIDDEN_ALIASES: Mapping[str, Mapping[str, str]] = {
     "docker container create": {"net": "network", "net-alias": "network-alias"},
 }
 
+# Hidden flags of their own that the real CLI accepts but does not print in --help, written as in
+# --help ("--name string"): path -> flag -> (English, Korean). They stay out of data/*.yml so the
+# --help comparison keeps checking only what --help prints.
+HIDDEN_FLAGS: Mapping[str, Mapping[str, tuple[str, str]]] = {
+    "docker volume create": {
+        "--name string": (
+            "Specify volume name (the same as giving VOLUME as the argument)",
+            "볼륨 이름 지정(인자로 VOLUME을 주는 것과 같음)",
+        ),
+    },
+    "docker compose": {
+        "--no-ansi": (
+            "Do not print ANSI control characters (deprecated; use --ansi never)",
+            "ANSI 제어 문자를 출력하지 않음(폐기 예정; --ansi never를 쓰세요)",
+        ),
+        "--verbose": ("Show more output", "더 자세히 출력"),
+    },
+    "docker compose build": {
+        "--parallel": (
+            "Build images in parallel (deprecated; builds are always parallel)",
+            "이미지를 병렬로 빌드(폐기 예정; 항상 병렬로 빌드함)",
+        ),
+        "--compress": (
+            "Compress the build context using gzip (deprecated; no effect)",
+            "빌드 컨텍스트를 gzip으로 압축(폐기 예정; 효과 없음)",
+        ),
+        "--force-rm": (
+            "Always remove intermediate containers (deprecated; no effect)",
+            "중간 컨테이너를 항상 삭제(폐기 예정; 효과 없음)",
+        ),
+        "--no-rm": (
+            "Do not remove intermediate containers after a successful build "
+            "(deprecated; no effect)",
+            "빌드가 성공해도 중간 컨테이너를 지우지 않음(폐기 예정; 효과 없음)",
+        ),
+    },
+}
+
 # The C loader when libyaml is there (several times faster); both are safe loaders.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEY = re.compile(r"^(?:-(?P<short>\w), )?--(?P<long>[\w][\w.-]*)(?: (?P<type>[\w.-]+))?$")
@@ -130,6 +168,16 @@ class Command:
     def hidden_alias(self, name: str) -> Flag | None:
         target = HIDDEN_ALIASES.get(self.path, {}).get(name)
         return self._by_long.get(target) if target else None
+
+    def hidden_flag(self, name: str) -> Flag | None:
+        """A flag the CLI accepts without listing it in --help (``volume create --name``)."""
+        for key, (en, ko) in HIDDEN_FLAGS.get(self.path, {}).items():
+            m = _KEY.match(key)
+            if m is not None and m["long"] == name:
+                return Flag(
+                    long=name, short=m["short"], value_type=m["type"], text={"en": en, "ko": ko}
+                )
+        return None
 
     def slots(self) -> tuple[Slot, ...]:
         return parse_usage(self.usage or "")

@@ -138,6 +138,14 @@ def flag_meaning(item: Item, lang: Lang) -> str:
                 f"{item.alias_of}는 {flag.name}의 옛 이름",
             )
         )
+    if item.hidden:
+        notes.append(
+            tr(
+                lang,
+                "not listed in --help, but docker accepts it",
+                "--help에는 나오지 않지만 docker가 받아들이는 플래그",
+            )
+        )
     if item.combined:
         notes.append(tr(lang, f"written together in {item.combined}", f"{item.combined}로 붙여 씀"))
     if item.optional:

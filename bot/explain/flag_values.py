@@ -156,6 +156,12 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
             f"container name {value}: use it instead of the ID in later commands",
             f"컨테이너 이름 {value}: 이후 명령에서 ID 대신 이 이름을 씀",
         )
+    if name == "name" and path == "docker volume create":
+        return tr(
+            lang,
+            f"volume name {value}: containers mount it with -v {value}:/path",
+            f"볼륨 이름 {value}: 컨테이너에서 -v {value}:/경로 로 마운트함",
+        )
     if name == "user":
         if value.split(":")[0] in ("0", "root"):
             return tr(lang, "the root user", "root 사용자")

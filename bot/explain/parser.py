@@ -46,6 +46,7 @@ class Item:
     misplaced: bool = False  # a docker flag written after the image, so it reached the container
     raw: str | None = None  # the whole word as typed, quotes included, when the item is one word
     optional: bool = False  # written as "[-a]", the usage notation for an optional flag
+    hidden: bool = False  # accepted by docker but not listed in --help
 
 
 @dataclass
@@ -191,6 +192,9 @@ class _Parser:
             flag = self.node.hidden_alias(name)
             if flag is not None:
                 item.alias_of = f"--{name}"
+        if flag is None:
+            flag = self.node.hidden_flag(name)
+            item.hidden = flag is not None
         if flag is None:
             item.unknown = True
             guess = typos.suggest_long_flag(self.node, name)
