@@ -115,6 +115,11 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         return v.explain_restart(value, lang)
     if name in ("network", "network-add") and path != "docker image build":
         return v.explain_network(value, lang)
+    if name == "filter" and path.startswith("docker buildx history") and "=" in value:
+        key, _, val = value.partition("=")
+        if key == "status":
+            return tr(lang, f"only builds whose status is {val}", f"상태가 {val}인 빌드만")
+        return tr(lang, f"only builds where {key} is {val}", f"{key}가 {val}인 빌드만")
     if name == "filter":
         return v.explain_filter(value, lang)
     if name == "host" and node.parent is None:
@@ -123,6 +128,33 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         return v.explain_format(value, lang)
     if name == "tag" and value and (path.endswith(" build") or path in _NAMING):
         return v.explain_new_image(value, lang)
+    if name == "output" and path.endswith(" build"):
+        return v.explain_build_output(value, lang)
+    if name == "call" and value in v.BUILD_CALLS:
+        return tr(lang, *v.BUILD_CALLS[value])
+    if name == "progress" and value in v.PROGRESS:
+        return tr(lang, *v.PROGRESS[value])
+    if name == "invoke":
+        return tr(
+            lang,
+            f"start {value} inside the build container when the monitor opens",
+            f"모니터가 열리면 빌드 컨테이너 안에서 {value} 실행",
+        )
+    if name == "annotation" and "=" in value:
+        key, _, val = value.partition("=")
+        where, colon, bare = key.partition(":")
+        if colon and where.split("[")[0] in (
+            "index",
+            "manifest",
+            "manifest-descriptor",
+            "index-descriptor",
+        ):
+            return tr(
+                lang,
+                f"annotation {bare}={val!r} on the {where}",
+                f"{where}에 annotation {bare}={val!r}",
+            )
+        return tr(lang, f"annotation {key}={val!r}", f"annotation {key}={val!r}")
     if name in ("log-opt", "log-opts"):
         return v.explain_log_opt(value, lang)
     if name == "log-driver":
@@ -226,7 +258,16 @@ def _other_value(name: str, value: str, lang: Lang) -> str | None:
     if name == "signal":
         sig = value.upper() if value.upper().startswith("SIG") or value.isdigit() else f"SIG{value}"
         return tr(lang, f"signal {sig.upper()}", f"시그널 {sig.upper()}")
-    if name in ("output", "input", "compose-file", "env-file", "cidfile", "iidfile", "label-file"):
+    if name in (
+        "output",
+        "input",
+        "compose-file",
+        "env-file",
+        "cidfile",
+        "iidfile",
+        "label-file",
+        "metadata-file",
+    ):
         if value == "-":
             return tr(lang, "standard input/output", "표준 입력/출력")
         return tr(lang, f"file {value}", f"파일 {value}")

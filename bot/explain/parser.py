@@ -108,6 +108,12 @@ class _Parser:
                 self.long_flag(word)
             elif word.startswith("-") and len(word) > 1:
                 self.short_flags(word)
+            elif self.node.is_group and self.node.usage is not None and (
+                word not in self.node.children
+            ):
+                # A command that runs by itself and also has sub-commands
+                # (`buildx history inspect [REF]` and `... inspect attachment`).
+                self.positional(word)
             elif self.node.is_group:
                 if not self.subcommand(word):
                     self.rest_unknown()
@@ -254,6 +260,8 @@ class _Parser:
             c = letters[j]
             flag = self.node.flag_by_short(c)
             item = Item(self.flag_kind(), f"-{c}", self.node, self.i, combined=combined)
+            if flag is None and (flag := self.node.hidden_flag_by_short(c)) is not None:
+                item.hidden = True
             if flag is None and c == "h":
                 item.kind = "help"
                 self.add(item)

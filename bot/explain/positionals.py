@@ -75,6 +75,18 @@ _SLOTS: dict[str, tuple[Role, str, str]] = {
     "REMOTE": ("argument", "remote plugin reference", "원격 플러그인 참조"),
     "PLUGIN-DATA-DIR": ("argument", "plugin data directory", "플러그인 데이터 디렉터리"),
     "SOURCE": ("argument", "source image", "원본 이미지"),
+    "TARGET": (
+        "argument",
+        "bake target (a group or target of the bake file)",
+        "bake 대상(파일의 group 또는 target)",
+    ),
+    "REF": (
+        "argument",
+        "build record (its ID, or ^1 for the latest build, ^2 the one before)",
+        "빌드 기록(ID, 또는 ^1은 가장 최근 빌드, ^2는 그 전)",
+    ),
+    "DIGEST": ("argument", "digest of the attachment", "첨부의 다이제스트"),
+    "-": ("argument", "standard input (-)", "표준 입력(-)"),
 }
 _SUBST_Q = re.compile(
     r"^\$\(\s*docker\s+(ps|container ls|images|image ls|volume ls|network ls)\b(.*)\)$"
