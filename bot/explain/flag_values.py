@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from bot.explain import build_values as bv
+from bot.explain import log_values as lv
 from bot.explain import values as v
 from bot.explain.cli_spec import Command, Flag
-from bot.explain.positionals import is_placeholder, substitution
+from bot.explain.positionals import is_placeholder
 from bot.explain.shell import is_substitution, split_substitutions
+from bot.explain.substitution import substitution
 from bot.explain.values import tr
 from bot.lang import Lang
 
@@ -127,13 +130,13 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
     if name == "format":
         return v.explain_format(value, lang)
     if name == "tag" and value and (path.endswith(" build") or path in _NAMING):
-        return v.explain_new_image(value, lang)
+        return bv.explain_new_image(value, lang)
     if name == "output" and path.endswith(" build"):
-        return v.explain_build_output(value, lang)
-    if name == "call" and value in v.BUILD_CALLS:
-        return tr(lang, *v.BUILD_CALLS[value])
-    if name == "progress" and value in v.PROGRESS:
-        return tr(lang, *v.PROGRESS[value])
+        return bv.explain_build_output(value, lang)
+    if name == "call" and value in bv.BUILD_CALLS:
+        return tr(lang, *bv.BUILD_CALLS[value])
+    if name == "progress" and value in bv.PROGRESS:
+        return tr(lang, *bv.PROGRESS[value])
     if name == "invoke":
         return tr(
             lang,
@@ -156,9 +159,9 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
             )
         return tr(lang, f"annotation {key}={val!r}", f"annotation {key}={val!r}")
     if name in ("log-opt", "log-opts"):
-        return v.explain_log_opt(value, lang)
+        return lv.explain_log_opt(value, lang)
     if name == "log-driver":
-        return v.explain_log_driver(value, lang)
+        return lv.explain_log_driver(value, lang)
     if name == "rmi" and value in _RMI:
         return tr(lang, *_RMI[value])
     if name in ("tag", "image") and value and not value.isdigit():
