@@ -52,6 +52,7 @@ def _redirect_meaning(op: str, fd: str, target: str, lang: Lang) -> str:
             f"히어 스트링: 텍스트 {target!r}(와 줄바꿈)가 표준 입력으로 들어감",
         )
     if op == "<<":
+        target = target.removeprefix("-")
         return tr(
             lang,
             f"here-document: the next lines, up to a line {target}, become the standard input",

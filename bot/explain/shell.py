@@ -221,9 +221,31 @@ def tokenize(text: str, lang: Lang) -> list[Tok]:
             # The target is a word like any other: `<<< 'a b'` gives the text a b.
             i, target, _ = _read_word(text, i, lang)
             toks.append(Tok("redir", text[start:i], "".join(target)))
+            if redir == "<<":
+                i = _skip_here_document(text, i, "".join(target))
             continue
         toks.append(Tok("word", text[start:i], "".join(value), quoted))
     return toks
+
+
+def _skip_here_document(text: str, i: int, delimiter: str) -> int:
+    """Index after the body of a ``<<EOF`` here-document that starts on the next line: its
+    lines are the command's input, not commands. ``<<-EOF`` allows tabs before the end line."""
+    strip_tabs = delimiter.startswith("-")
+    word = delimiter[1:] if strip_tabs else delimiter
+    newline = text.find("\n", i)
+    if not word or newline < 0:
+        return i
+    pos = newline + 1
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        line = text[pos : len(text) if end < 0 else end]
+        if (line.lstrip("\t") if strip_tabs else line) == word:
+            return len(text) if end < 0 else end
+        if end < 0:
+            return len(text)  # never closed: the rest of the paste is its body
+        pos = end + 1
+    return len(text)
 
 
 def _unclosed(lang: Lang, quote: str) -> ExplainError:

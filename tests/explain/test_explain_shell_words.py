@@ -149,3 +149,28 @@ def test_shell_operators_are_shell_not_arguments(op: str, lang: Lang, expected: 
     assert expected in operator.meaning
     assert ("docker" if lang == "en" else "docker에") in operator.meaning
     assert [p.role for p in expl.parts].count("argument") == 1  # only the build context "."
+
+
+@pytest.mark.parametrize(
+    ("command", "raw", "delimiter"),
+    [
+        ("docker exec -i db psql -U app <<EOF\nselect 1;\nEOF\ndocker ps", "<<EOF", "EOF"),
+        ("docker exec -i db sh <<-'END'\n\techo $HOME; ls\n\tEND\ndocker ps", "<<-'END'", "END"),
+        ('docker exec -i db sh << "X"\nit\'s "odd\nX\ndocker ps', '<< "X"', "X"),
+    ],
+)
+def test_a_here_document_body_is_input_not_commands(
+    command: str, raw: str, delimiter: str
+) -> None:
+    expl = explain(command, "en")
+    texts = [p.text for p in expl.parts]
+    assert texts[-3:] == [";", "docker", "ps"]  # the command after the body is read again
+    doc = part(expl, raw)
+    assert doc.role == "shell"
+    assert f"up to a line {delimiter}, become the standard input" in doc.meaning
+    assert not any("another program" in p.meaning for p in expl.parts)
+
+
+def test_an_unclosed_here_document_takes_the_rest_as_its_body() -> None:
+    expl = explain("docker exec -i db psql <<EOF\nselect 'a;\n", "en")
+    assert [p.text for p in expl.parts][-1] == "<<EOF"
