@@ -139,6 +139,16 @@ def flag_meaning(item: Item, lang: Lang) -> str:
                 f"{item.alias_of}는 {flag.name}의 옛 이름",
             )
         )
+    if item.buildkit:
+        notes.append(
+            tr(
+                lang,
+                "a flag of `docker buildx build`: `docker build` accepts it where it runs buildx "
+                "(the default since Docker 23), the legacy builder does not",
+                "`docker buildx build`의 플래그: `docker build`가 buildx로 실행되는 곳"
+                "(Docker 23부터 기본)에서는 받지만 예전 빌더는 받지 않음",
+            )
+        )
     if item.hidden:
         notes.append(
             tr(

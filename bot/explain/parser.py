@@ -47,6 +47,7 @@ class Item:
     raw: str | None = None  # the whole word as typed, quotes included, when the item is one word
     optional: bool = False  # written as "[-a]", the usage notation for an optional flag
     hidden: bool = False  # accepted by docker but not listed in --help
+    buildkit: bool = False  # a flag of `docker buildx build` given to `docker build`
 
 
 @dataclass
@@ -108,8 +109,10 @@ class _Parser:
                 self.long_flag(word)
             elif word.startswith("-") and len(word) > 1:
                 self.short_flags(word)
-            elif self.node.is_group and self.node.usage is not None and (
-                word not in self.node.children
+            elif (
+                self.node.is_group
+                and self.node.usage is not None
+                and (word not in self.node.children)
             ):
                 # A command that runs by itself and also has sub-commands
                 # (`buildx history inspect [REF]` and `... inspect attachment`).
@@ -157,6 +160,13 @@ class _Parser:
         for item in self.out.items[before:]:
             item.optional = True
 
+    def buildkit_node(self) -> Command | None:
+        """``docker buildx build`` when reading ``docker build``: with buildx installed (the
+        default since Docker 23) ``docker build`` is buildx build and takes its flags too."""
+        if self.node.path != "docker image build":
+            return None
+        return self.spec.get("docker buildx build")
+
     def flag_kind(self) -> ItemKind:
         return "global-flag" if self.node is self.spec.root else "flag"
 
@@ -201,6 +211,9 @@ class _Parser:
         if flag is None:
             flag = self.node.hidden_flag(name)
             item.hidden = flag is not None
+        if flag is None and (buildx := self.buildkit_node()) is not None:
+            flag = buildx.flag_by_long(name)
+            item.buildkit = flag is not None
         if flag is None:
             item.unknown = True
             guess = typos.suggest_long_flag(self.node, name)
@@ -262,6 +275,9 @@ class _Parser:
             item = Item(self.flag_kind(), f"-{c}", self.node, self.i, combined=combined)
             if flag is None and (flag := self.node.hidden_flag_by_short(c)) is not None:
                 item.hidden = True
+            if flag is None and (buildx := self.buildkit_node()) is not None:
+                flag = buildx.flag_by_short(c)
+                item.buildkit = flag is not None
             if flag is None and c == "h":
                 item.kind = "help"
                 self.add(item)

@@ -134,3 +134,32 @@ def test_buildx_flags_and_values(command: str, word: str, lang: Lang, expected: 
     parts = _parts(explain(command, lang))
     assert word in parts, list(parts)
     assert expected in parts[word][1]
+
+
+@pytest.mark.parametrize(
+    ("command", "flag", "lang", "expected"),
+    [
+        ("docker build --check .", "--check", "en", "Shorthand for --call=check"),
+        ("docker build -o out .", "-o", "en", "Output destination"),
+        ("docker build --progress=plain .", "--progress", "ko", "진행 상황 출력 방식"),
+        ("docker image build --push -t me/app:1 .", "--push", "en", "type=registry"),
+    ],
+)
+def test_docker_build_takes_buildx_flags(command: str, flag: str, lang: Lang, expected: str) -> None:
+    expl = explain(command, lang)
+    part = next(p for p in expl.parts if p.text == flag)
+    assert part.role == "flag"
+    assert expected in part.meaning
+    note = "a flag of `docker buildx build`" if lang == "en" else "`docker buildx build`의 플래그"
+    assert note in part.meaning
+    assert expl.suggestions == ()
+    assert not any("unknown" in p.meaning or "알 수 없는" in p.meaning for p in expl.parts)
+
+
+def test_docker_build_flags_of_its_own_have_no_buildx_note() -> None:
+    expl = explain("docker build --no-cache --nope .", "en")
+    parts = {p.text: p.meaning for p in expl.parts}
+    assert "buildx" not in parts["--no-cache"]
+    assert "unknown flag" in parts["--nope"]
+    out = next(p for p in explain("docker build -o out .", "en").parts if p.text == "out")
+    assert "into the folder out on this machine" in out.meaning
