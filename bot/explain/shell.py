@@ -203,6 +203,8 @@ def tokenize(text: str, lang: Lang) -> list[Tok]:
             i = n if end < 0 else end
             continue
         op = next((o for o in _OPERATORS if text.startswith(o, i)), None)
+        if op == "&" and text.startswith("&>", i):  # `&> file`: both outputs, not background
+            op = None
         if op:
             toks.append(Tok("op", op, op))
             i += len(op)
@@ -210,7 +212,8 @@ def tokenize(text: str, lang: Lang) -> list[Tok]:
         start = i
         i, value, quoted = _read_word(text, i, lang)
         fd_redirect = bool(value) and not quoted and "".join(value).isdigit()
-        if i < n and text[i] in "<>" and not _PLACEHOLDER.match(text, i):
+        at_redirect = i < n and (text[i] in "<>" or text.startswith("&>", i))
+        if at_redirect and not _PLACEHOLDER.match(text, i):
             if not fd_redirect and i > start:
                 toks.append(Tok("word", text[start:i], "".join(value), quoted))
                 start = i
@@ -223,6 +226,9 @@ def tokenize(text: str, lang: Lang) -> list[Tok]:
             toks.append(Tok("redir", text[start:i], "".join(target)))
             if redir == "<<":
                 i = _skip_here_document(text, i, "".join(target))
+            continue
+        if i == start:  # nothing read: never loop on the same character
+            i += 1
             continue
         toks.append(Tok("word", text[start:i], "".join(value), quoted))
     return toks

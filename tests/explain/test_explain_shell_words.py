@@ -174,3 +174,26 @@ def test_a_here_document_body_is_input_not_commands(
 def test_an_unclosed_here_document_takes_the_rest_as_its_body() -> None:
     expl = explain("docker exec -i db psql <<EOF\nselect 'a;\n", "en")
     assert [p.text for p in expl.parts][-1] == "<<EOF"
+
+
+@pytest.mark.parametrize(
+    ("command", "raw", "expected"),
+    [
+        ("docker logs -f web &> all.log", "&> all.log",
+         "write the output and the error output to all.log"),
+        ("docker logs -f web &>> all.log & docker ps", "&>> all.log",
+         "append the output and the error output to all.log"),
+        ("docker logs web&>x", "&>x", "the output and the error output to x"),
+    ],
+)  # fmt: skip
+def test_both_outputs_redirect_is_not_background(command: str, raw: str, expected: str) -> None:
+    expl = explain(command, "en")
+    redirect = part(expl, raw)
+    assert redirect.role == "shell" and expected in redirect.meaning
+    assert part(expl, "web").role == "container"
+
+
+@pytest.mark.parametrize("text", ["&>", "docker ps &>", ">&", "docker ps <", "a&>&b", "&&&>|"])
+def test_odd_operator_runs_end(text: str) -> None:
+    toks = tokenize(text, "en")
+    assert "".join(t.raw for t in toks).replace(" ", "") == text.replace(" ", "")
