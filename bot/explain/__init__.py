@@ -110,7 +110,7 @@ def _explain_segment(
         program = words[0].value if words else ""
         part = Part(
             text,
-            "argument",
+            "shell",
             tr(
                 lang,
                 f"another program ({program}), not part of docker",

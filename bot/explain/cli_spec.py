@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from bot.errors import KnowledgeError
+from bot.explain.hidden_flags import HIDDEN_FLAGS
 from bot.lang import Lang
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -130,6 +131,23 @@ class Command:
     def hidden_alias(self, name: str) -> Flag | None:
         target = HIDDEN_ALIASES.get(self.path, {}).get(name)
         return self._by_long.get(target) if target else None
+
+    def hidden_flag(self, name: str) -> Flag | None:
+        """A flag the CLI accepts without listing it in --help (``volume create --name``)."""
+        for key, (en, ko) in HIDDEN_FLAGS.get(self.path, {}).items():
+            m = _KEY.match(key)
+            if m is not None and m["long"] == name:
+                return Flag(
+                    long=name, short=m["short"], value_type=m["type"], text={"en": en, "ko": ko}
+                )
+        return None
+
+    def hidden_flag_by_short(self, letter: str) -> Flag | None:
+        for key in HIDDEN_FLAGS.get(self.path, {}):
+            m = _KEY.match(key)
+            if m is not None and m["short"] == letter:
+                return self.hidden_flag(m["long"])
+        return None
 
     def slots(self) -> tuple[Slot, ...]:
         return parse_usage(self.usage or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.explain.flag_values import flag_value_meaning
@@ -32,27 +33,67 @@ _OPS = {
 
 def op_part(op: str, lang: Lang) -> Part:
     en, ko = _OPS.get(op, ("shell operator", "셸 연산자"))
-    return Part(text=op, role="argument", meaning=tr(lang, en, ko))
+    return Part(
+        text=op,
+        role="shell",
+        meaning=tr(
+            lang,
+            f"shell operator, not passed to docker: {en}",
+            f"셸 연산자(docker에 넘어가지 않음): {ko}",
+        ),
+    )
+
+
+def _redirect_meaning(op: str, fd: str, target: str, lang: Lang) -> str:
+    if op == "<<<":
+        return tr(
+            lang,
+            f"here-string: the text {target!r} (and a newline) becomes the standard input",
+            f"히어 스트링: 텍스트 {target!r}(와 줄바꿈)가 표준 입력으로 들어감",
+        )
+    if op == "<<":
+        target = target.removeprefix("-")
+        return tr(
+            lang,
+            f"here-document: the next lines, up to a line {target}, become the standard input",
+            f"히어 문서: 뒤따르는 줄들이 {target} 줄까지 표준 입력으로 들어감",
+        )
+    if op.startswith("<"):
+        return tr(lang, f"read the standard input from {target}", f"표준 입력을 {target}에서 읽음")
+    if op.startswith("&"):
+        what_en, what_ko = "the output and the error output", "출력과 에러 출력을"
+    elif fd == "2":
+        what_en, what_ko = "the error output (stderr)", "에러 출력(stderr)을"
+    elif fd in ("", "1"):
+        what_en, what_ko = "the output", "출력을"
+    else:
+        what_en, what_ko = f"file descriptor {fd}", f"파일 디스크립터 {fd}의 출력을"
+    if op.endswith("&") or op == ">&":
+        dest = {"1": ("the standard output", "표준 출력"), "2": ("the error output", "에러 출력")}
+        en_to, ko_to = dest.get(target, (f"file descriptor {target}", f"파일 디스크립터 {target}"))
+        return tr(
+            lang,
+            f"send {what_en} to the same place as {en_to}",
+            f"{what_ko} {ko_to}과 같은 곳으로 보냄",
+        )
+    if target == "/dev/null":
+        return tr(lang, f"throw {what_en} away", f"{what_ko} 버림")
+    if ">>" in op:
+        return tr(lang, f"append {what_en} to {target}", f"{what_ko} {target} 끝에 덧붙임")
+    return tr(
+        lang,
+        f"write {what_en} to {target} (replacing what it held)",
+        f"{what_ko} {target}에 씀(기존 내용은 지워짐)",
+    )
 
 
 def redirect_part(raw: str, target: str, lang: Lang) -> Part:
-    if target == "/dev/null":
-        meaning = tr(
-            lang, "shell redirection: throw this output away", "셸 리디렉션: 이 출력을 버림"
-        )
-    elif raw.lstrip("0123456789&").startswith("<"):
-        meaning = tr(
-            lang,
-            f"shell redirection: read input from {target}",
-            f"셸 리디렉션: {target}에서 입력을 읽음",
-        )
-    else:
-        meaning = tr(
-            lang,
-            f"shell redirection: write the output to {target}",
-            f"셸 리디렉션: 출력을 {target}에 씀",
-        )
-    return Part(text=raw, role="argument", meaning=meaning)
+    m = re.match(r"^(\d*)(&>>|&>|>>|>&|>\||<<<|<<|<&|<>|>|<)", raw)
+    fd, op = (m[1], m[2]) if m else ("", raw)
+    meaning = tr(lang, "shell redirection: ", "셸 리디렉션: ") + _redirect_meaning(
+        op, fd, target, lang
+    )
+    return Part(text=raw, role="shell", meaning=meaning)
 
 
 def flag_meaning(item: Item, lang: Lang) -> str:
@@ -96,6 +137,24 @@ def flag_meaning(item: Item, lang: Lang) -> str:
                 lang,
                 f"{item.alias_of} is the old name of {flag.name}",
                 f"{item.alias_of}는 {flag.name}의 옛 이름",
+            )
+        )
+    if item.buildkit:
+        notes.append(
+            tr(
+                lang,
+                "a flag of `docker buildx build`: `docker build` accepts it where it runs buildx "
+                "(the default since Docker 23), the legacy builder does not",
+                "`docker buildx build`의 플래그: `docker build`가 buildx로 실행되는 곳"
+                "(Docker 23부터 기본)에서는 받지만 예전 빌더는 받지 않음",
+            )
+        )
+    if item.hidden:
+        notes.append(
+            tr(
+                lang,
+                "not listed in --help, but docker accepts it",
+                "--help에는 나오지 않지만 docker가 받아들이는 플래그",
             )
         )
     if item.combined:

@@ -10,7 +10,8 @@ Roles a part can have (``Part.role``):
 ``image``        an image reference (``nginx``, ``user/repo:tag``)
 ``container``    a container name or ID
 ``argument``     any other positional argument (network, volume, path, service, build context ...)
-                 and shell syntax around the command (pipes, redirections, other programs)
+``shell``        shell syntax around the docker command, which docker never sees: operators
+                 (``|``, ``&&``, ``;``), redirections and here-strings, other programs in a pipe
 ``command``      the program run inside the container and its own arguments, which docker
                  passes on without reading them (``psql -U postgres`` in
                  ``docker exec db psql -U postgres``)
@@ -33,6 +34,7 @@ Role = Literal[
     "argument",
     "command",
     "separator",
+    "shell",
 ]
 ROLES: tuple[Role, ...] = get_args(Role)
 RiskLevel = Literal["warn", "danger"]

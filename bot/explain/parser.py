@@ -46,6 +46,8 @@ class Item:
     misplaced: bool = False  # a docker flag written after the image, so it reached the container
     raw: str | None = None  # the whole word as typed, quotes included, when the item is one word
     optional: bool = False  # written as "[-a]", the usage notation for an optional flag
+    hidden: bool = False  # accepted by docker but not listed in --help
+    buildkit: bool = False  # a flag of `docker buildx build` given to `docker build`
 
 
 @dataclass
@@ -107,6 +109,14 @@ class _Parser:
                 self.long_flag(word)
             elif word.startswith("-") and len(word) > 1:
                 self.short_flags(word)
+            elif (
+                self.node.is_group
+                and self.node.usage is not None
+                and (word not in self.node.children)
+            ):
+                # A command that runs by itself and also has sub-commands
+                # (`buildx history inspect [REF]` and `... inspect attachment`).
+                self.positional(word)
             elif self.node.is_group:
                 if not self.subcommand(word):
                     self.rest_unknown()
@@ -150,6 +160,13 @@ class _Parser:
         for item in self.out.items[before:]:
             item.optional = True
 
+    def buildkit_node(self) -> Command | None:
+        """``docker buildx build`` when reading ``docker build``: with buildx installed (the
+        default since Docker 23) ``docker build`` is buildx build and takes its flags too."""
+        if self.node.path != "docker image build":
+            return None
+        return self.spec.get("docker buildx build")
+
     def flag_kind(self) -> ItemKind:
         return "global-flag" if self.node is self.spec.root else "flag"
 
@@ -191,6 +208,12 @@ class _Parser:
             flag = self.node.hidden_alias(name)
             if flag is not None:
                 item.alias_of = f"--{name}"
+        if flag is None:
+            flag = self.node.hidden_flag(name)
+            item.hidden = flag is not None
+        if flag is None and (buildx := self.buildkit_node()) is not None:
+            flag = buildx.flag_by_long(name)
+            item.buildkit = flag is not None
         if flag is None:
             item.unknown = True
             guess = typos.suggest_long_flag(self.node, name)
@@ -250,6 +273,11 @@ class _Parser:
             c = letters[j]
             flag = self.node.flag_by_short(c)
             item = Item(self.flag_kind(), f"-{c}", self.node, self.i, combined=combined)
+            if flag is None and (flag := self.node.hidden_flag_by_short(c)) is not None:
+                item.hidden = True
+            if flag is None and (buildx := self.buildkit_node()) is not None:
+                flag = buildx.flag_by_short(c)
+                item.buildkit = flag is not None
             if flag is None and c == "h":
                 item.kind = "help"
                 self.add(item)
@@ -319,6 +347,10 @@ class _Parser:
         """``docker run alpine -it sh``: docker flags right after the image reach the container."""
         before = [i for i in self.out.items if i.kind == "positional"][1:-1]
         if not all(i.misplaced for i in before):
+            return
+        if any(self.out.values("entrypoint")):
+            # `--entrypoint /bin/bash IMAGE -c ls`: what follows the image is the entrypoint's
+            # arguments, as docker run's reference shows; moving them would change the command.
             return
         if self.pending_value:
             self.pending_value = False

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from bot.explain import build_values as bv
 from bot.explain import values as v
 from bot.explain.cli_spec import Slot
 from bot.explain.model import Part, Role
 from bot.explain.parser import Item
+from bot.explain.substitution import has_substitution, substitution
 from bot.explain.values import tr
 from bot.lang import Lang
 
@@ -74,33 +76,72 @@ _SLOTS: dict[str, tuple[Role, str, str]] = {
     "REMOTE": ("argument", "remote plugin reference", "원격 플러그인 참조"),
     "PLUGIN-DATA-DIR": ("argument", "plugin data directory", "플러그인 데이터 디렉터리"),
     "SOURCE": ("argument", "source image", "원본 이미지"),
+    "TARGET": (
+        "argument",
+        "bake target (a group or target of the bake file)",
+        "bake 대상(파일의 group 또는 target)",
+    ),
+    "REF": (
+        "argument",
+        "build record (its ID, or ^1 for the latest build, ^2 the one before)",
+        "빌드 기록(ID, 또는 ^1은 가장 최근 빌드, ^2는 그 전)",
+    ),
+    "DIGEST": ("argument", "digest of the attachment", "첨부의 다이제스트"),
+    "-": ("argument", "standard input (-)", "표준 입력(-)"),
 }
-_SUBST_Q = re.compile(
-    r"^\$\(\s*docker\s+(ps|container ls|images|image ls|volume ls|network ls)\b(.*)\)$"
-)
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
 
 
-def substitution(text: str, lang: Lang) -> str:
-    m = _SUBST_Q.match(text)
-    if m and re.search(r"(^|\s)-\w*q", m[2]):
-        what = m[1].split()[0]
-        everything = bool(re.search(r"(^|\s)-\w*a", m[2])) and what in ("ps", "container")
-        if what in ("ps", "container"):
-            en = "the IDs of all containers" if everything else "the IDs of the running containers"
-            ko = "모든 컨테이너의 ID" if everything else "실행 중인 컨테이너의 ID"
-        elif what in ("images", "image"):
-            en, ko = "the IDs of the images", "이미지 ID들"
-        else:
-            en, ko = "the names listed", "목록의 이름들"
+def _shell_c_meaning(
+    item: Item, real: list[Item], entrypoint: str | None, lang: Lang
+) -> str | None:
+    """``sh -c ls -l``: only ``ls`` is the command line; ``-l`` becomes ``$0``, not ls's."""
+    words = [i.text for i in real]
+    program = entrypoint if entrypoint else (words[0] if words else "")
+    args = real if entrypoint else real[1:]
+    if program.rsplit("/", 1)[-1] not in _SHELLS or item not in args:
+        return None
+    k = args.index(item)
+    opt = next(
+        (
+            j
+            for j, a in enumerate(args)
+            if a.text.startswith("-") and not a.text.startswith("--") and "c" in a.text[1:]
+        ),
+        None,
+    )
+    if opt is None or k < opt:
+        return None
+    if k == opt:
+        who_en = f"the entrypoint {program}" if entrypoint else program
+        who_ko = f"엔트리포인트 {program}" if entrypoint else program
         return tr(
             lang,
-            f"shell command substitution: replaced by {en} (the output of {text[2:-1]})",
-            f"셸 명령 치환: {ko}로 바뀜({text[2:-1]}의 출력)",
+            f"option {item.text} of {who_en}: run the next word as a command line",
+            f"{who_ko}의 옵션 {item.text}: 다음 단어를 명령줄로 실행",
+        )
+    if k == opt + 1:
+        return tr(
+            lang,
+            f"the command line {program} runs (the word right after -c): {item.text}",
+            f"{program}이(가) 실행할 명령줄(-c 바로 뒤의 단어): {item.text}",
+        )
+    script = args[opt + 1].text if opt + 1 < len(args) else ""
+    n = k - opt - 2
+    if n == 0:
+        rest = " ".join([script] + [a.text for a in args[opt + 2 :]])
+        return tr(
+            lang,
+            f"not an argument of `{script}`: after `-c {script}` the next word becomes $0 "
+            f"(the script's name), and later ones $1, $2 ...; to run `{rest}`, quote it: "
+            f"-c '{rest}'",
+            f"`{script}`의 인자가 아님: `-c {script}` 뒤의 다음 단어는 $0(스크립트 이름)이 되고 "
+            f"그 뒤는 $1, $2 ...가 됨; `{rest}`를 실행하려면 따옴표로 묶으세요: -c '{rest}'",
         )
     return tr(
         lang,
-        f"shell command substitution: replaced by the output of `{text[2:-1].strip()}`",
-        f"셸 명령 치환: `{text[2:-1].strip()}`의 출력으로 바뀜",
+        f"${n} of the command line given with -c, not an argument of `{script}`",
+        f"-c로 준 명령줄의 ${n}; `{script}`의 인자가 아님",
     )
 
 
@@ -120,6 +161,26 @@ def _command_meaning(item: Item, items: list[Item], lang: Lang) -> str:
     if item.slot is not None and item.slot.name == "PS_OPTIONS":
         return tr(
             lang, "option for ps, which lists the processes", "프로세스를 보여 주는 ps의 옵션"
+        )
+    entrypoint = next(
+        (i.value for i in items if i.flag is not None and i.flag.long == "entrypoint" and i.value),
+        None,
+    )
+    shell_said = _shell_c_meaning(item, real, entrypoint, lang)
+    if shell_said:
+        return shell_said
+    if entrypoint and real and item is real[0]:
+        return tr(
+            lang,
+            f"first argument passed to the entrypoint {entrypoint} (replaces the image's "
+            f"default CMD): {item.text}",
+            f"엔트리포인트 {entrypoint}에 넘기는 첫 인자(이미지의 기본 CMD 대신): {item.text}",
+        )
+    if entrypoint:
+        return tr(
+            lang,
+            f"argument for {entrypoint} (the --entrypoint program), not for docker",
+            f"docker가 아니라 {entrypoint}(--entrypoint 프로그램)에 주는 인자",
         )
     if real and item is real[0]:
         where = item.node.path
@@ -182,7 +243,13 @@ def is_placeholder(text: str) -> bool:
 def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
     text, slot = item.text, item.slot
     role: Role
-    if is_placeholder(text) and slot is not None and not slot.starts_command:
+    usage_word = (
+        slot is not None
+        and not slot.starts_command
+        and re.fullmatch(r"[A-Z][A-Z_]*", text) is not None
+        and (text == slot.name.split("[")[0] or (text == "IMAGE" and _IMAGE_SLOTS.match(slot.name)))
+    )
+    if (is_placeholder(text) or usage_word) and slot is not None and not slot.starts_command:
         role, en, ko = _SLOTS.get(slot.name, ("argument", slot.name.lower(), slot.name.lower()))
         if _IMAGE_SLOTS.match(slot.name):
             role, en, ko = "image", "image name[:tag]", "이미지 이름[:태그]"
@@ -213,7 +280,7 @@ def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
         )
     if slot.starts_command:
         return Part(text, "command", _command_meaning(item, items, lang))
-    if text.startswith("$(") and text.endswith(")"):
+    if has_substitution(text) and not (text.startswith("<") and text.endswith(">")):
         role = "container" if slot.name == "CONTAINER" else "argument"
         return Part(
             text, "image" if _IMAGE_SLOTS.match(slot.name) else role, substitution(text, lang)
@@ -224,14 +291,12 @@ def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
 def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
     text, name, path = item.text, slot.name, item.node.path
     if _IMAGE_SLOTS.match(name):
-        if path in ("docker image tag",):
-            what = (
-                tr(lang, "source image", "원본 이미지")
-                if item.slot_index == 0
-                else tr(lang, "new name for it", "새로 붙일 이름")
-            )
-        elif path in ("docker container commit", "docker image import", "docker compose commit"):
-            what = tr(lang, "name of the new image", "새 이미지 이름")
+        if path == "docker image tag" and item.slot_index > 0:
+            return Part(text, "image", bv.explain_new_image(text, lang, same_image=True))
+        if path in ("docker container commit", "docker image import", "docker compose commit"):
+            return Part(text, "image", bv.explain_new_image(text, lang))
+        if path == "docker image tag":
+            what = tr(lang, "source image", "원본 이미지")
         elif path == "docker image ls":
             what = tr(lang, "list only this repository", "이 저장소만 표시")
         else:

@@ -76,7 +76,10 @@ def clean_input(text: str, lang: Lang) -> str:
             hint="Paste the command as plain text.",
         )
     text = strip_terminal_codes(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[ \t]*\\\n[ \t]*", " ", text)  # line continuations
+    # Line continuations; spaces a copy leaves after the backslash do not count. A backslash
+    # that ends the paste continues onto a line that was not copied: nothing follows it.
+    text = re.sub(r"[ \t]*\\[ \t]*\n[ \t]*", " ", text)
+    text = re.sub(r"(?<!\\)[ \t]*\\[ \t]*$", "", text.strip())
     text = text.strip()
     for _ in range(2):
         if len(text) >= 6 and text.startswith("```") and text.endswith("```"):
@@ -123,6 +126,64 @@ def _read_balanced(text: str, i: int, lang: Lang) -> int:
     )
 
 
+def _read_word(text: str, i: int, lang: Lang) -> tuple[int, list[str], bool]:
+    """Read one shell word from ``i``: the index after it, its pieces with quotes removed,
+    and whether any of it was quoted. Stops at blanks, operators and redirections."""
+    n = len(text)
+    value: list[str] = []
+    quoted = False
+    while i < n:
+        c = text[i]
+        if c in " \t\n" or any(text.startswith(o, i) for o in _OPERATORS):
+            break
+        if c == "<" and (m := _PLACEHOLDER.match(text, i)):
+            value.append(m.group(0))
+            i = m.end()
+            continue
+        if c in "<>":
+            break
+        if c == "'":
+            end = text.find("'", i + 1)
+            if end < 0:
+                raise _unclosed(lang, "'")
+            value.append(text[i + 1 : end])
+            quoted = True
+            i = end + 1
+        elif c == '"':
+            j = i + 1
+            buf: list[str] = []
+            while j < n and text[j] != '"':
+                if text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\$`':
+                    buf.append(text[j + 1])
+                    j += 2
+                else:
+                    buf.append(text[j])
+                    j += 1
+            if j >= n:
+                raise _unclosed(lang, '"')
+            value.append("".join(buf))
+            quoted = True
+            i = j + 1
+        elif c == "\\":
+            if i + 1 < n:
+                value.append(text[i + 1])
+            i += 2
+        elif c == "$" and text.startswith("$(", i):
+            end = _read_balanced(text, i + 1, lang)
+            value.append(text[i:end])
+            i = end
+        elif c == "`":
+            end = text.find("`", i + 1)
+            if end < 0:
+                raise _unclosed(lang, "`")
+            value.append(text[i : end + 1])
+            i = end + 1
+        else:
+            value.append(c)
+            i += 1
+    return i, value, quoted
+
+
 def tokenize(text: str, lang: Lang) -> list[Tok]:
     """Split a command line into words, operators and redirections like a POSIX shell."""
     toks: list[Tok] = []
@@ -142,66 +203,17 @@ def tokenize(text: str, lang: Lang) -> list[Tok]:
             i = n if end < 0 else end
             continue
         op = next((o for o in _OPERATORS if text.startswith(o, i)), None)
+        if op == "&" and text.startswith("&>", i):  # `&> file`: both outputs, not background
+            op = None
         if op:
             toks.append(Tok("op", op, op))
             i += len(op)
             continue
         start = i
-        value: list[str] = []
-        quoted = False
-        fd_redirect = False
-        while i < n:
-            c = text[i]
-            if c in " \t\n" or any(text.startswith(o, i) for o in _OPERATORS):
-                break
-            if c == "<" and (m := _PLACEHOLDER.match(text, i)):
-                value.append(m.group(0))
-                i = m.end()
-                continue
-            if c in "<>":
-                if value and not quoted and "".join(value).isdigit():
-                    fd_redirect = True
-                break
-            if c == "'":
-                end = text.find("'", i + 1)
-                if end < 0:
-                    raise _unclosed(lang, "'")
-                value.append(text[i + 1 : end])
-                quoted = True
-                i = end + 1
-            elif c == '"':
-                j = i + 1
-                buf: list[str] = []
-                while j < n and text[j] != '"':
-                    if text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\$`':
-                        buf.append(text[j + 1])
-                        j += 2
-                    else:
-                        buf.append(text[j])
-                        j += 1
-                if j >= n:
-                    raise _unclosed(lang, '"')
-                value.append("".join(buf))
-                quoted = True
-                i = j + 1
-            elif c == "\\":
-                if i + 1 < n:
-                    value.append(text[i + 1])
-                i += 2
-            elif c == "$" and text.startswith("$(", i):
-                end = _read_balanced(text, i + 1, lang)
-                value.append(text[i:end])
-                i = end
-            elif c == "`":
-                end = text.find("`", i + 1)
-                if end < 0:
-                    raise _unclosed(lang, "`")
-                value.append(text[i : end + 1])
-                i = end + 1
-            else:
-                value.append(c)
-                i += 1
-        if i < n and text[i] in "<>" and not _PLACEHOLDER.match(text, i):
+        i, value, quoted = _read_word(text, i, lang)
+        fd_redirect = bool(value) and not quoted and "".join(value).isdigit()
+        at_redirect = i < n and (text[i] in "<>" or text.startswith("&>", i))
+        if at_redirect and not _PLACEHOLDER.match(text, i):
             if not fd_redirect and i > start:
                 toks.append(Tok("word", text[start:i], "".join(value), quoted))
                 start = i
@@ -209,14 +221,37 @@ def tokenize(text: str, lang: Lang) -> list[Tok]:
             i += len(redir)
             while i < n and text[i] in " \t":
                 i += 1
-            target_start = i
-            while i < n and text[i] not in " \t\n;|&<>":
-                i += 1
-            raw = text[start:i]
-            toks.append(Tok("redir", raw, text[target_start:i]))
+            # The target is a word like any other: `<<< 'a b'` gives the text a b.
+            i, target, _ = _read_word(text, i, lang)
+            toks.append(Tok("redir", text[start:i], "".join(target)))
+            if redir == "<<":
+                i = _skip_here_document(text, i, "".join(target))
+            continue
+        if i == start:  # nothing read: never loop on the same character
+            i += 1
             continue
         toks.append(Tok("word", text[start:i], "".join(value), quoted))
     return toks
+
+
+def _skip_here_document(text: str, i: int, delimiter: str) -> int:
+    """Index after the body of a ``<<EOF`` here-document that starts on the next line: its
+    lines are the command's input, not commands. ``<<-EOF`` allows tabs before the end line."""
+    strip_tabs = delimiter.startswith("-")
+    word = delimiter[1:] if strip_tabs else delimiter
+    newline = text.find("\n", i)
+    if not word or newline < 0:
+        return i
+    pos = newline + 1
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        line = text[pos : len(text) if end < 0 else end]
+        if (line.lstrip("\t") if strip_tabs else line) == word:
+            return len(text) if end < 0 else end
+        if end < 0:
+            return len(text)  # never closed: the rest of the paste is its body
+        pos = end + 1
+    return len(text)
 
 
 def _unclosed(lang: Lang, quote: str) -> ExplainError:
@@ -247,3 +282,42 @@ def split_commands(toks: list[Tok]) -> list[tuple[str | None, list[Tok]]]:
     if current:
         out.append((before, current))
     return [(op, ts) for op, ts in out if ts]
+
+
+def split_substitutions(word: str) -> list[str]:
+    """A word cut into literal text and command substitutions, in order:
+    ``$(id -u):$(id -g)`` -> ``["$(id -u)", ":", "$(id -g)"]``. A ``$(`` left open stays text."""
+    pieces: list[str] = []
+    literal: list[str] = []
+    i = 0
+    while i < len(word):
+        if word.startswith("$(", i):
+            try:
+                end = _read_balanced(word, i + 1, "en")
+            except ExplainError:
+                literal.append(word[i:])
+                break
+            if literal:
+                pieces.append("".join(literal))
+                literal = []
+            pieces.append(word[i:end])
+            i = end
+        elif word[i] == "`" and (end := word.find("`", i + 1)) > i:
+            if literal:
+                pieces.append("".join(literal))
+                literal = []
+            pieces.append(word[i : end + 1])
+            i = end + 1
+        else:
+            literal.append(word[i])
+            i += 1
+    if literal:
+        pieces.append("".join(literal))
+    return pieces
+
+
+def is_substitution(piece: str) -> bool:
+    """True for one whole ``$(...)`` or backquoted command, as cut by split_substitutions."""
+    return (piece.startswith("$(") and piece.endswith(")")) or (
+        len(piece) > 1 and piece.startswith("`") and piece.endswith("`")
+    )

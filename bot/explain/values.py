@@ -161,6 +161,33 @@ def is_host_path(src: str) -> bool:
     return src.startswith(("/", ".", "~", "$", "`")) or bool(re.match(r"^[A-Za-z]:[\\/]", src))
 
 
+def socket_words(path: str, lang: Lang) -> str | None:
+    """What a host socket is (the Docker engine's own socket, another socket), or None."""
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    if name == "docker.sock":
+        return tr(lang, "the host's Docker socket", "호스트의 Docker 소켓")
+    if name.endswith(".sock"):
+        return tr(lang, "the host socket", "호스트 소켓")
+    return None
+
+
+def docker_socket_note(path: str, read_only: bool, lang: Lang) -> str:
+    if path.rstrip("/").rsplit("/", 1)[-1] != "docker.sock":
+        return ""
+    text = tr(
+        lang,
+        "; it is the Docker engine's API: whoever can use it controls Docker on the host",
+        "; Docker 엔진의 API라서 이것을 쓸 수 있으면 호스트의 Docker를 마음대로 다룸",
+    )
+    if read_only:
+        text += tr(
+            lang,
+            " (read-only does not make the API read-only: requests still go through)",
+            " (읽기 전용으로 마운트해도 API 요청은 그대로 보낼 수 있음)",
+        )
+    return text
+
+
 def split_volume(value: str) -> tuple[str | None, str, list[str]]:
     """``(source, container path, options)`` of a ``-v`` value."""
     drive = re.match(r"^([A-Za-z]:[\\/][^:]*)(:.*)?$", value)
@@ -188,6 +215,12 @@ def explain_volume(value: str, lang: Lang) -> str:
             f"anonymous volume mounted at {dst} in the container",
             f"컨테이너의 {dst}에 익명 볼륨 마운트",
         )
+    elif is_host_path(src) and (sock := socket_words(src, lang)):
+        text = tr(
+            lang,
+            f"{sock} {src} → {dst} in the container (bind mount of a socket, not a folder)",
+            f"{sock} {src} → 컨테이너 {dst} (폴더가 아니라 소켓을 바인드 마운트)",
+        ) + docker_socket_note(src, "ro" in opts, lang)
     elif is_host_path(src):
         text = tr(
             lang,
@@ -225,7 +258,13 @@ def explain_mount(value: str, lang: Lang) -> str:
     src = f.get("source") or f.get("src") or ""
     dst = f.get("target") or f.get("destination") or f.get("dst") or "?"
     ro = any(k in f for k in ("readonly", "ro")) and f.get("readonly", f.get("ro")) != "false"
-    if kind == "bind":
+    if kind == "bind" and (sock := socket_words(src, lang)):
+        text = tr(
+            lang,
+            f"bind mount of {sock} {src} → {dst} in the container",
+            f"바인드 마운트: {sock} {src} → 컨테이너 {dst}",
+        ) + docker_socket_note(src, ro, lang)
+    elif kind == "bind":
         text = tr(
             lang,
             f"bind mount: host {src} → {dst} in the container",
@@ -264,6 +303,10 @@ def explain_env(value: str, lang: Lang) -> str:
 
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?)([bkmgt]?)b?$", re.I)
 _UNITS = {"": "bytes", "b": "bytes", "k": "KiB", "m": "MiB", "g": "GiB", "t": "TiB"}
+
+
+def is_size(value: str) -> bool:
+    return _SIZE.match(value) is not None
 
 
 def explain_size(value: str, lang: Lang) -> str:
@@ -386,3 +429,4 @@ def explain_format(value: str, lang: Lang) -> str:
             "Go 템플릿: {{.필드}}로 항목의 필드를 출력",
         )
     return tr(lang, "output format", "출력 형식")
+

@@ -18,6 +18,7 @@ _ROLE_NAMES: dict[str, dict[Lang, str]] = {
     "argument": {"en": "argument", "ko": "인자"},
     "command": {"en": "container command", "ko": "컨테이너 명령"},
     "separator": {"en": "separator", "ko": "구분자"},
+    "shell": {"en": "shell", "ko": "셸"},
 }
 _ROLE_COLORS = {
     "docker": "1",
@@ -30,6 +31,7 @@ _ROLE_COLORS = {
     "argument": "37",
     "command": "2",
     "separator": "2",
+    "shell": "36",
 }
 _WORDS: dict[str, dict[Lang, str]] = {
     "risks": {"en": "Risks", "ko": "주의할 점"},

@@ -153,6 +153,7 @@ ROLE_NAMES: Words = {
     "command": {"ko": "컨테이너 안에서 실행할 명령", "en": "command run in the container"},
     "argument": {"ko": "인자", "en": "argument"},
     "separator": {"ko": "구분자", "en": "separator"},
+    "shell": {"ko": "셸 문법(docker가 받지 않음)", "en": "shell syntax (not docker's)"},
 }
 
 ERRORS_KO: dict[str, str] = {

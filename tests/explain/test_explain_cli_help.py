@@ -18,7 +18,7 @@ from functools import cache
 
 import pytest
 
-from bot.explain.cli_spec import Command, default_spec
+from bot.explain.cli_spec import HIDDEN_ALIASES, HIDDEN_FLAGS, Command, default_spec
 
 _OPTION = re.compile(
     r"^(?:  -(?P<short>\w), |      )--(?P<long>[\w][\w.-]*)(?: (?P<type>[\w.-]+))?(?:\s{2,}.*)?$"
@@ -218,3 +218,44 @@ def test_explain_help_mismatch_is_reported() -> None:
         "docker x: --publish short is -p, table says -P",
         "docker x: --bogus does not exist in --help",
     ]
+
+
+def _hidden_cases() -> list[tuple[str, str, bool]]:
+    """(command path, flag as written in --help, takes a value) of every hidden flag we accept."""
+    cases = [
+        (path, f"--{name}", True) for path, names in HIDDEN_ALIASES.items() for name in names
+    ]
+    for path, flags in HIDDEN_FLAGS.items():
+        for key in flags:
+            long, _, value_type = key.partition(" ")
+            cases.append((path, long, bool(value_type)))
+    return cases
+
+
+def _argv(path: str) -> list[str] | None:
+    cmd = SPEC.resolve(path)
+    assert cmd is not None, path
+    plugin = cmd.plugin_name
+    if plugin is None:
+        docker = docker_binary()
+        return [docker, *path.split()[1:]] if docker else None
+    runner = plugin_runner(plugin)
+    return [*runner, *path.split()[2:]] if runner else None
+
+
+@needs_docker
+@pytest.mark.parametrize(("path", "flag", "takes_value"), _hidden_cases())
+def test_explain_hidden_flags_are_accepted_but_not_listed(
+    path: str, flag: str, takes_value: bool
+) -> None:
+    """The CLI parses its flags before it prints help: an unknown flag fails even with --help."""
+    argv = _argv(path)
+    if argv is None:
+        pytest.skip(f"the CLI plugin of `{path}` is not installed")
+    given = [flag, "x"] if takes_value else [flag]
+    res = _run([*argv, *given, "--help"])
+    assert res is not None
+    assert "unknown flag" not in res.stderr, res.stderr
+    assert flag.removeprefix("--") not in parse_options(res.stdout)  # hidden from --help
+    bogus = _run([*argv, "--no-such-flag-here", "--help"])
+    assert bogus is not None and "unknown flag" in bogus.stderr  # the probe can fail
