@@ -44,8 +44,8 @@ from bot.secrets import CONTROL_CHARS
 # :func:`specific`): a question about "a network" or "a process" alone needs more
 # evidence before it is taken to be about Docker.
 THRESHOLD = 0.36
-THRESHOLD_UNANCHORED = 0.71
-MARGIN_WEIGHT = 0.0
+THRESHOLD_UNANCHORED = 0.79
+MARGIN_WEIGHT = 0.25
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12

@@ -143,8 +143,9 @@ def test_in_scope_questions_are_answered_with_confidence(
     assert answer.confident, f"[{category}] {question!r} abstained: {answer.to_dict()}"
 
 
-# questions that name only a platform and one Docker word (bench/calibrate.py's rule)
-BORDERLINE = frozenset({"윈도우에서 가상화 켜져 있는지 확인하는 법"})
+# questions that name only one generic Docker word (a platform, "log"): bench/calibrate.py's
+# rule asks more of them, so they may fall either side of it
+BORDERLINE = frozenset({"윈도우에서 가상화 켜져 있는지 확인하는 법", "로그 실시간으로 보기"})
 
 
 @pytest.mark.parametrize("question", OUT_OF_SCOPE)
