@@ -294,7 +294,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.kb.check import check_knowledge, load_knowledge
+    from bot.kb.check import check_knowledge, load_knowledge, shown_path
 
     if args.kbcmd == "check":
         path = Path(args.path) if args.path else settings.knowledge_dir
@@ -302,9 +302,9 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         for problem in problems:
             _out(str(problem))
         if problems:
-            _err(f"{len(problems)} problem(s) found in {path}.")
+            _err(f"{len(problems)} problem(s) found in {shown_path(path)}.")
             return 1
-        _out(f"ok: {len(kb)} entries in {path}")
+        _out(f"ok: {len(kb)} entries in {shown_path(path)}")
         return 0
     if args.kbcmd == "import":
         from bot.kb.notes_import import import_notes

@@ -358,3 +358,12 @@ def test_empty_no_color_keeps_colour_on_a_terminal(tmp_path: Path) -> None:
     plain = _in_terminal("ask", "list images", env={**base, "NO_COLOR": "1"})
     assert "docker image ls" in coloured and "docker image ls" in plain
     assert "\x1b[" in coloured and "\x1b[" not in plain
+
+
+def test_kb_check_one_file_of_the_knowledge_base(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT / "knowledge")
+    code, out, err = run(capsys, "kb", "check", "container.yml")
+    assert code == 0 and err == ""
+    assert out.startswith("ok: ") and out.rstrip().endswith(" entries in container.yml")
