@@ -307,15 +307,21 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         _out(f"ok: {len(kb)} entries in {shown_path(path)}")
         return 0
     if args.kbcmd == "import":
-        from bot.kb.notes_import import import_notes
+        from bot.kb.notes_import import import_draft
 
+        name = "stdin" if args.notes == "-" else shown_path(Path(args.notes))
         text = "\n".join(_lines(args.notes))
-        draft = import_notes(text, source_name=Path(args.notes).name)
+        kb, _ = check_knowledge(settings.knowledge_dir)  # ids to clash with, even if unchecked
+        existing = {e.id: f"{e.file}:{e.line}" for e in kb}
+        imported = import_draft(text, source_name=name, existing=existing)
+        for warning in imported.warnings:
+            _err(f"dockbot: warning: {warning}")
         if args.output:
-            Path(args.output).write_text(draft, encoding="utf-8")
-            _err(f"wrote draft entries to {args.output}; review them, then run `dockbot kb check`")
+            Path(args.output).write_text(imported.draft, encoding="utf-8")
+            _err(f"wrote {imported.count} draft entries to {args.output}; review them, "
+                 "then run `dockbot kb check`")
         else:
-            _out(draft.rstrip("\n"))
+            _out(imported.draft.rstrip("\n"))
         return 0
     if args.kbcmd == "export":
         kb = load_knowledge(settings.knowledge_dir)

@@ -367,3 +367,32 @@ def test_kb_check_one_file_of_the_knowledge_base(
     code, out, err = run(capsys, "kb", "check", "container.yml")
     assert code == 0 and err == ""
     assert out.startswith("ok: ") and out.rstrip().endswith(" entries in container.yml")
+
+
+def test_kb_import_refuses_empty_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("\n", encoding="utf-8")
+    code, out, err = run(capsys, "kb", "import", str(notes))
+    assert code == 2 and out == "" and "is empty" in err and "kb import --help" in err
+
+
+def test_kb_import_from_stdin_warns_and_reports_clashes() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "import", "-"],
+        input="# Team notes\nsome prose\ndocker ps - 실행 중인 컨테이너\n".encode(),
+        capture_output=True, cwd=ROOT, timeout=60,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert "stdin:2: skipped" in err and "some prose" in err
+    assert "stdin:3: id `ps` is already in the knowledge base (knowledge/" in err
+    assert "id: ps-2" in proc.stdout.decode()
+
+
+def test_kb_import_help_documents_the_input_format() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = _leaf_parsers()["kb import"]
+    help_text = parser.format_help()  # type: ignore[attr-defined]
+    for piece in ("## Section", "docker image ls  - list images", "{image}", "skipped"):
+        assert piece in help_text, piece
+    assert "kb import" in text and "skipped" in text.split("dockbot kb import", 1)[1][:600]
