@@ -152,7 +152,15 @@ class Terminal:
             if ready:
                 with contextlib.suppress(OSError):
                     self.seen += os.read(self.fd, 65536)
-            if pid:
+            if pid:  # drain what the terminal still holds
+                while select.select([self.fd], [], [], 0.2)[0]:
+                    try:
+                        data = os.read(self.fd, 65536)
+                    except OSError:
+                        break
+                    if not data:
+                        break
+                    self.seen += data
                 return os.waitstatus_to_exitcode(status), self.seen.decode("utf-8", "replace")
             assert time.monotonic() < deadline, "chat did not exit"
 
