@@ -184,6 +184,10 @@ def term(tmp_path: Path) -> Iterator[Terminal]:
 def test_ctrl_c_clears_the_half_typed_line_and_keeps_the_session(term: Terminal) -> None:
     term.send("docker run --privileged half typ")
     term.expect("half typ")
+    # a person presses Ctrl-C while readline waits for a key; CPython's readline only
+    # notices a SIGINT that lands while it waits, not one that lands while it is still
+    # drawing the last key, so give it the moment a person would
+    time.sleep(0.5)
     term.send("\x03")  # Ctrl-C
     term.expect(PROMPT)
     term.send("list images\r")
