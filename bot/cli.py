@@ -8,6 +8,7 @@ errors (:class:`~bot.errors.DockbotError`) become one clear line on stderr
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import shlex
 import sys
@@ -36,93 +37,200 @@ def _port(value: str) -> int:
     return int(value)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with options allowed anywhere among a sub-command's words.
+
+    A sub-command without sub-commands of its own is parsed with
+    :meth:`~argparse.ArgumentParser.parse_known_intermixed_args`, so
+    ``dockbot ask "list containers" --json`` takes ``--json`` as the option. An
+    unknown option is refused (exit 2, naming it); everything after ``--`` is text.
+    """
+
+    _intermixed_active = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._subparsers is not None or self._intermixed_active:
+            return super().parse_known_args(args, namespace)
+        words = list(sys.argv[1:] if args is None else args)
+        rest: list[str] = []
+        if "--" in words:  # Python 3.11's intermixed parsing loses text after `--`
+            cut = words.index("--")
+            words, rest = words[:cut], words[cut + 1 :]
+        self._intermixed_active = True
+        try:
+            ns, extras = self.parse_known_intermixed_args(words, namespace)
+        finally:
+            self._intermixed_active = False
+        text = next((a for a in self._actions if not a.option_strings and a.nargs == "*"), None)
+        if rest and text is not None:
+            setattr(ns, text.dest, [*getattr(ns, text.dest), *rest])
+        elif rest:
+            extras += rest
+        if extras:
+            self._refuse(extras[0])
+        return ns, extras
+
+    def _refuse(self, word: str) -> None:
+        if not word.startswith("-"):
+            self.error(f"unexpected argument {word!r}")
+        name = word.split("=", 1)[0]
+        known = [s for a in self._actions for s in a.option_strings]
+        close = difflib.get_close_matches(name, known, n=1)
+        guess = f" (did you mean {close[0]}?)" if close else ""
+        self.error(
+            f"unknown option {name}{guess}; for text that starts with a dash, quote the "
+            f"whole text or put it after `--` ({self.prog} -- {word} ...)"
+        )
+
+
+_FORMAT = argparse.RawDescriptionHelpFormatter
+
+_IMPORT_FORMAT = """\
+Turn markdown notes into draft knowledge entries to review. Input, line by line:
+
+  ## Section                      a heading: the `source` of the entries below it
+  docker image ls  - list images  a command, a separator (" - ", " : ", a tab), a description
+  docker run -d -p 80:80 {image}  a command on its own line (also `$ docker ...`, in ``` fences)
+  -d        - run in background   a flag of the command above, with its meaning
+  {image}   - the image to run    an argument note, added to the explanation
+  Dockerfile  - build recipe      "term - description" outside a command: a concept
+
+Every other line is skipped with a warning on stderr (file:line). Text in the other
+language is left as TODO, so `dockbot kb check` rejects the draft until it is reviewed."""
+
+
+def _epilog(examples: Sequence[str], codes: Sequence[tuple[int, str]]) -> str:
+    """The end of a sub-command's ``--help``: examples and exit codes."""
+    lines = ["examples:", *(f"  {e}" for e in examples), "", "exit codes:"]
+    lines += [f"  {code}  {meaning}" for code, meaning in codes]
+    return "\n".join(lines)
+
+
+_USAGE_ERROR = (2, "bad input or usage (unknown option, missing text)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="dockbot",
         description="A Docker cheat-sheet assistant: ask in Korean or English, explain a "
         "command, look up status.",
     )
     p.add_argument("--version", action="version", version=f"dockbot {__version__}")
-    sub = p.add_subparsers(dest="cmd", metavar="COMMAND")
+    sub = p.add_subparsers(dest="cmd", metavar="COMMAND", parser_class=_Parser)
 
-    ask = sub.add_parser("ask", help="answer a Docker question (Korean or English)")
+    ask = sub.add_parser(
+        "ask", help="answer a Docker question (Korean or English)", formatter_class=_FORMAT,
+        epilog=_epilog(
+            ['dockbot ask "컨테이너를 백그라운드에서 실행하려면?"',
+             'dockbot ask "how to list containers" --json --lang ko',
+             "dockbot ask -- -d 옵션이 뭐야",
+             "dockbot ask --json --batch questions.txt"],
+            [(0, "a confident answer (always 0 with --batch: errors are JSON lines)"),
+             (1, "not sure: suggestions instead of an answer"),
+             (2, "bad input (empty, too long, binary) or usage (unknown option)")],
+        ),
+    )
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--lang", type=_lang, help="answer in ko or en (default: the question's)")
     ask.add_argument(
         "--batch", metavar="FILE", help="one question per line (- for stdin); JSON lines out"
     )
-    ask.add_argument("question", nargs=argparse.REMAINDER, help="the question (after options)")
+    ask.add_argument("question", nargs="*", help="the question (after -- when it starts with -)")
 
-    sub.add_parser("chat", help="interactive prompt (line editing and history)")
+    sub.add_parser(
+        "chat", help="interactive prompt (line editing and history)", formatter_class=_FORMAT,
+        epilog=_epilog(
+            ["dockbot chat", "printf 'help\\nlist images\\n' | dockbot chat"],
+            [(0, "the session ended (exit, Ctrl-D or end of input)"),
+             (2, "bad settings or knowledge base")],
+        ),
+    )
 
     kb = sub.add_parser("kb", help="knowledge base tools")
-    kbsub = kb.add_subparsers(dest="kbcmd", metavar="KBCOMMAND")
-    chk = kbsub.add_parser("check", help="validate knowledge files (file:line: message)")
+    kbsub = kb.add_subparsers(dest="kbcmd", metavar="KBCOMMAND", parser_class=_Parser)
+    chk = kbsub.add_parser(
+        "check", help="validate knowledge files (file:line: message)", formatter_class=_FORMAT,
+        epilog=_epilog(
+            ["dockbot kb check", "dockbot kb check knowledge/container.yml"],
+            [(0, "no problems"), (1, "problems found, one per line"), _USAGE_ERROR],
+        ),
+    )
     chk.add_argument("path", nargs="?", help="folder or file (default: the knowledge base)")
-    imp = kbsub.add_parser("import", help="turn markdown notes into draft entries to review")
+    imp = kbsub.add_parser(
+        "import", help="turn markdown notes into draft entries to review",
+        formatter_class=_FORMAT, description=_IMPORT_FORMAT,
+        epilog=_epilog(
+            ["dockbot kb import notes.md -o knowledge/drafts.yml",
+             "dockbot kb import - < notes.md"],
+            [(0, "draft written (skipped lines and id clashes are warned about on stderr)"),
+             (2, "no input, nothing importable, unreadable file or usage")],
+        ),
+    )
     imp.add_argument("notes", help="markdown file (- for stdin)")
     imp.add_argument("-o", "--output", help="write the YAML here instead of stdout")
-    exp = kbsub.add_parser("export", help="dump the loaded knowledge base")
+    exp = kbsub.add_parser(
+        "export", help="dump the loaded knowledge base", formatter_class=_FORMAT,
+        epilog=_epilog(["dockbot kb export --json > kb.json"],
+                       [(0, "printed"), (2, "the knowledge base has problems, or usage")]),
+    )
     exp.add_argument("--json", action="store_true", required=True, help="as JSON")
-    gap = kbsub.add_parser("gaps", help="questions the question log shows were not answered")
+    gap = kbsub.add_parser(
+        "gaps", help="questions the question log shows were not answered", formatter_class=_FORMAT,
+        epilog=_epilog(["dockbot kb gaps questions.log", "dockbot kb gaps --since 7d --json q.log"],
+                       [(0, "report printed"), (2, "a missing log, a bad --since, or usage")]),
+    )
     gap.add_argument("--json", action="store_true", help="print one JSON object")
     gap.add_argument("--since", metavar="DURATION", help="only questions this recent (7d, 12h)")
     gap.add_argument("logs", nargs="+", metavar="LOG", help="question log files (- for stdin)")
 
-    ex = sub.add_parser("explain", help="explain a docker command flag by flag")
+    ex = sub.add_parser(
+        "explain", help="explain a docker command flag by flag", formatter_class=_FORMAT,
+        epilog=_epilog(
+            ['dockbot explain "docker run -d -p 80:80 nginx"',
+             'dockbot explain "docker run -d nginx" --json',
+             "dockbot explain --lang ko -- docker ps -a"],
+            [(0, "explained"), (2, "not a docker command, bad input or usage")],
+        ),
+    )
     ex.add_argument("--json", action="store_true", help="print one JSON object")
     ex.add_argument("--lang", type=_lang, help="ko or en (default: en, or ko if Hangul present)")
     ex.add_argument(
-        "command", nargs=argparse.REMAINDER, help='e.g. "docker run -dp 80:80 web"'
+        "command", nargs="*", help='quoted, or after --: "docker run -dp 80:80 web"'
     )
 
-    run = sub.add_parser("exec", help="run a read-only status operation (opt-in)")
+    run = sub.add_parser(
+        "exec", help="run a read-only status operation (opt-in)", formatter_class=_FORMAT,
+        epilog=_epilog(
+            ['dockbot exec "ps -a"', 'dockbot exec --json --host prod "image ls"'],
+            [(0, "ok"), (2, "refused, disabled, not allowed or usage"),
+             (3, "host unreachable, timeout or busy")],
+        ),
+    )
     run.add_argument("--json", action="store_true", help="print one JSON object")
     run.add_argument("--host", help="host alias from the config file")
-    run.add_argument("text", nargs=argparse.REMAINDER, help='e.g. "ps -a" or "image ls"')
+    run.add_argument("text", nargs="*", help='quoted, or after --: "ps -a" or "image ls"')
 
-    srv = sub.add_parser("serve", help="run the Slack app (Socket Mode or HTTP)")
+    srv = sub.add_parser(
+        "serve", help="run the Slack app (Socket Mode or HTTP)", formatter_class=_FORMAT,
+        epilog=_epilog(
+            ["dockbot serve --port 3000  # HTTP mode: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET set",
+             "dockbot serve              # Socket Mode when SLACK_APP_TOKEN is set"],
+            [(0, "stopped"), (2, "missing or malformed settings (the variable is named)")],
+        ),
+    )
     srv.add_argument("--host", default="127.0.0.1", help="HTTP mode bind address")
     srv.add_argument("--port", type=_port, default=3000, help="HTTP mode port (1-65535)")
 
-    sl = sub.add_parser("slash", help="print what `/docker TEXT` would reply in Slack")
-    sl.add_argument("--lang", type=_lang, help="ko or en (before TEXT)")
-    sl.add_argument("text", nargs=argparse.REMAINDER, help="the text after /docker")
+    sl = sub.add_parser(
+        "slash", help="print what `/docker TEXT` would reply in Slack", formatter_class=_FORMAT,
+        epilog=_epilog(['dockbot slash "explain docker ps -a"', "dockbot slash help --lang ko"],
+                       [(0, "printed"), (2, "bad settings or usage")]),
+    )
+    sl.add_argument("--lang", type=_lang, help="ko or en")
+    sl.add_argument("text", nargs="*", help="the text after /docker")
     return p
-
-
-# options of the commands whose free text may itself start with a dash
-# (`dockbot ask -d 옵션이 뭐야`, `dockbot exec ps -a`): True when the option takes a value
-_TEXT_COMMANDS: dict[str, dict[str, bool]] = {
-    "ask": {"--json": False, "--lang": True, "--batch": True},
-    "explain": {"--json": False, "--lang": True},
-    "exec": {"--json": False, "--host": True},
-    "slash": {"--lang": True},
-}
-
-
-def _mark_text(argv: list[str]) -> list[str]:
-    """Insert ``--`` where a text command's own options end, so the text is never
-    mistaken for options."""
-    if not argv or argv[0] not in _TEXT_COMMANDS or "--" in argv:
-        return argv
-    opts = _TEXT_COMMANDS[argv[0]]
-    i = 1
-    while i < len(argv):
-        name = argv[i].split("=", 1)[0]
-        if argv[i] in ("-h", "--help"):
-            return argv
-        if name not in opts:
-            break
-        i += 2 if opts[name] and "=" not in argv[i] else 1
-    if i >= len(argv):
-        return argv
-    return [*argv[:i], "--", *argv[i:]]
-
-
-def _words(items: list[str]) -> list[str]:
-    """The free text of a command, without the ``--`` that ends the options."""
-    return items[1:] if items[:1] == ["--"] else items
 
 
 def _out(text: str) -> None:
@@ -170,7 +278,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     services = load_services(settings)
     if args.batch:
-        if _words(args.question):
+        if args.question:
             raise InputError("Give either --batch FILE or a question, not both.")
         for line in _lines(args.batch):
             try:
@@ -181,7 +289,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 obj = {"query": line, **exc.to_dict()}
             _out(_dumps(obj))
         return 0
-    question = " ".join(_words(args.question))
+    question = " ".join(args.question)
     try:
         answer = services.matcher.ask(question, args.lang)
     except DockbotError as exc:
@@ -198,7 +306,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.kb.check import check_knowledge, load_knowledge
+    from bot.kb.check import check_knowledge, load_knowledge, shown_path
 
     if args.kbcmd == "check":
         path = Path(args.path) if args.path else settings.knowledge_dir
@@ -206,20 +314,26 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         for problem in problems:
             _out(str(problem))
         if problems:
-            _err(f"{len(problems)} problem(s) found in {path}.")
+            _err(f"{len(problems)} problem(s) found in {shown_path(path)}.")
             return 1
-        _out(f"ok: {len(kb)} entries in {path}")
+        _out(f"ok: {len(kb)} entries in {shown_path(path)}")
         return 0
     if args.kbcmd == "import":
-        from bot.kb.notes_import import import_notes
+        from bot.kb.notes_import import import_draft
 
+        name = "stdin" if args.notes == "-" else shown_path(Path(args.notes))
         text = "\n".join(_lines(args.notes))
-        draft = import_notes(text, source_name=Path(args.notes).name)
+        kb, _ = check_knowledge(settings.knowledge_dir)  # ids to clash with, even if unchecked
+        existing = {e.id: f"{e.file}:{e.line}" for e in kb}
+        imported = import_draft(text, source_name=name, existing=existing)
+        for warning in imported.warnings:
+            _err(f"dockbot: warning: {warning}")
         if args.output:
-            Path(args.output).write_text(draft, encoding="utf-8")
-            _err(f"wrote draft entries to {args.output}; review them, then run `dockbot kb check`")
+            Path(args.output).write_text(imported.draft, encoding="utf-8")
+            _err(f"wrote {imported.count} draft entries to {args.output}; review them, "
+                 "then run `dockbot kb check`")
         else:
-            _out(draft.rstrip("\n"))
+            _out(imported.draft.rstrip("\n"))
         return 0
     if args.kbcmd == "export":
         kb = load_knowledge(settings.knowledge_dir)
@@ -246,7 +360,7 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.explain_text import explanation_text
 
     # one quoted argument is the command as typed; several were split by the shell
-    words = _words(args.command)
+    words = args.command
     if not words:
         raise InputError(
             "There is no command to explain.", hint='Try: dockbot explain "docker ps -a"'
@@ -273,7 +387,7 @@ def cmd_exec(args: argparse.Namespace, settings: Settings) -> int:
     from bot.executor import Principal, build_executor
     from bot.render.exec_text import exec_result_text
 
-    text = " ".join(_words(args.text))
+    text = " ".join(args.text)
     executor = build_executor(settings)
     try:
         result = executor.run(text, Principal.cli(), args.host)
@@ -303,7 +417,7 @@ def cmd_slash(args: argparse.Namespace, settings: Settings) -> int:
 
     services = load_services(settings)
     try:
-        _out(preview(services, " ".join(_words(args.text)), args.lang))
+        _out(preview(services, " ".join(args.text), args.lang))
     finally:
         services.close()
     return 0
@@ -332,7 +446,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     parser = build_parser()
-    args = parser.parse_args(_mark_text(list(sys.argv[1:] if argv is None else argv)))
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.cmd is None:
         parser.print_help()
         return 2

@@ -191,7 +191,7 @@ class Settings:
             slack_app_token=app_token,
             slack_api_url=_http_url(env, "SLACK_API_URL"),
             log_level=level,
-            no_color=env.get("NO_COLOR") is not None,
+            no_color=bool(env.get("NO_COLOR")),  # no-color.org: set and not empty
             history_file=history_file,
             cache_dir=cache_dir,
             trusted_proxies=tuple(

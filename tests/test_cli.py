@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import build_parser, main
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -191,8 +194,9 @@ def test_python_dash_m_bot_is_the_same_command() -> None:
 @pytest.mark.parametrize(
     ("argv", "want"),
     [
-        (["ask", "--json", "-d", "옵션이", "뭐야"], "run-detached"),
-        (["ask", "--json", "what", "does", "-p", "80:80", "mean"], "run-port"),
+        (["ask", "--json", "--", "-d", "옵션이", "뭐야"], "run-detached"),
+        (["ask", "--json", "-d 옵션이 뭐야"], "run-detached"),
+        (["ask", "--json", "what does -p 80:80 mean"], "run-port"),
         (["ask", "--json", "--lang", "en", "--", "--rm", "은", "뭐야"], "run-rm"),
     ],
 )
@@ -206,7 +210,9 @@ def test_question_text_may_start_with_a_flag(
 
 
 def test_explain_unquoted_command_keeps_its_flags(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "explain", "--json", "docker", "run", "-e", "A=b c", "-dp", "80:80", "nginx")
+    code, out, _ = run(
+        capsys, "explain", "--json", "--", "docker", "run", "-e", "A=b c", "-dp", "80:80", "nginx"
+    )
     assert code == 0
     obj = json.loads(out)
     flags = [p["flag"] for p in obj["parts"] if p["role"] == "flag"]
@@ -218,3 +224,175 @@ def test_explain_unquoted_command_keeps_its_flags(capsys: pytest.CaptureFixture[
 def test_explain_with_nothing_to_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "explain")
     assert code == 2 and "no command to explain" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", "how to list containers", "--json"],
+        ["ask", "how", "to", "--json", "list", "containers"],
+        ["ask", "how to list containers", "--lang", "en", "--json"],
+        ["ask", "--json", "how to list containers"],
+    ],
+)
+def test_ask_options_anywhere_on_the_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, _ = run(capsys, *argv)
+    obj = json.loads(out)
+    assert code == 0 and obj["query"] == "how to list containers"
+    assert obj["answer"]["command"] == "docker ps"
+
+
+def test_lang_at_the_end_keeps_a_good_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "컨테이너를 백그라운드에서 실행하려면?", "--lang", "ko", "--json")
+    obj = json.loads(out)
+    assert code == 0 and obj["confident"] is True and obj["answer"]["id"] == "run-detached"
+    code, out, _ = run(capsys, "ask", "list images", "--lang", "ko")
+    assert code == 0 and "docker image ls" in out and "잘 모르겠어요" not in out
+
+
+def test_explain_options_after_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "docker run -d nginx", "--json", "--lang", "ko")
+    obj = json.loads(out)
+    assert code == 0 and obj["command"] == "docker run -d nginx"
+    assert [p["flag"] for p in obj["parts"] if p["role"] == "flag"] == ["--detach"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["ask", "--jsn", "x"], "--jsn"),
+        (["ask", "list", "images", "--lnag=ko"], "--lnag"),
+        (["explain", "docker", "run", "-d", "nginx"], "-d"),
+        (["exec", "ps", "-a"], "-a"),
+        (["slash", "help", "--json"], "--json"),
+        (["kb", "check", "--strict"], "--strict"),
+    ],
+)
+def test_unknown_options_are_refused_and_named(
+    capsys: pytest.CaptureFixture[str], argv: list[str], named: str
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out, err = capsys.readouterr()
+    assert exc.value.code == 2 and out == ""  # nothing answered
+    assert f"unknown option {named}" in err and "`--`" in err
+
+
+def test_unknown_option_suggests_the_close_one(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["ask", "--jsn", "x"])
+    assert "did you mean --json?" in capsys.readouterr().err
+
+
+def test_double_dash_makes_option_words_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "--", "--lang", "뭐야")
+    assert code in (0, 1) and json.loads(out)["query"] == "--lang 뭐야"
+    code, out, _ = run(capsys, "explain", "--json", "--", "docker", "ps", "--json")
+    assert code == 0 and json.loads(out)["command"] == "docker ps --json"
+
+
+def _leaf_parsers() -> dict[str, object]:
+    out: dict[str, object] = {}
+
+    def walk(parser: object, name: str) -> None:
+        subs = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]  # type: ignore[attr-defined]
+        if not subs:
+            out[name] = parser
+        for sub in subs:
+            for child, sp in sub.choices.items():
+                walk(sp, f"{name} {child}".strip())
+
+    walk(build_parser(), "")
+    return out
+
+
+def test_every_sub_command_help_has_examples_and_exit_codes() -> None:
+    leaves = _leaf_parsers()
+    assert {"ask", "chat", "explain", "exec", "serve", "slash", "kb check", "kb import"} <= set(
+        leaves
+    )
+    for name, parser in leaves.items():
+        text = parser.format_help()  # type: ignore[attr-defined]
+        assert "examples:\n  dockbot " + name.split()[0] in text, name
+        codes = text.split("exit codes:\n", 1)
+        assert len(codes) == 2 and codes[1].lstrip().startswith("0  "), name
+
+
+def test_help_exits_0_and_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["explain", "--help"])
+    out = capsys.readouterr().out
+    assert exc.value.code == 0 and 'dockbot explain "docker run -d nginx" --json' in out
+
+
+@pytest.mark.parametrize(("value", "off"), [(None, False), ("", False), ("1", True), ("0", True)])
+def test_no_color_counts_only_when_not_empty(value: str | None, off: bool) -> None:
+    env = {"HOME": "/h"} if value is None else {"HOME": "/h", "NO_COLOR": value}
+    assert Settings.from_env(env).no_color is off
+
+
+def _in_terminal(*argv: str, env: dict[str, str]) -> str:
+    """Output of ``python -m bot ARGV`` with stdout on a real pseudo-terminal."""
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.chdir(ROOT)
+        os.execve(sys.executable, [sys.executable, "-m", "bot", *argv], env)
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_empty_no_color_keeps_colour_on_a_terminal(tmp_path: Path) -> None:
+    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DOCKBOT_CACHE_DIR": "off"}
+    coloured = _in_terminal("ask", "list images", env={**base, "NO_COLOR": ""})
+    plain = _in_terminal("ask", "list images", env={**base, "NO_COLOR": "1"})
+    assert "docker image ls" in coloured and "docker image ls" in plain
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+
+
+def test_kb_check_one_file_of_the_knowledge_base(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT / "knowledge")
+    code, out, err = run(capsys, "kb", "check", "container.yml")
+    assert code == 0 and err == ""
+    assert out.startswith("ok: ") and out.rstrip().endswith(" entries in container.yml")
+
+
+def test_kb_import_refuses_empty_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("\n", encoding="utf-8")
+    code, out, err = run(capsys, "kb", "import", str(notes))
+    assert code == 2 and out == "" and "is empty" in err and "kb import --help" in err
+
+
+def test_kb_import_from_stdin_warns_and_reports_clashes() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "import", "-"],
+        input="# Team notes\nsome prose\ndocker ps - 실행 중인 컨테이너\n".encode(),
+        capture_output=True, cwd=ROOT, timeout=60,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert "stdin:2: skipped" in err and "some prose" in err
+    assert "stdin:3: id `ps` is already in the knowledge base (knowledge/" in err
+    assert "id: ps-2" in proc.stdout.decode()
+
+
+def test_kb_import_help_documents_the_input_format() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = _leaf_parsers()["kb import"]
+    help_text = parser.format_help()  # type: ignore[attr-defined]
+    for piece in ("## Section", "docker image ls  - list images", "{image}", "skipped"):
+        assert piece in help_text, piece
+    assert "kb import" in text and "skipped" in text.split("dockbot kb import", 1)[1][:600]

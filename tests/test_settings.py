@@ -27,7 +27,7 @@ def test_values_are_read(tmp_path: Path) -> None:
             "SLACK_BOT_TOKEN": "xoxb-1",
             "SLACK_APP_TOKEN": "xapp-1",
             "SLACK_API_URL": "http://127.0.0.1:9/api",
-            "NO_COLOR": "",
+            "NO_COLOR": "1",
             "DOCKBOT_LOG_LEVEL": "debug",
         }
     )

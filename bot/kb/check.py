@@ -36,15 +36,16 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _FileChecker:
     """Validates one YAML file; collects problems instead of stopping at the first."""
 
-    def __init__(self, path: Path, display: str) -> None:
+    def __init__(self, path: Path, display: str, shown: str | None = None) -> None:
         self.path = path
-        self.display = display
+        self.display = display  # the entries' `file`: stable, relative to the knowledge folder
+        self.shown = shown or display  # the problems' file: as the person checking opens it
         self.problems: list[Problem] = []
         self.entries: list[Entry] = []
         self.related_at: list[tuple[str, str, int]] = []  # (entry id, related id, line)
 
     def add(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.display, line, message))
+        self.problems.append(Problem(self.shown, line, message))
 
     def run(self) -> None:
         try:
@@ -293,39 +294,65 @@ def knowledge_files(path: Path) -> list[Path]:
     return sorted([*path.glob("*.yml"), *path.glob("*.yaml")])
 
 
+def shown_path(path: Path) -> str:
+    """A path as the person running dockbot can open it: relative to the working folder
+    when it is inside it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (OSError, ValueError):
+        return str(path)
+
+
 def check_knowledge(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
-    """Validate every file; returns the valid entries and every problem found."""
+    """Validate every file; returns the valid entries and every problem found.
+
+    ``path`` is a knowledge folder or one file of one: a single file is checked against
+    the whole knowledge base it belongs to (its folder), so ``related`` ids and duplicates
+    are resolved there, and only that file's entries and problems are returned. Problem
+    paths are relative to the working folder when inside it.
+    """
     if not path.exists():
-        return KnowledgeBase.of(()), [Problem(str(path), 0, "no such file or folder")]
-    files = knowledge_files(path)
-    if not files:
-        return KnowledgeBase.of(()), [Problem(str(path), 0, "no *.yml files in this folder")]
-    problems: list[Problem] = []
-    entries: list[Entry] = []
-    related_at: list[tuple[str, str, int, str]] = []
-    seen: dict[str, Entry] = {}
+        return KnowledgeBase.of(()), [Problem(shown_path(path), 0, "no such file or folder")]
+    targets = knowledge_files(path)
+    if not targets:
+        msg = "no *.yml files in this folder"
+        return KnowledgeBase.of(()), [Problem(shown_path(path), 0, msg)]
     base = path if path.is_dir() else path.parent
+    files = targets
+    if path.is_file():
+        same = {f.resolve() for f in targets}
+        files = [*targets, *(f for f in knowledge_files(base) if f.resolve() not in same)]
+    checkers: list[_FileChecker] = []
     for f in files:
         display = str(f.relative_to(base.parent)) if base.parent in f.parents else str(f)
-        checker = _FileChecker(f, display)
+        checker = _FileChecker(f, display, shown_path(f))
         checker.run()
-        problems.extend(checker.problems)
-        for e in checker.entries:
-            if e.id in seen:
-                first = seen[e.id]
-                where = f"{first.file}:{first.line}"
-                msg = f"duplicate id `{e.id}` (first at {where})"
-                problems.append(Problem(e.file, e.line, msg))
-                continue
-            seen[e.id] = e
-            entries.append(e)
-        related_at.extend((eid, rid, ln, display) for eid, rid, ln in checker.related_at)
-    known = set(seen) | {eid for eid, _, _, _ in related_at}
-    for eid, rid, ln, display in related_at:
-        if rid == eid:
-            problems.append(Problem(display, ln, f"`{eid}` lists itself in `related`"))
-        elif rid not in known:
-            problems.append(Problem(display, ln, f"`related` names unknown id `{rid}`"))
+        checkers.append(checker)
+    mine = checkers[: len(targets)]
+    shown = {c.display: c.shown for c in checkers}
+    own = {c.display for c in mine}
+    problems = [p for c in mine for p in c.problems]
+    entries: list[Entry] = []
+    seen: dict[str, Entry] = {}
+    for e in (e for c in sorted(checkers, key=lambda c: str(c.path)) for e in c.entries):
+        first = seen.setdefault(e.id, e)
+        if first is e:
+            if e.file in own:
+                entries.append(e)
+            continue
+        if e.file in own:
+            msg = f"duplicate id `{e.id}` (first at {shown[first.file]}:{first.line})"
+            problems.append(Problem(shown[e.file], e.line, msg))
+        elif first.file in own:
+            msg = f"duplicate id `{e.id}` (also at {shown[e.file]}:{e.line})"
+            problems.append(Problem(shown[first.file], first.line, msg))
+    known = set(seen) | {eid for c in checkers for eid, _, _ in c.related_at}
+    for c in mine:
+        for eid, rid, ln in c.related_at:
+            if rid == eid:
+                problems.append(Problem(c.shown, ln, f"`{eid}` lists itself in `related`"))
+            elif rid not in known:
+                problems.append(Problem(c.shown, ln, f"`related` names unknown id `{rid}`"))
     return KnowledgeBase.of(tuple(entries)), problems
 
 

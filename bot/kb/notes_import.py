@@ -12,16 +12,21 @@ notes are written)::
 
 and writes YAML in the knowledge schema. Text in the other language is left as
 ``TODO`` so that ``dockbot kb check`` rejects the draft until someone has
-reviewed and translated it; nothing is invented.
+reviewed and translated it; nothing is invented. Every other line is reported as
+skipped (with its line number), an id that the knowledge base already has is
+reported at once (and the draft gets a free one), and notes with nothing to
+import are refused.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
 
+from bot.errors import InputError
 from bot.lang import Lang, detect_lang
 
 TODO = "TODO"
@@ -39,6 +44,7 @@ class _Draft:
     command: str | None
     description: str
     source: str | None
+    line: int
     flags: list[tuple[str, str | None, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     alias: str | None = None
@@ -68,12 +74,14 @@ def _slug(command: str) -> str:
     return "-".join(words[:3]).lower() or "docker"
 
 
-def _parse(text: str) -> list[_Draft]:
+def _parse(text: str) -> tuple[list[_Draft], list[tuple[int, str]]]:
+    """Drafts found in the notes, and the (line number, text) of every line skipped."""
     drafts: list[_Draft] = []
+    skipped: list[tuple[int, str]] = []
     section: str | None = None
     current: _Draft | None = None
     in_code = False
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), 1):
         line = raw.rstrip()
         if line.strip().startswith("```"):
             in_code = not in_code
@@ -91,7 +99,7 @@ def _parse(text: str) -> list[_Draft]:
             left = left[: alias.start()].strip()
         cmd = _CMD.match(left)
         if cmd:
-            current = _Draft(_placeholders(cmd.group(1)), desc, section)
+            current = _Draft(_placeholders(cmd.group(1)), desc, section, number)
             if alias:
                 current.alias = alias.group(1).strip()
             drafts.append(current)
@@ -106,10 +114,12 @@ def _parse(text: str) -> list[_Draft]:
             continue
         term = _TERM.match(left)
         if term and desc and not in_code:
-            current = _Draft(None, desc, section)
+            current = _Draft(None, desc, section, number)
             current.notes.append(term.group(1))
             drafts.append(current)
-    return drafts
+            continue
+        skipped.append((number, line.strip()))
+    return drafts, skipped
 
 
 def _pair(text: str, lang: Lang) -> dict[str, str]:
@@ -117,7 +127,7 @@ def _pair(text: str, lang: Lang) -> dict[str, str]:
     return {lang: text, other: f"{TODO}: translate"}
 
 
-def _entry(d: _Draft, ids: set[str]) -> dict[str, object]:
+def _entry(d: _Draft, ids: set[str], clash: list[str]) -> dict[str, object]:
     lang: Lang = detect_lang(d.description + " ".join(n for n in d.notes), default="ko")
     if d.command:
         base = _slug(d.command)
@@ -129,6 +139,7 @@ def _entry(d: _Draft, ids: set[str]) -> dict[str, object]:
         kind = "concept"
     eid, n = base, 2
     while eid in ids:
+        clash.append(eid)
         eid, n = f"{base}-{n}", n + 1
     ids.add(eid)
     body = [d.description] if d.description else []
@@ -164,16 +175,63 @@ def draft_entry(description: str, command: str | None, ids: set[str], *,
     """One draft entry in the import format: ``description`` in its language, the other
     language ``TODO``; a concept named ``term`` when there is no command. ``ids`` holds the
     ids already taken (the new one is added)."""
-    d = _Draft(command, description, source)
+    d = _Draft(command, description, source, line=0)
     if command is None:
         d.notes.append(term)
-    return _entry(d, ids)
+    return _entry(d, ids, [])
 
 
-def import_notes(text: str, source_name: str = "notes") -> str:
-    """Draft YAML for every command and term found in the notes."""
-    ids: set[str] = set()
-    entries = [_entry(d, ids) for d in _parse(text)]
+@dataclass(frozen=True)
+class Imported:
+    """The draft YAML, how many entries it holds, and a warning per skipped line or id clash."""
+
+    draft: str
+    count: int
+    warnings: tuple[str, ...]
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def import_draft(
+    text: str, source_name: str = "notes", existing: Mapping[str, str] | None = None
+) -> Imported:
+    """Draft entries for every command and term found in the notes.
+
+    ``existing`` maps the knowledge base's ids to where they are (``file:line``): a draft
+    whose id is taken gets the next free one (``run-2``) and a warning naming the entry
+    it clashes with. Raises :class:`~bot.errors.InputError` when the notes are empty or
+    hold nothing to import.
+    """
+    if not text.strip():
+        raise InputError(
+            f"{source_name} is empty: there are no notes to import.",
+            hint="Give a markdown file with `docker ...` lines (see `dockbot kb import --help`).",
+        )
+    found, skipped = _parse(text)
+    warnings = [(n, f"{source_name}:{n}: skipped, not a heading, command, flag or "
+                    f"`term - description` line: {_clip(line)}") for n, line in skipped]
+    if not found:
+        raise InputError(
+            f"No commands or terms found in {source_name} ({len(skipped)} line(s) skipped).",
+            hint="Write commands as `docker ... - description` lines "
+            "(see `dockbot kb import --help`).",
+        )
+    known = dict(existing or {})
+    ids: set[str] = set(known)
+    entries: list[dict[str, object]] = []
+    for d in found:
+        clash: list[str] = []
+        entry = _entry(d, ids, clash)
+        taken = [c for c in clash if c in known]
+        if taken:
+            warnings.append((d.line,
+                f"{source_name}:{d.line}: id `{taken[0]}` is already in the knowledge base "
+                f"({known[taken[0]]}); drafted as `{entry['id']}`: merge it into that entry "
+                "or keep the new id",
+            ))
+        entries.append(entry)
     header = (
         f"# Draft entries imported from {source_name} by `dockbot kb import`.\n"
         "# Review each one: replace every TODO (translation, example questions), fix ids,\n"
@@ -182,4 +240,12 @@ def import_notes(text: str, source_name: str = "notes") -> str:
     body = yaml.safe_dump(
         {"entries": entries}, allow_unicode=True, sort_keys=False, width=100
     )
-    return header + body
+    warnings.sort(key=lambda w: w[0])
+    return Imported(header + body, len(entries), tuple(w for _, w in warnings))
+
+
+def import_notes(
+    text: str, source_name: str = "notes", existing: Mapping[str, str] | None = None
+) -> str:
+    """Draft YAML for every command and term found in the notes (see :func:`import_draft`)."""
+    return import_draft(text, source_name, existing).draft

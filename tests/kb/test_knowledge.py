@@ -128,3 +128,64 @@ def test_not_utf8_and_missing_folder(tmp_path: Path) -> None:
     assert any("UTF-8" in p.message for p in problems)
     _, problems = check_knowledge(tmp_path / "nowhere")
     assert problems and "no such file" in problems[0].message
+
+
+OTHER = """\
+entries:
+  - id: gamma
+    kind: concept
+    title: {ko: 감마, en: Gamma}
+    explanation: {ko: 감마 설명, en: Gamma text}
+    examples: {ko: [감마가 뭐야], en: [what is gamma]}
+    related: [alpha, nowhere]
+"""
+
+
+def test_one_file_is_checked_against_its_whole_knowledge_base(tmp_path: Path) -> None:
+    write(tmp_path, GOOD.replace("related: [beta]", "related: [beta, gamma]"), "a.yml")
+    write(tmp_path, OTHER, "b.yml")
+    kb, problems = check_knowledge(tmp_path / "a.yml")
+    assert [str(p) for p in problems] == []  # gamma is in b.yml
+    assert sorted(e.id for e in kb) == ["alpha", "beta"]  # only the file's own entries
+    kb, problems = check_knowledge(tmp_path / "b.yml")  # b.yml's own problem, not a.yml's
+    assert [p.message for p in problems] == ["`related` names unknown id `nowhere`"]
+    assert [e.id for e in kb] == ["gamma"]
+
+
+def test_one_file_reports_ids_that_clash_with_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, GOOD, "a.yml")
+    write(tmp_path, OTHER.replace("id: gamma", "id: alpha").replace("alpha, nowhere", "beta"),
+          "b.yml")
+    monkeypatch.chdir(tmp_path)
+    _, problems = check_knowledge(Path("a.yml"))
+    assert [str(p) for p in problems] == ["a.yml:2: duplicate id `alpha` (also at b.yml:2)"]
+    _, problems = check_knowledge(Path("b.yml"))
+    assert [str(p) for p in problems] == ["b.yml:2: duplicate id `alpha` (first at a.yml:2)"]
+
+
+def test_the_real_knowledge_files_check_one_by_one() -> None:
+    for f in sorted(KB_DIR.glob("*.yml")):
+        kb, problems = check_knowledge(f)
+        assert [str(p) for p in problems] == [], f.name
+        assert len(kb) >= 1, f.name
+
+
+def test_problem_paths_are_relative_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "kb").mkdir()
+    write(tmp_path / "kb", OTHER.replace("alpha, ", ""), "b.yml")
+    monkeypatch.chdir(tmp_path)
+    _, problems = check_knowledge(Path("kb/b.yml"))
+    assert [str(p) for p in problems] == ["kb/b.yml:7: `related` names unknown id `nowhere`"]
+    _, problems = check_knowledge(tmp_path / "kb")  # an absolute path inside the working folder
+    assert [p.file for p in problems] == ["kb/b.yml"]
+    monkeypatch.chdir(tmp_path / "kb")
+    _, problems = check_knowledge(Path("b.yml"))
+    assert [p.file for p in problems] == ["b.yml"]
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # outside: the path as given
+    _, problems = check_knowledge(tmp_path / "kb" / "b.yml")
+    assert [p.file for p in problems] == [str(tmp_path / "kb" / "b.yml")]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
+from bot.errors import InputError
 from bot.kb.check import check_knowledge
-from bot.kb.notes_import import import_notes
+from bot.kb.notes_import import import_draft, import_notes
 
 NOTES = """\
 # docker
@@ -64,10 +66,51 @@ def test_english_notes_leave_korean_todo() -> None:
     assert es[0]["title"] == {"en": "list local images", "ko": "TODO: translate"}
 
 
-def test_ids_stay_unique_and_empty_notes_give_no_entries() -> None:
+def test_ids_stay_unique() -> None:
     es = entries("docker ps - a\ndocker ps -a - b\n")
     assert len({e["id"] for e in es}) == 2
-    assert entries("just prose, no commands\n") == []
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   \n\t\n"])
+def test_empty_notes_are_refused(text: str) -> None:
+    with pytest.raises(InputError, match="empty") as exc:
+        import_draft(text, "notes.md")
+    assert exc.value.exit_code == 2
+
+
+def test_notes_with_nothing_to_import_are_refused() -> None:
+    with pytest.raises(InputError, match=r"No commands or terms found in notes.md \(2 line"):
+        import_draft("just prose, no commands\nmore prose\n", "notes.md")
+
+
+def test_every_skipped_line_is_warned_about_with_its_line_number() -> None:
+    text = (
+        "# Notes\n"                            # 1 heading: used
+        "Some prose about our setup.\n"         # 2 skipped
+        "\n"
+        "docker image ls  - list images\n"      # 4 command
+        "-a  - also intermediate images\n"     # 5 flag
+        "just a sentence\n"                    # 6 skipped
+        "```\n"                                # 7 fence
+        "REPOSITORY   TAG\n"                   # 8 skipped (output in a fence)
+        "```\n"
+    )
+    imported = import_draft(text, "notes.md")
+    assert imported.count == 1
+    assert [w.split(": skipped")[0] for w in imported.warnings] == [
+        "notes.md:2", "notes.md:6", "notes.md:8"]
+    assert "Some prose about our setup." in imported.warnings[0]
+
+
+def test_id_clashes_with_the_knowledge_base_are_reported_at_once() -> None:
+    existing = {"image-ls": "knowledge/image.yml:10", "ps": "knowledge/container.yml:3"}
+    imported = import_draft(
+        "docker image ls - list images\ndocker volume ls - list volumes\n", "n.md", existing)
+    data = yaml.safe_load(imported.draft)
+    assert [e["id"] for e in data["entries"]] == ["image-ls-2", "volume-ls"]
+    assert imported.warnings == (
+        "n.md:1: id `image-ls` is already in the knowledge base (knowledge/image.yml:10); "
+        "drafted as `image-ls-2`: merge it into that entry or keep the new id",)
 
 
 def test_real_team_notes_import(tmp_path: Path) -> None:
