@@ -131,7 +131,6 @@ def reply(line: str, services: Services) -> str:
     command or an executor operation), routed as Slack's ``/docker`` routes it."""
     from bot.executor import Principal
     from bot.explain import explain
-    from bot.questionlog import record
     from bot.render.blockkit import plain_text
     from bot.render.explain_text import explanation_text
     from bot.render.text import answer_text
@@ -145,15 +144,13 @@ def reply(line: str, services: Services) -> str:
         ).user_text()
     text = _wire(line)
     clean = slack_text(text)
-    routed = route(services, text, principal)
+    routed = route(services, text, principal, surface="chat")
     lang = routed.lang
     try:
         if routed.kind == "help":
             return _help_text(services, lang)
-        if routed.kind == "question":
-            answer = services.matcher.ask(clean, lang)
-            record(services.settings, answer, "chat")
-            return answer_text(answer, services.kb, color)
+        if routed.kind == "question" and routed.answer is not None:
+            return answer_text(routed.answer, services.kb, color)
         if routed.kind == "explain":
             head, _, rest = clean.partition(" ")
             command = rest.strip() if head.lower() in EXPLAIN_WORDS else clean

@@ -21,7 +21,7 @@ from bot.executor import Operation, Principal
 from bot.executor.messages import exec_error
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
-from bot.questionlog import record
+from bot.questionlog import Surface, record
 from bot.render.blockkit import Message, message, plain_text, section, w
 from bot.render.blocks import (
     answer_message,
@@ -72,6 +72,7 @@ class Routed:
     lang: Lang
     message: Message
     job: ExecJob | None = None
+    answer: Answer | None = None  # the matcher's answer, for a question
 
 
 def _unmarkup(match: re.Match[str]) -> str:
@@ -116,11 +117,14 @@ def route(
     lang: Lang | None = None,
     *,
     public: bool = False,
+    surface: Surface | None = None,
 ) -> Routed:
     """Decide what ``text`` asks for and build the immediate reply.
 
     ``public`` replies (mentions, DMs) get no "Share to channel" button. Nothing here
-    waits for the asker's user groups: what needs them is decided by the job.
+    waits for the asker's user groups: what needs them is decided by the job. ``surface``
+    names the asking surface in the question log (default: ``slash`` for the local
+    operator, else ``slack``).
     """
     asker = who if isinstance(who, Asker) else Asker.known(who)
     principal = asker.principal
@@ -147,7 +151,7 @@ def route(
             return decide(services, op, asker, lang, denied, clean)
         if looks_like_command(clean):
             return _explain(clean, lang, public)
-        return _question(services, clean, asker, lang, public)
+        return _question(services, clean, asker, lang, public, surface)
     except DockbotError as err:
         return Routed("error", lang, error_message(err, lang))
 
@@ -205,16 +209,17 @@ def _gaps(services: Services, principal: Principal, lang: Lang) -> Routed:
 
 
 def _question(
-    services: Services, text: str, asker: Asker, lang: Lang, public: bool
+    services: Services, text: str, asker: Asker, lang: Lang, public: bool,
+    surface: Surface | None = None,
 ) -> Routed:
     answer = services.matcher.ask(text, lang)
     who = asker.principal
-    qid = record(services.settings, answer, "slash" if who.kind == "cli" else "slack",
-                 user=who.user, team=who.team)
+    where: Surface = surface or ("slash" if who.kind == "cli" else "slack")
+    qid = record(services.settings, answer, where, user=who.user, team=who.team)
     msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
                          shareable=not public, share_query=shareable_text(answer.query),
                          question_id=qid)
-    return Routed("question", lang, msg)
+    return Routed("question", lang, msg, answer=answer)
 
 
 def _run_op(services: Services, answer: Answer, asker: Asker) -> str | None:
