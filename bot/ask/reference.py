@@ -121,7 +121,8 @@ def reference_entry(spec: CliSpec, cmd: Command) -> Entry:
 
 def _runnable(spec: CliSpec) -> Iterator[Command]:
     for cmd in spec.walk():
-        if cmd.path != "docker" and not cmd.is_group and cmd.usage is not None:
+        # a group runs too when it has a usage line of its own (buildx history inspect [REF])
+        if cmd.path != "docker" and cmd.usage is not None:
             yield cmd
 
 
