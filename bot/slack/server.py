@@ -15,6 +15,7 @@ import json
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from types import FrameType
@@ -26,6 +27,10 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.context import BoltContext
 from slack_bolt.request.internals import build_context
 from slack_sdk.signature import SignatureVerifier
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+from waitress.task import ThreadedTaskDispatcher
 
 from bot.errors import ConfigError
 from bot.settings import Settings
@@ -40,6 +45,12 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY = 1_000_000  # Slack payloads are far smaller
 HTTP_THREADS = 32
+# A request (headers and body) must arrive within REQUEST_READ_TIMEOUT seconds of its first
+# byte; a connection with nothing in flight closes after IDLE_TIMEOUT seconds of silence.
+REQUEST_READ_TIMEOUT = 10.0
+IDLE_TIMEOUT = 30
+CONNECTION_LIMIT = 4000
+MAX_HEADER_BYTES = 64 * 1024
 
 
 def quiet_bolt_loggers() -> None:
@@ -146,10 +157,48 @@ def _json(status: str, data: dict[str, object]) -> tuple[str, list[tuple[str, st
     return status, [("Content-Type", "application/json")], json.dumps(data)
 
 
-def http_server(app: App, settings: Settings, host: str, port: int) -> Any:
-    """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops."""
-    from waitress import create_server
+class _DeadlineChannel(HTTPChannel):  # type: ignore[misc]
+    """A waitress channel that remembers when the request being read began.
 
+    waitress's ``channel_timeout`` counts from the last byte received, so a client that
+    sends one byte every few seconds keeps a connection (and a slot under
+    ``connection_limit``) forever; waitress has no setting for a whole-request deadline.
+    """
+
+    request_started = 0.0
+
+    def received(self, data: bytes) -> bool:
+        if data and self.request is None:
+            self.request_started = time.monotonic()
+        return bool(super().received(data))
+
+
+class _DeadlineServer(TcpWSGIServer):  # type: ignore[misc]
+    """waitress's TCP server plus a read deadline per request, checked by its own
+    maintenance pass (every ``cleanup_interval`` seconds, from the server's loop)."""
+
+    channel_class = _DeadlineChannel
+    read_timeout = REQUEST_READ_TIMEOUT
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)
+        cutoff = time.monotonic() - self.read_timeout
+        for channel in list(self.active_channels.values()):
+            req = channel.request
+            if req is not None and not req.completed and channel.request_started < cutoff:
+                channel.will_close = True  # the loop closes it on its next pass
+
+
+def http_server(app: App, settings: Settings, host: str, port: int, *,
+                read_timeout: float = REQUEST_READ_TIMEOUT,
+                idle_timeout: int = IDLE_TIMEOUT) -> Any:
+    """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops.
+
+    Bounded against slow clients: headers and body within ``read_timeout`` seconds of the
+    first byte, idle keep-alive connections closed after ``idle_timeout`` seconds, headers
+    at most 64 KiB, bodies at most 1 MB, ``poll()`` instead of ``select()`` so thousands
+    of open connections do not hit the 1,024-descriptor ceiling.
+    """
     if not settings.slack_signing_secret:
         raise ConfigError(
             "SLACK_SIGNING_SECRET is not set (needed in HTTP mode).",
@@ -158,18 +207,29 @@ def http_server(app: App, settings: Settings, host: str, port: int) -> Any:
         )
     quiet_bolt_loggers()
     front = SlackWsgi(app, settings.slack_signing_secret)
-    return create_server(
-        front,
+    adj = Adjustments(
         host=host,
         port=port,
         threads=HTTP_THREADS,
-        connection_limit=1000,
+        connection_limit=CONNECTION_LIMIT,
         backlog=1024,
+        max_request_header_size=MAX_HEADER_BYTES,
         max_request_body_size=MAX_BODY,
-        channel_timeout=30,
+        channel_timeout=idle_timeout,
+        cleanup_interval=1,
+        asyncore_use_poll=True,
         ident="dockbot",
         expose_tracebacks=False,
     )
+    if len(adj.listen) != 1:
+        raise ConfigError(f"--host {host} names {len(adj.listen)} addresses.",
+                          hint="Give one address, e.g. 0.0.0.0 or 127.0.0.1.")
+    dispatcher = ThreadedTaskDispatcher()
+    dispatcher.set_thread_count(adj.threads)
+    server = _DeadlineServer(front, {}, True, None, dispatcher=dispatcher, adj=adj,
+                             sockinfo=adj.listen[0])
+    server.read_timeout = read_timeout
+    return server
 
 
 def stop_http(server: Any, thread: threading.Thread | None = None) -> None:

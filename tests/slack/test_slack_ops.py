@@ -1,0 +1,168 @@
+"""The HTTP server in operation: slow-drip clients, health and readiness endpoints."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from bot.render import blockkit as kit
+from bot.slack.app import build_app_for
+from bot.slack.runtime import Runtime
+from bot.slack.server import http_server, stop_http
+from tests.slack.conftest import FakeSlack, MakeServices, Reply, post, signed_headers
+
+Serve = Callable[..., "Running"]
+
+
+class Running:
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.port = int(server.effective_port)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def get(self, path: str, timeout: float = 10) -> Reply:
+        import urllib.error
+        import urllib.request
+
+        start = time.perf_counter()
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=timeout) as resp:
+                return Reply(resp.status, resp.read().decode(), time.perf_counter() - start)
+        except urllib.error.HTTPError as err:
+            return Reply(err.code, err.read().decode(), time.perf_counter() - start)
+
+    def command(self, text: str) -> Reply:
+        body = urlencode({"command": "/docker", "text": text, "team_id": "T1",
+                          "user_id": "U1", "channel_id": "C1"})
+        return post(self.url + "/slack/events", body,
+                    signed_headers(body, "application/x-www-form-urlencoded"), timeout=10)
+
+
+@pytest.fixture
+def serve(fake_slack: FakeSlack, make_services: MakeServices) -> Iterator[Serve]:
+    """``serve(**http_server_kwargs, env=...)`` runs the real app on waitress on loopback."""
+    started: list[tuple[Any, threading.Thread, Runtime]] = []
+
+    def make(env: dict[str, str] | None = None, **kw: Any) -> Running:
+        services = make_services(SLACK_API_URL=fake_slack.api_url, **(env or {}))
+        runtime = Runtime(services)
+        app = build_app_for(runtime, services.settings)
+        server = http_server(app, services.settings, "127.0.0.1", 0, **kw)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        started.append((server, thread, runtime))
+        return Running(server)
+
+    yield make
+    for server, thread, runtime in started:
+        stop_http(server, thread)
+        runtime.close()
+
+
+# ------------------------------------------------------------------ slow-drip clients
+
+
+DRIPS = 300
+DRIP_EVERY = 0.5  # seconds between bytes on each connection (an attack would use ~10 s)
+
+
+def _open_drips(port: int, n: int) -> list[socket.socket]:
+    socks = []
+    for _ in range(n):
+        s = socket.create_connection(("127.0.0.1", port), timeout=5)
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: ")
+        socks.append(s)
+    return socks
+
+
+def _drip(socks: list[socket.socket], stop: threading.Event, seconds: float) -> None:
+    """One header byte per connection every DRIP_EVERY seconds, never ending the headers;
+    stops by itself after ``seconds``."""
+    end = time.monotonic() + seconds
+    while not stop.is_set() and time.monotonic() < end:
+        for s in socks:
+            with contextlib.suppress(OSError):  # closed by the server
+                s.send(b"a")
+        stop.wait(DRIP_EVERY)
+
+
+def _closed_by_server(s: socket.socket) -> bool:
+    s.settimeout(0.2)
+    try:
+        return s.recv(1024) == b""
+    except TimeoutError:
+        return False
+    except OSError:
+        return True
+
+
+def test_drip_connections_do_not_lock_out_others_and_are_closed_after_the_read_timeout(
+    serve: Serve,
+) -> None:
+    running = serve(read_timeout=3.0)
+    socks = _open_drips(running.port, DRIPS)
+    stop = threading.Event()
+    dripper = threading.Thread(target=_drip, args=(socks, stop, 20.0), daemon=True)
+    dripper.start()
+    try:
+        end = time.monotonic() + 5
+        while len(running.server.active_channels) < DRIPS and time.monotonic() < end:
+            time.sleep(0.05)
+        assert len(running.server.active_channels) >= DRIPS
+        # while every drip connection is open and active, others are served promptly
+        health = running.get("/healthz", timeout=5)
+        assert health.status == 200 and health.json() == {"ok": True}
+        assert health.seconds < 2.0, health.seconds
+        reply = running.command("help")
+        assert reply.status == 200 and reply.json()["text"] == kit.w("help_title", "en")
+        assert reply.seconds < 3.0, reply.seconds
+        # the drip keeps each connection active, yet each is closed once its request has
+        # taken longer than the read timeout (3 s, checked every second)
+        time.sleep(3.0 + 2.5)
+        closed = sum(_closed_by_server(s) for s in socks)
+        assert closed == DRIPS, f"{closed} of {DRIPS} drip connections closed"
+        assert len(running.server.active_channels) < 5
+        assert running.get("/healthz", timeout=5).status == 200
+    finally:
+        stop.set()
+        dripper.join(timeout=5)
+        for s in socks:
+            s.close()
+
+
+def test_a_request_that_arrives_in_time_is_not_cut_off(serve: Serve) -> None:
+    running = serve(read_timeout=3.0)
+    with socket.create_connection(("127.0.0.1", running.port), timeout=10) as s:
+        for byte in b"GET /healthz HTTP/1.1\r\nHost: x\r\n":
+            s.send(bytes([byte]))
+            time.sleep(0.02)  # ~0.7 s in all, well inside the deadline
+        s.sendall(b"\r\n")
+        data = s.recv(4096)
+    assert data.startswith(b"HTTP/1.1 200"), data[:100]
+    assert b'{"ok": true}' in data
+
+
+def test_an_idle_keep_alive_connection_is_closed_after_the_idle_timeout(serve: Serve) -> None:
+    running = serve(idle_timeout=2)
+    with socket.create_connection(("127.0.0.1", running.port), timeout=10) as s:
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert s.recv(4096).startswith(b"HTTP/1.1 200")
+        start = time.monotonic()
+        assert s.recv(4096) == b""  # closed by the server, not by us
+        waited = time.monotonic() - start
+    assert 1.0 <= waited < 6.0, waited
+
+
+def test_an_oversized_header_block_is_refused(serve: Serve) -> None:
+    running = serve()
+    with socket.create_connection(("127.0.0.1", running.port), timeout=10) as s:
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n")
+        data = s.recv(4096)
+    assert data.split(b"\r\n")[0].endswith(b" 431 Request Header Fields Too Large"), data[:100]
