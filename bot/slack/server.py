@@ -1,7 +1,9 @@
 """Running the Slack app: Socket Mode, or HTTP mode on waitress.
 
-HTTP mode serves ``POST /slack/events`` and ``GET /healthz`` through a small
-WSGI front door that checks the request before Bolt sees it: a missing or
+HTTP mode serves ``POST /slack/events``, ``GET /healthz`` (liveness: the process
+answers) and ``GET /readyz`` (readiness: the knowledge base is loaded and Redis, when
+configured, answers; 503 with a JSON reason otherwise) through a small WSGI front door
+that checks the request before Bolt sees it: a missing or
 non-numeric ``X-Slack-Request-Timestamp``, a stale timestamp or a bad
 signature is a 401 and nothing else runs (Bolt alone answers 500 on a
 non-numeric timestamp and logs rejected bodies). A signed body that is unreadable or
@@ -32,17 +34,20 @@ from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 from waitress.task import ThreadedTaskDispatcher
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, DockbotError
 from bot.settings import Settings
 from bot.slack.payloads import shape_problem
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
 
+    from bot.services import Services
+
 log = logging.getLogger("dockbot.slack")
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
 MAX_BODY = 1_000_000  # Slack payloads are far smaller
 HTTP_THREADS = 32
 # A request (headers and body) must arrive within REQUEST_READ_TIMEOUT seconds of its first
@@ -81,13 +86,35 @@ def bolt_request(raw: str, query: str, headers: dict[str, str]) -> BoltRequest:
     return req
 
 
-class SlackWsgi:
-    """WSGI front door: health check, request checks, then Bolt."""
+Readiness = Callable[[], "str | None"]
 
-    def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH) -> None:
+
+def readiness(services: Services) -> Readiness:
+    """What ``/readyz`` checks: None when ready, else the reason."""
+
+    def check() -> str | None:
+        if not services.kb.entries:
+            return "the knowledge base has no entries"
+        if services.settings.redis_url is None:
+            return None
+        try:
+            services.state.check()
+        except DockbotError as exc:
+            return exc.message
+        return None
+
+    return check
+
+
+class SlackWsgi:
+    """WSGI front door: health and readiness, request checks, then Bolt."""
+
+    def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH,
+                 ready: Readiness | None = None) -> None:
         self.app = app
         self.path = path
         self.verifier = SignatureVerifier(signing_secret)
+        self.ready = ready
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         status, headers, body = self.handle(environ)
@@ -100,6 +127,11 @@ class SlackWsgi:
         path = str(environ.get("PATH_INFO", ""))
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return _json("200 OK", {"ok": True})
+        if path == READY_PATH and method in ("GET", "HEAD"):
+            reason = self.ready() if self.ready is not None else None
+            if reason is not None:
+                return _json("503 Service Unavailable", {"ready": False, "reason": reason})
+            return _json("200 OK", {"ready": True})
         if path != self.path:
             return _json("404 Not Found", {"error": "not found"})
         if method != "POST":
@@ -191,7 +223,7 @@ class _DeadlineServer(TcpWSGIServer):  # type: ignore[misc]
 
 def http_server(app: App, settings: Settings, host: str, port: int, *,
                 read_timeout: float = REQUEST_READ_TIMEOUT,
-                idle_timeout: int = IDLE_TIMEOUT) -> Any:
+                idle_timeout: int = IDLE_TIMEOUT, ready: Readiness | None = None) -> Any:
     """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops.
 
     Bounded against slow clients: headers and body within ``read_timeout`` seconds of the
@@ -206,7 +238,7 @@ def http_server(app: App, settings: Settings, host: str, port: int, *,
             "for Socket Mode.",
         )
     quiet_bolt_loggers()
-    front = SlackWsgi(app, settings.slack_signing_secret)
+    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready)
     adj = Adjustments(
         host=host,
         port=port,
@@ -280,7 +312,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
             closers.insert(0, handler.client.close)
             log.info("dockbot is connected to Slack in Socket Mode")
         else:
-            server = http_server(app, settings, host, port)
+            server = http_server(app, settings, host, port, ready=readiness(services))
             thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
             thread.start()
             closers.insert(0, lambda: stop_http(server, thread))

@@ -12,10 +12,13 @@ from urllib.parse import urlencode
 
 import pytest
 
+from bot.kb.model import KnowledgeBase
 from bot.render import blockkit as kit
+from bot.services import Services
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
-from bot.slack.server import http_server, stop_http
+from bot.slack.server import http_server, readiness, stop_http
+from tests.deploy.support import start_redis, start_serve, stop
 from tests.slack.conftest import FakeSlack, MakeServices, Reply, post, signed_headers
 
 Serve = Callable[..., "Running"]
@@ -50,11 +53,16 @@ def serve(fake_slack: FakeSlack, make_services: MakeServices) -> Iterator[Serve]
     """``serve(**http_server_kwargs, env=...)`` runs the real app on waitress on loopback."""
     started: list[tuple[Any, threading.Thread, Runtime]] = []
 
-    def make(env: dict[str, str] | None = None, **kw: Any) -> Running:
+    def make(env: dict[str, str] | None = None, *, empty_kb: bool = False,
+             **kw: Any) -> Running:
         services = make_services(SLACK_API_URL=fake_slack.api_url, **(env or {}))
+        if empty_kb:
+            services = Services(settings=services.settings, kb=KnowledgeBase.of(()),
+                                matcher=services.matcher)
         runtime = Runtime(services)
         app = build_app_for(runtime, services.settings)
-        server = http_server(app, services.settings, "127.0.0.1", 0, **kw)
+        server = http_server(app, services.settings, "127.0.0.1", 0,
+                             ready=readiness(services), **kw)
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         started.append((server, thread, runtime))
@@ -166,3 +174,61 @@ def test_an_oversized_header_block_is_refused(serve: Serve) -> None:
         s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n")
         data = s.recv(4096)
     assert data.split(b"\r\n")[0].endswith(b" 431 Request Header Fields Too Large"), data[:100]
+
+
+# ------------------------------------------------------------------ readiness
+
+
+def _get(url: str, timeout: float = 5) -> tuple[int, dict[str, Any]]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def _wait_status(url: str, status: int, seconds: float) -> tuple[int, dict[str, Any]]:
+    end = time.monotonic() + seconds
+    while True:
+        got = _get(url)
+        if got[0] == status or time.monotonic() > end:
+            return got
+        time.sleep(0.2)
+
+
+def test_readyz_is_200_with_the_knowledge_base_and_no_redis(serve: Serve) -> None:
+    running = serve()
+    assert _get(running.url + "/readyz") == (200, {"ready": True})
+    assert _get(running.url + "/healthz") == (200, {"ok": True})
+
+
+def test_readyz_is_503_without_a_knowledge_base_while_healthz_stays_200(serve: Serve) -> None:
+    running = serve(empty_kb=True)
+    status, body = _get(running.url + "/readyz")
+    assert status == 503 and body["ready"] is False
+    assert "knowledge base" in body["reason"]
+    assert _get(running.url + "/healthz") == (200, {"ok": True})
+
+
+def test_readyz_follows_redis_going_away_and_coming_back() -> None:
+    redis = start_redis()
+    port = int(redis.url.rsplit(":", 1)[1])
+    replica = start_serve({"DOCKBOT_REDIS_URL": redis.url + "/0"})
+    again = None
+    try:
+        assert _get(replica.url + "/readyz") == (200, {"ready": True})
+        redis.stop()
+        status, body = _wait_status(replica.url + "/readyz", 503, 10)
+        assert status == 503 and body["ready"] is False, body
+        assert f"Redis at 127.0.0.1:{port}" in body["reason"]
+        assert _get(replica.url + "/healthz") == (200, {"ok": True})  # liveness unaffected
+        again = start_redis(port)
+        # a failed Redis call pauses Redis for 5 s; readiness returns after that
+        assert _wait_status(replica.url + "/readyz", 200, 15) == (200, {"ready": True})
+    finally:
+        stop(replica.proc)
+        (again or redis).stop()
