@@ -232,3 +232,25 @@ def test_readyz_follows_redis_going_away_and_coming_back() -> None:
     finally:
         stop(replica.proc)
         (again or redis).stop()
+
+
+def test_serve_takes_its_secrets_from_files(tmp_path: Any) -> None:
+    from tests.deploy.support import SECRET
+
+    token = tmp_path / "bot-token"
+    token.write_text("xoxb-from-a-file\n")
+    signing = tmp_path / "signing-secret"
+    signing.write_text(SECRET + "\n")
+    replica = start_serve({"SLACK_BOT_TOKEN": "", "SLACK_SIGNING_SECRET": "",
+                           "SLACK_BOT_TOKEN_FILE": str(token),
+                           "SLACK_SIGNING_SECRET_FILE": str(signing)})
+    try:
+        body = urlencode({"command": "/docker", "text": "help", "team_id": "T1",
+                          "user_id": "U1", "channel_id": "C1"})
+        headers = signed_headers(body, "application/x-www-form-urlencoded", secret=SECRET)
+        reply = post(replica.url + "/slack/events", body, headers, timeout=10)
+        assert reply.status == 200 and reply.json()["text"] == kit.w("help_title", "en")
+        bad = signed_headers(body, "application/x-www-form-urlencoded", secret="other")
+        assert post(replica.url + "/slack/events", body, bad, timeout=10).status == 401
+    finally:
+        stop(replica.proc)
