@@ -164,6 +164,7 @@ class Settings:
     redis_url: str | None = None
     question_log: str | None = None
     question_log_salt: str | None = None
+    log_format: str = "text"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -182,6 +183,12 @@ class Settings:
             raise ConfigError(
                 f"DOCKBOT_LOG_LEVEL={level!r} is not a log level.",
                 hint="Use DEBUG, INFO, WARNING or ERROR.",
+            )
+        log_format = (_opt(env, "DOCKBOT_LOG_FORMAT") or "text").lower()
+        if log_format not in ("text", "json"):
+            raise ConfigError(
+                f"DOCKBOT_LOG_FORMAT={log_format!r} is not a log format.",
+                hint="Use text (the default) or json (one JSON object per line).",
             )
         app_token = _secret(env, "SLACK_APP_TOKEN")
         if app_token is not None and not app_token.startswith("xapp-"):
@@ -232,6 +239,7 @@ class Settings:
             redis_url=_redis_url(env),
             question_log=question_log,
             question_log_salt=question_log_salt,
+            log_format=log_format,
         )
 
     def require_slack(self) -> None:

@@ -169,3 +169,11 @@ def test_serve_exits_2_when_a_secret_is_set_twice(tmp_path: Path) -> None:
     assert proc.returncode == 2, proc.stderr
     assert "Both SLACK_SIGNING_SECRET and SLACK_SIGNING_SECRET_FILE are set" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_log_format_is_text_or_json() -> None:
+    assert Settings.from_env({}).log_format == "text"
+    assert Settings.from_env({"DOCKBOT_LOG_FORMAT": "JSON"}).log_format == "json"
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_env({"DOCKBOT_LOG_FORMAT": "xml"})
+    assert "DOCKBOT_LOG_FORMAT" in exc.value.user_text() and exc.value.exit_code == 2

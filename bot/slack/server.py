@@ -58,6 +58,42 @@ CONNECTION_LIMIT = 4000
 MAX_HEADER_BYTES = 64 * 1024
 
 
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC, ISO 8601), level, logger, message, and the
+    traceback as ``exc`` when there is one. Secret-looking values (Slack tokens, passwords,
+    keys) are masked in the message and the traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from datetime import UTC, datetime
+
+        from bot.secrets import mask_secrets
+
+        out: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": mask_secrets(record.getMessage())[0],
+        }
+        if record.exc_info:
+            out["exc"] = mask_secrets(self.formatException(record.exc_info))[0]
+        return json.dumps(out, ensure_ascii=False)
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr at ``DOCKBOT_LOG_LEVEL``, as text or (``DOCKBOT_LOG_FORMAT=json``) JSON
+    lines; nothing changes when logging is already configured."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    if settings.log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(settings.log_level)
+
+
 def quiet_bolt_loggers() -> None:
     """Bolt logs the full body of every rejected request at INFO; keep bodies out of logs."""
     logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
@@ -296,9 +332,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
     from bot.slack.runtime import Runtime
 
     settings.require_slack()
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings)
     services = load_services(settings)
     runtime = Runtime(services)
     stop = threading.Event()

@@ -194,7 +194,10 @@ def _get(url: str, timeout: float = 5) -> tuple[int, dict[str, Any]]:
 def _wait_status(url: str, status: int, seconds: float) -> tuple[int, dict[str, Any]]:
     end = time.monotonic() + seconds
     while True:
-        got = _get(url)
+        try:
+            got = _get(url)
+        except OSError:  # not listening yet
+            got = (0, {})
         if got[0] == status or time.monotonic() > end:
             return got
         time.sleep(0.2)
@@ -254,3 +257,82 @@ def test_serve_takes_its_secrets_from_files(tmp_path: Any) -> None:
         assert post(replica.url + "/slack/events", body, bad, timeout=10).status == 401
     finally:
         stop(replica.proc)
+
+
+# ------------------------------------------------------------------ JSON logs
+
+
+def _serve_log(env: dict[str, str], tmp_path: Any) -> str:
+    """Start `dockbot serve`, send one signed command and one malformed signed body, stop it;
+    its stderr."""
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    from tests.deploy.support import ROOT, SECRET, free_port, serve_env
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
+                            cwd=ROOT, env=serve_env({"DOCKBOT_CACHE_DIR": "off", **env}),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert _wait_status(url + "/healthz", 200, 30)[0] == 200
+        body = urlencode({"command": "/docker", "text": "help", "team_id": "T1",
+                          "user_id": "U1", "channel_id": "C1"})
+        headers = signed_headers(body, "application/x-www-form-urlencoded", secret=SECRET)
+        assert post(url + "/slack/events", body, headers, timeout=10).status == 200
+        bad = json.dumps({"type": "event_callback", "event": "not an object"})
+        assert post(url + "/slack/events", bad,
+                    signed_headers(bad, "application/json", secret=SECRET)).status == 400
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err.decode()
+    return err.decode()
+
+
+def test_json_logs_are_one_object_per_line_without_tokens(tmp_path: Any) -> None:
+    import json
+
+    err = _serve_log({"DOCKBOT_LOG_FORMAT": "json"}, tmp_path)
+    records = [json.loads(line) for line in err.splitlines() if line.strip()]
+    assert records, err
+    for rec in records:
+        assert set(rec) >= {"time", "level", "logger", "message"}, rec
+        assert rec["time"].endswith("+00:00")
+    messages = [r["message"] for r in records]
+    assert any("listens on http://127.0.0.1" in m for m in messages), messages
+    assert any(r["level"] == "WARNING" and "malformed" in r["message"] for r in records)
+    assert "xoxb-deploy" not in err
+    assert not any("`token` will be unused" in m for m in messages)  # the filter stays
+
+
+def test_text_logs_are_the_default(tmp_path: Any) -> None:
+    err = _serve_log({}, tmp_path)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert any(" INFO dockbot.slack: dockbot listens on http://127.0.0.1" in x for x in lines)
+    assert not any(x.startswith("{") for x in lines)
+
+
+def test_the_json_formatter_masks_tokens_and_keeps_tracebacks() -> None:
+    import json
+    import logging
+
+    from bot.slack.server import JsonFormatter
+
+    try:
+        raise RuntimeError("failed with xoxb-1111-2222-abcdefABCDEF")
+    except RuntimeError:
+        import sys
+
+        exc = sys.exc_info()
+    record = logging.LogRecord("dockbot.test", logging.ERROR, __file__, 1,
+                               "posting with %s to 컨테이너", ("xoxb-1111-2222-abcdefABCDEF",), exc)
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    data = json.loads(line)
+    assert data["level"] == "ERROR" and data["logger"] == "dockbot.test"
+    assert data["message"] == "posting with *** to 컨테이너"
+    assert "RuntimeError" in data["exc"] and "xoxb-1111" not in line
