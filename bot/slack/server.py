@@ -34,6 +34,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 from waitress.task import ThreadedTaskDispatcher
 
+from bot import metrics
 from bot.errors import ConfigError, DockbotError
 from bot.settings import Settings
 from bot.slack.payloads import shape_problem
@@ -48,6 +49,7 @@ log = logging.getLogger("dockbot.slack")
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 READY_PATH = "/readyz"
+METRICS_PATH = "/metrics"
 MAX_BODY = 1_000_000  # Slack payloads are far smaller
 HTTP_THREADS = 32
 # A request (headers and body) must arrive within REQUEST_READ_TIMEOUT seconds of its first
@@ -153,7 +155,11 @@ class SlackWsgi:
         self.ready = ready
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        start = time.perf_counter()
         status, headers, body = self.handle(environ)
+        if environ.get("PATH_INFO") == self.path:
+            metrics.count_request(str(environ.get("dockbot.surface", "unknown")),
+                                  _outcome(status), time.perf_counter() - start)
         payload = body.encode("utf-8")
         start_response(status, [*headers, ("Content-Length", str(len(payload)))])
         return [payload]
@@ -168,6 +174,14 @@ class SlackWsgi:
             if reason is not None:
                 return _json("503 Service Unavailable", {"ready": False, "reason": reason})
             return _json("200 OK", {"ready": True})
+        if path == METRICS_PATH and method in ("GET", "HEAD"):
+            exposition = metrics.exposition()
+            if exposition is None:
+                return _json("404 Not Found", {
+                    "error": "metrics need the prometheus-client package: "
+                             "pip install 'dockbot[metrics]'"})
+            content_type, data = exposition
+            return "200 OK", [("Content-Type", content_type)], data.decode("utf-8")
         if path != self.path:
             return _json("404 Not Found", {"error": "not found"})
         if method != "POST":
@@ -194,6 +208,7 @@ class SlackWsgi:
             req = bolt_request(text, str(environ.get("QUERY_STRING", "")), headers)
         except (ValueError, AttributeError, TypeError, RecursionError):
             return _json("400 Bad Request", {"error": "unreadable body"})
+        environ["dockbot.surface"] = _surface(req.body)
         problem = shape_problem(req.body)
         if problem is not None:
             log.warning("rejected a malformed Slack payload: %s", problem)
@@ -212,6 +227,29 @@ def _headers(environ: WSGIEnvironment) -> dict[str, str]:
         elif key.startswith("HTTP_"):
             out[key[5:].lower().replace("_", "-")] = str(value)
     return out
+
+
+def _surface(body: dict[str, Any]) -> str:
+    """Which kind of Slack request this is: command, interaction, event or other."""
+    if "command" in body:
+        return "command"
+    if body.get("type") in ("block_actions", "view_submission", "view_closed", "shortcut",
+                            "message_action", "block_suggestion"):
+        return "interaction"
+    if body.get("type") in ("event_callback", "url_verification"):
+        return "event"
+    return "other"
+
+
+def _outcome(status: str) -> str:
+    code = status[:3]
+    if code.startswith("2"):
+        return "ok"
+    if code == "401":
+        return "rejected"
+    if code.startswith("4"):
+        return "bad_request"
+    return "error"
 
 
 def _status(code: int) -> str:

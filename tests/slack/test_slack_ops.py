@@ -336,3 +336,75 @@ def test_the_json_formatter_masks_tokens_and_keeps_tracebacks() -> None:
     assert data["level"] == "ERROR" and data["logger"] == "dockbot.test"
     assert data["message"] == "posting with *** to 컨테이너"
     assert "RuntimeError" in data["exc"] and "xoxb-1111" not in line
+
+
+# ------------------------------------------------------------------ metrics
+
+
+def _scrape(url: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with urllib.request.urlopen(url + "/metrics", timeout=5) as resp:
+        assert resp.status == 200
+        assert resp.headers["Content-Type"].startswith("text/plain; version=")
+        text = resp.read().decode()
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value
+            for fam in text_string_to_metric_families(text) for s in fam.samples}
+
+
+def _delta(before: dict[Any, float], after: dict[Any, float], name: str,
+           **labels: str) -> float:
+    key = (name, tuple(sorted(labels.items())))
+    return after.get(key, 0.0) - before.get(key, 0.0)
+
+
+@pytest.mark.docker
+def test_metrics_count_requests_answers_and_executor_outcomes(
+    slack_app: Callable[..., Any], base_services: Services, docker_containers: Any,
+    tmp_path: Any,
+) -> None:
+    app = slack_app(docker_containers.url)
+    confident, abstained = "how do I list images", "qwzx blorf frobnicate zyx"
+    assert base_services.matcher.ask(confident).confident
+    assert not base_services.matcher.ask(abstained).confident
+    before = _scrape(app.url)
+    assert app.command(confident)[0].status == 200
+    assert app.command(abstained)[0].status == 200
+    reply, key = app.command("ps -a @local", user="UOPS", channel="COPS")
+    assert reply.status == 200
+    app.fake.wait_responses(key)
+    dead = slack_app(f"unix://{tmp_path}/no-docker.sock")
+    _, key = dead.command("ps -a @local", user="UOPS", channel="COPS")
+    assert "cannot be reached" in kit.plain_text(dead.fake.wait_responses(key)[0])
+    body = "command=/docker&text=help"
+    forged = {**signed_headers(body, "application/x-www-form-urlencoded", secret="wrong")}
+    assert app.post_raw(body, forged).status == 401
+    after = _scrape(app.url)
+
+    assert _delta(before, after, "dockbot_requests_total", surface="command", outcome="ok") == 4
+    assert _delta(before, after, "dockbot_requests_total", surface="unknown",
+                  outcome="rejected") == 1
+    assert _delta(before, after, "dockbot_request_seconds_count", surface="command") == 4
+    assert _delta(before, after, "dockbot_answers_total", surface="slack",
+                  result="confident") == 1
+    assert _delta(before, after, "dockbot_answers_total", surface="slack",
+                  result="abstained") == 1
+    assert _delta(before, after, "dockbot_exec_total", operation="ps", host="local",
+                  outcome="ok") == 1
+    assert _delta(before, after, "dockbot_exec_total", operation="ps", host="local",
+                  outcome="unreachable") == 1
+    assert _delta(before, after, "dockbot_exec_seconds_count", operation="ps") == 2
+    # buckets are cumulative: the +Inf bucket holds every observation
+    assert _delta(before, after, "dockbot_request_seconds_bucket", surface="command",
+                  le="+Inf") == 4
+
+
+def test_metrics_carry_no_user_channel_or_question(serve: Serve) -> None:
+    running = serve()
+    running.command("how do I list images")
+    text = running.get("/metrics").body
+    assert "dockbot_requests_total" in text
+    for private in ("U1", "C1", "list images"):
+        assert private not in text
