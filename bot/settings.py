@@ -1,6 +1,8 @@
 """Settings: the only module that reads the process environment.
 
-Everything else receives a frozen :class:`Settings` object. Validation happens
+Everything else receives a frozen :class:`Settings` object. Each secret (the Slack tokens,
+the signing secret, the question log's salt) can also come from a file named by
+``NAME_FILE``. Validation happens
 here, and every problem names the variable and says what a valid value is.
 """
 
@@ -36,6 +38,35 @@ def _opt(env: Mapping[str, str], name: str) -> str | None:
         return None
     raw = raw.strip()
     return raw or None
+
+
+def _secret(env: Mapping[str, str], name: str) -> str | None:
+    """A secret from ``NAME`` or, as Kubernetes and compose secrets provide it, from the
+    file named by ``NAME_FILE`` (its content, stripped). Both set is an error."""
+    file_var = name + "_FILE"
+    path = _opt(env, file_var)
+    if path is None:
+        return _opt(env, name)
+    if _opt(env, name) is not None:
+        raise ConfigError(
+            f"Both {name} and {file_var} are set.",
+            hint=f"Set only one: {name} holds the value, {file_var} the path of a file "
+            "holding it.",
+        )
+    try:
+        value = Path(path).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise ConfigError(
+            f"{file_var}={path!r} cannot be read ({reason}).",
+            hint=f"Point {file_var} at a readable file that holds {name}, or unset it.",
+        ) from None
+    if not value:
+        raise ConfigError(
+            f"{file_var}={path!r} is empty.",
+            hint=f"Write {name} into that file, or unset {file_var}.",
+        )
+    return value
 
 
 def _port_ok(raw: str) -> bool:
@@ -92,7 +123,7 @@ MIN_SALT_CHARS = 16
 def _question_log(env: Mapping[str, str]) -> tuple[str | None, str | None]:
     """``DOCKBOT_QUESTION_LOG`` (a file path or ``-`` for stdout) and its salt for users."""
     target = _opt(env, "DOCKBOT_QUESTION_LOG")
-    salt = _opt(env, "DOCKBOT_QUESTION_LOG_SALT")
+    salt = _secret(env, "DOCKBOT_QUESTION_LOG_SALT")
     if salt is not None and len(salt) < MIN_SALT_CHARS:
         raise ConfigError(
             f"DOCKBOT_QUESTION_LOG_SALT is shorter than {MIN_SALT_CHARS} characters.",
@@ -133,6 +164,7 @@ class Settings:
     redis_url: str | None = None
     question_log: str | None = None
     question_log_salt: str | None = None
+    log_format: str = "text"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -152,13 +184,19 @@ class Settings:
                 f"DOCKBOT_LOG_LEVEL={level!r} is not a log level.",
                 hint="Use DEBUG, INFO, WARNING or ERROR.",
             )
-        app_token = _opt(env, "SLACK_APP_TOKEN")
+        log_format = (_opt(env, "DOCKBOT_LOG_FORMAT") or "text").lower()
+        if log_format not in ("text", "json"):
+            raise ConfigError(
+                f"DOCKBOT_LOG_FORMAT={log_format!r} is not a log format.",
+                hint="Use text (the default) or json (one JSON object per line).",
+            )
+        app_token = _secret(env, "SLACK_APP_TOKEN")
         if app_token is not None and not app_token.startswith("xapp-"):
             raise ConfigError(
                 "SLACK_APP_TOKEN does not look like an app-level token.",
                 hint="App-level tokens start with xapp- (Basic Information > App-Level Tokens).",
             )
-        bot_token = _opt(env, "SLACK_BOT_TOKEN")
+        bot_token = _secret(env, "SLACK_BOT_TOKEN")
         if bot_token is not None and not bot_token.startswith("xoxb-"):
             raise ConfigError(
                 "SLACK_BOT_TOKEN does not look like a bot token.",
@@ -187,7 +225,7 @@ class Settings:
             docker_cert_path=_opt(env, "DOCKER_CERT_PATH"),
             audit_log=_opt(env, "DOCKBOT_AUDIT_LOG"),
             slack_bot_token=bot_token,
-            slack_signing_secret=_opt(env, "SLACK_SIGNING_SECRET"),
+            slack_signing_secret=_secret(env, "SLACK_SIGNING_SECRET"),
             slack_app_token=app_token,
             slack_api_url=_http_url(env, "SLACK_API_URL"),
             log_level=level,
@@ -201,6 +239,7 @@ class Settings:
             redis_url=_redis_url(env),
             question_log=question_log,
             question_log_salt=question_log_salt,
+            log_format=log_format,
         )
 
     def require_slack(self) -> None:

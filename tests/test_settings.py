@@ -100,3 +100,80 @@ def test_exec_with_a_bad_docker_host_exits_2(docker_host: str, monkeypatch: pyte
     monkeypatch.setenv("DOCKER_HOST", docker_host)
     assert main(["exec", "ps"]) == 2
     assert "DOCKER_HOST" in capsys.readouterr().err
+
+
+SECRETS = [("SLACK_BOT_TOKEN", "xoxb-from-file", "slack_bot_token"),
+           ("SLACK_SIGNING_SECRET", "signing-from-file", "slack_signing_secret"),
+           ("SLACK_APP_TOKEN", "xapp-from-file", "slack_app_token"),
+           ("DOCKBOT_QUESTION_LOG_SALT", "salt-from-file-0123456789", "question_log_salt")]
+
+
+@pytest.mark.parametrize(("name", "value", "field"), SECRETS)
+def test_a_secret_is_read_from_its_file_stripped(tmp_path: Path, name: str, value: str,
+                                                 field: str) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text(f"  {value}\n\n", encoding="utf-8")
+    settings = Settings.from_env({f"{name}_FILE": str(secret)})
+    assert getattr(settings, field) == value
+    assert getattr(Settings.from_env({name: value}), field) == value
+
+
+@pytest.mark.parametrize(("name", "value", "field"), SECRETS)
+def test_a_secret_and_its_file_together_are_refused(tmp_path: Path, name: str, value: str,
+                                                    field: str) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text(value, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_env({name: value, f"{name}_FILE": str(secret)})
+    text = exc.value.user_text()
+    assert f"Both {name} and {name}_FILE are set" in text and exc.value.exit_code == 2
+    assert value not in text
+
+
+@pytest.mark.parametrize("problem", ["missing", "directory", "unreadable", "empty", "binary"])
+def test_an_unusable_secret_file_names_the_variable(tmp_path: Path, problem: str) -> None:
+    path = tmp_path / "token"
+    if problem == "directory":
+        path.mkdir()
+    elif problem == "unreadable":
+        import os
+
+        if os.geteuid() == 0:
+            pytest.skip("root reads any file")
+        path.write_text("xoxb-secret")
+        path.chmod(0)
+    elif problem == "empty":
+        path.write_text(" \n")
+    elif problem == "binary":
+        path.write_bytes(b"\xff\xfe\x00xoxb")
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_env({"SLACK_BOT_TOKEN_FILE": str(path)})
+    text = exc.value.user_text()
+    assert f"SLACK_BOT_TOKEN_FILE={str(path)!r}" in text and exc.value.exit_code == 2
+    assert "xoxb-secret" not in text
+
+
+def test_serve_exits_2_when_a_secret_is_set_twice(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    secret = tmp_path / "signing"
+    secret.write_text("sekret\n")
+    root = Path(__file__).resolve().parents[1]
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(root),
+           "SLACK_BOT_TOKEN": "xoxb-t", "SLACK_SIGNING_SECRET": "sekret",
+           "SLACK_SIGNING_SECRET_FILE": str(secret)}
+    proc = subprocess.run([sys.executable, "-m", "bot", "serve", "--port", "1"], cwd=root,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "Both SLACK_SIGNING_SECRET and SLACK_SIGNING_SECRET_FILE are set" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_log_format_is_text_or_json() -> None:
+    assert Settings.from_env({}).log_format == "text"
+    assert Settings.from_env({"DOCKBOT_LOG_FORMAT": "JSON"}).log_format == "json"
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_env({"DOCKBOT_LOG_FORMAT": "xml"})
+    assert "DOCKBOT_LOG_FORMAT" in exc.value.user_text() and exc.value.exit_code == 2

@@ -13,8 +13,10 @@ needs the asker's user groups is left to the job (after the ack).
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, replace
 
+from bot import metrics
 from bot.ask.matcher import Answer, Candidate
 from bot.errors import DockbotError, ExecBusy, ExecError, ExecRefused, InputError
 from bot.executor import Operation, Principal
@@ -216,6 +218,7 @@ def _question(
     who = asker.principal
     where: Surface = surface or ("slash" if who.kind == "cli" else "slack")
     qid = record(services.settings, answer, where, user=who.user, team=who.team)
+    metrics.count_answer(where, answer.confident)
     msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
                          shareable=not public, share_query=shareable_text(answer.query),
                          question_id=qid)
@@ -261,10 +264,15 @@ def run_job(services: Services, job: ExecJob, who: Principal | Asker) -> Message
             if op is not None:
                 audit_refusal(services.executor, principal, op, job.text)
             return job.denied
+    start = time.monotonic()
     try:
         result = services.executor.run(job.text, principal)
     except ExecError as err:
+        op = _parse_op(services, job.text)
+        metrics.count_exec(op.kind if op else "unknown", (op.host if op else None) or "-",
+                           err.code, time.monotonic() - start)
         return error_message(err, job.lang)
+    metrics.count_exec(result.op, result.host, "ok", time.monotonic() - start)
     return exec_message(result.to_dict(), job.lang, job.label)
 
 

@@ -1,7 +1,9 @@
 """Running the Slack app: Socket Mode, or HTTP mode on waitress.
 
-HTTP mode serves ``POST /slack/events`` and ``GET /healthz`` through a small
-WSGI front door that checks the request before Bolt sees it: a missing or
+HTTP mode serves ``POST /slack/events``, ``GET /healthz`` (liveness: the process
+answers) and ``GET /readyz`` (readiness: the knowledge base is loaded and Redis, when
+configured, answers; 503 with a JSON reason otherwise) through a small WSGI front door
+that checks the request before Bolt sees it: a missing or
 non-numeric ``X-Slack-Request-Timestamp``, a stale timestamp or a bad
 signature is a 401 and nothing else runs (Bolt alone answers 500 on a
 non-numeric timestamp and logs rejected bodies). A signed body that is unreadable or
@@ -15,6 +17,7 @@ import json
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from types import FrameType
@@ -26,20 +29,71 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.context import BoltContext
 from slack_bolt.request.internals import build_context
 from slack_sdk.signature import SignatureVerifier
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+from waitress.task import ThreadedTaskDispatcher
 
-from bot.errors import ConfigError
+from bot import metrics
+from bot.errors import ConfigError, DockbotError
 from bot.settings import Settings
 from bot.slack.payloads import shape_problem
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
 
+    from bot.services import Services
+
 log = logging.getLogger("dockbot.slack")
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+METRICS_PATH = "/metrics"
 MAX_BODY = 1_000_000  # Slack payloads are far smaller
 HTTP_THREADS = 32
+# A request (headers and body) must arrive within REQUEST_READ_TIMEOUT seconds of its first
+# byte; a connection with nothing in flight closes after IDLE_TIMEOUT seconds of silence.
+REQUEST_READ_TIMEOUT = 10.0
+IDLE_TIMEOUT = 30
+CONNECTION_LIMIT = 4000
+MAX_HEADER_BYTES = 64 * 1024
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC, ISO 8601), level, logger, message, and the
+    traceback as ``exc`` when there is one. Secret-looking values (Slack tokens, passwords,
+    keys) are masked in the message and the traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from datetime import UTC, datetime
+
+        from bot.secrets import mask_secrets
+
+        out: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": mask_secrets(record.getMessage())[0],
+        }
+        if record.exc_info:
+            out["exc"] = mask_secrets(self.formatException(record.exc_info))[0]
+        return json.dumps(out, ensure_ascii=False)
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr at ``DOCKBOT_LOG_LEVEL``, as text or (``DOCKBOT_LOG_FORMAT=json``) JSON
+    lines; nothing changes when logging is already configured."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    if settings.log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(settings.log_level)
 
 
 def quiet_bolt_loggers() -> None:
@@ -70,16 +124,42 @@ def bolt_request(raw: str, query: str, headers: dict[str, str]) -> BoltRequest:
     return req
 
 
-class SlackWsgi:
-    """WSGI front door: health check, request checks, then Bolt."""
+Readiness = Callable[[], "str | None"]
 
-    def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH) -> None:
+
+def readiness(services: Services) -> Readiness:
+    """What ``/readyz`` checks: None when ready, else the reason."""
+
+    def check() -> str | None:
+        if not services.kb.entries:
+            return "the knowledge base has no entries"
+        if services.settings.redis_url is None:
+            return None
+        try:
+            services.state.check()
+        except DockbotError as exc:
+            return exc.message
+        return None
+
+    return check
+
+
+class SlackWsgi:
+    """WSGI front door: health and readiness, request checks, then Bolt."""
+
+    def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH,
+                 ready: Readiness | None = None) -> None:
         self.app = app
         self.path = path
         self.verifier = SignatureVerifier(signing_secret)
+        self.ready = ready
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        start = time.perf_counter()
         status, headers, body = self.handle(environ)
+        if environ.get("PATH_INFO") == self.path:
+            metrics.count_request(str(environ.get("dockbot.surface", "unknown")),
+                                  _outcome(status), time.perf_counter() - start)
         payload = body.encode("utf-8")
         start_response(status, [*headers, ("Content-Length", str(len(payload)))])
         return [payload]
@@ -89,6 +169,19 @@ class SlackWsgi:
         path = str(environ.get("PATH_INFO", ""))
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return _json("200 OK", {"ok": True})
+        if path == READY_PATH and method in ("GET", "HEAD"):
+            reason = self.ready() if self.ready is not None else None
+            if reason is not None:
+                return _json("503 Service Unavailable", {"ready": False, "reason": reason})
+            return _json("200 OK", {"ready": True})
+        if path == METRICS_PATH and method in ("GET", "HEAD"):
+            exposition = metrics.exposition()
+            if exposition is None:
+                return _json("404 Not Found", {
+                    "error": "metrics need the prometheus-client package: "
+                             "pip install 'dockbot[metrics]'"})
+            content_type, data = exposition
+            return "200 OK", [("Content-Type", content_type)], data.decode("utf-8")
         if path != self.path:
             return _json("404 Not Found", {"error": "not found"})
         if method != "POST":
@@ -115,6 +208,7 @@ class SlackWsgi:
             req = bolt_request(text, str(environ.get("QUERY_STRING", "")), headers)
         except (ValueError, AttributeError, TypeError, RecursionError):
             return _json("400 Bad Request", {"error": "unreadable body"})
+        environ["dockbot.surface"] = _surface(req.body)
         problem = shape_problem(req.body)
         if problem is not None:
             log.warning("rejected a malformed Slack payload: %s", problem)
@@ -135,6 +229,29 @@ def _headers(environ: WSGIEnvironment) -> dict[str, str]:
     return out
 
 
+def _surface(body: dict[str, Any]) -> str:
+    """Which kind of Slack request this is: command, interaction, event or other."""
+    if "command" in body:
+        return "command"
+    if body.get("type") in ("block_actions", "view_submission", "view_closed", "shortcut",
+                            "message_action", "block_suggestion"):
+        return "interaction"
+    if body.get("type") in ("event_callback", "url_verification"):
+        return "event"
+    return "other"
+
+
+def _outcome(status: str) -> str:
+    code = status[:3]
+    if code.startswith("2"):
+        return "ok"
+    if code == "401":
+        return "rejected"
+    if code.startswith("4"):
+        return "bad_request"
+    return "error"
+
+
 def _status(code: int) -> str:
     try:
         return f"{code} {HTTPStatus(code).phrase}"
@@ -146,10 +263,48 @@ def _json(status: str, data: dict[str, object]) -> tuple[str, list[tuple[str, st
     return status, [("Content-Type", "application/json")], json.dumps(data)
 
 
-def http_server(app: App, settings: Settings, host: str, port: int) -> Any:
-    """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops."""
-    from waitress import create_server
+class _DeadlineChannel(HTTPChannel):  # type: ignore[misc]
+    """A waitress channel that remembers when the request being read began.
 
+    waitress's ``channel_timeout`` counts from the last byte received, so a client that
+    sends one byte every few seconds keeps a connection (and a slot under
+    ``connection_limit``) forever; waitress has no setting for a whole-request deadline.
+    """
+
+    request_started = 0.0
+
+    def received(self, data: bytes) -> bool:
+        if data and self.request is None:
+            self.request_started = time.monotonic()
+        return bool(super().received(data))
+
+
+class _DeadlineServer(TcpWSGIServer):  # type: ignore[misc]
+    """waitress's TCP server plus a read deadline per request, checked by its own
+    maintenance pass (every ``cleanup_interval`` seconds, from the server's loop)."""
+
+    channel_class = _DeadlineChannel
+    read_timeout = REQUEST_READ_TIMEOUT
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)
+        cutoff = time.monotonic() - self.read_timeout
+        for channel in list(self.active_channels.values()):
+            req = channel.request
+            if req is not None and not req.completed and channel.request_started < cutoff:
+                channel.will_close = True  # the loop closes it on its next pass
+
+
+def http_server(app: App, settings: Settings, host: str, port: int, *,
+                read_timeout: float = REQUEST_READ_TIMEOUT,
+                idle_timeout: int = IDLE_TIMEOUT, ready: Readiness | None = None) -> Any:
+    """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops.
+
+    Bounded against slow clients: headers and body within ``read_timeout`` seconds of the
+    first byte, idle keep-alive connections closed after ``idle_timeout`` seconds, headers
+    at most 64 KiB, bodies at most 1 MB, ``poll()`` instead of ``select()`` so thousands
+    of open connections do not hit the 1,024-descriptor ceiling.
+    """
     if not settings.slack_signing_secret:
         raise ConfigError(
             "SLACK_SIGNING_SECRET is not set (needed in HTTP mode).",
@@ -157,19 +312,30 @@ def http_server(app: App, settings: Settings, host: str, port: int) -> Any:
             "for Socket Mode.",
         )
     quiet_bolt_loggers()
-    front = SlackWsgi(app, settings.slack_signing_secret)
-    return create_server(
-        front,
+    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready)
+    adj = Adjustments(
         host=host,
         port=port,
         threads=HTTP_THREADS,
-        connection_limit=1000,
+        connection_limit=CONNECTION_LIMIT,
         backlog=1024,
+        max_request_header_size=MAX_HEADER_BYTES,
         max_request_body_size=MAX_BODY,
-        channel_timeout=30,
+        channel_timeout=idle_timeout,
+        cleanup_interval=1,
+        asyncore_use_poll=True,
         ident="dockbot",
         expose_tracebacks=False,
     )
+    if len(adj.listen) != 1:
+        raise ConfigError(f"--host {host} names {len(adj.listen)} addresses.",
+                          hint="Give one address, e.g. 0.0.0.0 or 127.0.0.1.")
+    dispatcher = ThreadedTaskDispatcher()
+    dispatcher.set_thread_count(adj.threads)
+    server = _DeadlineServer(front, {}, True, None, dispatcher=dispatcher, adj=adj,
+                             sockinfo=adj.listen[0])
+    server.read_timeout = read_timeout
+    return server
 
 
 def stop_http(server: Any, thread: threading.Thread | None = None) -> None:
@@ -204,9 +370,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
     from bot.slack.runtime import Runtime
 
     settings.require_slack()
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings)
     services = load_services(settings)
     runtime = Runtime(services)
     stop = threading.Event()
@@ -220,7 +384,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
             closers.insert(0, handler.client.close)
             log.info("dockbot is connected to Slack in Socket Mode")
         else:
-            server = http_server(app, settings, host, port)
+            server = http_server(app, settings, host, port, ready=readiness(services))
             thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
             thread.start()
             closers.insert(0, lambda: stop_http(server, thread))

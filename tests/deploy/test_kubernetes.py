@@ -119,7 +119,7 @@ def test_two_replicas_probes_security_and_resources(rendered: list[dict[str, Any
     assert sec["allowPrivilegeEscalation"] is False
     assert sec["capabilities"]["drop"] == ["ALL"]
     assert box["readinessProbe"] != box["livenessProbe"]          # different checks
-    assert box["readinessProbe"]["httpGet"]["path"] == "/healthz"
+    assert box["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert set(box["resources"]["requests"]) == {"cpu", "memory"}
     assert "memory" in box["resources"]["limits"]
     mounts = {m["mountPath"]: m["name"] for m in box["volumeMounts"]}
