@@ -18,7 +18,7 @@ ENV PIP_CERT=/etc/ssl/certs/ca-certificates.crt \
     PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1
 COPY . /src
 RUN python3 -m venv /opt/build \
- && /opt/build/bin/pip wheel --quiet --wheel-dir /out/wheels /src \
+ && /opt/build/bin/pip wheel --quiet --wheel-dir /out/wheels "/src[redis,metrics]" \
  && cp /src/deploy/healthcheck.py /out/healthcheck.py
 
 FROM ${BASE}
@@ -30,7 +30,7 @@ ENV PATH=/opt/dockbot/bin:$PATH \
 COPY --from=build /out /tmp/dist
 RUN python3 -m venv /opt/dockbot \
  && /opt/dockbot/bin/pip install --quiet --no-cache-dir --disable-pip-version-check \
-      --no-index --find-links /tmp/dist/wheels dockbot \
+      --no-index --find-links /tmp/dist/wheels "dockbot[redis,metrics]" \
  && /opt/dockbot/bin/pip uninstall --quiet --yes pip \
  && install -m 0755 /tmp/dist/healthcheck.py /opt/dockbot/healthcheck.py \
  && rm -rf /tmp/dist \

@@ -135,6 +135,14 @@ def test_the_entrypoint_runs_dockbot_commands(docker_engine: str, image: str) ->
     assert off.returncode == 1
 
 
+def test_the_image_has_what_replicas_and_metrics_need(docker_engine: str, image: str) -> None:
+    """compose.yaml and the Kubernetes base set DOCKBOT_REDIS_URL: the image must carry the
+    Redis client (and the metrics library for /metrics)."""
+    done = run(docker_engine, "--entrypoint", "/opt/dockbot/bin/python", image,
+               "-c", "import redis, prometheus_client; print('ok')")
+    assert done.stdout.strip() == "ok", done.stderr
+
+
 @pytest.fixture
 def serving(docker_engine: str, image: str) -> Iterator[str]:
     name = f"dockbot-serve-{os.getpid()}"
