@@ -12,14 +12,15 @@ import difflib
 import json
 import shlex
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from bot import __version__
 from bot.errors import DockbotError, InputError
 from bot.lang import Lang, parse_lang
 from bot.settings import Settings
+from bot.textinput import read_lines
 
 
 def _lang(value: str) -> Lang:
@@ -251,26 +252,6 @@ def _color(settings: Settings) -> bool:
     return sys.stdout.isatty() and not settings.no_color
 
 
-def _lines(source: str) -> Iterator[str]:
-    """Lines of a file or stdin, decoded leniently (bad bytes become U+FFFD)."""
-    stream: IO[bytes]
-    if source == "-":
-        stream = sys.stdin.buffer
-    else:
-        try:
-            stream = Path(source).open("rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise InputError(
-                f"Cannot read {source!r}: {exc.strerror}.", hint="Check the file path."
-            ) from exc
-    try:
-        for raw in stream:
-            yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
-
-
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.questionlog import record
     from bot.render.text import answer_text
@@ -280,7 +261,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch:
         if args.question:
             raise InputError("Give either --batch FILE or a question, not both.")
-        for line in _lines(args.batch):
+        for line in read_lines(args.batch):
             try:
                 batch_answer = services.matcher.ask(line, args.lang)
                 record(settings, batch_answer, "ask")
@@ -322,7 +303,7 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         from bot.kb.notes_import import import_draft
 
         name = "stdin" if args.notes == "-" else shown_path(Path(args.notes))
-        text = "\n".join(_lines(args.notes))
+        text = "\n".join(read_lines(args.notes))
         kb, _ = check_knowledge(settings.knowledge_dir)  # ids to clash with, even if unchecked
         existing = {e.id: f"{e.file}:{e.line}" for e in kb}
         imported = import_draft(text, source_name=name, existing=existing)

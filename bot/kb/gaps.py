@@ -18,13 +18,10 @@ from __future__ import annotations
 import heapq
 import json
 import re
-import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import IO
 
 import yaml
 from rapidfuzz import fuzz
@@ -37,6 +34,7 @@ from bot.kb.notes_import import TODO, draft_entry
 from bot.lang import LANGS, Lang
 from bot.questionlog import SURFACES
 from bot.settings import Settings
+from bot.textinput import read_lines
 
 # A confident answer scoring below THRESHOLD + this margin counts as low confidence: 5 of
 # the 467 confident answers to the benchmark's dev questions (bench/questions/dev.tsv).
@@ -135,34 +133,13 @@ def _question(data: dict[str, object]) -> Logged | None:
                   None if score is None else float(score), tuple(suggestions))
 
 
-def _lines(path: str) -> Iterator[str]:
-    stream: IO[bytes]
-    if path == "-":
-        stream = sys.stdin.buffer
-    else:
-        try:
-            stream = Path(path).open("rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise InputError(
-                f"Cannot read the question log {path!r}: {exc.strerror}.",
-                hint="Give the file that DOCKBOT_QUESTION_LOG writes to.",
-            ) from exc
-    try:
-        for raw in stream:
-            yield raw.decode("utf-8", errors="replace")
-    except OSError as exc:
-        raise InputError(f"Cannot read the question log {path!r}: {exc.strerror}.",
-                         hint="Give the file that DOCKBOT_QUESTION_LOG writes to.") from exc
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
-
-
 def read_logs(paths: Sequence[str]) -> LogContents:
     """Every question and vote in ``paths``; bad lines are counted, not fatal."""
     out = LogContents()
     for path in paths:
-        for n, line in enumerate(_lines(path), 1):
+        lines = read_lines(path, "the question log",
+                           hint="Give the file that DOCKBOT_QUESTION_LOG writes to.")
+        for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
