@@ -160,9 +160,24 @@ class Analysis:
     on_topic: bool  # names a Docker object, a Docker word or a flag
 
 
+# Dockerfile instructions written as Dockerfiles write them ("ADD vs COPY", "CMD 와
+# ENTRYPOINT 차이"): the question is about Docker even when it names nothing else of it
+_INSTRUCTION = re.compile(
+    r"(?<![A-Za-z0-9_-])(FROM|RUN|CMD|COPY|ADD|ENTRYPOINT|EXPOSE|ENV|ARG|WORKDIR|USER|VOLUME"
+    r"|HEALTHCHECK|LABEL|ONBUILD|STOPSIGNAL|SHELL)(?![A-Za-z0-9_-])"
+)
+
+
+def _names_instruction(text: str) -> bool:
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    shouting = sum(c.isupper() for c in letters) > 0.5 * len(letters)
+    return not shouting and bool(_INSTRUCTION.search(text))
+
+
 def analyze(text: str) -> Analysis:
     text = unicodedata.normalize("NFKC", text)
     text = _PLACEHOLDER.sub(" ", text)
+    instruction = _names_instruction(text)
     flags: list[str] = []
     for m in _FLAG.finditer(text):
         flags.extend(split_flags(m.group(1)))
@@ -206,10 +221,19 @@ def analyze(text: str) -> Analysis:
     fuzzy = " ".join(tokens)
     words = set(raw_latin) | set(parts) | set(raw_ko) | set(stripped)
     anchored = (
-        bool(words & ANCHORS) or bool(flags) or any(a in compact_all for a in _KO_ANCHORS)
+        instruction
+        or bool(words & ANCHORS)
+        or bool(flags)
+        or any(a in compact_all for a in _KO_ANCHORS)
     )
-    named_docker = bool(words & STRONG_ANCHORS) or any(a in compact_all for a in ("도커", "컴포즈"))
-    foreign = bool(words & FOREIGN)
+    named_docker = (
+        instruction
+        or bool(words & STRONG_ANCHORS)
+        or any(a in compact_all for a in ("도커", "컴포즈"))
+    )
+    # another topic is named by a word of its own, not by part of a file name or a path
+    # ("standard_init_linux.go:207" in a pasted error names neither Linux nor Go)
+    foreign = bool((set(raw_latin) | set(raw_ko) | set(stripped)) & FOREIGN)
     foreign_strict = bool(words & FOREIGN_STRICT)
     on_topic = (
         anchored
@@ -220,7 +244,8 @@ def analyze(text: str) -> Analysis:
         or any(w in compact_all for w in _KO_DOMAIN)
     )
     signals = (
-        len(concepts & DOMAIN_CONCEPTS)
+        int(instruction)
+        + len(concepts & DOMAIN_CONCEPTS)
         + len((words & DOMAIN_WORDS) - SOFTWARE_NAMES)
         + len(set(flags))
         + sum(1 for w in _KO_DOMAIN if w in compact_all)

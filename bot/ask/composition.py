@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
+from bot.ask.lexicon import SOFTWARE_NAMES
 from bot.ask.values import Value, enum_value, filter_value, find_values, fit
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 from bot.lang import Lang
@@ -272,7 +273,8 @@ class Composer:
         features that the answer's own title already explains, which select no flag).
         """
         cmd, rest = self.node_of(command)
-        if cmd is None or "$(" in command or "|" in command.split("#")[0]:
+        shell = command.split("#")[0]
+        if cmd is None or "$(" in command or any(op in shell for op in ("|", "&&", ";")):
             return None
         present = _present_flags(cmd, rest)
         found = find_values(question)
@@ -287,6 +289,8 @@ class Composer:
             if value is not None and value != old:
                 values[name] = value
                 flags.append(f)
+        # the words of a value ("named proxy", "myapp:1.0") say which value, not which flag
+        exclude = exclude | _value_words(found)
         chosen = [
             f
             for s, f in self.score_flags(cmd, a, exclude)
@@ -300,6 +304,14 @@ class Composer:
                 f.long in _SELECTED_BY_VALUE and any(fit(f, v) for v in found)
             ):
                 chosen.append(f)
+        # a value that exactly one option of the command takes ("172.20.0.10" on network
+        # connect is --ip; "uid 1000, gid 1000" is --user)
+        for i, v in enumerate(found):
+            if v.kind not in _SELECTING_KINDS or i in used:
+                continue
+            fits = [f for f in cmd.flags if f.takes_value and fit(f, v)]
+            if len(fits) == 1 and fits[0].name not in present and fits[0] not in chosen:
+                chosen.append(fits[0])
         for f in _drop_conflicts(chosen):
             value = None
             if f.takes_value:
@@ -310,7 +322,13 @@ class Composer:
                 )
             values[f.name] = value
             flags.append(f)
-        if not flags:
+        line = _rewrite(cmd, command, rest, values) if flags else command
+        path_len = len(command.split()) - len(rest)
+        line = _fill_positionals(cmd, line, path_len, question, found, used)
+        line, parent_flags = _parent_flags(cmd, line, path_len, found, used)
+        flags.extend(f for f, _ in parent_flags)
+        values.update({f.name: v for f, v in parent_flags})
+        if not flags and line == command:
             return None
         added = tuple(
             ComposedFlag(
@@ -321,7 +339,89 @@ class Composer:
             )
             for f in flags
         )
-        return Composition(_rewrite(cmd, command, rest, values), added)
+        return Composition(line, added)
+
+
+# positional placeholders that name an image: "<image>", "<image>:<tag>",
+# "<DockerID>/<repo>:<tag>", "<new-image>:<tag>"
+_IMAGE_SLOT = re.compile(
+    r"(?:<[^<>\s]+>/)*<(?:image|new-image|repo|source-image|target-image|image-name)>"
+    r"(?::<[^<>\s]+>)?"
+)
+_SERVER_SLOTS = frozenset({"SERVER", "REGISTRY"})
+_SOFTWARE = re.compile(r"(?i)(?<![A-Za-z0-9_./:-])(" + "|".join(
+    sorted(n for n in SOFTWARE_NAMES if n != "latest")) + r")(?![A-Za-z0-9_./:-])")
+
+
+def _fill_positionals(
+    cmd: Command, line: str, path_len: int, question: str, found: list[Value], used: set[int]
+) -> str:
+    """Image placeholders take the image references the question gives, in order
+    ("Tag myapp:latest as registry.example.com/team/myapp:1.2"), or the software it names
+    ("an nginx container"); a registry the question names is the server of ``login``."""
+    words = line.split()
+    refs = [i for i, v in enumerate(found) if v.kind == "ref" and i not in used]
+    named = [m.group(1).lower() for m in _SOFTWARE.finditer(question)]
+    i = path_len
+    positional_seen = False
+    while i < len(words):
+        w = words[i]
+        f = _lookup(cmd, w)
+        if f is not None:
+            i += 2 if f.takes_value and "=" not in w else 1
+            continue
+        positional_seen = positional_seen or not w.startswith("-")
+        if _IMAGE_SLOT.fullmatch(w):
+            if refs:
+                j = refs.pop(0)
+                used.add(j)
+                words[i] = found[j].text
+            elif named and w.startswith("<image>"):
+                words[i] = named.pop(0) + w[len("<image>") :].replace(":<tag>", "")
+        i += 1
+    if not positional_seen and {s.name for s in cmd.slots()} & _SERVER_SLOTS:
+        hosts = [i for i, v in enumerate(found) if v.kind == "host" and i not in used]
+        if hosts:
+            used.add(hosts[0])
+            words.append(found[hosts[0]].text)
+    return " ".join(words)
+
+
+_SELECTING_KINDS = frozenset({"file", "cidr", "ip", "userspec", "signal", "platform", "host"})
+_VALUE_WORD_KINDS = frozenset({"name", "ref", "file", "host"})
+
+
+def _value_words(found: list[Value]) -> frozenset[str]:
+    out: set[str] = set()
+    for v in found:
+        if v.kind in _VALUE_WORD_KINDS:
+            out.update(k for k in analyze(v.text).features if k[0] in "wk")
+    return frozenset(out)
+
+
+def _parent_flags(
+    cmd: Command, line: str, path_len: int, found: list[Value], used: set[int]
+) -> tuple[str, list[tuple[Flag, str]]]:
+    """Options of ``docker compose`` itself (``-f``, ``--env-file``, ``-p``) that a value in
+    the question asks for, written before the sub-command."""
+    parent = cmd.parent
+    if parent is None or parent.path != "docker compose" or path_len < 3:
+        return line, []
+    words = line.split()
+    taken: list[tuple[Flag, str]] = []
+    for i, v in enumerate(found):
+        if i in used:
+            continue
+        have = {f.long for f, _ in taken}
+        fits = [f for f in parent.flags if f.takes_value and f.long not in have and fit(f, v)]
+        if len(fits) == 1 and f"--{fits[0].long}" not in words:
+            used.add(i)
+            taken.append((fits[0], fit(fits[0], v) or v.text))
+    if not taken:
+        return line, []
+    added = [w for f, value in taken for w in (shown_name(f), _quote(value))]
+    at = path_len - len(cmd.path.split()) + 2  # after "docker compose"
+    return " ".join([*words[:at], *added, *words[at:]]), taken
 
 
 def _replaceable(value: str | None) -> bool:

@@ -198,11 +198,7 @@ def off_topic_of(a: Analysis) -> bool:
     """Never answered with confidence: names nothing of Docker's; names another topic (git,
     SQL, npm ...) and no Docker object; or names another container tool or another kind of
     image or container (Podman, kubectl, an SVG image) without naming Docker itself."""
-    return (
-        not a.on_topic
-        or (a.foreign and not a.anchored)
-        or (a.foreign_strict and not a.named_docker)
-    )
+    return (a.foreign and not a.anchored) or (a.foreign_strict and not a.named_docker)
 
 
 def specific(a: Analysis) -> bool:

@@ -21,7 +21,8 @@ ENUMS: Mapping[str, tuple[str, ...]] = {
     "restart": ("unless-stopped", "on-failure", "always", "no"),
     "network": ("host", "none", "bridge"),
     "net": ("host", "none", "bridge"),
-    "driver": ("overlay", "bridge", "macvlan", "ipvlan", "local"),
+    "driver": ("overlay", "bridge", "macvlan", "ipvlan", "local", "docker-container",
+               "kubernetes", "remote"),
     "log-driver": ("json-file", "journald", "syslog", "fluentd", "local", "none"),
     "pull": ("always", "missing", "never"),
     "progress": ("plain", "tty", "rawjson", "quiet"),
@@ -44,7 +45,7 @@ _NAME_KO = re.compile(
 )
 _QUOTED = re.compile(r"[\"'`]([^\"'`\s][^\"'`]{0,80})[\"'`]")
 _PORTMAP = re.compile(
-    r"(?<![A-Za-z0-9_.:])((?:\d{1,3}(?:\.\d{1,3}){3}:)?\d{1,5}:\d{1,5}(?:/(?:tcp|udp))?)(?!\d)"
+    r"(?<![A-Za-z0-9_.:])((?:\d{1,3}(?:\.\d{1,3}){3}:)?\d{1,5}:[1-9]\d{0,4}(?:/(?:tcp|udp))?)(?!\d)"
 )
 _TWO_PORTS_EN = re.compile(
     r"(?i)\bport\s+(\d{1,5})\b.{0,40}?\b(?:to|->|onto|into)\s+(?:the\s+)?(?:container(?:'s)?\s+)?"
@@ -65,10 +66,43 @@ _DURATION = re.compile(
     r"(?![a-z])"
 )
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.:/=-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_.:/])")
-_PATH = re.compile(r"(?<![\w:/.])((?:~|\.{1,2})?/[\w./-]*[\w/]|\$\(pwd\)[\w/.-]*|\.(?=\s|$))")
+# ASCII only: a Korean particle written against a path ("/src로") is not part of it
+_PATH = re.compile(
+    r"(?<![A-Za-z0-9_:/.])((?:~|\.{1,2})?/[A-Za-z0-9_./-]*[A-Za-z0-9_/]"
+    r"|\$\(pwd\)[A-Za-z0-9_/.-]*|\.(?=\s|$))"
+)
+_CIDR = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3}/\d{1,2})(?![\d.])")
 _IP = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])")
+# an image reference with a tag or digest: "myapp:1.0", "node:20-alpine",
+# "registry.example.com/team/myapp:1.2" (a name starting with a letter, so no port map)
+_REF = re.compile(
+    r"(?<![A-Za-z0-9_./:@-])((?:[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?/)?"
+    r"[a-z][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*"
+    r"(?::[A-Za-z0-9][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{8,64}))(?![A-Za-z0-9_./:-])"
+)
+# a file name: leading dot (".env", ".env.staging") or a known extension
+_FILE = re.compile(
+    r"(?<![A-Za-z0-9_./-])(\.[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
+    r"|[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\."
+    r"(?:ya?ml|env|tar|gz|tgz|zip|json|txt|conf|cfg|ini|toml|log|sh|sql|pem|crt|key|"
+    r"prod|dev|staging|test|local|override|dockerfile|hcl|out|id))(?![A-Za-z0-9_/-])"
+)
+# a host name: registry.example.com, ghcr.io, localhost:5000
+_HOST = re.compile(
+    r"(?<![A-Za-z0-9_./:@-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:com|io|org|net|dev|cloud|internal|local|lan|co|kr|jp|de|example)(?::\d{1,5})?"
+    r"|localhost:\d{1,5})(?![A-Za-z0-9_.:/-])"
+)
+_UIDGID = re.compile(r"(?i)\buid\s*(\d+)\W{1,3}(?:and\s+)?gid\s*(\d+)")
+_FRACTION = re.compile(
+    r"(?i)\b(?:a\s+)?(quarter|half)\s+(?:of\s+)?(?:a\s+|one\s+)?cpu|(절반)|(?<![가-힣])(반)\s*개"
+)
 _KEYVAL = re.compile(r"(?<![\w-])([A-Za-z_][\w.-]*=[^\s,;\"'`\uac00-\ud7a3]+)")
-_SIGNAL = re.compile(r"(?i)\b(SIG[A-Z0-9]+|(?<=\s)(?:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))\b")
+# ASCII boundaries, so "SIGINT를" is SIGINT
+_SIGNAL = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(SIG[A-Z0-9]+|(?<=\s)(?:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))"
+    r"(?![A-Za-z0-9])"
+)
 _PLATFORM = re.compile(r"\b((?:linux|windows)/(?:amd64|arm64|arm/v7|arm/v6|386|ppc64le|s390x))\b")
 _UNITS = {
     "ms": "ms", "s": "s", "m": "m", "h": "h", "초": "s", "분": "m", "시간": "h",
@@ -82,7 +116,8 @@ _SIZE_UNITS = {"메가": "m", "기가": "g", "킬로": "k"}
 class Value:
     """One value found in a question."""
 
-    kind: str  # portmap port size duration number path ip keyval signal platform name word
+    kind: str  # portmap port size duration number path file ref host ip cidr keyval signal
+    # platform userspec name hostname word
     text: str  # as docker writes it: "8080:80", "512m", "30s", "/app"
     start: int
 
@@ -103,6 +138,8 @@ def find_values(question: str) -> list[Value]:
         taken.append(span)
         out.append(Value(kind, text, span[0]))
 
+    for m in _UIDGID.finditer(question):
+        add("userspec", f"{m.group(1)}:{m.group(2)}", m.span())
     for m in _PORTMAP.finditer(question):
         add("portmap", m.group(1), m.span(1))
     for rx in (_TWO_PORTS_EN, _PORTS_KO):
@@ -113,8 +150,16 @@ def find_values(question: str) -> list[Value]:
         add("platform", m.group(1), m.span(1))
     for m in _KEYVAL.finditer(question):
         add("keyval", m.group(1), m.span(1))
+    for m in _CIDR.finditer(question):
+        add("cidr", m.group(1), m.span(1))
     for m in _IP.finditer(question):
         add("ip", m.group(1), m.span(1))
+    for m in _REF.finditer(question):
+        add("ref", m.group(1), m.span(1))
+    for m in _FILE.finditer(question):
+        add("file", m.group(1), m.span(1))
+    for m in _HOST.finditer(question):
+        add("host", m.group(1), m.span(1))
     for m in _SIZE.finditer(question):
         if m.group(1):
             add("size", f"{m.group(1)}{m.group(2).lower()}", m.span())
@@ -131,16 +176,33 @@ def find_values(question: str) -> list[Value]:
     for m in _PATH.finditer(question):
         add("path", m.group(1), m.span(1))
     for m in _NAME_AFTER.finditer(question):
-        add("name", m.group(1), m.span(1))
+        said = m.group(0).lower()
+        add("hostname" if said.startswith("hostname") else "name", m.group(1), m.span(1))
     for m in _NAME_KO.finditer(question):
         g = next(i for i in (1, 2, 3) if m.group(i))
         add("name", m.group(g), m.span(g))
+    for m in _FRACTION.finditer(question):
+        word = (m.group(1) or m.group(2) or m.group(3) or "").lower()
+        add("number", "0.25" if word == "quarter" else "0.5", m.span())
     for m in _NUMBER.finditer(question):
         add("number", m.group(1), m.span(1))
     for m in _QUOTED.finditer(question):
         add("name", m.group(1), m.span(1))
     out.sort(key=lambda v: v.start)
-    return out
+    # "SIGTERM 대신 SIGINT", "SIGINT instead of SIGTERM": the replaced value is not asked for
+    return [v for v in out if not _replaced(question, v)]
+
+
+_INSTEAD_KO = re.compile(r"\s*(?:을|를|이|가|은|는)?\s*(?:대신|말고|아니라)")
+_INSTEAD_EN = re.compile(r"(?i)(?:instead of|rather than|not)\s+(?:the\s+)?$")
+
+
+def _replaced(question: str, v: Value) -> bool:
+    end = v.start + len(v.text)
+    if question[v.start : end] != v.text:
+        return False
+    before = question[max(0, v.start - 20) : v.start]
+    return bool(_INSTEAD_KO.match(question, end) or _INSTEAD_EN.search(before))
 
 
 def enum_value(flag: Flag, question: str, *, named: bool = False) -> str | None:
@@ -195,7 +257,7 @@ _BYTES = frozenset({"memory", "memory-swap", "memory-reservation", "shm-size", "
 _TIMES = frozenset({"since", "until", "timeout", "time", "stop-timeout", "health-interval",
                     "health-timeout", "health-start-period", "health-start-interval"})
 _PATHS = frozenset({"workdir", "tmpfs", "file", "output", "input", "env-file", "cidfile"})
-_NAMES = frozenset({"name", "hostname", "network", "net", "user", "entrypoint", "tag",
+_NAMES = frozenset({"name", "network", "net", "user", "entrypoint", "tag",
                     "project-name", "domainname", "builder", "context"})
 
 
@@ -218,8 +280,14 @@ def fit(flag: Flag, v: Value) -> str | None:
         return v.text if v.kind == "signal" else None
     if long == "platform":
         return v.text if v.kind == "platform" else None
-    if long in ("dns", "ip", "ip6"):
+    if long in ("ip6", "link-local-ip"):
+        return None  # an IPv4 address is no value for them
+    if long in ("dns", "ip", "gateway") or long.endswith("addr") or kind == "ip":
         return v.text if v.kind == "ip" else None
+    if long in ("subnet", "ip-range", "fixed-cidr") or kind == "ipNet":
+        return v.text if v.kind == "cidr" else None
+    if long in ("tag", "cache-from", "from"):
+        return v.text if v.kind in ("ref", "name") else None
     if long in _BYTES or kind == "bytes":
         return v.text if v.kind == "size" else None
     if long in _TIMES or kind == "duration":
@@ -234,12 +302,25 @@ def fit(flag: Flag, v: Value) -> str | None:
         if v.kind == "number" and long in ("since", "until"):
             return None
         return None
-    if long in _PATHS or long in ("volume", "mount"):
+    if long in _PATHS or long in ("volume", "mount", "iidfile", "metadata-file"):
+        is_env = "env" in v.text.lower()
+        if long == "env-file" and v.kind == "file":
+            return v.text if is_env else None
+        if long == "file" and v.kind == "file" and is_env:
+            return None
+        if v.kind == "file" and long not in ("volume", "mount", "workdir", "tmpfs"):
+            return v.text
         return v.text if v.kind == "path" else None
     if long == "user":
-        if v.kind in ("name", "number"):
+        if v.kind in ("name", "number", "userspec"):
+            return v.text
+        if v.kind == "portmap" and re.fullmatch(r"\d+:\d+", v.text):
             return v.text
         return None
+    if long == "entrypoint":
+        return v.text if v.kind in ("path", "name") else None
+    if long == "hostname":
+        return v.text if v.kind in ("hostname", "name") else None
     if long in _NAMES:
         return v.text if v.kind == "name" else None
     if kind in ("int", "uint", "uint16", "uint32", "decimal", "float") or long in (
