@@ -109,13 +109,27 @@ def split_flags(token: str) -> list[str]:
     return [f"-{c}" for c in letters if c.isalnum()]
 
 
+# Korean loanwords spelt two ways: folded to the spelling the knowledge base uses
+_KO_SPELLING = {
+    "디렉토리": "디렉터리", "메세지": "메시지", "레포지토리": "리포지토리",
+    "레파지토리": "리포지토리", "어플리케이션": "애플리케이션", "어플": "애플", "네트웍": "네트워크",
+    "콘테이너": "컨테이너", "쉘": "셸",
+}
+_KO_SPELLING_RE = re.compile("|".join(sorted(_KO_SPELLING, key=len, reverse=True)))
+
+
+def ko_spelling(text: str) -> str:
+    """``작업 디렉토리`` -> ``작업 디렉터리``: one spelling per Korean loanword."""
+    return _KO_SPELLING_RE.sub(lambda m: _KO_SPELLING[m.group(0)], text)
+
+
 def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
     """One alternation per language, longest form first: a left-to-right greedy scan."""
     ko: dict[str, str] = {}
     en: dict[str, str] = {}
     for concept, (ko_forms, en_forms) in CONCEPTS.items():
         for f in ko_forms:
-            ko.setdefault(f.replace(" ", "").lower(), concept)
+            ko.setdefault(ko_spelling(f).replace(" ", "").lower(), concept)
         for f in en_forms:
             en.setdefault(f.lower(), concept)
 
@@ -168,6 +182,9 @@ _INSTRUCTION = re.compile(
 )
 
 
+_NEW_CONTAINER = re.compile(r"\bnew (?:[a-z0-9_.:-]+ )?containers?\b|새(?:로운)? ?컨테이너")
+
+
 def _names_instruction(text: str) -> bool:
     letters = [c for c in text if c.isascii() and c.isalpha()]
     shouting = sum(c.isupper() for c in letters) > 0.5 * len(letters)
@@ -175,7 +192,7 @@ def _names_instruction(text: str) -> bool:
 
 
 def analyze(text: str) -> Analysis:
-    text = unicodedata.normalize("NFKC", text)
+    text = ko_spelling(unicodedata.normalize("NFKC", text))
     text = _PLACEHOLDER.sub(" ", text)
     instruction = _names_instruction(text)
     flags: list[str] = []
@@ -198,6 +215,9 @@ def analyze(text: str) -> Analysis:
     concepts = _find_concepts(compact_all, " ".join([*raw_latin, *parts]))
     if portmaps:
         concepts.add("port")
+    # "a new container" / "새 컨테이너" is one that is run (or created) now
+    if _NEW_CONTAINER.search(no_flags):
+        concepts.add("run")
 
     features: dict[str, float] = {}
 

@@ -307,7 +307,8 @@ class Composer:
         # a value that exactly one option of the command takes ("172.20.0.10" on network
         # connect is --ip; "uid 1000, gid 1000" is --user)
         for i, v in enumerate(found):
-            if v.kind not in _SELECTING_KINDS or i in used:
+            fraction = v.kind == "number" and "." in v.text
+            if (v.kind not in _SELECTING_KINDS and not fraction) or i in used:
                 continue
             fits = [f for f in cmd.flags if f.takes_value and fit(f, v)]
             if len(fits) == 1 and fits[0].name not in present and fits[0] not in chosen:

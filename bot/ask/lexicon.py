@@ -119,7 +119,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "restart-policy": (
         ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜", "오토 리스타트", "자동 리스타트", "리스타트 폴리시", "리스타트 정책"),
         ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure",
-         "autostart", "auto start", "auto-start", "start automatically", "automatically start",
+         "autostart", "auto start", "auto-start", "start automatically", "automatically start", "restart automatically", "automatically restart", "unless stopped",
          "on boot", "at boot", "on reboot", "after reboot", "system reboot", "start on boot"),
     ),
     "limit": (("제한", "리밋", "한도"), ("limit", "limits", "cap", "quota", "constrain")),

@@ -323,10 +323,11 @@ def fit(flag: Flag, v: Value) -> str | None:
         return v.text if v.kind in ("hostname", "name") else None
     if long in _NAMES:
         return v.text if v.kind == "name" else None
-    if kind in ("int", "uint", "uint16", "uint32", "decimal", "float") or long in (
-        "tail", "cpus", "last", "scale", "replicas"
-    ):
+    if kind in ("decimal", "float") or long == "cpus":
         return v.text if v.kind == "number" else None
+    if kind in ("int", "uint", "uint16", "uint32") or long in ("tail", "last", "scale", "replicas"):
+        # a fraction is no count
+        return v.text if v.kind == "number" and "." not in v.text else None
     return None
 
 

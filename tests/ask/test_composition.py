@@ -105,9 +105,108 @@ def test_composer_rewrites_the_command_line(
 
 
 @pytest.mark.parametrize(
+    ("command", "question", "expected"),
+    [
+        # image references fill the image placeholders, in the order they are written
+        (
+            "docker tag <image> <new-image>:<tag>",
+            "give web:2.1 the extra name ghcr.io/acme/web:stable",
+            "docker tag web:2.1 ghcr.io/acme/web:stable",
+        ),
+        ("docker pull <image>:<tag>", "fetch redis:7-bookworm", "docker pull redis:7-bookworm"),
+        # a software name alone fills an image placeholder, without an invented tag
+        (
+            "docker create --name <name> <image>",
+            "prepare a postgres container called pg1",
+            "docker create --name pg1 postgres",
+        ),
+        # a tag given for the build's -t
+        (
+            "docker build -t <name>:<tag> .",
+            "build it as shop-api:3.4",
+            "docker build -t shop-api:3.4 .",
+        ),
+        # a file name goes to the option that takes a file of its kind
+        (
+            "docker save -o <file>.tar <image>",
+            "write web:1 into web-backup.tar",
+            "docker save --output web-backup.tar web:1",
+        ),
+        # compose's own options go before the sub-command
+        (
+            "docker compose up -d",
+            "bring the stack up from compose.staging.yaml",
+            "docker compose --file compose.staging.yaml up -d",
+        ),
+        (
+            "docker compose up -d",
+            "bring the stack up with the variables in .env.qa",
+            "docker compose --env-file .env.qa up -d",
+        ),
+        # a value only one option takes selects it
+        (
+            "docker network connect <network> <container>",
+            "attach it with the address 10.1.2.3",
+            "docker network connect --ip 10.1.2.3 <network> <container>",
+        ),
+        (
+            "docker network create <name>",
+            "hand out addresses from the range 10.9.0.0/26",
+            "docker network create --ip-range 10.9.0.0/26 <name>",
+        ),
+        # a Korean particle written against a path is not part of it
+        (
+            "docker exec <container> <command>",
+            "작업 디렉터리를 /opt/app에서 명령 실행",
+            "docker exec -w /opt/app <container> <command>",
+        ),
+        # "uid N, gid M" is the user option's uid:gid
+        (
+            "docker run <image>",
+            "as uid 1001 and gid 1001",
+            "docker run -u 1001:1001 <image>",
+        ),
+        # the signal said "instead of" another is the one asked for
+        (
+            "docker kill <container>",
+            "send SIGUSR1 rather than SIGKILL",
+            "docker kill --signal SIGUSR1 <container>",
+        ),
+        # a registry named for login is its server
+        (
+            "docker login -u <DockerID>",
+            "sign in to registry.acme.internal",
+            "docker login -u <DockerID> registry.acme.internal",
+        ),
+        # a fraction of a CPU in words
+        (
+            "docker update <container>",
+            "allow it only half a cpu",
+            "docker update --cpus 0.5 <container>",
+        ),
+    ],
+)
+def test_composer_fills_values_of_every_kind(
+    composer: Composer, command: str, question: str, expected: str
+) -> None:
+    comp = composer.compose(command, question, analyze(question))
+    assert comp is not None
+    assert comp.command == expected
+
+
+def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
+    # "proxy" is the container's name here, not a request for --sig-proxy
+    question = "create an nginx container named proxy"
+    comp = composer.compose("docker create --name <name> <image>", question, analyze(question))
+    assert comp is not None
+    assert comp.command == "docker create --name proxy nginx"
+
+
+@pytest.mark.parametrize(
     "command",
     [
         "docker rm -f $(docker ps -aq)",  # a compound line is shown as stored
+        "docker build -t app . && docker run app",  # so is a chain of commands
         "docker compose",  # a command group, not a command
         "kubectl get pods",  # not docker
     ],
