@@ -191,6 +191,15 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
         "unpause", "exited", "builder", "빌더", "build", "빌드", "rebuild", "yml", "yaml", "sigkill", "oomkilled",
         "oci", "runc", "toomanyrequests", "manifest", "healthcheck", "hostname", "daemon.json",
         "도커", "컨테이너", "이미지", "볼륨", "도커파일", "컴포즈", "레지스트리", "도커허브",
+        # the technical terms of container runtimes, storage and networking, which plain
+        # English and Korean do not use
+        "tmpfs", "bind-mount", "overlay", "overlay2", "overlayfs", "macvlan", "ipvlan",
+        "cgroup", "cgroups", "seccomp", "apparmor", "selinux", "ulimit", "ulimits", "shm",
+        "namespace", "namespaces", "buildkit", "multi-stage", "multistage", "dockerignore",
+        ".dockerignore", "privileged", "cap-add", "cap-drop", "healthy", "unhealthy",
+        "distroless", "bridge", "ingress", "replicas", "devcontainer",
+        "tini", "pid1", "oom", "swap", "포트포워딩", "바인드", "마운트", "오버레이", "브리지",
+        "멀티스테이지", "멀티 스테이지", "빌드킷", "네임스페이스", "스왑", "헬스체크",
     }
 )
 

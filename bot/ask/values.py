@@ -93,6 +93,8 @@ _HOST = re.compile(
     r"(?:com|io|org|net|dev|cloud|internal|local|lan|co|kr|jp|de|example)(?::\d{1,5})?"
     r"|localhost:\d{1,5})(?![A-Za-z0-9_.:/-])"
 )
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@/-]{0,62}")
+_IMAGE_NAME = re.compile(r"[a-z0-9][a-z0-9._/-]*(?::[A-Za-z0-9][A-Za-z0-9._-]*)?")
 _UIDGID = re.compile(r"(?i)\buid\s*(\d+)\W{1,3}(?:and\s+)?gid\s*(\d+)")
 _FRACTION = re.compile(
     r"(?i)\b(?:a\s+)?(quarter|half)\s+(?:of\s+)?(?:a\s+|one\s+)?cpu|(절반)|(?<![가-힣])(반)\s*개"
@@ -187,7 +189,8 @@ def find_values(question: str) -> list[Value]:
     for m in _NUMBER.finditer(question):
         add("number", m.group(1), m.span(1))
     for m in _QUOTED.finditer(question):
-        add("name", m.group(1), m.span(1))
+        if _PLAIN_NAME.fullmatch(m.group(1)):  # a quoted name, not a quoted error message
+            add("name", m.group(1), m.span(1))
     out.sort(key=lambda v: v.start)
     # "SIGTERM 대신 SIGINT", "SIGINT instead of SIGTERM": the replaced value is not asked for
     return [v for v in out if not _replaced(question, v)]
@@ -287,7 +290,9 @@ def fit(flag: Flag, v: Value) -> str | None:
     if long in ("subnet", "ip-range", "fixed-cidr") or kind == "ipNet":
         return v.text if v.kind == "cidr" else None
     if long in ("tag", "cache-from", "from"):
-        return v.text if v.kind in ("ref", "name") else None
+        if v.kind == "ref" or (v.kind == "name" and _IMAGE_NAME.fullmatch(v.text)):
+            return v.text
+        return None
     if long in _BYTES or kind == "bytes":
         return v.text if v.kind == "size" else None
     if long in _TIMES or kind == "duration":
