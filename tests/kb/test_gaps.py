@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -234,10 +233,10 @@ def many_questions(services: Services, n: int) -> Iterator[dict[str, Any]]:
                 for c in text) else "en", suggestions=("run", "ps"))
 
 
-def test_a_few_thousand_questions_in_under_a_second(services: Services, tmp_path: Path) -> None:
+def test_a_few_thousand_questions_are_grouped(services: Services, tmp_path: Path) -> None:
+    # how long it takes is measured by bench/gaps.py (budget 1 s), not asserted here
     log = write(tmp_path / "big.jsonl", list(many_questions(services, 3000)))
-    start = time.perf_counter()
     report = build_report(read_logs([log]), services.kb)
-    elapsed = time.perf_counter() - start
     assert report.gaps == 3000 and len(report.groups) > 50
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    # a question asked again with a particle added lands in the group of the first asking
+    assert max(len(g.questions) for g in report.groups) >= 2
