@@ -24,7 +24,7 @@ from bot.render import blocks as bk
 from bot.services import Services
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
-from bot.slack.server import socket_handler
+from bot.slack.socket_mode import socket_handler
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeServices = Callable[..., Services]
