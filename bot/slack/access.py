@@ -68,22 +68,30 @@ class UsergroupDirectory:
         self.timeout = timeout
         self.lookups = 0
         self._local = MemoryState()     # used only while the shared state is unavailable
+        self._degraded = False
         self._lock = threading.Lock()
         self._inflight: dict[str, threading.Event] = {}
 
     def _read(self, key: str, fields: list[str]) -> list[str | None] | None:
         try:
-            return self.state.get_fields(key, fields)
+            found = self.state.get_fields(key, fields)
         except StateUnavailable as exc:
-            log.warning("user groups cached in this process only: %s", exc.message)
+            self._fallback(exc)
             return self._local.get_fields(key, fields)
+        self._degraded = False
+        return found
 
     def _write(self, key: str, values: dict[str, str], ttl: float) -> None:
         try:
             self.state.put_map(key, values, ttl)
         except StateUnavailable as exc:
-            log.warning("user groups cached in this process only: %s", exc.message)
+            self._fallback(exc)
             self._local.put_map(key, values, ttl)
+
+    def _fallback(self, exc: StateUnavailable) -> None:
+        if not self._degraded:      # once until the shared state answers again
+            self._degraded = True
+            log.warning("user groups cached in this process only: %s", exc.message)
 
     def cached(self, team: str | None, user: str) -> frozenset[str] | None:
         """The user's groups when the team's answer (or failure) is fresh; None otherwise."""
