@@ -14,8 +14,8 @@ from slack_sdk import WebClient
 from bot.settings import Settings
 from bot.slack.access import UsergroupDirectory
 from bot.state import MemoryState, RedisState, open_state
-from tests.deploy.support import RedisProcess
 from tests.support.fake_slack import FakeSlack, fake_slack_server
+from tests.support.loopback import RedisProcess
 
 pytestmark = [pytest.mark.deploy]
 

@@ -18,8 +18,8 @@ from bot.services import Services
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.server import http_server, readiness, stop_http
-from tests.deploy.support import start_redis, start_serve, stop
 from tests.slack.conftest import FakeSlack, MakeServices, Reply, post, signed_headers
+from tests.support.loopback import start_redis, start_serve, stop
 
 Serve = Callable[..., "Running"]
 
@@ -251,7 +251,7 @@ def test_readyz_and_healthz_follow_redis_going_away_and_coming_back() -> None:
 
 
 def test_serve_takes_its_secrets_from_files(tmp_path: Any) -> None:
-    from tests.deploy.support import SECRET
+    from tests.support.loopback import SECRET
 
     token = tmp_path / "bot-token"
     token.write_text("xoxb-from-a-file\n")
@@ -283,7 +283,7 @@ def _serve_log(env: dict[str, str], tmp_path: Any) -> str:
     import subprocess
     import sys
 
-    from tests.deploy.support import ROOT, SECRET, free_port, serve_env
+    from tests.support.loopback import ROOT, SECRET, free_port, serve_env
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],

@@ -27,8 +27,8 @@ from bot.services import Services
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.socket_mode import SocketLink, socket_handler
-from tests.deploy.support import free_port
 from tests.support.fake_slack import FakeSlack
+from tests.support.loopback import free_port
 from tests.support.socket_mode import LocalSocketMode
 
 ROOT = Path(__file__).resolve().parents[2]
