@@ -28,7 +28,7 @@ from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.socket_mode import SocketLink, socket_handler
 from tests.support.fake_slack import FakeSlack
-from tests.support.loopback import free_port
+from tests.support.loopback import free_port, start_redis
 from tests.support.socket_mode import LocalSocketMode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +104,13 @@ def _help(fake: FakeSlack, key: str) -> dict[str, Any]:
             "api_app_id": "A0TEST"}
 
 
+def _image_healthcheck(port: int) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": os.environ.get("PATH", ""), "SLACK_APP_TOKEN": "xapp-1-test",
+           "DOCKBOT_HEALTH_PORT": str(port)}
+    return subprocess.run([sys.executable, str(ROOT / "deploy" / "healthcheck.py")], env=env,
+                          capture_output=True, text=True, timeout=30, check=False)
+
+
 def test_readiness_follows_the_websocket(
         fake_slack: FakeSlack, serving: Callable[..., Serving]) -> None:
     slack_side = LocalSocketMode(free_port(), start=False)      # Slack's websocket: not yet
@@ -134,6 +141,9 @@ def test_readiness_follows_the_websocket(
         assert len(fake_slack.calls_to("apps.connections.open")) >= 2  # a new URL each time
 
         assert _get(bot.url("/slack/events"))[0] == 404          # the side port is probes only
+        probe = _image_healthcheck(bot.health_port)               # the image's HEALTHCHECK
+        assert probe.returncode == 0 and "healthy" in probe.stderr
+        assert _image_healthcheck(free_port()).returncode == 1
     finally:
         slack_side.stop()
         code = bot.stop()
@@ -205,3 +215,28 @@ def test_backoff_doubles_up_to_its_cap_and_resets_once_connected(
         runtime.close()
         slack_side.stop()
     assert not handler.client.is_connected()
+
+
+def test_the_side_port_says_degraded_while_redis_is_down(
+        fake_slack: FakeSlack, serving: Callable[..., Serving]) -> None:
+    slack_side = LocalSocketMode()
+    fake_slack.ws_url = slack_side.url
+    redis = start_redis()
+    port = int(redis.url.rsplit(":", 1)[1])
+    bot = serving(SLACK_API_URL=fake_slack.api_url, DOCKBOT_REDIS_URL=redis.url + "/0")
+    try:
+        assert _wait_status(bot.url("/readyz"), 200, 30) == (200, {"ready": True})
+        assert _get(bot.url("/healthz")) == (200, {"ok": True, "status": "ok"})
+        redis.stop()
+        status, body = _wait_status(bot.url("/readyz"), 503, 10)
+        assert status == 503 and f"Redis at 127.0.0.1:{port}" in body["reason"], body
+        status, health = _get(bot.url("/healthz"))
+        assert status == 200 and health["ok"] is True and health["status"] == "degraded"
+        assert f"Redis at 127.0.0.1:{port}" in health["reason"]
+        ack = slack_side.send("slash_commands", _help(fake_slack, "d1"), "d1")  # still answers
+        assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("help_title", "en")
+    finally:
+        slack_side.stop()
+        code = bot.stop()
+        redis.stop()
+    assert code == 0, bot.stderr()
