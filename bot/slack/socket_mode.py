@@ -24,6 +24,7 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.socket_mode import SocketModeClient
 from waitress.server import create_server
@@ -46,7 +47,8 @@ _SDK_LOGGER = "dockbot.slack.socket_mode"
 # slack_sdk logs every failed attempt at ERROR, several lines each; SocketLink reports them
 # as one line with what to do, so these are kept out of the log (DEBUG shows them).
 _SDK_NOISE = ("Failed to establish a connection", "on_error invoked", "Failed to retrieve WSS",
-              "Error code:", "Failed to check the current session")
+              "Error code:", "Failed to check the current session",
+              "Failed to send a request to Slack API server")
 
 
 class _QuietConnectFailures(logging.Filter):
@@ -65,8 +67,12 @@ def socket_handler(app: App, settings: Settings, *,
     sdk_log = logging.getLogger(_SDK_LOGGER)
     if settings.log_level != "DEBUG" and not sdk_log.filters:
         sdk_log.addFilter(_QuietConnectFailures())
+    # apps.connections.open gets a client of its own: no retry of its own (SocketLink retries,
+    # with backoff) and its failures logged as SocketLink's one line; listeners keep app.client.
+    opener = WebClient(base_url=app.client.base_url, timeout=10, logger=sdk_log,
+                       proxy=app.client.proxy, retry_handlers=[])
     return SocketModeHandler(app, settings.slack_app_token, logger=sdk_log,
-                             web_client=app.client, concurrency=16,
+                             web_client=opener, concurrency=16,
                              auto_reconnect_enabled=False, ping_interval=ping_interval)
 
 

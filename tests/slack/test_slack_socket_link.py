@@ -178,6 +178,7 @@ def test_an_unreachable_slack_is_retried_with_backoff_and_no_traceback(
     for line in retries:      # one line each: what went wrong, and what to do
         assert f"Slack's Web API at http://127.0.0.1:{dead}/api/ cannot be reached" in line
         assert "SLACK_API_URL" in line and "SLACK_APP_TOKEN" in line
+    assert [line for line in err.splitlines() if " ERROR " in line] == retries  # nothing else
     assert "xapp-1-test" not in err
 
 
@@ -240,3 +241,24 @@ def test_the_side_port_says_degraded_while_redis_is_down(
         code = bot.stop()
         redis.stop()
     assert code == 0, bot.stderr()
+
+
+def test_a_refused_token_says_to_check_slack_app_token(
+        fake_slack: FakeSlack, make_services: MakeServices) -> None:
+    fake_slack.connections_error = "invalid_auth"
+    services = make_services(SLACK_APP_TOKEN="xapp-1-revoked", SLACK_SIGNING_SECRET="",
+                             SLACK_API_URL=fake_slack.api_url)
+    runtime = Runtime(services)
+    handler = socket_handler(build_app_for(runtime, services.settings), services.settings)
+    link = SocketLink(handler.client)
+    try:
+        error = link.connect_once()
+        assert error is not None and error.code == "slack_unavailable"
+        assert "invalid_auth" in error.message and "SLACK_APP_TOKEN" in error.hint
+        assert "xapp-1-revoked" not in error.user_text()
+        assert not handler.client.is_connected()
+        (opened,) = fake_slack.calls_to("apps.connections.open")   # not retried behind our back
+        assert opened.params["_auth"] == "Bearer xapp-1-revoked"
+    finally:
+        link.close()
+        runtime.close()

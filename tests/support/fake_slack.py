@@ -39,6 +39,7 @@ class FakeSlack:
     usergroups_delay: float = 0.0  # seconds usergroups.list takes to answer
     usergroups_error: str | None = None  # usergroups.list answers ok: false with this error
     ws_url: str = ""
+    connections_error: str | None = None  # apps.connections.open answers ok: false with this
     cond: threading.Condition = field(default_factory=threading.Condition)
 
     @property
@@ -53,6 +54,8 @@ class FakeSlack:
             self.calls.append(Call(method, params))
             self.cond.notify_all()
         if method == "apps.connections.open":
+            if self.connections_error is not None:
+                return {"ok": False, "error": self.connections_error}
             return {"ok": True, "url": self.ws_url}
         if method == "usergroups.list":
             time.sleep(self.usergroups_delay)
