@@ -1,21 +1,26 @@
 """The Slack user-group cache in the shared state: with a real redis-server, two replicas
 (two directories, each with its own Redis client) share one ``usergroups.list`` answer per
 workspace, with its TTL; without Redis each replica keeps its own; with Redis gone the cache
-falls back to the process."""
+falls back to the process. The same through two `dockbot serve` processes: a group member's
+``/docker ps`` on each, one ``usergroups.list`` between them."""
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+import yaml
 from slack_sdk import WebClient
 
 from bot.settings import Settings
 from bot.slack.access import UsergroupDirectory
 from bot.state import MemoryState, RedisState, open_state
 from tests.support.fake_slack import FakeSlack, fake_slack_server
-from tests.support.loopback import RedisProcess
+from tests.support.loopback import RedisProcess, Replica, signed
 
 pytestmark = [pytest.mark.deploy]
 
@@ -113,3 +118,50 @@ def test_with_redis_gone_the_groups_are_cached_in_the_process(
         assert any("cached in this process only" in r.getMessage() for r in caplog.records)
     finally:
         state.close()
+
+
+POLICY = {"channels": {"COPS": {"ops": "all"}}, "usergroups": {"SONCALL": {"role": "viewer"}}}
+
+
+def _config(tmp_path: Path) -> str:
+    path = tmp_path / "dockbot.yml"
+    path.write_text(yaml.safe_dump({
+        "exec": {"enabled": True, "hosts": {"local": {"url": f"unix://{tmp_path}/none.sock"}},
+                 "limits": {"deadline_seconds": 2, "socket_timeout_seconds": 1}},
+        "policy": POLICY}))
+    return str(path)
+
+
+def _ps(slack: FakeSlack, user: str, key: str) -> str:
+    return urlencode({"token": "legacy", "team_id": "T0DEPLOY", "team_domain": "t",
+                      "channel_id": "COPS", "channel_name": "ops", "user_id": user,
+                      "user_name": "asker", "command": "/docker", "text": "ps",
+                      "api_app_id": "A0DEPLOY", "response_url": slack.response_url(key),
+                      "trigger_id": f"trg-{key}"})
+
+
+def _run_ps_on_both(slack: FakeSlack, a: Replica, b: Replica) -> None:
+    for rep, user, key in ((a, "U1", "ps-a"), (b, "U2", "ps-b")):
+        body = _ps(slack, user, key)
+        status, ack = rep.post(body, signed(body, "application/x-www-form-urlencoded"))
+        assert status == 200 and "⏳" in json.loads(ack)["text"]
+        (result,) = slack.wait_responses(key, timeout=20)
+        assert "cannot be reached" in json.dumps(result)     # the group allowed it: it ran
+
+
+def test_two_serve_replicas_make_one_usergroups_lookup_through_redis(
+        slack: FakeSlack, redis_url: str, replicas: Callable[..., Replica],
+        tmp_path: Path) -> None:
+    env = {"SLACK_API_URL": slack.api_url, "DOCKBOT_CONFIG": _config(tmp_path),
+           "DOCKBOT_REDIS_URL": redis_url}
+    a, b = replicas(**env), replicas(**env)
+    _run_ps_on_both(slack, a, b)
+    assert len(slack.calls_to("usergroups.list")) == 1
+
+
+def test_without_redis_each_serve_replica_makes_its_own_lookup(
+        slack: FakeSlack, replicas: Callable[..., Replica], tmp_path: Path) -> None:
+    env = {"SLACK_API_URL": slack.api_url, "DOCKBOT_CONFIG": _config(tmp_path)}
+    a, b = replicas(**env), replicas(**env)
+    _run_ps_on_both(slack, a, b)
+    assert len(slack.calls_to("usergroups.list")) == 2
