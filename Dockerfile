@@ -40,8 +40,8 @@ RUN python3 -m venv /opt/dockbot \
  && dockbot kb check
 USER 10001:10001
 EXPOSE 3000
-# HTTP mode: GET /healthz on the serving port. Socket Mode serves no HTTP; there the check
-# only confirms the serving process is alive (see deploy/healthcheck.py).
+# GET /healthz on DOCKBOT_HEALTH_PORT when set, else on the serving port. Socket Mode without
+# DOCKBOT_HEALTH_PORT serves no HTTP; there the check only confirms the process is alive.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["python3", "/opt/dockbot/healthcheck.py"]
 ENTRYPOINT ["dockbot"]

@@ -216,6 +216,16 @@ def write_misses(path: Path, outcomes: Sequence[metrics.Outcome]) -> int:
     return len(misses)
 
 
+def _kept_sections(path: Path) -> str:
+    """Sections other benchmarks keep in results.md (``<!-- bench/NAME.py: begin -->`` to
+    ``end``), carried over when this run rewrites the file."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    blocks = re.finditer(r"<!-- (bench/[\w.]+): begin -->.*?<!-- \1: end -->", text, flags=re.S)
+    return "".join("\n" + b.group(0) + "\n" for b in blocks)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     wanted = ["dev", "holdout"] if args.qset == "all" else [args.qset]
@@ -265,7 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = report.markdown(run)
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.md").write_text(text + "\n", encoding="utf-8")
+    results_md = args.out / "results.md"
+    results_md.write_text(text + "\n" + _kept_sections(results_md), encoding="utf-8")
     (args.out / "results.json").write_text(
         json.dumps(report.to_json(run), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

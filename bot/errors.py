@@ -10,6 +10,7 @@ nothing else reaches a user.
     ├── KnowledgeError         the knowledge base cannot be loaded
     ├── InputError             the user's text cannot be used as given
     │   └── ExplainError       the text is not a docker command line we can read
+    ├── SlackUnavailable       Slack (Socket Mode's websocket) cannot be reached
     └── ExecError              the read-only executor did not run the request
         ├── ExecDisabled       the executor is off
         ├── ExecRefused        the text is not an allowed read-only operation
@@ -83,6 +84,16 @@ class ExplainError(InputError):
     code = "bad_command"
     default_message = "That is not a docker command line."
     default_hint = 'Paste a command that starts with `docker`, e.g. `docker run -d -p 80:80 nginx`.'
+
+
+class SlackUnavailable(DockbotError):
+    """Socket Mode cannot connect to Slack (dockbot keeps retrying)."""
+
+    code = "slack_unavailable"
+    exit_code = 3
+    default_message = "Slack cannot be reached in Socket Mode."
+    default_hint = ("Check the network path to Slack (or SLACK_API_URL) and that SLACK_APP_TOKEN "
+                    "is a valid xapp- token with connections:write.")
 
 
 class ExecError(DockbotError):

@@ -117,6 +117,18 @@ def _redis_url(env: Mapping[str, str]) -> str | None:
     return raw
 
 
+def _port(env: Mapping[str, str], name: str) -> int | None:
+    raw = _opt(env, name)
+    if raw is None:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 65535:
+        raise ConfigError(
+            f"{name}={raw!r} is not a TCP port.",
+            hint=f"Set {name} to a number from 1 to 65535 (e.g. 8080), or unset it.",
+        )
+    return int(raw)
+
+
 MIN_SALT_CHARS = 16
 
 
@@ -165,6 +177,7 @@ class Settings:
     question_log: str | None = None
     question_log_salt: str | None = None
     log_format: str = "text"
+    health_port: int | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -240,6 +253,7 @@ class Settings:
             question_log=question_log,
             question_log_salt=question_log_salt,
             log_format=log_format,
+            health_port=_port(env, "DOCKBOT_HEALTH_PORT"),
         )
 
     def require_slack(self) -> None:

@@ -11,6 +11,10 @@ Two operations, with one in-process and one Redis implementation:
   the seconds until the fullest key frees up. The executor's per-user and per-channel rate
   limits go through it (Redis: a sorted set per key, updated by one Lua script, with the
   Redis server's clock, so every replica counts against the same window).
+* ``put_map(key, values, ttl)`` / ``get_fields(key, fields)`` - a small string map with a time
+  to live, replaced whole and read field by field (``None`` when the map is absent or expired).
+  The Slack user-group cache goes through it, so replicas share one ``usergroups.list`` answer
+  per workspace (Redis: a hash, replaced in one ``MULTI``, with ``PEXPIRE``).
 
 :func:`open_state` picks :class:`MemoryState` (a single process; the default) or, when
 ``DOCKBOT_REDIS_URL`` is set, :class:`RedisState`, which must answer a ``PING`` at start-up or
@@ -26,7 +30,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlparse
 
@@ -46,6 +50,8 @@ class SharedState(Protocol):
 
     def first_time(self, key: str, ttl: float) -> bool: ...
     def hit(self, limits: Limits, window: float) -> float: ...
+    def put_map(self, key: str, values: Mapping[str, str], ttl: float) -> None: ...
+    def get_fields(self, key: str, fields: Sequence[str]) -> list[str | None] | None: ...
     def check(self) -> None: ...
     def close(self) -> None: ...
 
@@ -58,6 +64,7 @@ class MemoryState:
         self.size = size
         self._once: OrderedDict[str, float] = OrderedDict()
         self._hits: dict[str, deque[float]] = {}
+        self._maps: OrderedDict[str, tuple[float, dict[str, str]]] = OrderedDict()
         self._lock = threading.Lock()
 
     def first_time(self, key: str, ttl: float) -> bool:
@@ -90,6 +97,20 @@ class MemoryState:
                 self._hits[key].append(now)
             return 0.0
 
+    def put_map(self, key: str, values: Mapping[str, str], ttl: float) -> None:
+        with self._lock:
+            self._maps[key] = (self._clock() + ttl, dict(values))
+            self._maps.move_to_end(key)
+            while len(self._maps) > self.size:
+                self._maps.popitem(last=False)
+
+    def get_fields(self, key: str, fields: Sequence[str]) -> list[str | None] | None:
+        with self._lock:
+            hit = self._maps.get(key)
+            if hit is None or hit[0] <= self._clock():
+                return None
+            return [hit[1].get(f) for f in fields]
+
     def check(self) -> None:
         return None
 
@@ -119,6 +140,9 @@ for i, key in ipairs(KEYS) do
 end
 return 0
 """
+
+
+_MAP_MARK = "~"   # present in every stored map, so an empty map still reads as present
 
 
 class RedisState:
@@ -171,6 +195,26 @@ class RedisState:
                                  uuid.uuid4().hex]
         waited = self._call(lambda: self._hit(keys=keys, args=args))
         return int(waited) / 1000.0
+
+    def put_map(self, key: str, values: Mapping[str, str], ttl: float) -> None:
+        name = PREFIX + "map:" + key
+        ms = max(1, int(ttl * 1000))
+        mapping = {_MAP_MARK: "1", **values}
+
+        def replace() -> None:
+            pipe = self._client.pipeline(transaction=True)
+            pipe.delete(name)
+            pipe.hset(name, mapping=mapping)  # type: ignore[arg-type]
+            pipe.pexpire(name, ms)
+            pipe.execute()
+
+        self._call(replace)
+
+    def get_fields(self, key: str, fields: Sequence[str]) -> list[str | None] | None:
+        raw = self._call(lambda: self._client.hmget(PREFIX + "map:" + key, [_MAP_MARK, *fields]))
+        if raw[0] is None:
+            return None
+        return [None if v is None else v.decode("utf-8") for v in raw[1:]]
 
     def check(self) -> None:
         self._call(self._client.ping)

@@ -1,9 +1,11 @@
 """Health check for `dockbot serve` in a container (the image's HEALTHCHECK runs it).
 
-HTTP mode: ``GET /healthz`` on 127.0.0.1 must answer 200 with ``{"ok": true}``. The port is the
-``--port`` that PID 1 was started with (3000 when absent); ``DOCKBOT_HEALTH_URL`` overrides the
-whole URL. Socket Mode (``SLACK_APP_TOKEN`` set) serves no HTTP, so there the check only
-confirms that the serving process is alive. Exit 0 healthy, 1 unhealthy.
+``GET /healthz`` on 127.0.0.1 must answer 200 with ``{"ok": true}`` ("degraded" is still
+alive). The port is ``DOCKBOT_HEALTH_PORT`` when set (the probes' side port, in either mode),
+else the ``--port`` that PID 1 was started with (3000 when absent); ``DOCKBOT_HEALTH_URL``
+overrides the whole URL. Socket Mode (``SLACK_APP_TOKEN`` set) without a side port serves no
+HTTP, so there the check only confirms that the serving process is alive. Exit 0 healthy,
+1 unhealthy.
 """
 
 from __future__ import annotations
@@ -29,9 +31,13 @@ def main() -> int:
         cmdline = Path("/proc/1/cmdline").read_bytes().decode().split("\0")
     except OSError:
         cmdline = []
-    if os.environ.get("SLACK_APP_TOKEN"):
+    side_port = os.environ.get("DOCKBOT_HEALTH_PORT", "").strip()
+    url = os.environ.get("DOCKBOT_HEALTH_URL")
+    if not url and side_port:
+        url = f"http://127.0.0.1:{side_port}/healthz"
+    if not url and (os.environ.get("SLACK_APP_TOKEN") or os.environ.get("SLACK_APP_TOKEN_FILE")):
         return 0 if cmdline and "serve" in cmdline else 1
-    url = os.environ.get("DOCKBOT_HEALTH_URL") or f"http://127.0.0.1:{serve_port(cmdline)}/healthz"
+    url = url or f"http://127.0.0.1:{serve_port(cmdline)}/healthz"
     try:
         with urllib.request.urlopen(url, timeout=3) as resp:
             ok = resp.status == 200 and json.loads(resp.read()).get("ok") is True

@@ -177,3 +177,13 @@ def test_log_format_is_text_or_json() -> None:
     with pytest.raises(ConfigError) as exc:
         Settings.from_env({"DOCKBOT_LOG_FORMAT": "xml"})
     assert "DOCKBOT_LOG_FORMAT" in exc.value.user_text() and exc.value.exit_code == 2
+
+
+def test_health_port_is_a_tcp_port() -> None:
+    assert Settings.from_env({}).health_port is None
+    assert Settings.from_env({"DOCKBOT_HEALTH_PORT": "8080"}).health_port == 8080
+    for bad in ("0", "65536", "http", "-1", "80 80"):
+        with pytest.raises(ConfigError) as err:
+            Settings.from_env({"DOCKBOT_HEALTH_PORT": bad})
+        assert "DOCKBOT_HEALTH_PORT" in err.value.user_text()
+        assert "1 to 65535" in err.value.hint

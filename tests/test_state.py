@@ -107,3 +107,21 @@ def test_a_malformed_redis_url_is_refused_by_name(url: str) -> None:
                                  "unix:///run/redis/redis.sock"])
 def test_redis_urls_are_accepted(url: str) -> None:
     assert Settings.from_env({"DOCKBOT_REDIS_URL": url}).redis_url == url
+
+
+def test_a_map_is_replaced_whole_and_read_by_field_until_its_ttl() -> None:
+    clock = Clock()
+    state = MemoryState(clock)
+    assert state.get_fields("groups:T1", ["U1"]) is None               # never stored
+    state.put_map("groups:T1", {"U1": "S1,S2", "U2": ""}, 300)
+    assert state.get_fields("groups:T1", ["U1", "U2", "U3"]) == ["S1,S2", "", None]
+    assert state.get_fields("groups:T1", []) == []                    # present, no fields
+    state.put_map("groups:T1", {"U3": "S3"}, 300)                       # replaced, not merged
+    assert state.get_fields("groups:T1", ["U1", "U3"]) == [None, "S3"]
+    state.put_map("groups:T2", {}, 30)                                 # an empty map exists
+    assert state.get_fields("groups:T2", ["U1"]) == [None]
+    clock.now += 31
+    assert state.get_fields("groups:T2", ["U1"]) is None
+    assert state.get_fields("groups:T1", ["U3"]) == ["S3"]
+    clock.now += 270
+    assert state.get_fields("groups:T1", ["U3"]) is None

@@ -12,16 +12,17 @@ slow or down, so nothing in the 3-second ack waits for it:
   click decides);
 * an executor operation that only a group could allow is decided after the ack, by the
   job that runs it (:meth:`Asker.resolved`: the lookup, with a bounded wait);
-* one lookup per team is in flight at a time, whoever asks; successes are cached for
-  :data:`GROUPS_TTL`, failures (errors, timeouts) for :data:`GROUPS_FAILURE_TTL`, during
-  which the user is in no group, which can only deny.
+* one lookup per team is in flight at a time (per process), whoever asks; successes are
+  cached for :data:`GROUPS_TTL`, failures (errors, timeouts) for :data:`GROUPS_FAILURE_TTL`,
+  during which the user is in no group, which can only deny;
+* the cache is the shared state's (:mod:`bot.state`): with Redis every replica reads the
+  answer one of them fetched.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -29,9 +30,11 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.errors import StateUnavailable
 from bot.executor import OP_LABELS, Executor, Operation, Principal
 from bot.executor.audit import refusal_record
 from bot.slack.payloads import Identity, identity
+from bot.state import MemoryState, SharedState
 
 log = logging.getLogger("dockbot.slack")
 
@@ -43,37 +46,68 @@ GROUPS_WAIT = 7.0       # the longest a decision after the ack waits for the gro
 _Members = dict[str, frozenset[str]]
 
 
+def _groups_key(team: str | None) -> str:
+    return "usergroups:" + (team or "-")
+
+
 class UsergroupDirectory:
     """The user groups of a user, from ``usergroups.list``: one lookup per team in flight,
-    answers and failures cached."""
+    answers and failures cached.
 
-    def __init__(self, ttl: float = GROUPS_TTL, failure_ttl: float = GROUPS_FAILURE_TTL,
+    The cache lives in the shared state (:mod:`bot.state`): in-process for one replica, Redis
+    (``DOCKBOT_REDIS_URL``) for several, so one replica's answer serves them all until its
+    TTL runs out. While Redis cannot be reached the cache falls back to this process.
+    """
+
+    def __init__(self, state: SharedState | None = None, ttl: float = GROUPS_TTL,
+                 failure_ttl: float = GROUPS_FAILURE_TTL,
                  timeout: float = GROUPS_TIMEOUT) -> None:
+        self.state: SharedState = state if state is not None else MemoryState()
         self.ttl = ttl
         self.failure_ttl = failure_ttl
         self.timeout = timeout
         self.lookups = 0
+        self._local = MemoryState()     # used only while the shared state is unavailable
+        self._degraded = False
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[float, _Members | None]] = {}
         self._inflight: dict[str, threading.Event] = {}
+
+    def _read(self, key: str, fields: list[str]) -> list[str | None] | None:
+        try:
+            found = self.state.get_fields(key, fields)
+        except StateUnavailable as exc:
+            self._fallback(exc)
+            return self._local.get_fields(key, fields)
+        self._degraded = False
+        return found
+
+    def _write(self, key: str, values: dict[str, str], ttl: float) -> None:
+        try:
+            self.state.put_map(key, values, ttl)
+        except StateUnavailable as exc:
+            self._fallback(exc)
+            self._local.put_map(key, values, ttl)
+
+    def _fallback(self, exc: StateUnavailable) -> None:
+        if not self._degraded:      # once until the shared state answers again
+            self._degraded = True
+            log.warning("user groups cached in this process only: %s", exc.message)
 
     def cached(self, team: str | None, user: str) -> frozenset[str] | None:
         """The user's groups when the team's answer (or failure) is fresh; None otherwise."""
-        with self._lock:
-            hit = self._cache.get(team or "-")
-        if hit is None or hit[0] < time.monotonic():
+        got = self._read(_groups_key(team), [user])
+        if got is None:
             return None
-        return (hit[1] or {}).get(user, frozenset())
+        return frozenset(got[0].split(",")) if got[0] else frozenset()
 
     def start(self, client: WebClient, team: str | None) -> threading.Event:
         """Make sure the team's lookup is cached or under way; the event is set when done."""
-        key = team or "-"
+        key = _groups_key(team)
+        if self._read(key, []) is not None:
+            done = threading.Event()
+            done.set()
+            return done
         with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None and hit[0] >= time.monotonic():
-                done = threading.Event()
-                done.set()
-                return done
             running = self._inflight.get(key)
             if running is not None:
                 return running
@@ -95,12 +129,17 @@ class UsergroupDirectory:
 
     def _lookup(self, client: WebClient, team: str | None, key: str,
                 done: threading.Event) -> None:
-        members = self._fetch(client, team)
-        ttl = self.ttl if members is not None else self.failure_ttl
-        with self._lock:
-            self._cache[key] = (time.monotonic() + ttl, members)
-            self._inflight.pop(key, None)
-        done.set()
+        try:
+            members = self._fetch(client, team)
+            if members is None:          # a failure is cached too: no groups, for a while
+                self._write(key, {}, self.failure_ttl)
+            else:
+                self._write(key, {uid: ",".join(sorted(gids)) for uid, gids in members.items()},
+                            self.ttl)
+        finally:
+            with self._lock:
+                self._inflight.pop(key, None)
+            done.set()
 
     def _fetch(self, client: WebClient, team: str | None) -> _Members | None:
         quick = WebClient(token=client.token, base_url=client.base_url, timeout=int(self.timeout))

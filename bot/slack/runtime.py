@@ -3,8 +3,8 @@
 One :class:`Runtime` per process, attached to each request's context by a
 middleware (``context["dockbot"]``). It holds no per-conversation state:
 everything a button needs travels in the button's value. The only memory
-between requests, the seen event and trigger ids, is in the shared state
-(:mod:`bot.state`), so HTTP-mode replicas can share it through Redis.
+between requests, the seen event and trigger ids and the user-group cache, is in the
+shared state (:mod:`bot.state`), so HTTP-mode replicas can share it through Redis.
 """
 
 from __future__ import annotations
@@ -58,11 +58,12 @@ class Runtime:
 
     services: Services
     pool: WorkPool | None = None
-    groups: UsergroupDirectory = field(default_factory=UsergroupDirectory)
+    groups: UsergroupDirectory = field(init=False)
     replays: ReplayGuard = field(init=False)
 
     def __post_init__(self) -> None:
         self.replays = ReplayGuard(self.services.state)
+        self.groups = UsergroupDirectory(self.services.state)  # shared by replicas with Redis
         if self.pool is None:
             limits = self.services.executor.config.limits
             self.pool = WorkPool(workers=limits.workers + limits.queue, queue=0)

@@ -1,8 +1,7 @@
-"""Running the Slack app: Socket Mode, or HTTP mode on waitress.
+"""Running the Slack app: Socket Mode (:mod:`bot.slack.socket_mode`), or HTTP mode on waitress.
 
-HTTP mode serves ``POST /slack/events``, ``GET /healthz`` (liveness: the process
-answers) and ``GET /readyz`` (readiness: the knowledge base is loaded and Redis, when
-configured, answers; 503 with a JSON reason otherwise) through a small WSGI front door
+HTTP mode serves ``POST /slack/events`` and the probes of :mod:`bot.slack.health`
+(``/healthz``, ``/readyz``, ``/metrics``) through a small WSGI front door
 that checks the request before Bolt sees it: a missing or
 non-numeric ``X-Slack-Request-Timestamp``, a stale timestamp or a bad
 signature is a 401 and nothing else runs (Bolt alone answers 500 on a
@@ -25,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from slack_bolt import App, BoltRequest
-from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.context import BoltContext
 from slack_bolt.request.internals import build_context
 from slack_sdk.signature import SignatureVerifier
@@ -35,21 +33,17 @@ from waitress.server import TcpWSGIServer
 from waitress.task import ThreadedTaskDispatcher
 
 from bot import metrics
-from bot.errors import ConfigError, DockbotError
+from bot.errors import ConfigError
 from bot.settings import Settings
+from bot.slack.health import Check, degradation, json_response, probe, readiness
 from bot.slack.payloads import shape_problem
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
 
-    from bot.services import Services
-
 log = logging.getLogger("dockbot.slack")
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
-READY_PATH = "/readyz"
-METRICS_PATH = "/metrics"
 MAX_BODY = 1_000_000  # Slack payloads are far smaller
 HTTP_THREADS = 32
 # A request (headers and body) must arrive within REQUEST_READ_TIMEOUT seconds of its first
@@ -124,35 +118,16 @@ def bolt_request(raw: str, query: str, headers: dict[str, str]) -> BoltRequest:
     return req
 
 
-Readiness = Callable[[], "str | None"]
-
-
-def readiness(services: Services) -> Readiness:
-    """What ``/readyz`` checks: None when ready, else the reason."""
-
-    def check() -> str | None:
-        if not services.kb.entries:
-            return "the knowledge base has no entries"
-        if services.settings.redis_url is None:
-            return None
-        try:
-            services.state.check()
-        except DockbotError as exc:
-            return exc.message
-        return None
-
-    return check
-
-
 class SlackWsgi:
     """WSGI front door: health and readiness, request checks, then Bolt."""
 
     def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH,
-                 ready: Readiness | None = None) -> None:
+                 ready: Check | None = None, degraded: Check | None = None) -> None:
         self.app = app
         self.path = path
         self.verifier = SignatureVerifier(signing_secret)
         self.ready = ready
+        self.degraded = degraded
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         start = time.perf_counter()
@@ -167,21 +142,9 @@ class SlackWsgi:
     def handle(self, environ: WSGIEnvironment) -> tuple[str, list[tuple[str, str]], str]:
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
         path = str(environ.get("PATH_INFO", ""))
-        if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            return _json("200 OK", {"ok": True})
-        if path == READY_PATH and method in ("GET", "HEAD"):
-            reason = self.ready() if self.ready is not None else None
-            if reason is not None:
-                return _json("503 Service Unavailable", {"ready": False, "reason": reason})
-            return _json("200 OK", {"ready": True})
-        if path == METRICS_PATH and method in ("GET", "HEAD"):
-            exposition = metrics.exposition()
-            if exposition is None:
-                return _json("404 Not Found", {
-                    "error": "metrics need the prometheus-client package: "
-                             "pip install 'dockbot[metrics]'"})
-            content_type, data = exposition
-            return "200 OK", [("Content-Type", content_type)], data.decode("utf-8")
+        answer = probe(path, method, self.ready, self.degraded)
+        if answer is not None:
+            return answer
         if path != self.path:
             return _json("404 Not Found", {"error": "not found"})
         if method != "POST":
@@ -259,8 +222,7 @@ def _status(code: int) -> str:
         return f"{code} Unknown"
 
 
-def _json(status: str, data: dict[str, object]) -> tuple[str, list[tuple[str, str]], str]:
-    return status, [("Content-Type", "application/json")], json.dumps(data)
+_json = json_response
 
 
 class _DeadlineChannel(HTTPChannel):  # type: ignore[misc]
@@ -297,7 +259,8 @@ class _DeadlineServer(TcpWSGIServer):  # type: ignore[misc]
 
 def http_server(app: App, settings: Settings, host: str, port: int, *,
                 read_timeout: float = REQUEST_READ_TIMEOUT,
-                idle_timeout: int = IDLE_TIMEOUT, ready: Readiness | None = None) -> Any:
+                idle_timeout: int = IDLE_TIMEOUT, ready: Check | None = None,
+                degraded: Check | None = None) -> Any:
     """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops.
 
     Bounded against slow clients: headers and body within ``read_timeout`` seconds of the
@@ -312,7 +275,7 @@ def http_server(app: App, settings: Settings, host: str, port: int, *,
             "for Socket Mode.",
         )
     quiet_bolt_loggers()
-    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready)
+    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready, degraded=degraded)
     adj = Adjustments(
         host=host,
         port=port,
@@ -347,13 +310,6 @@ def stop_http(server: Any, thread: threading.Thread | None = None) -> None:
     server.task_dispatcher.shutdown()
 
 
-def socket_handler(app: App, settings: Settings) -> SocketModeHandler:
-    """A Socket Mode handler; ``.connect()`` opens the websocket, ``.close()`` ends it."""
-    if not settings.slack_app_token:
-        raise ConfigError("SLACK_APP_TOKEN is not set.", hint="Set it to an xapp- token.")
-    return SocketModeHandler(app, settings.slack_app_token, web_client=app.client, concurrency=16)
-
-
 def _wait_for_signal(stop: threading.Event) -> None:
     def on_signal(signum: int, frame: FrameType | None) -> None:
         stop.set()
@@ -378,13 +334,15 @@ def serve(settings: Settings, host: str, port: int) -> int:
     try:
         app = build_app_for(runtime, settings)
         if settings.slack_app_token:
-            handler = socket_handler(app, settings)
-            quiet_bolt_loggers()
-            handler.client.connect()
-            closers.insert(0, handler.client.close)
-            log.info("dockbot is connected to Slack in Socket Mode")
+            from bot.slack.socket_mode import start_socket_mode
+
+            closers[:0] = start_socket_mode(app, services, host)
         else:
-            server = http_server(app, settings, host, port, ready=readiness(services))
+            from bot.slack.socket_mode import start_probes
+
+            server = http_server(app, settings, host, port, ready=readiness(services),
+                                 degraded=degradation(services))
+            closers[:0] = start_probes(host, services)
             thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
             thread.start()
             closers.insert(0, lambda: stop_http(server, thread))

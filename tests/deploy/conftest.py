@@ -5,7 +5,7 @@ test engine's unix socket, listening on 127.0.0.1 on a free port; returns ``tcp:
 ``redis_server`` (session): a throwaway ``redis-server`` on a free loopback port; ``redis_url``
 is its database 0, emptied for each test; ``own_redis`` is a server of the test's own, which
 it may stop. ``slack_recorder`` stands in for Slack's Web API and response_url;
-``replicas(**env)`` starts `dockbot serve` processes in HTTP mode. Helpers: ``support.py``.
+``replicas(**env)`` starts `dockbot serve` processes in HTTP mode. Helpers: ``tests/support/loopback.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.deploy.support import (
+from tests.support.loopback import (
     PROXY_CFG,
     RedisProcess,
     Replica,

@@ -14,7 +14,7 @@ import yaml
 
 from bot.executor.config import load_config
 from bot.settings import Settings
-from tests.deploy.support import PROXY_CFG, ROOT
+from tests.support.loopback import PROXY_CFG, ROOT
 
 pytestmark = [pytest.mark.deploy]
 

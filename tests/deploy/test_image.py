@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.support import ROOT, program, unavailable
+from tests.support.loopback import ROOT, program, unavailable
 
 pytestmark = [pytest.mark.docker, pytest.mark.deploy]
 

@@ -19,7 +19,7 @@ import yaml
 from bot.executor.config import load_config
 from bot.kb.check import load_knowledge
 from bot.settings import Settings
-from tests.deploy.support import ROOT, unavailable
+from tests.support.loopback import ROOT, unavailable
 
 pytestmark = [pytest.mark.deploy]
 

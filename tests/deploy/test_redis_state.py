@@ -16,7 +16,7 @@ from bot.errors import ConfigError, ExecRateLimited, StateUnavailable
 from bot.executor import Executor, Principal, build_executor
 from bot.settings import Settings
 from bot.state import RedisState, open_state
-from tests.deploy.support import RedisProcess, free_port, start_redis
+from tests.support.loopback import RedisProcess, free_port, start_redis
 
 pytestmark = [pytest.mark.deploy]
 

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.render import blocks as bk
-from tests.deploy.support import (
+from tests.support.loopback import (
     RedisProcess,
     Replica,
     SlackRecorder,
@@ -137,7 +137,7 @@ def test_serve_stops_at_start_up_when_redis_does_not_answer() -> None:
     import subprocess
     import sys
 
-    from tests.deploy.support import ROOT
+    from tests.support.loopback import ROOT
 
     url = f"redis://:hunter2-secret@127.0.0.1:{free_port()}/0"
     done = subprocess.run([sys.executable, "-m", "bot", "serve", "--port", str(free_port())],

@@ -553,7 +553,7 @@ def test_unknown_command_is_not_handled(slack_app: MakeApp) -> None:
 def test_health_and_other_paths(slack_app: MakeApp) -> None:
     app = slack_app()
     health = app.get("/healthz")
-    assert health.status == 200 and health.json() == {"ok": True}
+    assert health.status == 200 and health.json() == {"ok": True, "status": "ok"}
     assert app.get("/slack/events").status == 405
     assert app.get("/nope").status == 404
     assert app.post_raw("x", {"Content-Type": FORM}, path="/other").status == 404

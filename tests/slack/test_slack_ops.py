@@ -18,8 +18,8 @@ from bot.services import Services
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.server import http_server, readiness, stop_http
-from tests.deploy.support import start_redis, start_serve, stop
 from tests.slack.conftest import FakeSlack, MakeServices, Reply, post, signed_headers
+from tests.support.loopback import start_redis, start_serve, stop
 
 Serve = Callable[..., "Running"]
 
@@ -126,7 +126,7 @@ def test_drip_connections_do_not_lock_out_others_and_are_closed_after_the_read_t
         assert len(running.server.active_channels) >= DRIPS
         # while every drip connection is open and active, others are served promptly
         health = running.get("/healthz", timeout=5)
-        assert health.status == 200 and health.json() == {"ok": True}
+        assert health.status == 200 and health.json() == {"ok": True, "status": "ok"}
         assert health.seconds < 2.0, health.seconds
         reply = running.command("help")
         assert reply.status == 200 and reply.json()["text"] == kit.w("help_title", "en")
@@ -153,12 +153,12 @@ def test_a_request_that_arrives_in_time_is_not_cut_off(serve: Serve) -> None:
             time.sleep(0.02)  # ~0.7 s in all, well inside the deadline
         s.sendall(b"\r\n")
         data = b""
-        while not data.endswith(b'{"ok": true}'):
+        while not data.endswith(b'{"ok": true, "status": "ok"}'):
             chunk = s.recv(4096)
             assert chunk, data
             data += chunk
     assert data.startswith(b"HTTP/1.1 200"), data[:100]
-    assert b'{"ok": true}' in data
+    assert b'{"ok": true, "status": "ok"}' in data
 
 
 def test_an_idle_keep_alive_connection_is_closed_after_the_idle_timeout(serve: Serve) -> None:
@@ -166,7 +166,7 @@ def test_an_idle_keep_alive_connection_is_closed_after_the_idle_timeout(serve: S
     with socket.create_connection(("127.0.0.1", running.port), timeout=10) as s:
         s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
         data = b""
-        while not data.endswith(b'{"ok": true}'):  # the response may come in pieces
+        while not data.endswith(b'{"ok": true, "status": "ok"}'):  # it may come in pieces
             chunk = s.recv(4096)
             assert chunk, data
             data += chunk
@@ -215,7 +215,7 @@ def _wait_status(url: str, status: int, seconds: float) -> tuple[int, dict[str, 
 def test_readyz_is_200_with_the_knowledge_base_and_no_redis(serve: Serve) -> None:
     running = serve()
     assert _get(running.url + "/readyz") == (200, {"ready": True})
-    assert _get(running.url + "/healthz") == (200, {"ok": True})
+    assert _get(running.url + "/healthz") == (200, {"ok": True, "status": "ok"})
 
 
 def test_readyz_is_503_without_a_knowledge_base_while_healthz_stays_200(serve: Serve) -> None:
@@ -223,31 +223,35 @@ def test_readyz_is_503_without_a_knowledge_base_while_healthz_stays_200(serve: S
     status, body = _get(running.url + "/readyz")
     assert status == 503 and body["ready"] is False
     assert "knowledge base" in body["reason"]
-    assert _get(running.url + "/healthz") == (200, {"ok": True})
+    assert _get(running.url + "/healthz") == (200, {"ok": True, "status": "ok"})
 
 
-def test_readyz_follows_redis_going_away_and_coming_back() -> None:
+def test_readyz_and_healthz_follow_redis_going_away_and_coming_back() -> None:
     redis = start_redis()
     port = int(redis.url.rsplit(":", 1)[1])
     replica = start_serve({"DOCKBOT_REDIS_URL": redis.url + "/0"})
     again = None
     try:
         assert _get(replica.url + "/readyz") == (200, {"ready": True})
+        assert _get(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
         redis.stop()
         status, body = _wait_status(replica.url + "/readyz", 503, 10)
         assert status == 503 and body["ready"] is False, body
         assert f"Redis at 127.0.0.1:{port}" in body["reason"]
-        assert _get(replica.url + "/healthz") == (200, {"ok": True})  # liveness unaffected
+        status, health = _get(replica.url + "/healthz")      # alive, but degraded
+        assert status == 200 and health["ok"] is True and health["status"] == "degraded"
+        assert f"Redis at 127.0.0.1:{port}" in health["reason"]
         again = start_redis(port)
         # a failed Redis call pauses Redis for 5 s; readiness returns after that
         assert _wait_status(replica.url + "/readyz", 200, 15) == (200, {"ready": True})
+        assert _get(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
     finally:
         stop(replica.proc)
         (again or redis).stop()
 
 
 def test_serve_takes_its_secrets_from_files(tmp_path: Any) -> None:
-    from tests.deploy.support import SECRET
+    from tests.support.loopback import SECRET
 
     token = tmp_path / "bot-token"
     token.write_text("xoxb-from-a-file\n")
@@ -279,7 +283,7 @@ def _serve_log(env: dict[str, str], tmp_path: Any) -> str:
     import subprocess
     import sys
 
-    from tests.deploy.support import ROOT, SECRET, free_port, serve_env
+    from tests.support.loopback import ROOT, SECRET, free_port, serve_env
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],

@@ -51,7 +51,7 @@ def test_serve_http_mode_answers_signed_requests_and_stops_cleanly(fake_slack: A
         while True:
             try:
                 with urllib.request.urlopen(base + "/healthz", timeout=2) as resp:
-                    assert json.loads(resp.read()) == {"ok": True}
+                    assert json.loads(resp.read()) == {"ok": True, "status": "ok"}
                     break
             except OSError:
                 assert proc.poll() is None and time.monotonic() < end, proc.stderr

@@ -6,69 +6,26 @@ from __future__ import annotations
 import json
 import logging
 import os
-import queue
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from websockets.sync.server import Server, ServerConnection, serve
 
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
-from bot.slack.server import socket_handler
+from bot.slack.socket_mode import socket_handler
+from tests.support.socket_mode import LocalSocketMode
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeServices = Callable[..., Services]
-
-
-class LocalSocketMode:
-    """A websocket server speaking Slack's Socket Mode envelope protocol."""
-
-    def __init__(self) -> None:
-        self.server: Server = serve(self._handle, "127.0.0.1", 0, compression=None)
-        self.port = self.server.socket.getsockname()[1]
-        self.conn: ServerConnection | None = None
-        self.connected = threading.Event()
-        self.acks: queue.Queue[dict[str, Any]] = queue.Queue()
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/link/?ticket=local"
-
-    def _handle(self, conn: ServerConnection) -> None:
-        self.conn = conn
-        conn.send(json.dumps({"type": "hello", "num_connections": 1,
-                              "connection_info": {"app_id": "A0TEST"}}))
-        self.connected.set()
-        for raw in conn:
-            self.acks.put(json.loads(raw))
-
-    def send(self, kind: str, payload: dict[str, Any], envelope_id: str) -> dict[str, Any]:
-        """Deliver one envelope and return the app's ack for it."""
-        assert self.connected.wait(15), "the app never connected"
-        assert self.conn is not None
-        self.conn.send(json.dumps({"envelope_id": envelope_id, "type": kind, "payload": payload,
-                                   "accepts_response_payload": kind != "events_api"}))
-        end = time.monotonic() + 10
-        while True:
-            ack = self.acks.get(timeout=max(0.1, end - time.monotonic()))
-            if ack.get("envelope_id") == envelope_id:
-                return ack
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.thread.join(timeout=5)
 
 
 @pytest.fixture
