@@ -36,6 +36,7 @@ from bot.render.blocks import (
     gaps_message,
     help_message,
 )
+from bot.render.buttons import Share
 from bot.secrets import C0C1
 from bot.services import Services
 from bot.slack.access import Asker, allowed_ops, audit_refusal, groups_could_allow, may_run
@@ -187,7 +188,7 @@ def _explain(command: str, lang: Lang, public: bool) -> Routed:
     share = None
     masked = shareable_text(command)
     if not public and len(masked) <= MAX_SHARE_COMMAND:
-        share = {"x": masked, "l": lang}
+        share = Share(lang, command=masked)
     return Routed("explain", lang, explanation_message(expl, lang, share_value=share))
 
 

@@ -14,6 +14,7 @@ import yaml
 
 from bot.ask.matcher import Answer, Candidate
 from bot.render import blocks as bk
+from bot.render.buttons import Share
 from bot.services import Services
 from bot.slack.listeners import actions, commands, events
 from bot.slack.server import EVENTS_PATH
@@ -97,7 +98,7 @@ def rendered_action_ids(services: Services) -> set[str]:
         bk.answer_message(full, kb, run_op="ps"),
         bk.suggestions_message(low),
         bk.alternatives_message(list(entries[:4]), "en", "q"),
-        bk.explanation_message({"command": "docker ps"}, "en", share_value={"x": "docker ps"}),
+        bk.explanation_message({"command": "docker ps"}, "en", share_value=Share("en", command="docker ps")),
         bk.home_view("en", [], [], []),
     ]
     return {e["action_id"] for m in messages for b in m["blocks"] if b["type"] == "actions"
