@@ -10,7 +10,8 @@ nothing else reaches a user.
     ├── KnowledgeError         the knowledge base cannot be loaded
     ├── InputError             the user's text cannot be used as given
     │   ├── ExplainError       the text is not a docker command line we can read
-    │   └── ButtonError        a button's value is not one dockbot wrote
+    │   ├── ButtonError        a button's value is not one dockbot wrote
+    │   └── LessonNotFound     the lesson number is outside the course
     └── ExecError              the read-only executor did not run the request
         ├── ExecDisabled       the executor is off
         ├── ExecRefused        the text is not an allowed read-only operation
@@ -196,3 +197,11 @@ class ButtonError(InputError):
     code = "bad_button"
     default_message = "This button no longer works."
     default_hint = "Ask again to get fresh buttons."
+
+
+class LessonNotFound(InputError):
+    """The lesson number is outside the onboarding course."""
+
+    code = "no_lesson"
+    default_message = "There is no such lesson."
+    default_hint = "Start with lesson 1 (`learn 1`)."

@@ -39,6 +39,7 @@ from bot.render.blockkit import (
     w,
 )
 from bot.render.buttons import Feedback, HomeLang, Others, Pick, Run, Share
+from bot.render.learn import start_button
 from bot.render.slack_words import ERRORS_KO, ROLE_NAMES
 
 ACTION_SHARE = "dockbot_share"
@@ -319,9 +320,11 @@ def home_view(
     concepts: Sequence[Entry],
     commands: Sequence[Entry],
     access: Sequence[tuple[str, Sequence[str], Sequence[str]]],
+    course_lessons: int = 0,
 ) -> dict[str, Any]:
-    """The App Home tab: concepts in order, core commands, how to ask, and where the
-    viewer may run status lookups (``access``: place as mrkdwn, operations, hosts)."""
+    """The App Home tab: the course link (when there is a course of ``course_lessons``),
+    concepts in order, core commands, how to ask, and where the viewer may run status
+    lookups (``access``: place as mrkdwn, operations, hosts)."""
     blocks: list[Block] = [
         header(w("home_title", lang)),
         section(w("home_intro", lang)),
@@ -330,8 +333,11 @@ def home_view(
             button("English", f"{ACTION_HOME_LANG}_en", HomeLang("en")),
         ]),
         {"type": "divider"},
-        section(f"*{w('home_concepts', lang)}*"),
     ]
+    if course_lessons:
+        blocks += [section(w("home_course", lang).format(total=course_lessons)),
+                   actions([start_button(lang)]), {"type": "divider"}]
+    blocks.append(section(f"*{w('home_concepts', lang)}*"))
     for i, e in enumerate(concepts[:15], 1):
         text = f"*{i}. {escape(e.title[lang])}*\n{escape(clip(e.explanation[lang], 400))}"
         blocks.extend(sections(text))
