@@ -171,6 +171,14 @@ def _demark(text: str) -> str:
     return unmark(_ITALIC.sub(r"\1", _BOLD.sub(r"\1", text.replace("```", ""))))
 
 
+def _element_text(element: Mapping[str, Any]) -> str:
+    """A button as ``[label]``; a menu as ``[placeholder: option, option ...]``."""
+    if "options" in element:
+        names = ", ".join(o["text"]["text"] for o in element["options"])
+        return f"[{element.get('placeholder', {}).get('text', '')}: {names}]"
+    return f"[{element['text']['text']}]"
+
+
 def plain_text(msg: Mapping[str, Any]) -> str:
     """Terminal rendering of a message or a view: the same content, without Slack markup."""
     out: list[str] = []
@@ -184,7 +192,7 @@ def plain_text(msg: Mapping[str, Any]) -> str:
         elif kind == "context":
             out.append(_demark(" ".join(e.get("text", "") for e in b["elements"])))
         elif kind == "actions":
-            out.append("  ".join(f"[{e['text']['text']}]" for e in b["elements"]))
+            out.append("  ".join(_element_text(e) for e in b["elements"]))
         elif kind == "divider":
             out.append("")
     if not out:

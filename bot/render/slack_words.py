@@ -163,6 +163,11 @@ WORDS: Words = {
         "ko": "다음 수업: `dockbot learn {next}`",
         "en": "Next lesson: `dockbot learn {next}`",
     },
+    "fill_menu": {"ko": "{ph} 자리에 지금 있는 이름을 넣어 볼까요?",
+                  "en": "Fill {ph} with a name that exists now:"},
+    "fill_pick": {"ko": "이름 고르기", "en": "Pick a name"},
+    "fill_ready": {"ko": "복사해서 쓰세요 (dockbot은 아무것도 실행하지 않았어요):",
+                   "en": "Ready to copy (dockbot ran nothing):"},
     "expired": {
         "ko": "이 버튼은 더 이상 쓸 수 없어요. 다시 물어봐 주세요.",
         "en": "This button no longer works. Please ask again.",
