@@ -303,16 +303,19 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
     if args.kbcmd == "check":
         path = Path(args.path) if args.path else settings.knowledge_dir
         kb, problems = check_knowledge(path)
+        course = None
         if not args.path:  # the whole knowledge base: the course follows it
             from bot.learn import check_course
 
-            problems = [*problems, *check_course(kb=kb)[1]]
+            course, course_problems = check_course(kb=kb, shown="bot/learn/course.yml")
+            problems = [*problems, *course_problems]
         for problem in problems:
             _out(str(problem))
         if problems:
             _err(f"{len(problems)} problem(s) found in {shown_path(path)}.")
             return 1
-        _out(f"ok: {len(kb)} entries in {shown_path(path)}")
+        _out(f"ok: {len(kb)} entries in {shown_path(path)}"
+             + (f"; {len(course)} lessons in the course" if course else ""))
         return 0
     if args.kbcmd == "import":
         from bot.kb.notes_import import import_draft

@@ -431,3 +431,8 @@ def test_learn_answers_are_graded_with_exit_codes(capsys: pytest.CaptureFixture[
     assert code == 2 and out == "" and "There is no option 9. Pick an option from 1 to" in err
     code, out, err = run(capsys, "learn", "42")
     assert code == 2 and "42번 수업은 없어요" in err and "Traceback" not in err
+
+
+def test_kb_check_also_checks_the_course(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kb", "check")
+    assert code == 0 and out.rstrip().endswith("; 19 lessons in the course")
