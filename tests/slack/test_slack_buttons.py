@@ -133,3 +133,24 @@ def test_every_listener_answers_garbage_with_a_clear_reply(
     lang = "ko" if '"ko"' in raw else "en"
     assert kit.w("expired", lang) in text
     assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)
+
+
+KINDS = [Share, Others, Pick, Run, Feedback, HomeLang, Lesson, LessonAnswer, FillMenu, FillPick]
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["e", "q", "l", "a", "op", "v", "i", "n", "c", "k", "s",
+                                       "t", "x"]), inner, max_size=6),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(kind=st.sampled_from(KINDS), raw=st.text(max_size=300) | JSONISH.map(json.dumps))
+def test_decode_never_fails_with_anything_but_a_button_error(kind: Any, raw: str) -> None:
+    try:
+        value = decode(kind, raw)
+    except ButtonError:
+        return
+    assert isinstance(value, kind)
+    assert decode(kind, encode(value)) == value
