@@ -47,6 +47,8 @@ _HELP: dict[Lang, tuple[str, str, str]] = {
         "nginx\n"
         "  docker ...          a pasted command is explained too; end a line with \\ to "
         "continue it\n"
+        "  learn [N]           lesson N of the onboarding course (answer with dockbot learn N "
+        "--answer K)\n"
         "  exit, Ctrl-D        leave; Ctrl-C clears the line being typed",
         "Status lookups you may run here: {ops} (hosts: {hosts})",
         "Docker status lookups are not available here.",
@@ -58,6 +60,7 @@ _HELP: dict[Lang, tuple[str, str, str]] = {
         "  explain <명령어>    옵션 하나하나 설명. 예: explain docker run -dp 80:80 nginx\n"
         "  docker ...          명령어를 붙여넣어도 설명해요. 줄 끝에 \\ 를 쓰면 다음 줄로 "
         "이어져요\n"
+        "  배우기 [번호]       온보딩 코스의 수업 보기 (답은 dockbot learn 번호 --answer 보기)\n"
         "  exit, Ctrl-D        나가기. Ctrl-C는 입력 중인 줄을 지워요",
         "여기서 조회할 수 있는 상태 명령: {ops} (호스트: {hosts})",
         "여기서는 도커 상태 조회를 쓸 수 없어요.",
@@ -173,6 +176,13 @@ def _route_reply(line: str, services: Services) -> tuple[str, Routed | None]:
             return _help_text(services, lang), routed
         if routed.kind == "question" and routed.answer is not None:
             return answer_text(routed.answer, services.kb, color), routed
+        if routed.kind == "learn":
+            from bot.learn import load_course
+            from bot.render.learn import lesson_text
+
+            words = clean.split()
+            number = int(words[1][:6]) if len(words) > 1 else 1
+            return lesson_text(load_course(), number, lang).rstrip("\n"), routed
         if routed.kind == "explain":
             head, _, rest = clean.partition(" ")
             command = rest.strip() if head.lower() in EXPLAIN_WORDS else clean

@@ -271,3 +271,13 @@ def test_a_placeholder_is_filled_with_a_numbered_pick_of_live_names(
     assert "Not a number from 1 to" in out
     for canary in docker_containers.canaries:
         assert canary not in out
+
+
+def test_learn_shows_a_lesson_as_terminal_text() -> None:
+    proc = chat("learn 3\n배우기 2\nlearn 77\nhelp\n")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Lesson 3 of 19 · Images are stored in layers" in out and "  2. Only the layer" in out
+    assert "수업 2/19 · 이미지와 컨테이너의 차이" in out
+    assert "There is no lesson 77; the course has lessons 1 to 19." in out
+    assert "learn [N]" in out and "Traceback" not in out + proc.stderr

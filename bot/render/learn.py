@@ -35,6 +35,7 @@ ACTION_LESSON = "dockbot_lesson"  # dockbot_lesson_next / _prev / _open
 ACTION_LESSON_ANSWER = "dockbot_lesson_answer"  # dockbot_lesson_answer_0 ... _3
 LESSON_PATTERN = re.compile(rf"^{ACTION_LESSON}_(next|prev|open)$")
 ANSWER_PATTERN = re.compile(rf"^{ACTION_LESSON_ANSWER}_\d$")
+_BOLD = re.compile(r"\*([^*\n]+)\*")  # the course's *bold*, for terminals
 
 def start_button(lang: Lang) -> Block:
     """The button that opens lesson 1 (the App Home guide shows it)."""
@@ -90,7 +91,7 @@ def lesson_text(course: Course, number: int, lang: Lang, graded: Graded | None =
     lesson = course.lesson(number, lang)
     total = len(course)
     title = f"{w('lesson_of', lang).format(n=number, total=total)} · {lesson.title[lang]}"
-    out = [title, "=" * min(len(title), 60), "", lesson.body[lang], ""]
+    out = [title, "=" * min(len(title), 60), "", _BOLD.sub(r"\1", lesson.body[lang]), ""]
     if lesson.example:
         out += [f"{w('lesson_example', lang)}:", *(f"    {ln}" for ln in
                                                     lesson.example.splitlines()), ""]

@@ -62,13 +62,16 @@ WORDS: Words = {
         "ko": "• `/docker <질문>` — Docker 사용법을 물어보세요. 예: `/docker 컨테이너 백그라운드 "
         "실행`\n• `/docker explain <명령어>` — 명령어를 플래그별로 풀이해요. 예: `/docker explain "
         "docker run -dp 80:80 nginx`\n• 명령어를 그대로 붙여 넣어도 풀이해 드려요.\n"
+        "• `/docker 배우기 [번호]` — 팀 노트로 만든 온보딩 코스를 한 수업씩 따라 해요.\n"
         "• 채널에서 `@dockbot 질문`으로 부르거나 DM으로 물어보면 스레드로 답해요.\n"
         "• 답변은 나에게만 보여요. `채널에 공유` 버튼으로 공유할 수 있어요.",
         "en": "• `/docker <question>` — ask how to do something with Docker, e.g. `/docker run "
         "a container in the background`\n• `/docker explain <command>` — a flag-by-flag "
         "explanation, e.g. `/docker explain docker run -dp 80:80 nginx`\n• Pasting a docker "
-        "command works too.\n• Mention `@dockbot` in a channel or send a DM: I answer in a "
-        "thread.\n• Answers are visible only to you; use `Share to channel` to post them.",
+        "command works too.\n• `/docker learn [N]` — the onboarding course from the team "
+        "notes, one lesson at a time.\n• Mention `@dockbot` in a channel or send a DM: I "
+        "answer in a thread.\n• Answers are visible only to you; use `Share to channel` to "
+        "post them.",
     },
     "help_exec": {
         "ko": "*상태 조회 (읽기 전용)*\n여기서 실행할 수 있는 명령: {ops}\n호스트: {hosts} "
