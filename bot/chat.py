@@ -21,15 +21,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import DockbotError, InputError
-from bot.lang import Lang
+from bot.lang import Lang, detect_lang
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.fill import LiveNames
     from bot.services import Services
+    from bot.slack.router import Routed
 
 _BYE = {"exit", "quit", ":q", "종료", "나가기"}
 PROMPT = "dockbot> "
 MORE = "... "
+PICK_PROMPT = "# "
 _GREETING = (
     "dockbot chat. Ask about Docker in Korean or English, paste a docker command to explain "
     "it, or type help. exit or Ctrl-D leaves.\n"
@@ -44,6 +47,8 @@ _HELP: dict[Lang, tuple[str, str, str]] = {
         "nginx\n"
         "  docker ...          a pasted command is explained too; end a line with \\ to "
         "continue it\n"
+        "  learn [N]           lesson N of the onboarding course (answer with dockbot learn N "
+        "--answer K)\n"
         "  exit, Ctrl-D        leave; Ctrl-C clears the line being typed",
         "Status lookups you may run here: {ops} (hosts: {hosts})",
         "Docker status lookups are not available here.",
@@ -55,6 +60,7 @@ _HELP: dict[Lang, tuple[str, str, str]] = {
         "  explain <명령어>    옵션 하나하나 설명. 예: explain docker run -dp 80:80 nginx\n"
         "  docker ...          명령어를 붙여넣어도 설명해요. 줄 끝에 \\ 를 쓰면 다음 줄로 "
         "이어져요\n"
+        "  배우기 [번호]       온보딩 코스의 수업 보기 (답은 dockbot learn 번호 --answer 보기)\n"
         "  exit, Ctrl-D        나가기. Ctrl-C는 입력 중인 줄을 지워요",
         "여기서 조회할 수 있는 상태 명령: {ops} (호스트: {hosts})",
         "여기서는 도커 상태 조회를 쓸 수 없어요.",
@@ -129,6 +135,25 @@ def _help_text(services: Services, lang: Lang) -> str:
 def reply(line: str, services: Services) -> str:
     """The text chat prints for one input (a question, ``help``, ``explain ...``, a pasted
     command or an executor operation), routed as Slack's ``/docker`` routes it."""
+    return answer(line, services)[0]
+
+
+def answer(line: str, services: Services) -> tuple[str, list[LiveNames]]:
+    """:func:`reply`, and the live names that could fill the answer's command (when the
+    executor is on and the local operator may list them)."""
+    from bot.fill import offers
+
+    text, routed = _route_reply(line, services)
+    best = routed.answer.best if routed is not None and routed.answer is not None else None
+    if best is None:
+        return text, []
+    from bot.executor import Principal
+
+    found, _ = offers(services.executor, Principal.cli(), best.command or best.entry.command)
+    return text, found
+
+
+def _route_reply(line: str, services: Services) -> tuple[str, Routed | None]:
     from bot.executor import Principal
     from bot.explain import explain
     from bot.render.blockkit import plain_text
@@ -141,26 +166,33 @@ def reply(line: str, services: Services) -> str:
     if len(line.split()) == 1 and line.strip().lower() in EXPLAIN_WORDS:
         return InputError(
             "There is no command to explain.", hint="Write it after explain: explain docker ps -a"
-        ).user_text()
+        ).user_text(), None
     text = _wire(line)
     clean = slack_text(text)
     routed = route(services, text, principal, surface="chat")
     lang = routed.lang
     try:
         if routed.kind == "help":
-            return _help_text(services, lang)
+            return _help_text(services, lang), routed
         if routed.kind == "question" and routed.answer is not None:
-            return answer_text(routed.answer, services.kb, color)
+            return answer_text(routed.answer, services.kb, color), routed
+        if routed.kind == "learn":
+            from bot.learn import load_course
+            from bot.render.learn import lesson_text
+
+            words = clean.split()
+            number = int(words[1][:6]) if len(words) > 1 else 1
+            return lesson_text(load_course(), number, lang).rstrip("\n"), routed
         if routed.kind == "explain":
             head, _, rest = clean.partition(" ")
             command = rest.strip() if head.lower() in EXPLAIN_WORDS else clean
-            return explanation_text(explain(command, lang), lang, color)
+            return explanation_text(explain(command, lang), lang, color), routed
         msg: Any = routed.message
         if routed.job is not None:
             msg = run_job(services, routed.job, principal)
-        return str(plain_text(msg)).rstrip("\n")
+        return str(plain_text(msg)).rstrip("\n"), routed
     except DockbotError as exc:
-        return exc.user_text()
+        return exc.user_text(), None
 
 
 def run_chat(settings: Settings) -> int:
@@ -203,10 +235,37 @@ def _loop(read: Callable[[str], str], services: Services, interactive: bool) -> 
         if line.lower() in _BYE:
             return
         try:
-            out = reply(line, services)
+            out, found = answer(line, services)
         except KeyboardInterrupt:  # Ctrl-C while answering: back to the prompt
-            out = "interrupted"
+            out, found = "interrupted", []
         print(out, flush=True)
+        for offer in found[:1]:
+            _offer_pick(read, offer, detect_lang(line))
+
+
+def _offer_pick(read: Callable[[str], str], offer: LiveNames, lang: Lang) -> None:
+    """A numbered pick of live names; the filled command is printed, nothing is run."""
+    from bot.fill import fill, numbered, slots
+
+    token = dict(slots(offer.template)).get(offer.kind, f"<{offer.kind}>")
+    head = (f"{token} 자리에 넣을 이름 번호를 고르세요 (Enter: 건너뛰기):" if lang == "ko"
+            else f"Fill {token} with a live name: type its number (Enter to skip):")
+    print("\n".join([head, *numbered(offer.names)]), flush=True)
+    try:
+        choice = read(PICK_PROMPT).strip()
+    except (EOFError, KeyboardInterrupt):
+        print(flush=True)
+        return
+    if not choice:
+        return
+    if not choice.isdecimal() or not 1 <= int(choice[:4]) <= len(offer.names):
+        print(f"1-{len(offer.names)} 사이의 번호가 아니라서 건너뛰었어요." if lang == "ko" else
+              f"Not a number from 1 to {len(offer.names)}; skipped.", flush=True)
+        return
+    filled = fill(offer.template, offer.kind, offer.names[int(choice) - 1], lang)
+    ready = ("복사해서 쓰세요 (아무것도 실행하지 않았어요):" if lang == "ko"
+             else "Ready to copy (nothing was run):")
+    print(f"{ready}\n  {filled}", flush=True)
 
 
 def _history_length() -> int:

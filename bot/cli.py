@@ -224,6 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--host", default="127.0.0.1", help="HTTP mode bind address")
     srv.add_argument("--port", type=_port, default=3000, help="HTTP mode port (1-65535)")
 
+    lrn = sub.add_parser(
+        "learn", help="the onboarding course, one lesson at a time", formatter_class=_FORMAT,
+        epilog=_epilog(["dockbot learn", "dockbot learn 3 --lang en",
+                        "dockbot learn 3 --answer 2"],
+                       [(0, "the lesson was shown (or the answer was right)"),
+                        (1, "the answer was wrong"), (2, "no such lesson or option")]),
+    )
+    lrn.add_argument("number", nargs="?", type=int, default=1, help="lesson number (default 1)")
+    lrn.add_argument("--lang", type=_lang, default="ko", help="ko (default) or en")
+    lrn.add_argument("--answer", type=int, metavar="OPTION", help="answer the quick check")
+
     sl = sub.add_parser(
         "slash", help="print what `/docker TEXT` would reply in Slack", formatter_class=_FORMAT,
         epilog=_epilog(['dockbot slash "explain docker ps -a"', "dockbot slash help --lang ko"],
@@ -292,12 +303,19 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
     if args.kbcmd == "check":
         path = Path(args.path) if args.path else settings.knowledge_dir
         kb, problems = check_knowledge(path)
+        course = None
+        if not args.path:  # the whole knowledge base: the course follows it
+            from bot.learn import check_course
+
+            course, course_problems = check_course(kb=kb, shown="bot/learn/course.yml")
+            problems = [*problems, *course_problems]
         for problem in problems:
             _out(str(problem))
         if problems:
             _err(f"{len(problems)} problem(s) found in {shown_path(path)}.")
             return 1
-        _out(f"ok: {len(kb)} entries in {shown_path(path)}")
+        _out(f"ok: {len(kb)} entries in {shown_path(path)}"
+             + (f"; {len(course)} lessons in the course" if course else ""))
         return 0
     if args.kbcmd == "import":
         from bot.kb.notes_import import import_draft
@@ -404,6 +422,17 @@ def cmd_slash(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_learn(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.learn import load_course
+    from bot.render.learn import lesson_text
+
+    course = load_course()
+    lesson = course.lesson(args.number, args.lang)
+    graded = None if args.answer is None else lesson.grade(args.answer - 1, args.lang)
+    _out(lesson_text(course, args.number, args.lang, graded).rstrip("\n"))
+    return 1 if graded is not None and not graded.right else 0
+
+
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat import run_chat
 
@@ -418,6 +447,7 @@ _COMMANDS = {
     "serve": cmd_serve,
     "slash": cmd_slash,
     "chat": cmd_chat,
+    "learn": cmd_learn,
 }
 
 

@@ -9,7 +9,9 @@ nothing else reaches a user.
     ├── ConfigError            settings or config files are missing or invalid
     ├── KnowledgeError         the knowledge base cannot be loaded
     ├── InputError             the user's text cannot be used as given
-    │   └── ExplainError       the text is not a docker command line we can read
+    │   ├── ExplainError       the text is not a docker command line we can read
+    │   ├── ButtonError        a button's value is not one dockbot wrote
+    │   └── LessonNotFound     the lesson number is outside the course
     ├── SlackUnavailable       Slack (Socket Mode's websocket) cannot be reached
     └── ExecError              the read-only executor did not run the request
         ├── ExecDisabled       the executor is off
@@ -198,3 +200,19 @@ class DaemonError(ExecError):
     exit_code = 3
     default_message = "The Docker daemon returned an error."
     default_hint = "Try again; if it persists, ask whoever runs that host."
+
+
+class ButtonError(InputError):
+    """A button's or menu's value is not one dockbot wrote (stale, tampered or garbage)."""
+
+    code = "bad_button"
+    default_message = "This button no longer works."
+    default_hint = "Ask again to get fresh buttons."
+
+
+class LessonNotFound(InputError):
+    """The lesson number is outside the onboarding course."""
+
+    code = "no_lesson"
+    default_message = "There is no such lesson."
+    default_hint = "Start with lesson 1 (`learn 1`)."

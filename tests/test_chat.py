@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -241,3 +242,42 @@ def test_executor_operations_run_as_in_slack(docker_engine: str) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "dockbot-test/busybox" in proc.stdout  # `image ls` ran on the engine
     assert "turned off" not in proc.stdout and "Traceback" not in proc.stderr
+
+
+@pytest.mark.docker
+def test_a_placeholder_is_filled_with_a_numbered_pick_of_live_names(
+    docker_containers: Any,
+) -> None:
+    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DOCKBOT_EXEC_ENABLED": "1",
+           "DOCKER_HOST": docker_containers.url}
+
+    def run(stdin: str) -> str:
+        proc = subprocess.run([sys.executable, "-m", "bot", "chat"], input=stdin,
+                              capture_output=True, text=True, cwd=ROOT, timeout=60, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stdout + proc.stderr
+        return proc.stdout
+
+    out = run("컨테이너 로그 보기\n\nhow do I stop a container\n")
+    assert "<container> 자리에 넣을 이름 번호를 고르세요" in out
+    listed = [line.split(". ", 1)[1] for line in out.splitlines()
+              if line.startswith("  ") and ". " in line and line.strip()[0].isdigit()]
+    assert docker_containers.web in listed
+    assert "Fill <container> with a live name" in out
+    number = listed.index(docker_containers.web) + 1
+    out = run(f"컨테이너 로그 보기\n{number}\nhow do I stop a container\n99\n")
+    assert f"복사해서 쓰세요 (아무것도 실행하지 않았어요):\n  docker logs {docker_containers.web}" \
+        in out
+    assert "Not a number from 1 to" in out
+    for canary in docker_containers.canaries:
+        assert canary not in out
+
+
+def test_learn_shows_a_lesson_as_terminal_text() -> None:
+    proc = chat("learn 3\n배우기 2\nlearn 77\nhelp\n")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Lesson 3 of 19 · Images are stored in layers" in out and "  2. Only the layer" in out
+    assert "수업 2/19 · 이미지와 컨테이너의 차이" in out
+    assert "There is no lesson 77; the course has lessons 1 to 19." in out
+    assert "learn [N]" in out and "Traceback" not in out + proc.stderr

@@ -396,3 +396,44 @@ def test_kb_import_help_documents_the_input_format() -> None:
     for piece in ("## Section", "docker image ls  - list images", "{image}", "skipped"):
         assert piece in help_text, piece
     assert "kb import" in text and "skipped" in text.split("dockbot kb import", 1)[1][:600]
+
+
+def test_learn_shows_one_lesson_in_either_language(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.learn import load_course
+
+    lesson = load_course().lesson(3)
+    code, ko, _ = run(capsys, "learn", "3")
+    assert code == 0
+    assert ko.startswith(f"수업 3/19 · {lesson.title['ko']}\n")
+    assert lesson.body["ko"].replace("*", "") in ko and f"$ {lesson.try_command}" in ko
+    assert "*" not in ko
+    assert "https://labs.play-with-docker.com/" in ko
+    assert lesson.check.question["ko"] in ko and "dockbot learn 3 --answer" in ko
+    assert "dockbot learn 4" in ko
+    for i, option in enumerate(lesson.check.options, 1):
+        assert f"  {i}. {option['ko']}" in ko
+    code, en, _ = run(capsys, "learn", "3", "--lang", "en")
+    assert code == 0 and en.startswith(f"Lesson 3 of 19 · {lesson.title['en']}\n")
+    assert lesson.body["en"].replace("*", "") in en and lesson.check.question["en"] in en
+    assert "수업" not in en
+
+
+def test_learn_answers_are_graded_with_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.learn import load_course
+
+    lesson = load_course().lesson(3)
+    right = lesson.check.answer + 1
+    wrong = right % len(lesson.check.options) + 1
+    code, out, _ = run(capsys, "learn", "3", "--answer", str(right), "--lang", "en")
+    assert code == 0 and "✅ Right!" in out and lesson.check.why["en"] in out
+    code, out, _ = run(capsys, "learn", "3", "--answer", str(wrong))
+    assert code == 1 and "❌" in out and lesson.check.options[right - 1]["ko"] in out
+    code, out, err = run(capsys, "learn", "3", "--answer", "9", "--lang", "en")
+    assert code == 2 and out == "" and "There is no option 9. Pick an option from 1 to" in err
+    code, out, err = run(capsys, "learn", "42")
+    assert code == 2 and "42번 수업은 없어요" in err and "Traceback" not in err
+
+
+def test_kb_check_also_checks_the_course(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kb", "check")
+    assert code == 0 and out.rstrip().endswith("; 19 lessons in the course")

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.lang import Lang
+from bot.render.buttons import ButtonValue, encode
 from bot.render.slack_words import WORDS
 from bot.secrets import CONTROL_CHARS
 
@@ -107,20 +108,13 @@ def context(*texts: str) -> Block:
     return {"type": "context", "elements": elements[:MAX_CONTEXT_ELEMENTS]}
 
 
-def button(label: str, action_id: str, value: Mapping[str, Any], style: str | None = None) -> Block:
-    """A button whose value is compact JSON; the value is shrunk to fit 2,000 characters."""
-    data = dict(value)
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if len(raw) > MAX_BUTTON_VALUE and isinstance(data.get("q"), str):
-        data["q"] = clip(data["q"], 100)
-        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if len(raw) > MAX_BUTTON_VALUE:
-        raise ValueError(f"button value for {action_id} is too long to send")
+def button(label: str, action_id: str, value: ButtonValue, style: str | None = None) -> Block:
+    """A button carrying ``value`` (see :mod:`bot.render.buttons`)."""
     btn: Block = {
         "type": "button",
         "action_id": action_id,
         "text": {"type": "plain_text", "text": clip(label, MAX_BUTTON_TEXT), "emoji": True},
-        "value": raw,
+        "value": encode(value),
     }
     if style:
         btn["style"] = style
@@ -129,17 +123,6 @@ def button(label: str, action_id: str, value: Mapping[str, Any], style: str | No
 
 def actions(buttons: Sequence[Block]) -> Block:
     return {"type": "actions", "elements": list(buttons)[:MAX_ACTIONS]}
-
-
-def read_value(raw: str | None) -> dict[str, Any]:
-    """Decode a button value written by :func:`button`; ``{}`` when it is not ours."""
-    if not raw or len(raw) > MAX_BUTTON_VALUE:
-        return {}
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _size(blocks: Sequence[Block]) -> int:
@@ -188,6 +171,14 @@ def _demark(text: str) -> str:
     return unmark(_ITALIC.sub(r"\1", _BOLD.sub(r"\1", text.replace("```", ""))))
 
 
+def _element_text(element: Mapping[str, Any]) -> str:
+    """A button as ``[label]``; a menu as ``[placeholder: option, option ...]``."""
+    if "options" in element:
+        names = ", ".join(o["text"]["text"] for o in element["options"])
+        return f"[{element.get('placeholder', {}).get('text', '')}: {names}]"
+    return f"[{element['text']['text']}]"
+
+
 def plain_text(msg: Mapping[str, Any]) -> str:
     """Terminal rendering of a message or a view: the same content, without Slack markup."""
     out: list[str] = []
@@ -201,7 +192,7 @@ def plain_text(msg: Mapping[str, Any]) -> str:
         elif kind == "context":
             out.append(_demark(" ".join(e.get("text", "") for e in b["elements"])))
         elif kind == "actions":
-            out.append("  ".join(f"[{e['text']['text']}]" for e in b["elements"]))
+            out.append("  ".join(_element_text(e) for e in b["elements"]))
         elif kind == "divider":
             out.append("")
     if not out:

@@ -38,6 +38,8 @@ from bot.render.blockkit import (
     unmark,
     w,
 )
+from bot.render.buttons import Feedback, HomeLang, Others, Pick, Run, Share
+from bot.render.learn import start_button
 from bot.render.slack_words import ERRORS_KO, ROLE_NAMES
 
 ACTION_SHARE = "dockbot_share"
@@ -47,7 +49,6 @@ ACTION_PICK = "dockbot_pick"  # did-you-mean buttons: dockbot_pick_0 ... dockbot
 ACTION_FEEDBACK_UP = "dockbot_feedback_up"
 ACTION_FEEDBACK_DOWN = "dockbot_feedback_down"
 ACTION_HOME_LANG = "dockbot_home_lang"  # dockbot_home_lang_ko / dockbot_home_lang_en
-QUESTION_ID_KEY = "i"  # the question log's id in a feedback button's value
 PICK_PATTERN = re.compile(rf"^{ACTION_PICK}_\d+$")
 HOME_LANG_PATTERN = re.compile(rf"^{ACTION_HOME_LANG}_(ko|en)$")
 
@@ -111,13 +112,13 @@ def answer_message(
     if shareable:
         shown = clip(share_query, MAX_QUERY_IN_VALUE) if share_query is not None else q
         buttons.append(button(w("share", lang), ACTION_SHARE,
-                              {"e": entry.id, "q": shown, "l": lang}))
+                              Share(lang, entry=entry.id, query=shown)))
     others = [c.entry.id for c in answer.alternatives if c.entry.id != entry.id][:4]
     if others:
-        buttons.append(button(w("others", lang), ACTION_OTHERS, {"a": others, "q": q, "l": lang}))
+        buttons.append(button(w("others", lang), ACTION_OTHERS, Others(lang, tuple(others), q)))
     if run_op:
         buttons.append(
-            button(w("run", lang), ACTION_RUN, {"op": run_op, "l": lang}, "primary")
+            button(w("run", lang), ACTION_RUN, Run(lang, run_op), "primary")
         )
     if feedback:
         buttons.extend(_feedback_buttons(entry.id, q, lang, question_id))
@@ -129,12 +130,9 @@ def answer_message(
 
 def _feedback_buttons(entry_id: str, q: str, lang: Lang,
                       question_id: str | None = None) -> list[Block]:
-    base: dict[str, Any] = {"e": entry_id, "q": q, "l": lang}
-    if question_id:
-        base[QUESTION_ID_KEY] = question_id
     return [
-        button("👍", ACTION_FEEDBACK_UP, {**base, "v": "up"}),
-        button("👎", ACTION_FEEDBACK_DOWN, {**base, "v": "down"}),
+        button("👍", ACTION_FEEDBACK_UP, Feedback(lang, entry_id, "up", q, question_id)),
+        button("👎", ACTION_FEEDBACK_DOWN, Feedback(lang, entry_id, "down", q, question_id)),
     ]
 
 
@@ -149,7 +147,7 @@ def suggestions_message(answer: Answer) -> Message:
     blocks = [section(f"*{w('did_you_mean', lang)}*")]
     blocks.append(actions([
         button(clip(c.entry.title[lang], MAX_BUTTON_TEXT), f"{ACTION_PICK}_{i}",
-               {"e": c.entry.id, "q": q, "l": lang})
+               Pick(lang, c.entry.id, q))
         for i, c in enumerate(alts)
     ]))
     return message(blocks, w("did_you_mean", lang), lang)
@@ -168,7 +166,7 @@ def alternatives_message(entries: Sequence[Entry], lang: Lang, query: str) -> Me
         blocks.append(section(line))
     blocks.append(actions([
         button(clip(e.title[lang], MAX_BUTTON_TEXT), f"{ACTION_PICK}_{i}",
-               {"e": e.id, "q": q, "l": lang})
+               Pick(lang, e.id, q))
         for i, e in enumerate(entries[:4])
     ]))
     return message(blocks, w("others", lang), lang)
@@ -204,7 +202,7 @@ def gaps_message(report: GapReport, lang: Lang, limit: int = 5) -> Message:
 
 
 def explanation_message(
-    expl: Mapping[str, Any], lang: Lang, *, share_value: Mapping[str, Any] | None = None
+    expl: Mapping[str, Any], lang: Lang, *, share_value: Share | None = None
 ) -> Message:
     """A flag-by-flag explanation (the issue 5 JSON shape: command, parts, risks, suggestions)."""
     command = str(expl.get("command", ""))
@@ -322,19 +320,24 @@ def home_view(
     concepts: Sequence[Entry],
     commands: Sequence[Entry],
     access: Sequence[tuple[str, Sequence[str], Sequence[str]]],
+    course_lessons: int = 0,
 ) -> dict[str, Any]:
-    """The App Home tab: concepts in order, core commands, how to ask, and where the
-    viewer may run status lookups (``access``: place as mrkdwn, operations, hosts)."""
+    """The App Home tab: the course link (when there is a course of ``course_lessons``),
+    concepts in order, core commands, how to ask, and where the viewer may run status
+    lookups (``access``: place as mrkdwn, operations, hosts)."""
     blocks: list[Block] = [
         header(w("home_title", lang)),
         section(w("home_intro", lang)),
         actions([
-            button("한국어", f"{ACTION_HOME_LANG}_ko", {"l": "ko"}),
-            button("English", f"{ACTION_HOME_LANG}_en", {"l": "en"}),
+            button("한국어", f"{ACTION_HOME_LANG}_ko", HomeLang("ko")),
+            button("English", f"{ACTION_HOME_LANG}_en", HomeLang("en")),
         ]),
         {"type": "divider"},
-        section(f"*{w('home_concepts', lang)}*"),
     ]
+    if course_lessons:
+        blocks += [section(w("home_course", lang).format(total=course_lessons)),
+                   actions([start_button(lang)]), {"type": "divider"}]
+    blocks.append(section(f"*{w('home_concepts', lang)}*"))
     for i, e in enumerate(concepts[:15], 1):
         text = f"*{i}. {escape(e.title[lang])}*\n{escape(clip(e.explanation[lang], 400))}"
         blocks.extend(sections(text))

@@ -62,13 +62,16 @@ WORDS: Words = {
         "ko": "• `/docker <질문>` — Docker 사용법을 물어보세요. 예: `/docker 컨테이너 백그라운드 "
         "실행`\n• `/docker explain <명령어>` — 명령어를 플래그별로 풀이해요. 예: `/docker explain "
         "docker run -dp 80:80 nginx`\n• 명령어를 그대로 붙여 넣어도 풀이해 드려요.\n"
+        "• `/docker 배우기 [번호]` — 팀 노트로 만든 온보딩 코스를 한 수업씩 따라 해요.\n"
         "• 채널에서 `@dockbot 질문`으로 부르거나 DM으로 물어보면 스레드로 답해요.\n"
         "• 답변은 나에게만 보여요. `채널에 공유` 버튼으로 공유할 수 있어요.",
         "en": "• `/docker <question>` — ask how to do something with Docker, e.g. `/docker run "
         "a container in the background`\n• `/docker explain <command>` — a flag-by-flag "
         "explanation, e.g. `/docker explain docker run -dp 80:80 nginx`\n• Pasting a docker "
-        "command works too.\n• Mention `@dockbot` in a channel or send a DM: I answer in a "
-        "thread.\n• Answers are visible only to you; use `Share to channel` to post them.",
+        "command works too.\n• `/docker learn [N]` — the onboarding course from the team "
+        "notes, one lesson at a time.\n• Mention `@dockbot` in a channel or send a DM: I "
+        "answer in a thread.\n• Answers are visible only to you; use `Share to channel` to "
+        "post them.",
     },
     "help_exec": {
         "ko": "*상태 조회 (읽기 전용)*\n여기서 실행할 수 있는 명령: {ops}\n호스트: {hosts} "
@@ -130,6 +133,44 @@ WORDS: Words = {
         "ko": "의견 고마워요! 지식 베이스를 개선하는 데 쓸게요.",
         "en": "Thanks for the feedback! It helps improve the knowledge base.",
     },
+    "lesson_of": {"ko": "수업 {n}/{total}", "en": "Lesson {n} of {total}"},
+    "lesson_try": {"ko": "따라 해 보기", "en": "Try it"},
+    "lesson_example": {"ko": "예시", "en": "Example"},
+    "lesson_lab": {
+        "ko": "설치 없이 해 보려면 브라우저 실습 환경을 여세요: <{url}|Play with Docker>",
+        "en": "No Docker yet? Try it in the browser lab: <{url}|Play with Docker>",
+    },
+    "lesson_check": {"ko": "확인 문제", "en": "Quick check"},
+    "lesson_right": {"ko": "✅ 맞았어요!", "en": "✅ Right!"},
+    "lesson_wrong": {"ko": "❌ 아쉬워요. 정답은 “{answer}”예요.",
+                     "en": "❌ Not quite: the answer is “{answer}”."},
+    "lesson_next": {"ko": "다음 수업 ▶", "en": "Next ▶"},
+    "lesson_prev": {"ko": "◀ 이전 수업", "en": "◀ Previous"},
+    "lesson_done": {
+        "ko": "🎉 마지막 수업이에요. 이제 이미지를 만들고, 실행하고, 공유할 수 있어요!",
+        "en": "🎉 That was the last lesson: you can now build, run and share an image!",
+    },
+    "lesson_start": {"ko": "온보딩 코스 시작", "en": "Start the course"},
+    "home_course": {
+        "ko": "*온보딩 코스* — 팀 노트를 {total}개의 짧은 수업으로 정리했어요. "
+        "수업마다 따라 할 명령과 확인 문제가 있어요. `/docker learn` 또는 "
+        "`/docker 배우기`로 시작하거나 아래 버튼을 누르세요.",
+        "en": "*Onboarding course* — the team notes as {total} short lessons, each with a "
+        "command to try and a quick check. Start with `/docker learn`, or the button below.",
+    },
+    "lesson_answer_hint": {
+        "ko": "답해 보기: `dockbot learn {n} --answer 번호`",
+        "en": "Answer with `dockbot learn {n} --answer NUMBER`",
+    },
+    "lesson_nav_hint": {
+        "ko": "다음 수업: `dockbot learn {next}`",
+        "en": "Next lesson: `dockbot learn {next}`",
+    },
+    "fill_menu": {"ko": "{ph} 자리에 지금 있는 이름을 넣어 볼까요?",
+                  "en": "Fill {ph} with a name that exists now:"},
+    "fill_pick": {"ko": "이름 고르기", "en": "Pick a name"},
+    "fill_ready": {"ko": "복사해서 쓰세요 (dockbot은 아무것도 실행하지 않았어요):",
+                   "en": "Ready to copy (dockbot ran nothing):"},
     "expired": {
         "ko": "이 버튼은 더 이상 쓸 수 없어요. 다시 물어봐 주세요.",
         "en": "This button no longer works. Please ask again.",
@@ -176,6 +217,8 @@ ERRORS_KO: dict[str, str] = {
     "timeout": "Docker 호스트가 제시간에 응답하지 않았어요. 호스트가 바쁠 수 있으니 나중에 다시 "
     "시도해 주세요.",
     "not_found": "그 호스트에 그런 컨테이너가 없어요. `ps -a`로 이름을 확인하세요.",
+    "no_lesson": "그런 수업은 없어요. `learn 1`부터 시작해 보세요.",
+    "bad_button": "이 버튼은 더 이상 쓸 수 없어요. 다시 물어봐서 새 버튼을 받아 주세요.",
     "daemon_error": "Docker 데몬이 오류를 돌려줬어요. 다시 시도해 보고, 계속되면 호스트 담당자에게 "
     "문의하세요.",
 }

@@ -17,7 +17,7 @@ from bot.explain import explain
 from bot.services import Services
 from bot.settings import Settings
 from bot.slack.failures import on_error
-from bot.slack.listeners import actions, commands, events
+from bot.slack.listeners import actions, commands, events, fill, lessons
 from bot.slack.middleware import (
     QuietTokenNotice,
     attach_runtime,
@@ -69,6 +69,8 @@ def build_app_for(runtime: Runtime, settings: Settings, *, client: WebClient | N
     app.use(drop_replayed_clicks)
     commands.register(app)
     actions.register(app)
+    lessons.register(app)
+    fill.register(app)
     events.register(app)
     app.error(on_error)
     _warm_up()

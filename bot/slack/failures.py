@@ -2,19 +2,17 @@
 
 :func:`on_error` is the app's one error handler. Bolt answers a button click with
 "unhandled request" after 3 s when its listener raises after ``ack()`` (it resets the
-ack), so button listeners are wrapped with :func:`after_ack`, which sends their
-failures to the same handler instead of back into Bolt.
+ack), so button listeners are wrapped by :func:`bot.slack.clicks.on_click`, which
+sends their failures to the same handler instead of back into Bolt.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import BoltContext, BoltResponse, Respond
+from slack_bolt import BoltResponse, Respond
 from slack_sdk import WebClient
 
 from bot.lang import detect_lang
@@ -46,18 +44,3 @@ def on_error(
     except Exception as exc:  # the report itself failed; the log has both
         logger.warning("could not report the failure to the user: %s", type(exc).__name__)
     return None
-
-
-def after_ack(handler: Callable[..., None]) -> Callable[..., None]:
-    """Wrap a listener that acks first; its failures go to :func:`on_error`."""
-
-    @functools.wraps(handler)
-    def guarded(**kwargs: Any) -> None:
-        try:
-            handler(**kwargs)
-        except Exception as exc:
-            context: BoltContext = kwargs["context"]
-            on_error(exc, kwargs.get("body") or {}, None, context.respond, context.client,
-                     context.logger)
-
-    return guarded

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from bot.executor import Executor, Principal
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang
+from bot.learn import load_course
 from bot.render.blocks import home_view
 from bot.slack.access import allowed_ops, asker_for
 from bot.slack.payloads import Identity, identity
@@ -63,7 +64,7 @@ def home_for(rt: Runtime, client: WebClient | None, body: Mapping[str, Any], use
                        rt.groups).principal
     concepts, commands = guide(rt.services.kb)
     access = access_by_place(rt.services.executor, viewer, lang)
-    return home_view(lang, concepts, commands, access)
+    return home_view(lang, concepts, commands, access, course_lessons=len(load_course()))
 
 
 def publish_home(rt: Runtime, client: WebClient, body: Mapping[str, Any], user: str,

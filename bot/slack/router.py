@@ -1,6 +1,7 @@
 """What ``/docker TEXT`` means, shared by Slack and ``dockbot slash``.
 
-In order: empty or ``help`` -> help; ``explain <command>`` -> a flag-by-flag
+In order: empty or ``help`` -> help; ``learn [N]`` -> lesson N of the onboarding
+course; ``explain <command>`` -> a flag-by-flag
 explanation; an executor operation (``ps``, ``image ls @prod`` ...) -> a job to
 run after the ack when this user may run it in this channel, else a polite note
 on how it gets enabled (a pasted ``docker ...`` line is explained instead); any
@@ -23,6 +24,7 @@ from bot.executor import Operation, Principal
 from bot.executor.messages import exec_error
 from bot.explain import explain, looks_like_command
 from bot.lang import Lang, detect_lang
+from bot.learn import load_course
 from bot.questionlog import Surface, record
 from bot.render.blockkit import Message, message, plain_text, section, w
 from bot.render.blocks import (
@@ -36,6 +38,8 @@ from bot.render.blocks import (
     gaps_message,
     help_message,
 )
+from bot.render.buttons import Share
+from bot.render.learn import lesson_message
 from bot.secrets import C0C1
 from bot.services import Services
 from bot.slack.access import Asker, allowed_ops, audit_refusal, groups_could_allow, may_run
@@ -45,6 +49,7 @@ HELP_WORDS = frozenset({"help", "-h", "--help", "?", "도움말", "도움", "사
 GAPS_WORDS = frozenset({"gaps"})
 GAPS_SINCE = "7d"
 EXPLAIN_WORDS = frozenset({"explain", "설명", "풀이", "해설"})
+LEARN_WORDS = frozenset({"learn", "배우기", "강의", "코스", "온보딩"})
 MAX_SHARE_COMMAND = 1500
 
 _MARKUP = re.compile(r"<([^<>\n]{1,500})>")
@@ -70,7 +75,7 @@ class ExecJob:
 class Routed:
     """The immediate reply to a text, and the Docker work (if any) to do after it."""
 
-    kind: str  # help | explain | exec | exec_off | question | gaps | error
+    kind: str  # help | explain | exec | exec_off | question | gaps | learn | error
     lang: Lang
     message: Message
     job: ExecJob | None = None
@@ -138,6 +143,9 @@ def route(
         if not clean or (len(words) == 1 and head in HELP_WORDS):
             ops, hosts = allowed_ops(services.executor, principal)
             return Routed("help", lang, help_message(lang, ops, hosts))
+        if head in LEARN_WORDS and (len(words) == 1 or words[1].isdecimal()):
+            number = int(words[1][:6]) if len(words) > 1 else 1
+            return Routed("learn", lang, lesson_message(load_course(), number, lang))
         if len(words) == 1 and head in GAPS_WORDS:
             return _gaps(services, principal, lang)
         if head in EXPLAIN_WORDS:
@@ -187,7 +195,7 @@ def _explain(command: str, lang: Lang, public: bool) -> Routed:
     share = None
     masked = shareable_text(command)
     if not public and len(masked) <= MAX_SHARE_COMMAND:
-        share = {"x": masked, "l": lang}
+        share = Share(lang, command=masked)
     return Routed("explain", lang, explanation_message(expl, lang, share_value=share))
 
 

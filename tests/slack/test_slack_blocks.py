@@ -15,6 +15,7 @@ from bot.errors import ExecTimeout, InputError
 from bot.executor.messages import exec_error
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
+from bot.render.buttons import HomeLang, Others, Pick, Run, Share, decode
 from bot.services import Services
 
 
@@ -102,27 +103,20 @@ def test_user_text_cannot_close_a_code_block() -> None:
 
 def test_header_and_button_text_are_cut() -> None:
     assert len(kit.header("h" * 500)["text"]["text"]) == kit.MAX_HEADER
-    btn = kit.button("b" * 200, "x", {"q": "q" * 5000})
+    btn = kit.button("b" * 200, "x", Pick("en", "ps", "q" * 5000))
     assert len(btn["text"]["text"]) == kit.MAX_BUTTON_TEXT
     assert len(btn["value"]) <= kit.MAX_BUTTON_VALUE
-    assert kit.read_value(btn["value"])["q"].startswith("qqq")
+    assert decode(Pick, btn["value"]).query.startswith("qqq")
 
 
 def test_button_value_that_cannot_fit_is_refused() -> None:
     with pytest.raises(ValueError, match="too long"):
-        kit.button("b", "x", {"other": "z" * 3000})
-
-
-def test_read_value_ignores_foreign_values() -> None:
-    assert kit.read_value("not json") == {}
-    assert kit.read_value("[1, 2]") == {}
-    assert kit.read_value(None) == {}
-    assert kit.read_value('{"e": "ps"}') == {"e": "ps"}
+        kit.button("b", "x", Run("en", "z" * 3000))
 
 
 def test_fit_keeps_the_trailing_actions_and_says_what_was_cut() -> None:
     many = [kit.section(f"s{i}") for i in range(80)]
-    acts = kit.actions([kit.button("ok", "a1", {})])
+    acts = kit.actions([kit.button("ok", "a1", HomeLang("en"))])
     out = kit.fit([*many, acts], "en")
     check_limits(out)
     assert out[-1] is acts
@@ -153,8 +147,9 @@ def test_confident_answer_has_command_flags_related_and_buttons(base_services: S
     ids = [e["action_id"] for e in msg["blocks"][-1]["elements"]]
     assert ids[0] == bk.ACTION_SHARE and bk.ACTION_RUN in ids
     assert ids[-2:] == [bk.ACTION_FEEDBACK_UP, bk.ACTION_FEEDBACK_DOWN]
-    others = kit.read_value(msg["blocks"][-1]["elements"][1]["value"])
-    assert others["a"] == [c.entry.id for c in answer.alternatives if c.entry.id != entry.id][:4]
+    others = decode(Others, msg["blocks"][-1]["elements"][1]["value"])
+    assert list(others.ids) == [c.entry.id for c in answer.alternatives
+                                if c.entry.id != entry.id][:4]
 
 
 def test_public_answer_has_no_share_button(base_services: Services) -> None:
@@ -170,7 +165,7 @@ def test_low_confidence_gives_did_you_mean_buttons(base_services: Services) -> N
     msg = bk.suggestions_message(answer)
     check_message(msg)
     buttons = msg["blocks"][-1]["elements"]
-    assert [kit.read_value(b["value"])["e"] for b in buttons] == [e.id for e in entries]
+    assert [decode(Pick, b["value"]).entry for b in buttons] == [e.id for e in entries]
     assert all(bk.PICK_PATTERN.match(b["action_id"]) for b in buttons)
     assert [b["text"]["text"] for b in buttons] == [e.title["ko"][:75] for e in entries]
     empty = bk.suggestions_message(Answer("hmm", "en", False, None, ()))
@@ -200,7 +195,7 @@ def test_explanation_rendering_escapes_and_lists_every_part() -> None:
                    "safer": "--cap-add"}],
         "suggestions": ["docker image ls"],
     }
-    msg = bk.explanation_message(expl, "ko", share_value={"x": expl["command"], "l": "ko"})
+    msg = bk.explanation_message(expl, "ko", share_value=Share("ko", command=expl["command"]))
     check_message(msg)
     text = "\n".join(mrkdwn_texts(msg["blocks"]))
     assert "set &lt;env&gt; &amp; more" in text and "full &lt;host&gt; access" in text
@@ -272,7 +267,7 @@ def test_any_text_renders_within_limits(query: str, junk: str, n: int) -> None:
                                         "meaning": junk} for _ in range(min(n, 60))],
             "risks": [{"flag": junk[:9], "level": "warn", "message": junk, "safer": junk}],
             "suggestions": [junk] * 3}
-    check_message(bk.explanation_message(expl, "en", share_value={"x": query[:1500]}))
+    check_message(bk.explanation_message(expl, "en", share_value=Share("en", command=query[:1500])))
     rows = [[junk[:200], str(i)] for i in range(n)]
     check_message(bk.exec_message({"columns": ["A", "B"], "rows": rows, "host": junk[:40]},
                                   "ko", query[:300] or "ps"))

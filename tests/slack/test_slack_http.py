@@ -25,6 +25,7 @@ from bot.ask.matcher import Answer, Candidate
 from bot.explain import explain
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
+from bot.render.buttons import Feedback, Others, decode
 from bot.services import Services
 from bot.slack.home import guide
 
@@ -199,7 +200,7 @@ def test_other_answers_lists_the_alternatives(slack_app: MakeApp, base_services:
     _, key = app.click(button)
     (others,) = app.fake.wait_responses(key)
     text = kit.plain_text(others)
-    for entry_id in kit.read_value(button["value"])["a"]:
+    for entry_id in decode(Others, button["value"]).ids:
         entry = base_services.kb.get(entry_id)
         assert entry is not None and entry.title["ko"] in text
 
@@ -262,8 +263,8 @@ def test_feedback_is_logged(
     (thanks,) = app.fake.wait_responses(key)
     assert kit.w("feedback_thanks", "en") in kit.plain_text(thanks)
     records = [json.loads(r.getMessage()) for r in caplog.records if r.name == "dockbot.feedback"]
-    value = kit.read_value(action(answer, vote)["value"])
-    assert records == [{"event": "feedback", "vote": vote.rsplit("_", 1)[1], "entry": value["e"],
+    value = decode(Feedback, action(answer, vote)["value"])
+    assert records == [{"event": "feedback", "vote": vote.rsplit("_", 1)[1], "entry": value.entry,
                         "lang": "en", "query": "how do I list images", "team": "T0TEST"}]
 
 

@@ -13,9 +13,14 @@ import pytest
 import yaml
 
 from bot.ask.matcher import Answer, Candidate
+from bot.fill import LiveNames
+from bot.learn import load_course
 from bot.render import blocks as bk
+from bot.render.buttons import Share
+from bot.render.fill import with_menus
+from bot.render.learn import lesson_message
 from bot.services import Services
-from bot.slack.listeners import actions, commands, events
+from bot.slack.listeners import actions, commands, events, fill, lessons
 from bot.slack.server import EVENTS_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +59,7 @@ class Recorder:
 @pytest.fixture(scope="module")
 def wired() -> Recorder:
     rec = Recorder()
-    for module in (commands, actions, events):
+    for module in (commands, actions, events, lessons, fill):
         module.register(rec)  # type: ignore[arg-type]
     return rec
 
@@ -97,8 +102,11 @@ def rendered_action_ids(services: Services) -> set[str]:
         bk.answer_message(full, kb, run_op="ps"),
         bk.suggestions_message(low),
         bk.alternatives_message(list(entries[:4]), "en", "q"),
-        bk.explanation_message({"command": "docker ps"}, "en", share_value={"x": "docker ps"}),
-        bk.home_view("en", [], [], []),
+        bk.explanation_message({"command": "docker ps"}, "en", share_value=Share("en", command="docker ps")),
+        bk.home_view("en", [], [], [], course_lessons=19),
+        lesson_message(load_course(), 2, "en"),
+        with_menus(bk.answer_message(full, kb), [LiveNames("container", "docker logs <container>",
+                                                           ("web",))], "en"),
     ]
     return {e["action_id"] for m in messages for b in m["blocks"] if b["type"] == "actions"
             for e in b["elements"]}

@@ -15,6 +15,7 @@ import pytest
 from bot.kb.gaps import build_report, read_logs
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
+from bot.render.buttons import Feedback, decode
 
 SALT = "slack-question-log-salt-0123456789"
 USER = "U0QLOGASKER"
@@ -61,17 +62,17 @@ def test_slash_questions_and_votes_are_logged_and_joined(
     reply, _ = app.command("how do I list images with password=hunter2", user=USER)
     answer = reply.json()
     down = button(answer, bk.ACTION_FEEDBACK_DOWN)
-    value = kit.read_value(down["value"])
+    value = decode(Feedback, down["value"])
     (question,) = records(path, 1)
-    assert question["surface"] == "slack" and question["id"] == value[bk.QUESTION_ID_KEY]
-    assert question["answer"] == value["e"] and question["confident"] is True
+    assert question["surface"] == "slack" and question["id"] == value.question_id
+    assert question["answer"] == value.entry and question["confident"] is True
     assert isinstance(question["user"], str) and len(question["user"]) == 32
     _, key = app.click(down, user=USER)
     (thanks,) = app.fake.wait_responses(key)
     assert kit.w("feedback_thanks", "en") in kit.plain_text(thanks)
     vote = records(path, 2)[1]
     assert vote == {"event": "feedback", "id": question["id"], "time": vote["time"],
-                    "vote": "down", "entry": value["e"], "user": question["user"]}
+                    "vote": "down", "entry": value.entry, "user": question["user"]}
     text = path.read_text(encoding="utf-8")
     assert USER not in text and TEAM not in text and "hunter2" not in text
     report = build_report(read_logs([str(path)]), app.runtime.services.kb)
@@ -101,7 +102,7 @@ def test_a_mention_is_logged_once(logged_app: Callable[[], tuple[Any, Path]]) ->
     down = button({"blocks": json.loads(posted.params["blocks"])
                    if isinstance(posted.params["blocks"], str) else posted.params["blocks"]},
                   bk.ACTION_FEEDBACK_DOWN)
-    assert kit.read_value(down["value"])[bk.QUESTION_ID_KEY] == line["id"]
+    assert decode(Feedback, down["value"]).question_id == line["id"]
     assert USER not in path.read_text(encoding="utf-8")
 
 

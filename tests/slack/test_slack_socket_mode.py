@@ -18,6 +18,7 @@ import pytest
 
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
+from bot.render.buttons import Share, decode, encode
 from bot.services import Services
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
@@ -81,14 +82,14 @@ def test_socket_mode_uses_the_same_router(
         (posted,) = fake_slack.wait_calls("chat.postMessage")
         assert posted.params["thread_ts"] == "4.4"
 
-        share = kit.read_value(next(
+        share = decode(Share, next(
             e for e in ack_blocks(socket_server, fake_slack) if e["action_id"] == bk.ACTION_SHARE
         )["value"])
         click = {"type": "block_actions", "team": {"id": "T0TEST"}, "user": {"id": "U1"},
                  "trigger_id": "t-click", "response_url": fake_slack.response_url("s5"),
                  "channel": {"id": "C1"}, "container": {"type": "message", "is_ephemeral": True},
                  "actions": [{"action_id": bk.ACTION_SHARE, "block_id": "b",
-                              "value": json.dumps(share), "type": "button"}]}
+                              "value": encode(share), "type": "button"}]}
         socket_server.send("interactive", click, "e5")
         (shared,) = fake_slack.wait_responses("s5")
         assert shared["response_type"] == "in_channel"

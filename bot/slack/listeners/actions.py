@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import App
 
 from bot.errors import DockbotError
 from bot.executor.redact import redact_text
 from bot.explain import explain
 from bot.lang import Lang
 from bot.questionlog import Vote, record_feedback
-from bot.render.blockkit import Message, message, read_value, section, w
+from bot.render.blockkit import Message, message, section, w
 from bot.render.blocks import (
     ACTION_FEEDBACK_DOWN,
     ACTION_FEEDBACK_UP,
@@ -29,18 +27,17 @@ from bot.render.blocks import (
     ACTION_SHARE,
     HOME_LANG_PATTERN,
     PICK_PATTERN,
-    QUESTION_ID_KEY,
     alternatives_message,
     error_message,
     exec_off_message,
     explanation_message,
     shared_message,
 )
-from bot.slack.failures import after_ack
+from bot.render.buttons import Feedback, HomeLang, Others, Pick, Run, Share
+from bot.slack.clicks import Click, on_click
 from bot.slack.home import publish_home
 from bot.slack.payloads import identity
 from bot.slack.router import Routed, decide, entry_answer, entry_message
-from bot.slack.runtime import runtime_of
 from bot.slack.sharing import shareable_text
 
 feedback_log = logging.getLogger("dockbot.feedback")
@@ -48,171 +45,92 @@ log = logging.getLogger("dockbot.slack")
 
 
 def register(app: App) -> None:
-    app.action(ACTION_SHARE)(after_ack(handle_share))
-    app.action(ACTION_OTHERS)(after_ack(handle_others))
-    app.action(PICK_PATTERN)(after_ack(handle_pick))
-    app.action(ACTION_RUN)(after_ack(handle_run))
-    app.action(ACTION_FEEDBACK_UP)(after_ack(handle_feedback))
-    app.action(ACTION_FEEDBACK_DOWN)(after_ack(handle_feedback))
-    app.action(HOME_LANG_PATTERN)(after_ack(handle_home_lang))
-
-
-def _lang(value: dict[str, Any]) -> Lang:
-    return "ko" if value.get("l") == "ko" else "en"
-
-
-def _clicker(body: dict[str, Any]) -> str:
-    return identity(body).user or ""
-
-
-def _object(body: dict[str, Any], key: str) -> dict[str, Any]:
-    value = body.get(key)
-    return value if isinstance(value, dict) else {}
-
-
-def reply_to_clicker(
-    body: dict[str, Any], respond: Respond, client: WebClient, msg: Message,
-    *, replace: bool = False,
-) -> None:
-    """Show ``msg`` to whoever clicked, next to the message that held the button.
-
-    Without a ``response_url`` (Slack always sends one for message buttons) the reply
-    goes ephemerally to the clicker in the channel, or nowhere when there is no channel.
-    """
-    original = _object(body, "message")
-    who = identity(body)
-    ephemeral = bool(_object(body, "container").get("is_ephemeral")) or not original
-    if ephemeral and isinstance(body.get("response_url"), str):
-        respond(text=msg["text"], blocks=msg["blocks"], response_type="ephemeral",
-                replace_original=replace)
-        return
-    if not who.channel or not who.user:
-        log.info("a click came without a response_url or channel; nothing to answer")
-        return
-    thread = original.get("thread_ts") or original.get("ts")
-    client.chat_postEphemeral(channel=who.channel, user=who.user, text=msg["text"],
-                              blocks=msg["blocks"],
-                              thread_ts=thread if isinstance(thread, str) else None)
+    app.action(ACTION_SHARE)(on_click(Share)(handle_share))
+    app.action(ACTION_OTHERS)(on_click(Others)(handle_others))
+    app.action(PICK_PATTERN)(on_click(Pick)(handle_pick))
+    app.action(ACTION_RUN)(on_click(Run)(handle_run))
+    app.action(ACTION_FEEDBACK_UP)(on_click(Feedback)(handle_feedback))
+    app.action(ACTION_FEEDBACK_DOWN)(on_click(Feedback)(handle_feedback))
+    app.action(HOME_LANG_PATTERN)(on_click(HomeLang)(handle_home_lang))
 
 
 def _expired(lang: Lang) -> Message:
     return message([section(w("expired", lang))], w("expired", lang), lang)
 
 
-def handle_share(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-    client: WebClient, context: BoltContext,
-) -> None:
+def handle_share(click: Click[Share]) -> None:
     """Post the same answer visibly in the channel, attributed to the asker."""
-    ack()
-    rt = runtime_of(context)
-    value = read_value(action.get("value"))
-    lang = _lang(value)
+    value, lang = click.value, click.value.lang
     inner: Message | None = None
-    query = shareable_text(str(value.get("q") or ""))
-    if isinstance(value.get("e"), str):
-        inner = entry_message(rt.services, value["e"], lang, query)
-    elif isinstance(value.get("x"), str):
-        query = shareable_text(value["x"])  # masked again: the value may predate masking
+    query = shareable_text(value.query)
+    if value.entry is not None:
+        inner = entry_message(click.rt.services, value.entry, lang, query)
+    elif value.command:
+        query = shareable_text(value.command)  # masked again: the value may predate masking
         try:
             inner = explanation_message(explain(query, lang).to_dict(), lang)
         except DockbotError as err:
             inner = error_message(err, lang)
     if inner is None:
-        reply_to_clicker(body, respond, client, _expired(lang))
+        click.reply(_expired(lang))
         return
-    if not isinstance(body.get("response_url"), str):
+    if not isinstance(click.body.get("response_url"), str):
         log.info("a share click came without a response_url; nothing was shared")
         return
-    shared = shared_message(inner, _clicker(body), query, lang)
-    respond(text=shared["text"], blocks=shared["blocks"], response_type="in_channel",
-            replace_original=False)
+    shared = shared_message(inner, click.clicker, query, lang)
+    click.respond(text=shared["text"], blocks=shared["blocks"], response_type="in_channel",
+                  replace_original=False)
 
 
-def handle_others(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-    client: WebClient, context: BoltContext,
-) -> None:
+def handle_others(click: Click[Others]) -> None:
     """List the alternatives the matcher ranked after the answer."""
-    ack()
-    rt = runtime_of(context)
-    value = read_value(action.get("value"))
-    lang = _lang(value)
-    raw = value.get("a")
-    ids: list[Any] = raw if isinstance(raw, list) else []
-    entries = [e for e in (rt.services.kb.get(str(i)) for i in ids[:4]) if e is not None]
-    msg = alternatives_message(entries, lang, str(value.get("q") or ""))
-    reply_to_clicker(body, respond, client, msg)
+    kb = click.rt.services.kb
+    entries = [e for e in (kb.get(i) for i in click.value.ids) if e is not None]
+    click.reply(alternatives_message(entries, click.value.lang, click.value.query))
 
 
-def handle_pick(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-    client: WebClient, context: BoltContext,
-) -> None:
+def handle_pick(click: Click[Pick]) -> None:
     """A did-you-mean suggestion was picked: show that entry's full answer."""
-    ack()
-    rt = runtime_of(context)
-    value = read_value(action.get("value"))
-    lang = _lang(value)
-    asker = rt.principal(body, client)
-    public = not _object(body, "container").get("is_ephemeral") and bool(body.get("message"))
-    msg = entry_answer(rt.services, str(value.get("e") or ""), lang,
-                       str(value.get("q") or ""), asker, public=public)
-    reply_to_clicker(body, respond, client, msg or _expired(lang), replace=not public)
+    value = click.value
+    msg = entry_answer(click.rt.services, value.entry, value.lang, value.query, click.asker(),
+                       public=click.public)
+    click.reply(msg or _expired(value.lang), replace=not click.public)
 
 
-def handle_run(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-    client: WebClient, context: BoltContext,
-) -> None:
+def handle_run(click: Click[Run]) -> None:
     """Run the answer's status command for the clicker, after checking the clicker's rights."""
-    ack()
-    rt = runtime_of(context)
-    value = read_value(action.get("value"))
-    lang = _lang(value)
-    text = str(value.get("op") or "")
-    asker = rt.principal(body, client)
-    executor = rt.services.executor
+    lang, text = click.value.lang, click.value.op
+    asker = click.asker()
+    executor = click.rt.services.executor
     try:
         op = executor.parse(text)
     except DockbotError:
-        reply_to_clicker(body, respond, client, _expired(lang))
+        click.reply(_expired(lang))
         return
     note = exec_off_message(op.describe(), lang, enabled=executor.enabled)
-    routed = decide(rt.services, op, asker, lang, Routed("exec_off", lang, note), text)
-    reply_to_clicker(body, respond, client, routed.message)
+    routed = decide(click.rt.services, op, asker, lang, Routed("exec_off", lang, note), text)
+    click.reply(routed.message)
     if routed.job is not None:
-        rt.run_later(routed.job, asker,
-                     lambda msg: reply_to_clicker(body, respond, client, msg))
+        click.rt.run_later(routed.job, asker, click.reply)
 
 
-def handle_feedback(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-    client: WebClient, context: BoltContext,
-) -> None:
+def handle_feedback(click: Click[Feedback]) -> None:
     """👍/👎: one JSON line in the feedback log (entry, vote, question with anything
     secret-looking masked) and a thank-you."""
-    ack()
-    value = read_value(action.get("value"))
-    lang = _lang(value)
-    vote: Vote = "up" if action.get("action_id") == ACTION_FEEDBACK_UP else "down"
-    who = identity(body)
-    entry = str(value.get("e") or "")[:80]
-    record = {"event": "feedback", "vote": vote, "entry": entry,
-              "lang": lang, "query": redact_text(str(value.get("q") or "")[:300])[0],
+    value, lang = click.value, click.value.lang
+    vote: Vote = "up" if click.action_id == ACTION_FEEDBACK_UP else "down"
+    who = identity(click.body)
+    record = {"event": "feedback", "vote": vote, "entry": value.entry,
+              "lang": lang, "query": redact_text(value.query[:300])[0],
               "team": who.team}
     feedback_log.info(json.dumps(record, ensure_ascii=False))
-    record_feedback(runtime_of(context).services.settings, value.get(QUESTION_ID_KEY), vote,
-                    entry, user=who.user, team=who.team)
+    record_feedback(click.rt.services.settings, value.question_id, vote,
+                    value.entry, user=who.user, team=who.team)
     thanks = message([section(w("feedback_thanks", lang))], w("feedback_thanks", lang), lang)
-    reply_to_clicker(body, respond, client, thanks)
+    click.reply(thanks)
 
 
-def handle_home_lang(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-    context: BoltContext,
-) -> None:
+def handle_home_lang(click: Click[HomeLang]) -> None:
     """Switch the Home tab between Korean and English."""
-    ack()
-    lang: Lang = "en" if str(action.get("action_id", "")).endswith("_en") else "ko"
-    publish_home(runtime_of(context), client, body, _clicker(body), lang)
+    lang: Lang = "en" if click.action_id.endswith("_en") else "ko"
+    publish_home(click.rt, click.client, click.body, click.clicker, lang)

@@ -1,0 +1,143 @@
+"""Answers filled with live names, on a real Docker engine and the real Bolt app over HTTP:
+the menu appears after the ack for askers who may list names, picking gives the filled
+command, nothing runs, and the names are the executor's projected, redacted ones."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+import docker
+import pytest
+
+from bot.render import blockkit as kit
+from bot.render.buttons import FillMenu, FillPick, decode, encode
+from bot.render.fill import ACTION_FILL
+from tests.conftest import API_VERSION, IMAGE
+
+MakeApp = Callable[..., Any]
+FORM = "application/x-www-form-urlencoded"
+pytestmark = pytest.mark.docker
+
+
+@pytest.fixture(scope="module")
+def secret_named(docker_engine: str) -> Iterator[str]:
+    """A container whose name looks like an AWS access key: redaction must hide it."""
+    api = docker.APIClient(base_url=docker_engine, version=API_VERSION, timeout=60)
+    name = "AKIA" + secrets.token_hex(8).upper()
+    api.create_container(IMAGE, ["true"], name=name,
+                         host_config=api.create_host_config(network_mode="none"))
+    yield name
+    api.remove_container(name, force=True)
+    api.close()
+
+
+def menus(msg: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(actions block, static_select) pairs of a message."""
+    return [(b, e) for b in msg["blocks"] if b["type"] == "actions" for e in b["elements"]
+            if e["type"] == "static_select"]
+
+
+def pick(app: Any, block: dict[str, Any], option: dict[str, Any], action_id: str,
+         user: str = "UOPS") -> str:
+    key = app.key()
+    payload = {
+        "type": "block_actions", "team": {"id": "T0TEST"}, "user": {"id": user},
+        "channel": {"id": "COPS"}, "trigger_id": f"trg-{key}",
+        "response_url": app.fake.response_url(key),
+        "container": {"type": "message", "channel_id": "COPS", "is_ephemeral": True},
+        "actions": [{"type": "static_select", "action_id": action_id,
+                     "block_id": block["block_id"], "selected_option": option,
+                     "action_ts": f"{time.time():.6f}"}],
+    }
+    reply = app.send(urlencode({"payload": json.dumps(payload)}), FORM)
+    assert reply.status == 200
+    return key
+
+
+def test_a_container_answer_offers_live_names_and_a_pick_fills_the_command(
+    slack_app: MakeApp, docker_containers: Any, secret_named: str,
+    valid_message: Callable[[dict[str, Any]], None],
+) -> None:
+    app = slack_app(docker_containers.url)
+    reply, key = app.command("컨테이너 로그 보기", user="UOPS", channel="COPS")
+    assert reply.status == 200 and reply.seconds < 2.0
+    assert menus(reply.json()) == []  # the ack never waits for Docker
+    (menu_msg,) = app.fake.wait_responses(key)
+    valid_message(menu_msg)
+    assert menu_msg["replace_original"] is True
+    assert "docker logs <container>" in kit.unmark(kit.plain_text(menu_msg))
+    ((block, select),) = menus(menu_msg)
+    assert select["action_id"] == f"{ACTION_FILL}_container"
+    assert decode(FillMenu, block["block_id"]).template == "docker logs <container>"
+    names = [decode(FillPick, o["value"]).name for o in select["options"]]
+    for name in (docker_containers.web, docker_containers.idle, docker_containers.chatty):
+        assert name in names
+    assert secret_named not in json.dumps(menu_msg) and all("***" not in n for n in names)
+    for canary in docker_containers.canaries:
+        assert canary not in json.dumps(menu_msg)
+
+    option = next(o for o in select["options"]
+                  if decode(FillPick, o["value"]).name == docker_containers.web)
+    done = pick(app, block, option, select["action_id"])
+    (filled,) = app.fake.wait_responses(done)
+    valid_message(filled)
+    text = kit.unmark(kit.plain_text(filled))
+    assert f"docker logs {docker_containers.web}" in text
+    assert kit.w("fill_ready", "ko") in text
+
+
+def test_images_and_volumes_fill_their_placeholders(
+    slack_app: MakeApp, docker_containers: Any
+) -> None:
+    app = slack_app(docker_containers.url)
+    _, key = app.command("이미지 삭제하기", user="UOPS", channel="COPS")
+    (msg,) = app.fake.wait_responses(key)
+    ((block, select),) = menus(msg)
+    assert IMAGE in [decode(FillPick, o["value"]).name for o in select["options"]]
+    _, key = app.command("remove a volume", user="UOPS", channel="COPS")
+    (msg,) = app.fake.wait_responses(key)
+    ((block, select),) = menus(msg)
+    assert "`<name>`" in kit.plain_text(msg) or "<name>" in kit.unmark(kit.plain_text(msg))
+    option = next(o for o in select["options"]
+                  if decode(FillPick, o["value"]).name == docker_containers.volume)
+    done = pick(app, block, option, select["action_id"])
+    (filled,) = app.fake.wait_responses(done)
+    assert f"docker volume rm {docker_containers.volume}" in kit.unmark(kit.plain_text(filled))
+
+
+def test_no_menu_for_askers_who_may_not_list_or_when_the_executor_is_off(
+    slack_app: MakeApp, docker_containers: Any
+) -> None:
+    app = slack_app(docker_containers.url)
+    reply, key = app.command("컨테이너 로그 보기", user="UASK", channel="CGEN")
+    assert reply.status == 200 and "docker logs" in kit.unmark(kit.plain_text(reply.json()))
+    off = slack_app()
+    reply, key_off = off.command("컨테이너 로그 보기", user="UOPS", channel="COPS")
+    assert reply.status == 200
+    time.sleep(1.0)
+    assert app.fake.responses.get(key) is None and off.fake.responses.get(key_off) is None
+
+
+def test_a_forged_menu_or_option_is_a_clear_reply_and_runs_nothing(
+    slack_app: MakeApp, docker_containers: Any
+) -> None:
+    app = slack_app(docker_containers.url)
+    good_block = {"block_id": encode(FillMenu("en", "container", "docker stop <container>"))}
+    option = {"text": {"type": "plain_text", "text": "x"},
+              "value": encode(FillPick("en", "container", "web; rm -rf /"))}
+    done = pick(app, good_block, option, f"{ACTION_FILL}_container")
+    (said,) = app.fake.wait_responses(done)
+    assert "not a Docker name" in kit.plain_text(said)
+    other = {"text": {"type": "plain_text", "text": "x"},
+             "value": encode(FillPick("en", "image", "nginx"))}
+    done = pick(app, good_block, other, f"{ACTION_FILL}_image")
+    (said,) = app.fake.wait_responses(done)
+    assert kit.w("expired", "en") in kit.plain_text(said)
+    done = pick(app, {"block_id": "b1"}, other, f"{ACTION_FILL}_image")
+    (said,) = app.fake.wait_responses(done)
+    assert kit.w("expired", "en") in kit.plain_text(said)
