@@ -112,7 +112,8 @@ def split_flags(token: str) -> list[str]:
 # Korean loanwords spelt two ways: folded to the spelling the knowledge base uses
 _KO_SPELLING = {
     "디렉토리": "디렉터리", "메세지": "메시지", "레포지토리": "리포지토리",
-    "레파지토리": "리포지토리", "어플리케이션": "애플리케이션", "어플": "애플", "네트웍": "네트워크",
+    "레파지토리": "리포지토리", "어플리케이션": "애플리케이션",
+    "네트웍": "네트워크",
     "콘테이너": "컨테이너", "쉘": "셸",
 }
 _KO_SPELLING_RE = re.compile("|".join(sorted(_KO_SPELLING, key=len, reverse=True)))

@@ -3,7 +3,6 @@ stand-in ``apps.connections.open`` points to, in-process and through ``dockbot s
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
