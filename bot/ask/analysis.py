@@ -187,9 +187,11 @@ _NEW_CONTAINER = re.compile(r"\bnew (?:[a-z0-9_.:-]+ )?containers?\b|새(?:로�
 
 
 def _names_instruction(text: str) -> bool:
-    letters = [c for c in text if c.isascii() and c.isalpha()]
-    shouting = sum(c.isupper() for c in letters) > 0.5 * len(letters)
-    return not shouting and bool(_INSTRUCTION.search(text))
+    if not _INSTRUCTION.search(text):
+        return False
+    # a sentence in capitals ("HOW TO ADD A USER") names no instruction
+    rest = [c for c in _INSTRUCTION.sub(" ", text) if c.isascii() and c.isalpha()]
+    return sum(c.isupper() for c in rest) <= 0.5 * len(rest)
 
 
 def analyze(text: str) -> Analysis:

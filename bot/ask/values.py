@@ -32,7 +32,9 @@ ENUMS: Mapping[str, tuple[str, ...]] = {
     "pid": ("host",),
 }
 # words that must not be taken as an enumerated value on their own (too common)
-_ENUM_NEEDS_CONTEXT = frozenset({"no", "none", "local", "host", "always", "table", "quiet"})
+_ENUM_NEEDS_CONTEXT = frozenset(
+    {"no", "none", "local", "host", "always", "table", "quiet", "process", "plain", "private"}
+)
 
 _NAME_AFTER = re.compile(
     r"(?i)\b(?:named|called|name(?:d)?(?: it)?|hostname(?: set)? to|name(?: set)? to)\s+"

@@ -65,3 +65,38 @@ def test_topic_signals() -> None:
     assert analyze("도커 이미지").anchored
     assert not analyze("how do I restart my computer").on_topic
     assert analyze("컨테이너 재시작").on_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "anchored"),
+    [
+        ("ENTRYPOINT or CMD for my start script", True),  # instructions as Dockerfiles write them
+        ("WORKDIR 와 RUN cd 차이", True),
+        ("how do i add a copy of my notes", False),  # the same words in lower case say nothing
+        ("HOW TO ADD A USER", False),  # a shouted sentence is not a Dockerfile
+    ],
+)
+def test_dockerfile_instructions_anchor_a_question(text: str, anchored: bool) -> None:
+    a = analyze(text)
+    assert a.anchored is anchored and a.named_docker is anchored
+
+
+def test_a_tool_named_inside_a_file_name_is_no_other_topic() -> None:
+    pasted = analyze('standard_init_linux.go:211: exec user process caused "exec format error"')
+    assert not pasted.foreign
+    assert analyze("exec format error on linux").foreign  # the word itself still counts
+
+
+def test_korean_loanwords_spelt_two_ways_meet() -> None:
+    assert analyze("작업 디렉토리 바꾸기").features == analyze("작업 디렉터리 바꾸기").features
+    assert "c:workdir" in analyze("작업 디렉터리를 /src 로").features
+
+
+@pytest.mark.parametrize("text", ["start a new nginx container", "새 컨테이너에 라벨 붙이기"])
+def test_a_new_container_is_one_that_is_run(text: str) -> None:
+    assert "c:run" in analyze(text).features
+
+
+def test_technical_terms_are_docker_words() -> None:
+    assert analyze("tmpfs 로 메모리에 마운트").domain_signals >= 2
+    assert analyze("overlay network with an ingress").domain_signals >= 2

@@ -120,7 +120,16 @@ def test_false_friends_are_not_answered(matcher: Matcher, question: str) -> None
 
 @pytest.mark.parametrize(
     "question",
-    ["how to pass environment variables", "exit code 137", "healthcheck", "로그 용량 제한"],
+    [
+        "how to pass environment variables",
+        "exit code 137",
+        "healthcheck",
+        "로그 용량 제한",
+        "ENTRYPOINT or CMD",  # a Dockerfile instruction names Docker
+        "exec user process caused: exec format error",
+        # a pasted error trace naming a Go source file and linux is not about Go or Linux
+        'standard_init_linux.go:228: exec user process caused: "exec format error"',
+    ],
 )
 def test_on_topic_without_a_docker_noun_gets_an_answer_or_suggestions(
     matcher: Matcher, question: str
