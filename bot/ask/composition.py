@@ -28,7 +28,7 @@ from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.lexicon import SOFTWARE_NAMES
-from bot.ask.values import Value, enum_value, filter_value, find_values, fit
+from bot.ask.values import ENUM_KO, ENUMS, Value, enum_value, filter_value, find_values, fit
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 from bot.lang import Lang
 
@@ -83,9 +83,16 @@ def _doc_keys(flag: Flag) -> list[list[str]]:
     """A flag's features: of its name and texts, and of its name alone (``--no-trunc`` is
     read as written, where it is a concept's form, and as words)."""
     words = flag.long.replace("-", " ")
+    # "privileged" also says "privilege", "attachable" also "attach"
+    variants = " ".join(
+        w[: -len(end)] + add
+        for w in flag.long.split("-")
+        for end, add in (("ed", ""), ("ed", "e"), ("able", ""), ("able", "e"))
+        if w.endswith(end) and len(w) > len(end) + 3
+    )
     meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
-    text = _keys(analyze(f"{flag.long} {words} {meaning}").features)
-    name = _keys(analyze(f"{flag.long} {words}").features)
+    text = _keys(analyze(f"{flag.long} {words} {variants} {meaning}").features)
+    name = _keys(analyze(f"{flag.long} {words} {variants}").features)
     return [sorted(text), sorted(name)]
 
 
@@ -118,7 +125,7 @@ class Composer:
         self._inv: dict[str, dict[str, list[int]]] = {}  # feature -> flags having it
         self._local: dict[str, dict[str, float]] = {}
         self._own: dict[str, frozenset[str]] = {}
-        self._mass: dict[str, dict[str, float]] = {}
+        self._mass: dict[str, dict[tuple[str, str], float]] = {}
 
     def _global_idf(self) -> None:
         """How rare each word is among all flags of all commands: "set", "show" and
@@ -171,13 +178,17 @@ class Composer:
                 inv.setdefault(k, []).append(i)
         self._inv[cmd.path] = inv
         local = self._local[cmd.path]
+        # the weight of a flag's description in each language: a question in one language
+        # can only cover the words of that language (and the concepts both share)
         self._mass[cmd.path] = {
-            d.flag.long: sum(
+            (d.flag.long, lang): sum(
                 self._idf.get(k, self._default_idf) * local.get(k, 0.0) * _KIND[k[0]]
                 for k in d.keys
+                if k[0] in kinds
             )
             or 1.0
             for d in docs
+            for lang, kinds in (("en", "cw"), ("ko", "ck"))
         }
 
     def node_of(self, command: str) -> tuple[Command | None, list[str]]:
@@ -207,6 +218,7 @@ class Composer:
             for k in _keys(a.features)
             if k not in own
         }
+        lang = "ko" if any(k[0] == "k" for k in weight) else "en"
         pending: list[tuple[_FlagDoc, dict[str, float]]] = []
         scored: list[tuple[float, Flag]] = []
         docs = self._docs[cmd.path]
@@ -227,7 +239,7 @@ class Composer:
             # not only by an incidental word of its description ("running the check")
             if parts and (
                 d.name_keys & parts.keys()
-                or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long]
+                or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
             ):
                 pending.append((d, parts))
         # greedy: the best flag claims the question's words it matches; the next flag is
@@ -240,7 +252,7 @@ class Composer:
                 s = sum(v for k, v in parts.items() if k not in claimed)
                 # how much of the flag's own description the question covers: "id" is a
                 # small part of --no-trunc's text, "follow" most of --follow's
-                s *= math.sqrt(min(1.0, s / mass[d.flag.long]))
+                s *= math.sqrt(min(1.0, s / mass[d.flag.long, lang]))
                 if s > best_s:
                     best_i, best_s = i, s
             if best_i < 0:
@@ -289,8 +301,9 @@ class Composer:
             if value is not None and value != old:
                 values[name] = value
                 flags.append(f)
-        # the words of a value ("named proxy", "myapp:1.0") say which value, not which flag
-        exclude = exclude | _value_words(found)
+        # the words of a value ("named proxy", "myapp:1.0", "호스트 네트워크" for host) say
+        # which value, not which flag
+        exclude = exclude | _value_words(found) | _enum_words(cmd, question)
         chosen = [
             f
             for s, f in self.score_flags(cmd, a, exclude)
@@ -304,6 +317,18 @@ class Composer:
                 f.long in _SELECTED_BY_VALUE and any(fit(f, v) for v in found)
             ):
                 chosen.append(f)
+        # a filter said in words ("containers that have exited") asks for --filter
+        filt = cmd.flag_by_long("filter")
+        said = filter_value(question, found) if filt is not None else None
+        if (
+            filt is not None
+            and said is not None
+            and filt.name not in present
+            and filt not in chosen
+            # not what the answer's own title says ("List running containers")
+            and not set(analyze(said.split("=", 1)[-1]).features) <= exclude
+        ):
+            chosen.append(filt)
         # a value that exactly one option of the command takes ("172.20.0.10" on network
         # connect is --ip; "uid 1000, gid 1000" is --user)
         for i, v in enumerate(found):
@@ -311,6 +336,12 @@ class Composer:
             if (v.kind not in _SELECTING_KINDS and not fraction) or i in used:
                 continue
             fits = [f for f in cmd.flags if f.takes_value and fit(f, v)]
+            if v.kind == "keyval":  # NAME=value is a variable, name=value a label or option
+                variable = v.text.split("=", 1)[0].isupper()
+                fits = [f for f in fits if (f.long in ("env", "build-arg")) == variable]
+            if v.kind == "capability":  # granted unless the question takes it away
+                dropping = bool(_DROP.search(question))
+                fits = [f for f in fits if (f.long == "cap-drop") == dropping]
             if len(fits) == 1 and fits[0].name not in present and fits[0] not in chosen:
                 chosen.append(fits[0])
         for f in _drop_conflicts(chosen):
@@ -323,10 +354,16 @@ class Composer:
                 )
             values[f.name] = value
             flags.append(f)
-        line = _rewrite(cmd, command, rest, values) if flags else command
+        # a flag given several times: "DB_HOST=db and DB_PORT=5432" is -e twice
+        extra: dict[str, list[str]] = {}
+        for f in flags:
+            if f.repeatable and values.get(f.name) and not str(values[f.name]).startswith("<"):
+                while (more := _pick_value(f, found, used)) is not None:
+                    extra.setdefault(f.name, []).append(more)
+        line = _rewrite(cmd, command, rest, values, extra) if flags else command
         path_len = len(command.split()) - len(rest)
         line = _fill_positionals(cmd, line, path_len, question, found, used)
-        line, parent_flags = _parent_flags(cmd, line, path_len, found, used)
+        line, parent_flags = _parent_flags(cmd, line, path_len, question, found, used)
         flags.extend(f for f, _ in parent_flags)
         values.update({f.name: v for f, v in parent_flags})
         if not flags and line == command:
@@ -388,20 +425,36 @@ def _fill_positionals(
     return " ".join(words)
 
 
-_SELECTING_KINDS = frozenset({"file", "cidr", "ip", "userspec", "signal", "platform", "host"})
-_VALUE_WORD_KINDS = frozenset({"name", "ref", "file", "host"})
+_SELECTING_KINDS = frozenset(
+    {"file", "cidr", "ip", "userspec", "signal", "platform", "host", "capability", "varname",
+     "duration", "size", "keyval"}
+)
+_VALUE_WORD_KINDS = frozenset({"name", "ref", "file", "host", "keyval", "varname", "capability"})
+_DROP = re.compile(r"(?i)\b(?:drop|remove|without)\b|빼|제거|없애|빼고")
 
 
 def _value_words(found: list[Value]) -> frozenset[str]:
     out: set[str] = set()
     for v in found:
         if v.kind in _VALUE_WORD_KINDS:
-            out.update(k for k in analyze(v.text).features if k[0] in "wk")
+            # an identifier's parts ("DB_PORT") name no concept either
+            kinds = "wkc" if v.kind in ("keyval", "varname", "capability") else "wk"
+            out.update(k for k in analyze(v.text).features if k[0] in kinds)
+    return frozenset(out)
+
+
+def _enum_words(cmd: Command, question: str) -> frozenset[str]:
+    out: set[str] = set()
+    for f in cmd.flags:
+        word = enum_value(f, question) if f.long in ENUMS else None
+        if word is not None:
+            said = ENUM_KO.get(word, "") if ENUM_KO.get(word, "-") in question else word
+            out.update(k for k in analyze(said).features if k[0] in "wkc")
     return frozenset(out)
 
 
 def _parent_flags(
-    cmd: Command, line: str, path_len: int, found: list[Value], used: set[int]
+    cmd: Command, line: str, path_len: int, question: str, found: list[Value], used: set[int]
 ) -> tuple[str, list[tuple[Flag, str]]]:
     """Options of ``docker compose`` itself (``-f``, ``--env-file``, ``-p``) that a value in
     the question asks for, written before the sub-command."""
@@ -410,8 +463,9 @@ def _parent_flags(
         return line, []
     words = line.split()
     taken: list[tuple[Flag, str]] = []
+    project = bool(re.search(r"(?i)\bproject\b|프로젝트", question))
     for i, v in enumerate(found):
-        if i in used:
+        if i in used or (v.kind == "name" and not project):
             continue
         have = {f.long for f, _ in taken}
         fits = [f for f in parent.flags if f.takes_value and f.long not in have and fit(f, v)]
@@ -507,7 +561,11 @@ def _drop_conflicts(flags: list[Flag]) -> list[Flag]:
 
 
 def _rewrite(
-    cmd: Command, command: str, rest: Sequence[str], values: Mapping[str, str | None]
+    cmd: Command,
+    command: str,
+    rest: Sequence[str],
+    values: Mapping[str, str | None],
+    extra: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
     """The command line with each chosen flag set: replaced where present, else inserted
     after the command path (before positionals)."""
@@ -526,6 +584,8 @@ def _rewrite(
             out_rest.append(shown_name(f))
             if value is not None:
                 out_rest.append(_quote(value))
+            for more in (extra or {}).get(f.name, ()):
+                out_rest.extend((shown_name(f), _quote(more)))
             done.add(f.name)
         else:
             out_rest.append(w)
@@ -540,6 +600,8 @@ def _rewrite(
         new.append(shown_name(f))
         if value is not None:
             new.append(_quote(value))
+        for more in (extra or {}).get(f.name, ()):
+            new.extend((shown_name(f), _quote(more)))
     # new flags go after the flags already there, before the first positional
     insert_at = 0
     j = 0

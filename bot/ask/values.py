@@ -97,6 +97,13 @@ _HOST = re.compile(
 )
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@/-]{0,62}")
 _IMAGE_NAME = re.compile(r"[a-z0-9][a-z0-9._/-]*(?::[A-Za-z0-9][A-Za-z0-9._-]*)?")
+_CAPABILITY = re.compile(
+    r"(?<![A-Za-z0-9_])((?:CAP_)?(?:NET_ADMIN|NET_RAW|NET_BIND_SERVICE|SYS_ADMIN|SYS_PTRACE|"
+    r"SYS_TIME|SYS_NICE|SYS_RESOURCE|SYS_MODULE|SYS_CHROOT|IPC_LOCK|MKNOD|CHOWN|DAC_OVERRIDE|"
+    r"SETUID|SETGID|KILL|AUDIT_WRITE|ALL))(?![A-Za-z0-9_])"
+)
+# a variable's name alone ("the build argument GIT_SHA"): capitals with an underscore or digit
+_VARNAME = re.compile(r"(?<![A-Za-z0-9_=$-])([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![A-Za-z0-9_=])")
 _UIDGID = re.compile(r"(?i)\buid\s*(\d+)\W{1,3}(?:and\s+)?gid\s*(\d+)")
 _FRACTION = re.compile(
     r"(?i)\b(?:a\s+)?(quarter|half)\s+(?:of\s+)?(?:a\s+|one\s+)?cpu|(절반)|(?<![가-힣])(반)\s*개"
@@ -121,12 +128,15 @@ class Value:
     """One value found in a question."""
 
     kind: str  # portmap port size duration number path file ref host ip cidr keyval signal
-    # platform userspec name hostname word
+    # platform userspec capability varname name hostname word
     text: str  # as docker writes it: "8080:80", "512m", "30s", "/app"
     start: int
 
 
-_NOT_NAMES = frozenset({"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and"})
+_NOT_NAMES = frozenset(
+    {"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and", "in", "on", "at",
+     "for", "with", "from", "as", "is", "be", "by", "into", "or", "not", "only", "instead"}
+)
 
 
 def find_values(question: str) -> list[Value]:
@@ -154,6 +164,10 @@ def find_values(question: str) -> list[Value]:
         add("platform", m.group(1), m.span(1))
     for m in _KEYVAL.finditer(question):
         add("keyval", m.group(1), m.span(1))
+    for m in _CAPABILITY.finditer(question):
+        add("capability", m.group(1).removeprefix("CAP_"), m.span(1))
+    for m in _VARNAME.finditer(question):
+        add("varname", m.group(1), m.span(1))
     for m in _CIDR.finditer(question):
         add("cidr", m.group(1), m.span(1))
     for m in _IP.finditer(question):
@@ -210,14 +224,29 @@ def _replaced(question: str, v: Value) -> bool:
     return bool(_INSTEAD_KO.match(question, end) or _INSTEAD_EN.search(before))
 
 
+# enumerated values said in Korean
+ENUM_KO: Mapping[str, str] = {"host": "호스트", "bridge": "브리지", "always": "항상"}
+# the option's name in Korean, as context for a common value ("호스트 네트워크")
+_OPTION_KO: Mapping[str, tuple[str, ...]] = {
+    "network": ("네트워크",), "net": ("네트워크",), "pid": ("pid", "프로세스"),
+    "ipc": ("ipc",), "restart": ("재시작",), "log-driver": ("로그",),
+}
+
+
 def enum_value(flag: Flag, question: str, *, named: bool = False) -> str | None:
     """The enumerated value of ``flag`` the question names, if any. A common word
     ("always", "host") counts only when the option is ``named`` (already in the command)
     or its name is in the question too."""
     low = question.lower()
+    context = named or flag.long.split("-")[-1] in low or any(
+        w in low for w in _OPTION_KO.get(flag.long, ())
+    )
     for word in ENUMS.get(flag.long, ()):
-        if re.search(rf"(?<![A-Za-z0-9_-]){re.escape(word)}(?![A-Za-z0-9_-])", low):
-            if word in _ENUM_NEEDS_CONTEXT and not named and flag.long.split("-")[-1] not in low:
+        said = bool(re.search(rf"(?<![A-Za-z0-9_-]){re.escape(word)}(?![A-Za-z0-9_-])", low))
+        if not said and word in ENUM_KO and ENUM_KO[word] in question:
+            said = context  # the Korean word is common: only with the option named
+        if said:
+            if word in _ENUM_NEEDS_CONTEXT and not context:
                 continue
             return word
     return None
@@ -277,6 +306,10 @@ def fit(flag: Flag, v: Value) -> str | None:
         if v.kind == "udp-port":
             return f"{v.text}:{v.text}/udp"
         return None
+    if long in ("cap-add", "cap-drop"):
+        return v.text if v.kind == "capability" else None
+    if long in ("env", "build-arg") and v.kind == "varname":
+        return v.text  # -e NAME passes the variable on from where the command runs
     if long in ("env", "label", "build-arg", "filter", "log-opt", "opt", "label-file") or kind in (
         "filter", "map", "stringToString"
     ):

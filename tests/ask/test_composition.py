@@ -194,6 +194,58 @@ def test_composer_fills_values_of_every_kind(
     assert comp.command == expected
 
 
+@pytest.mark.parametrize(
+    ("command", "question", "expected"),
+    [
+        # a filter said in words asks for --filter
+        ("docker ps -a", "only the ones that are paused", "docker ps -a --filter status=paused"),
+        # a flag given several values is repeated
+        (
+            "docker run <image>",
+            "with APP_ENV=prod and APP_DEBUG=0",
+            "docker run -e APP_ENV=prod -e APP_DEBUG=0 <image>",
+        ),
+        # a Linux capability is granted, or dropped when the question takes it away
+        ("docker run <image>", "let it use SYS_PTRACE", "docker run --cap-add SYS_PTRACE <image>"),
+        (
+            "docker run <image>",
+            "drop the NET_RAW capability",
+            "docker run --cap-drop NET_RAW <image>",
+        ),
+        # a variable's name alone is passed on as it is
+        (
+            "docker build -t <name>:<tag> .",
+            "hand the build RELEASE_ID from my shell",
+            "docker build -t <name>:<tag> --build-arg RELEASE_ID .",
+        ),
+        # the Korean word for an enumerated value, with the option named
+        (
+            "docker run <image>",
+            "호스트 네트워크로 붙여서",
+            "docker run --network host <image>",
+        ),
+        # a flag's name read with its endings: "privileges" is --privileged
+        (
+            "docker run <image>",
+            "give it extended privileges",
+            "docker run --privileged <image>",
+        ),
+        # an English question needs to cover the English half of a flag's description only
+        (
+            "docker image prune",
+            "skip the confirmation prompt",
+            "docker image prune -f",
+        ),
+    ],
+)
+def test_composer_picks_options_from_what_the_question_says(
+    composer: Composer, command: str, question: str, expected: str
+) -> None:
+    comp = composer.compose(command, question, analyze(question))
+    assert comp is not None
+    assert comp.command == expected
+
+
 def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
     # "proxy" is the container's name here, not a request for --sig-proxy
     question = "create an nginx container named proxy"
