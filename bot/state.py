@@ -11,6 +11,9 @@ Two operations, with one in-process and one Redis implementation:
   the seconds until the fullest key frees up. The executor's per-user and per-channel rate
   limits go through it (Redis: a sorted set per key, updated by one Lua script, with the
   Redis server's clock, so every replica counts against the same window).
+* ``counter(name)`` / ``bump(name)`` - a shared generation number (Redis ``GET`` / ``INCR``,
+  never expiring). ``dockbot serve`` bumps ``knowledge`` on SIGHUP and every replica polls
+  it, so a reload asked of one replica reloads them all (:mod:`bot.kb.live`).
 
 :func:`open_state` picks :class:`MemoryState` (a single process; the default) or, when
 ``DOCKBOT_REDIS_URL`` is set, :class:`RedisState`, which must answer a ``PING`` at start-up or
@@ -46,6 +49,8 @@ class SharedState(Protocol):
 
     def first_time(self, key: str, ttl: float) -> bool: ...
     def hit(self, limits: Limits, window: float) -> float: ...
+    def counter(self, name: str) -> int: ...
+    def bump(self, name: str) -> int: ...
     def check(self) -> None: ...
     def close(self) -> None: ...
 
@@ -58,6 +63,7 @@ class MemoryState:
         self.size = size
         self._once: OrderedDict[str, float] = OrderedDict()
         self._hits: dict[str, deque[float]] = {}
+        self._counters: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def first_time(self, key: str, ttl: float) -> bool:
@@ -89,6 +95,15 @@ class MemoryState:
             for key, _ in limits:
                 self._hits[key].append(now)
             return 0.0
+
+    def counter(self, name: str) -> int:
+        with self._lock:
+            return self._counters.get(name, 0)
+
+    def bump(self, name: str) -> int:
+        with self._lock:
+            self._counters[name] = self._counters.get(name, 0) + 1
+            return self._counters[name]
 
     def check(self) -> None:
         return None
@@ -171,6 +186,13 @@ class RedisState:
                                  uuid.uuid4().hex]
         waited = self._call(lambda: self._hit(keys=keys, args=args))
         return int(waited) / 1000.0
+
+    def counter(self, name: str) -> int:
+        raw = self._call(lambda: self._client.get(PREFIX + "gen:" + name))
+        return int(raw) if raw is not None else 0
+
+    def bump(self, name: str) -> int:
+        return int(self._call(lambda: self._client.incr(PREFIX + "gen:" + name)))
 
     def check(self) -> None:
         self._call(self._client.ping)

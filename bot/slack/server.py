@@ -2,7 +2,8 @@
 
 HTTP mode serves ``POST /slack/events``, ``GET /healthz`` (liveness: the process
 answers) and ``GET /readyz`` (readiness: the knowledge base is loaded and Redis, when
-configured, answers; 503 with a JSON reason otherwise) through a small WSGI front door
+configured, answers; 503 with a JSON reason otherwise; ``knowledge`` details: entries,
+when loaded, the last reload's problems) through a small WSGI front door
 that checks the request before Bolt sees it: a missing or
 non-numeric ``X-Slack-Request-Timestamp``, a stale timestamp or a bad
 signature is a 401 and nothing else runs (Bolt alone answers 500 on a
@@ -125,6 +126,7 @@ def bolt_request(raw: str, query: str, headers: dict[str, str]) -> BoltRequest:
 
 
 Readiness = Callable[[], "str | None"]
+Details = Callable[[], dict[str, object]]
 
 
 def readiness(services: Services) -> Readiness:
@@ -148,11 +150,12 @@ class SlackWsgi:
     """WSGI front door: health and readiness, request checks, then Bolt."""
 
     def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH,
-                 ready: Readiness | None = None) -> None:
+                 ready: Readiness | None = None, details: Details | None = None) -> None:
         self.app = app
         self.path = path
         self.verifier = SignatureVerifier(signing_secret)
         self.ready = ready
+        self.details = details  # extra /readyz fields, e.g. {"knowledge": {...}}
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         start = time.perf_counter()
@@ -171,9 +174,11 @@ class SlackWsgi:
             return _json("200 OK", {"ok": True})
         if path == READY_PATH and method in ("GET", "HEAD"):
             reason = self.ready() if self.ready is not None else None
+            extra = self.details() if self.details is not None else {}
             if reason is not None:
-                return _json("503 Service Unavailable", {"ready": False, "reason": reason})
-            return _json("200 OK", {"ready": True})
+                return _json("503 Service Unavailable",
+                             {"ready": False, "reason": reason, **extra})
+            return _json("200 OK", {"ready": True, **extra})
         if path == METRICS_PATH and method in ("GET", "HEAD"):
             exposition = metrics.exposition()
             if exposition is None:
@@ -297,7 +302,8 @@ class _DeadlineServer(TcpWSGIServer):  # type: ignore[misc]
 
 def http_server(app: App, settings: Settings, host: str, port: int, *,
                 read_timeout: float = REQUEST_READ_TIMEOUT,
-                idle_timeout: int = IDLE_TIMEOUT, ready: Readiness | None = None) -> Any:
+                idle_timeout: int = IDLE_TIMEOUT, ready: Readiness | None = None,
+                details: Details | None = None) -> Any:
     """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops.
 
     Bounded against slow clients: headers and body within ``read_timeout`` seconds of the
@@ -312,7 +318,7 @@ def http_server(app: App, settings: Settings, host: str, port: int, *,
             "for Socket Mode.",
         )
     quiet_bolt_loggers()
-    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready)
+    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready, details=details)
     adj = Adjustments(
         host=host,
         port=port,
@@ -354,17 +360,24 @@ def socket_handler(app: App, settings: Settings) -> SocketModeHandler:
     return SocketModeHandler(app, settings.slack_app_token, web_client=app.client, concurrency=16)
 
 
-def _wait_for_signal(stop: threading.Event) -> None:
+def _wait_for_signal(stop: threading.Event, on_hup: Callable[[], None] | None = None) -> None:
     def on_signal(signum: int, frame: FrameType | None) -> None:
         stop.set()
 
+    def on_sighup(signum: int, frame: FrameType | None) -> None:
+        if on_hup is not None:
+            on_hup()
+
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
+    signal.signal(signal.SIGHUP, on_sighup)
     stop.wait()
 
 
 def serve(settings: Settings, host: str, port: int) -> int:
-    """Run the Slack app until SIGINT/SIGTERM; Socket Mode when an app token is set."""
+    """Run the Slack app until SIGINT/SIGTERM; Socket Mode when an app token is set. The
+    knowledge base reloads when its files change and on SIGHUP (:mod:`bot.kb.live`)."""
+    from bot.kb.live import KnowledgeWatcher
     from bot.services import load_services
     from bot.slack.app import build_app_for
     from bot.slack.runtime import Runtime
@@ -376,6 +389,9 @@ def serve(settings: Settings, host: str, port: int) -> int:
     stop = threading.Event()
     closers: list[Callable[[], object]] = [services.close, runtime.close]
     try:
+        shared = services.state if settings.redis_url is not None else None
+        watcher = KnowledgeWatcher(services, state=shared).start()
+        closers.insert(0, watcher.close)
         app = build_app_for(runtime, settings)
         if settings.slack_app_token:
             handler = socket_handler(app, settings)
@@ -384,13 +400,14 @@ def serve(settings: Settings, host: str, port: int) -> int:
             closers.insert(0, handler.client.close)
             log.info("dockbot is connected to Slack in Socket Mode")
         else:
-            server = http_server(app, settings, host, port, ready=readiness(services))
+            server = http_server(app, settings, host, port, ready=readiness(services),
+                                 details=lambda: {"knowledge": watcher.status()})
             thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
             thread.start()
             closers.insert(0, lambda: stop_http(server, thread))
             log.info("dockbot listens on http://%s:%s%s", host, server.effective_port,
                      EVENTS_PATH)
-        _wait_for_signal(stop)
+        _wait_for_signal(stop, watcher.request)
     finally:
         for close in closers:
             close()

@@ -41,7 +41,7 @@ def test_a_valid_cache_is_read_not_rebuilt(tmp_path: Path, monkeypatch: pytest.M
         raise AssertionError("the index was rebuilt although a valid cache exists")
 
     monkeypatch.setattr(ic, "build_index", no_build)
-    monkeypatch.setattr(ic, "load_knowledge", no_build)
+    monkeypatch.setattr(ic, "check_knowledge", no_build)
     assert ic.load_cached(KB_DIR, tmp_path)[1].ask("list images").confident
 
 
