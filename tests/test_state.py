@@ -107,3 +107,10 @@ def test_a_malformed_redis_url_is_refused_by_name(url: str) -> None:
                                  "unix:///run/redis/redis.sock"])
 def test_redis_urls_are_accepted(url: str) -> None:
     assert Settings.from_env({"DOCKBOT_REDIS_URL": url}).redis_url == url
+
+
+def test_a_generation_counter_starts_at_zero_and_counts_bumps() -> None:
+    state = MemoryState()
+    assert state.counter("knowledge") == 0
+    assert [state.bump("knowledge") for _ in range(3)] == [1, 2, 3]
+    assert state.counter("knowledge") == 3 and state.counter("other") == 0
