@@ -265,7 +265,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = report.markdown(run)
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.md").write_text(text + "\n", encoding="utf-8")
+    results = args.out / "results.md"
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    kept = re.findall(r"<!-- section: [\w-]+ -->.*?<!-- end section: [\w-]+ -->\n", old, re.S)
+    # sections other benchmarks write (bench/reload.py) are kept
+    results.write_text(text + "\n" + "".join("\n" + k for k in kept), encoding="utf-8")
     (args.out / "results.json").write_text(
         json.dumps(report.to_json(run), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

@@ -2,5 +2,6 @@
 
 ``matching``: the matcher helpers. ``slowsock``: a Docker daemon that trickles its answer one
 byte at a time. ``fake_daemon``: a scripted daemon (fixed answers per path, or a huge
-streamed answer).
+streamed answer). ``serving``: a real `dockbot serve` process logging to a file, signed
+``/docker`` questions, and a load loop counting failed requests.
 """

@@ -124,6 +124,7 @@ class Load:
     total: int = 0
     failures: list[str] = field(default_factory=list)
     seen: Counter[str] = field(default_factory=Counter)
+    latencies: list[float] = field(default_factory=list)  # seconds, every request
     _stop: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _workers: list[threading.Thread] = field(default_factory=list)
@@ -137,13 +138,16 @@ class Load:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            start = time.perf_counter()
             try:
                 status, body = self.served.ask(self.question)
             except OSError as exc:
                 status, body = 0, repr(exc)
+            took = time.perf_counter() - start
             hit = next((c for c in self.commands if c in body), None)
             with self._lock:
                 self.total += 1
+                self.latencies.append(took)
                 if status != 200 or hit is None:
                     self.failures.append(f"{status}: {body[:200]}")
                 else:
