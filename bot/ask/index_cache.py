@@ -33,6 +33,7 @@ from bot.kb.check import as_folders, check_knowledge, knowledge_error, knowledge
 from bot.kb.model import KnowledgeBase, entry_from_dict, entry_to_dict
 
 _PREFIX = "matcher-index-"
+KEEP = 3  # caches kept in the folder (about 5 MB each)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def read_cache(path: Path) -> tuple[KnowledgeBase, IndexData] | None:
 
 
 def write_cache(path: Path, kb: KnowledgeBase, index: IndexData) -> None:
-    """Write atomically (a reader never sees half a file); drop older caches."""
+    """Write atomically (a reader never sees half a file); drop all but the newest caches."""
     data = {"format": INDEX_FORMAT, "kb": [entry_to_dict(e) for e in kb.entries], "index": index}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,10 +121,23 @@ def write_cache(path: Path, kb: KnowledgeBase, index: IndexData) -> None:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
         return
-    for old in path.parent.glob(_PREFIX + "*"):
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    _drop_old(path)
+
+
+def _drop_old(path: Path) -> None:
+    """Keep the newest KEEP caches (a reload that goes back to an earlier version of the
+    knowledge files then finds its index), delete the rest."""
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((p for p in path.parent.glob(_PREFIX + "*") if p != path), key=mtime,
+                    reverse=True)
+    for old in others[KEEP - 1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def load_cached(knowledge_dirs: Path | Sequence[Path], cache_dir: Path | None

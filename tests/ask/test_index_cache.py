@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,27 @@ entries:
     explanation: {{ko: 팀 설명, en: Team text}}
     examples: {{ko: [팀 항목 뭐야], en: [what is the team entry]}}
 """
+
+
+def test_the_newest_caches_are_kept_so_going_back_is_a_cache_hit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    f = team / "team.yml"
+    cache = tmp_path / "cache"
+    keys = []
+    for eid in ("team-one", "team-two", "team-three", "team-four"):
+        f.write_text(TEAM_ENTRY.format(eid=eid), encoding="utf-8")
+        ic.load_cached([KB_DIR, team], cache)
+        keys.append(ic.cache_key([KB_DIR, team]))
+        time.sleep(0.01)
+    names = {p.name for p in cache.glob("matcher-index-*")}
+    assert names == {f"matcher-index-{k}.marshal" for k in keys[-ic.KEEP:]}
+    f.write_text(TEAM_ENTRY.format(eid="team-three"), encoding="utf-8")  # back to a kept one
+
+    def no_build(_: object) -> None:
+        raise AssertionError("rebuilt although the cache of this content was kept")
+
+    monkeypatch.setattr(ic, "build_index", no_build)
+    kb, _ = ic.load_cached([KB_DIR, team], cache)
+    assert kb.get("team-three") is not None
