@@ -370,7 +370,8 @@ def _wait_for_signal(stop: threading.Event, on_hup: Callable[[], None] | None = 
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
-    signal.signal(signal.SIGHUP, on_sighup)
+    if hasattr(signal, "SIGHUP"):  # not on Windows
+        signal.signal(signal.SIGHUP, on_sighup)
     stop.wait()
 
 
