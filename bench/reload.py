@@ -139,6 +139,17 @@ class Bench:
         return out
 
 
+def rss_mb(pid: int) -> str:
+    """Resident memory of a process now and at its peak (Linux ``/proc``), in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return "n/a"
+    kb = {k: int(v.split()[0]) for k, v in (ln.split(":", 1) for ln in status.splitlines())
+          if k in ("VmRSS", "VmHWM")}
+    return f"{kb['VmRSS'] / 1024:.0f} MB (peak {kb['VmHWM'] / 1024:.0f} MB)"
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -182,6 +193,7 @@ def run(args: argparse.Namespace) -> str:
                     lines.append("- SIGHUP on one replica to the other replica's new answer "
                                  f"(shared Redis, generation polled every 2 s): {summary(across)}")
             loaded = bench.serve(DOCKBOT_KNOWLEDGE_POLL="0.5")
+            memory_before = rss_mb(loaded.proc.pid)
             base = Load(loaded, QUESTION, (PREFIX,), threads=args.threads).start()
             time.sleep(args.baseline)
             base.stop()
@@ -202,6 +214,8 @@ def run(args: argparse.Namespace) -> str:
                 f"p99 {pct(load.latencies, 0.99) * 1000:.0f} ms, "
                 f"max {max(load.latencies) * 1000:.0f} ms; change to answer "
                 f"{summary(swaps)}",
+                f"- memory of that process: {memory_before} before the swaps, "
+                f"{rss_mb(loaded.proc.pid)} after them",
             ]
         finally:
             bench.close()
