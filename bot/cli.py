@@ -154,11 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
     chk = kbsub.add_parser(
         "check", help="validate knowledge files (file:line: message)", formatter_class=_FORMAT,
         epilog=_epilog(
-            ["dockbot kb check", "dockbot kb check knowledge/container.yml"],
+            ["dockbot kb check", "dockbot kb check knowledge/container.yml",
+             "dockbot kb check knowledge/ team-knowledge/"],
             [(0, "no problems"), (1, "problems found, one per line"), _USAGE_ERROR],
         ),
     )
-    chk.add_argument("path", nargs="?", help="folder or file (default: the knowledge base)")
+    chk.add_argument("paths", nargs="*", metavar="PATH",
+                     help="folders (combined in order) or one file (default: every folder "
+                     "of DOCKBOT_KNOWLEDGE)")
     imp = kbsub.add_parser(
         "import", help="turn markdown notes into draft entries to review",
         formatter_class=_FORMAT, description=_IMPORT_FORMAT,
@@ -301,20 +304,28 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
     from bot.kb.check import check_knowledge, load_knowledge, shown_path
 
     if args.kbcmd == "check":
-        path = Path(args.path) if args.path else settings.knowledge_dir
-        kb, problems = check_knowledge(path)
+        from bot.kb.check import check_path
+
+        given = [Path(p) for p in args.paths]
+        folders = given or list(settings.knowledge_folders)
+        result = check_path(folders if len(folders) > 1 else folders[0],
+                            within=settings.knowledge_folders)
+        where = ", ".join(shown_path(p) for p in folders)
+        problems = list(result.problems)
         course = None
-        if not args.path:  # the whole knowledge base: the course follows it
+        if not given:  # the whole knowledge base: the course follows it
             from bot.learn import check_course
 
-            course, course_problems = check_course(kb=kb, shown="bot/learn/course.yml")
+            course, course_problems = check_course(kb=result.kb, shown="bot/learn/course.yml")
             problems = [*problems, *course_problems]
+        for notice in result.notices:
+            _out(f"{notice.file}:{notice.line}: note: {notice.message}")
         for problem in problems:
             _out(str(problem))
         if problems:
-            _err(f"{len(problems)} problem(s) found in {shown_path(path)}.")
+            _err(f"{len(problems)} problem(s) found in {where}.")
             return 1
-        _out(f"ok: {len(kb)} entries in {shown_path(path)}"
+        _out(f"ok: {len(result.kb)} entries in {where}"
              + (f"; {len(course)} lessons in the course" if course else ""))
         return 0
     if args.kbcmd == "import":
@@ -322,7 +333,7 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
 
         name = "stdin" if args.notes == "-" else shown_path(Path(args.notes))
         text = "\n".join(read_lines(args.notes))
-        kb, _ = check_knowledge(settings.knowledge_dir)  # ids to clash with, even if unchecked
+        kb, _ = check_knowledge(settings.knowledge_folders)  # ids to clash with, even unchecked
         existing = {e.id: f"{e.file}:{e.line}" for e in kb}
         imported = import_draft(text, source_name=name, existing=existing)
         for warning in imported.warnings:
@@ -335,7 +346,7 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
             _out(imported.draft.rstrip("\n"))
         return 0
     if args.kbcmd == "export":
-        kb = load_knowledge(settings.knowledge_dir)
+        kb = load_knowledge(settings.knowledge_folders)
         _out(_dumps(kb.to_dict()))
         return 0
     if args.kbcmd == "gaps":

@@ -69,6 +69,7 @@ class KnowledgeError(DockbotError):
     exit_code = 2
     default_message = "The knowledge base could not be loaded."
     default_hint = "Run `dockbot kb check` to see every problem with its file and line."
+    problems: tuple[object, ...] = ()  # every problem found (bot.kb.model.Problem), when known
 
 
 class InputError(DockbotError):

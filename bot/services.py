@@ -1,17 +1,19 @@
 """The long-lived objects one process shares: settings, knowledge base, matcher.
 
 Built once at start-up by the CLI or the Slack server; everything else takes
-what it needs from here. The executor is created on first use, because most
+what it needs from here. ``dockbot serve`` swaps in a new knowledge base when its
+files change (:mod:`bot.kb.live`). The executor is created on first use, because most
 processes never run a Docker command.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.ask.index_cache import load_cached
+from bot.ask.index_cache import load_snapshot, read_snapshot
 from bot.ask.matcher import Matcher
 from bot.kb.model import KnowledgeBase
 from bot.settings import Settings
@@ -21,14 +23,46 @@ if TYPE_CHECKING:
     from bot.state import SharedState
 
 
-@dataclass
-class Services:
-    settings: Settings
+@dataclass(frozen=True)
+class Knowledge:
+    """One loaded knowledge base and its matcher: swapped in whole, never changed."""
+
     kb: KnowledgeBase
     matcher: Matcher
-    _executor: Executor | None = field(default=None, repr=False)
-    _state: SharedState | None = field(default=None, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    loaded_at: float = field(default_factory=time.time)  # seconds since the epoch
+    key: str = ""  # the content hash of its files (bot.ask.index_cache.Snapshot.key)
+
+
+class Services:
+    """Settings, the current knowledge (one reference, swapped atomically on reload),
+    and the shared state and executor, opened on first use."""
+
+    def __init__(self, settings: Settings, kb: KnowledgeBase, matcher: Matcher,
+                 *, key: str = "") -> None:
+        self.settings = settings
+        self._knowledge = Knowledge(kb, matcher, key=key)
+        self._executor: Executor | None = None
+        self._state: SharedState | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """The knowledge base and matcher now; a request that reads both takes this once,
+        so it finishes on one knowledge base even when a reload swaps in another."""
+        return self._knowledge
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._knowledge.kb
+
+    @property
+    def matcher(self) -> Matcher:
+        return self._knowledge.matcher
+
+    def swap(self, knowledge: Knowledge) -> Knowledge:
+        """Put a new knowledge base in place (one reference assignment); returns the old."""
+        old, self._knowledge = self._knowledge, knowledge
+        return old
 
     @property
     def state(self) -> SharedState:
@@ -65,5 +99,6 @@ class Services:
 
 
 def load_services(settings: Settings) -> Services:
-    kb, matcher = load_cached(settings.knowledge_dir, settings.cache_dir)
-    return Services(settings=settings, kb=kb, matcher=matcher)
+    snap = read_snapshot(settings.knowledge_folders)
+    kb, matcher = load_snapshot(snap, settings.cache_dir)
+    return Services(settings=settings, kb=kb, matcher=matcher, key=snap.key)

@@ -153,6 +153,43 @@ def default_knowledge_dir() -> Path:
     return here / "_kb"
 
 
+def _knowledge(env: Mapping[str, str]) -> tuple[Path, ...]:
+    """``DOCKBOT_KNOWLEDGE``: one folder or several, separated by ``os.pathsep`` (``:`` on
+    Linux and macOS, ``;`` on Windows), earlier folders first; empty parts are skipped."""
+    raw = _opt(env, "DOCKBOT_KNOWLEDGE")
+    if raw is None:
+        return (default_knowledge_dir(),)
+    parts = tuple(Path(p.strip()) for p in raw.split(os.pathsep) if p.strip())
+    if not parts:
+        raise ConfigError(
+            "DOCKBOT_KNOWLEDGE names no folder.",
+            hint=f"Set it to one or more knowledge folders separated by {os.pathsep!r}, "
+            "or unset it for the bundled knowledge base.",
+        )
+    return parts
+
+
+DEFAULT_KNOWLEDGE_POLL = 2.0
+
+
+def _poll(env: Mapping[str, str]) -> float:
+    """``DOCKBOT_KNOWLEDGE_POLL``: seconds between checks of the knowledge folders in
+    ``dockbot serve`` (0 turns polling off; SIGHUP still reloads)."""
+    raw = _opt(env, "DOCKBOT_KNOWLEDGE_POLL")
+    if raw is None:
+        return DEFAULT_KNOWLEDGE_POLL
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3600 or value != value:
+        raise ConfigError(
+            f"DOCKBOT_KNOWLEDGE_POLL={raw!r} is not a number of seconds from 0 to 3600.",
+            hint="Set it like 2 or 0.5 (0 turns polling off), or unset it for 2 seconds.",
+        )
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Validated settings for every part of dockbot."""
@@ -178,12 +215,18 @@ class Settings:
     question_log_salt: str | None = None
     log_format: str = "text"
     health_port: int | None = None
+    knowledge_dirs: tuple[Path, ...] = ()
+    knowledge_poll: float = DEFAULT_KNOWLEDGE_POLL
+
+    @property
+    def knowledge_folders(self) -> tuple[Path, ...]:
+        """Every knowledge folder, in order (``knowledge_dir`` is the first)."""
+        return self.knowledge_dirs or (self.knowledge_dir,)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        kdir = _opt(env, "DOCKBOT_KNOWLEDGE")
-        knowledge_dir = Path(kdir) if kdir else default_knowledge_dir()
+        knowledge_dirs = _knowledge(env)
         cfg = _opt(env, "DOCKBOT_CONFIG")
         config_path = Path(cfg) if cfg else None
         if config_path is not None and not config_path.is_file():
@@ -230,7 +273,9 @@ class Settings:
             cache_dir = Path(home) / ".cache" / "dockbot" if home else None
         question_log, question_log_salt = _question_log(env)
         return cls(
-            knowledge_dir=knowledge_dir,
+            knowledge_dir=knowledge_dirs[0],
+            knowledge_dirs=knowledge_dirs,
+            knowledge_poll=_poll(env),
             config_path=config_path,
             exec_enabled=_flag(env, "DOCKBOT_EXEC_ENABLED"),
             docker_host=_docker_host(env),

@@ -15,6 +15,9 @@ Two operations, with one in-process and one Redis implementation:
   to live, replaced whole and read field by field (``None`` when the map is absent or expired).
   The Slack user-group cache goes through it, so replicas share one ``usergroups.list`` answer
   per workspace (Redis: a hash, replaced in one ``MULTI``, with ``PEXPIRE``).
+* ``counter(name)`` / ``bump(name)`` - a shared generation number (Redis ``GET`` / ``INCR``,
+  never expiring). ``dockbot serve`` bumps ``knowledge`` on SIGHUP and every replica polls
+  it, so a reload asked of one replica reloads them all (:mod:`bot.kb.live`).
 
 :func:`open_state` picks :class:`MemoryState` (a single process; the default) or, when
 ``DOCKBOT_REDIS_URL`` is set, :class:`RedisState`, which must answer a ``PING`` at start-up or
@@ -52,6 +55,8 @@ class SharedState(Protocol):
     def hit(self, limits: Limits, window: float) -> float: ...
     def put_map(self, key: str, values: Mapping[str, str], ttl: float) -> None: ...
     def get_fields(self, key: str, fields: Sequence[str]) -> list[str | None] | None: ...
+    def counter(self, name: str) -> int: ...
+    def bump(self, name: str) -> int: ...
     def check(self) -> None: ...
     def close(self) -> None: ...
 
@@ -65,6 +70,7 @@ class MemoryState:
         self._once: OrderedDict[str, float] = OrderedDict()
         self._hits: dict[str, deque[float]] = {}
         self._maps: OrderedDict[str, tuple[float, dict[str, str]]] = OrderedDict()
+        self._counters: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def first_time(self, key: str, ttl: float) -> bool:
@@ -110,6 +116,15 @@ class MemoryState:
             if hit is None or hit[0] <= self._clock():
                 return None
             return [hit[1].get(f) for f in fields]
+
+    def counter(self, name: str) -> int:
+        with self._lock:
+            return self._counters.get(name, 0)
+
+    def bump(self, name: str) -> int:
+        with self._lock:
+            self._counters[name] = self._counters.get(name, 0) + 1
+            return self._counters[name]
 
     def check(self) -> None:
         return None
@@ -215,6 +230,13 @@ class RedisState:
         if raw[0] is None:
             return None
         return [None if v is None else v.decode("utf-8") for v in raw[1:]]
+
+    def counter(self, name: str) -> int:
+        raw = self._call(lambda: self._client.get(PREFIX + "gen:" + name))
+        return int(raw) if raw is not None else 0
+
+    def bump(self, name: str) -> int:
+        return int(self._call(lambda: self._client.incr(PREFIX + "gen:" + name)))
 
     def check(self) -> None:
         self._call(self._client.ping)

@@ -125,3 +125,8 @@ def test_a_map_is_replaced_whole_and_read_by_field_until_its_ttl() -> None:
     assert state.get_fields("groups:T1", ["U3"]) == ["S3"]
     clock.now += 270
     assert state.get_fields("groups:T1", ["U3"]) is None
+def test_a_generation_counter_starts_at_zero_and_counts_bumps() -> None:
+    state = MemoryState()
+    assert state.counter("knowledge") == 0
+    assert [state.bump("knowledge") for _ in range(3)] == [1, 2, 3]
+    assert state.counter("knowledge") == 3 and state.counter("other") == 0

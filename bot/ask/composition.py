@@ -171,7 +171,6 @@ class Composer:
             " ".join([*cmd.path.split()[1:], cmd.summary("en"), cmd.summary("ko"), slots])
         )
         self._own[cmd.path] = frozenset(own.features)
-        self._docs[cmd.path] = docs
         inv: dict[str, list[int]] = {}
         for i, d in enumerate(docs):
             for k in d.keys:
@@ -190,6 +189,10 @@ class Composer:
             for d in docs
             for lang, kinds in (("en", "cw"), ("ko", "ck"))
         }
+        # last: `_docs` says the command is prepared, and requests on other threads read
+        # the other tables as soon as they see it (a fresh matcher, e.g. after a reload,
+        # is prepared by whichever requests come first)
+        self._docs[cmd.path] = docs
 
     def node_of(self, command: str) -> tuple[Command | None, list[str]]:
         """The CLI node a command line starts with, and the words after its path."""

@@ -1,290 +1,33 @@
-"""Load and validate the knowledge base (``knowledge/*.yml``) into typed entries.
+"""Load and validate the knowledge base: one folder, or several combined.
 
-The schema is documented in ``knowledge/README.md``. :func:`check_knowledge`
-returns every problem as a :class:`Problem` with its file and line, so
-``dockbot kb check`` can print ``file:line: message``; :func:`load_knowledge`
-raises :class:`~bot.errors.KnowledgeError` when there is any problem.
+The schema is documented in ``knowledge/README.md``. :class:`~bot.kb.filecheck.FileChecker`
+validates one file; this module combines the files of one or more folders ("layers", in
+the order given: the bundled knowledge base first, then the team's) and checks what only
+the whole set can show: duplicate ids and ``related`` ids that do not exist.
+
+The rule for an id that appears in two folders: a later folder's entry overrides an
+earlier folder's entry with the same id only when it says ``replaces: true``; the
+override is reported as a notice (``file:line: note: ...``), and the replacement takes the
+earlier entry's place in the order. Without ``replaces: true`` the clash is a problem, and
+so is ``replaces: true`` when no earlier folder has that id (a typo would otherwise add a
+second answer silently). Two entries with one id inside one folder are always a problem.
+
+:func:`check_layers` returns every problem and notice with its file and line, so
+``dockbot kb check`` can print ``file:line: message``; :func:`load_knowledge` raises
+:class:`~bot.errors.KnowledgeError` when there is any problem.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
-
-import yaml
 
 from bot.errors import KnowledgeError
-from bot.kb.model import (
-    ENTRY_FIELDS,
-    FLAG_FIELDS,
-    ID_PATTERN,
-    KINDS,
-    LONG_FLAG,
-    REQUIRED_FIELDS,
-    SHORT_FLAG,
-    Entry,
-    FlagNote,
-    KnowledgeBase,
-    Problem,
-)
-from bot.lang import LANGS, Lang
+from bot.kb.filecheck import FileChecker
+from bot.kb.model import Entry, KnowledgeBase, Problem
 
-# libyaml's loader is several times faster; it keeps line marks too.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-class _FileChecker:
-    """Validates one YAML file; collects problems instead of stopping at the first."""
-
-    def __init__(self, path: Path, display: str, shown: str | None = None) -> None:
-        self.path = path
-        self.display = display  # the entries' `file`: stable, relative to the knowledge folder
-        self.shown = shown or display  # the problems' file: as the person checking opens it
-        self.problems: list[Problem] = []
-        self.entries: list[Entry] = []
-        self.related_at: list[tuple[str, str, int]] = []  # (entry id, related id, line)
-
-    def add(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.shown, line, message))
-
-    def run(self) -> None:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            self.add(1, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
-            return
-        except OSError as exc:
-            self.add(1, f"cannot read the file ({exc.strerror})")
-            return
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else 1
-            self.add(line, f"bad YAML: {exc.problem or exc.context}")
-            return
-        except yaml.YAMLError as exc:
-            self.add(1, f"bad YAML: {exc}")
-            return
-        finally:
-            loader.dispose()
-        if root is None:
-            self.add(1, "the file is empty; it needs a top-level `entries:` list")
-            return
-        if not isinstance(root, yaml.MappingNode):
-            self.add(_line(root), "the top level must be a mapping with an `entries:` list")
-            return
-        top = self._pairs(root)
-        for key in top:
-            if key != "entries":
-                self.add(top[key][0], f"unknown top-level key `{key}` (only `entries` is allowed)")
-        if "entries" not in top:
-            self.add(1, "missing the top-level `entries:` list")
-            return
-        entries_node = top["entries"][1]
-        if not isinstance(entries_node, yaml.SequenceNode):
-            self.add(_line(entries_node), "`entries` must be a list")
-            return
-        for item in entries_node.value:
-            self._entry(loader, item)
-
-    def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[int, yaml.Node]]:
-        """Key -> (line, value node); reports duplicate and non-string keys."""
-        out: dict[str, tuple[int, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            line = _line(key_node)
-            if not isinstance(key, str):
-                self.add(line, "keys must be plain words")
-                continue
-            if key in out:
-                self.add(line, f"duplicate key `{key}` (first at line {out[key][0]})")
-                continue
-            out[key] = (line, value_node)
-        return out
-
-    def _entry(self, loader: Any, node: yaml.Node) -> None:
-        line = _line(node)
-        if not isinstance(node, yaml.MappingNode):
-            self.add(line, "each entry must be a mapping (id:, kind:, title: ...)")
-            return
-        pairs = self._pairs(node)
-        values: dict[str, Any] = {}
-        for key, (kline, vnode) in pairs.items():
-            if key not in ENTRY_FIELDS:
-                allowed = ", ".join(sorted(ENTRY_FIELDS))
-                self.add(kline, f"unknown field `{key}`; allowed: {allowed}")
-                continue
-            try:
-                values[key] = loader.construct_object(vnode, deep=True)
-            except yaml.YAMLError as exc:
-                self.add(kline, f"bad value for `{key}`: {exc}")
-        at = {k: v[0] for k, v in pairs.items()}
-        before = len(self.problems)
-        for req in REQUIRED_FIELDS:
-            if req not in values:
-                self.add(line, f"missing required field `{req}`")
-        eid = values.get("id")
-        if "id" in values and (not isinstance(eid, str) or not ID_PATTERN.match(eid)):
-            self.add(at["id"], f"bad id {eid!r}: use lowercase letters, digits and dashes")
-        kind = values.get("kind")
-        if "kind" in values and kind not in KINDS:
-            self.add(at["kind"], f"bad kind {kind!r}: use one of {', '.join(KINDS)}")
-        title = self._localized(values, at, "title", line)
-        explanation = self._localized(values, at, "explanation", line)
-        examples = self._examples(values, at, line)
-        command = values.get("command")
-        if command is not None and (not isinstance(command, str) or not command.strip()):
-            self.add(at["command"], "`command` must be a non-empty string")
-            command = None
-        if kind == "command" and command is None and "command" not in values:
-            self.add(line, "kind `command` needs a `command:` line")
-        if kind == "concept" and command is not None:
-            self.add(at["command"], "kind `concept` must not have a `command` (use kind howto)")
-        if isinstance(command, str) and not command.strip().startswith("docker"):
-            self.add(at["command"], "`command` must start with `docker`")
-        flags = self._flags(values.get("flags"), at.get("flags", line), pairs.get("flags"))
-        related = self._strings(values, at, "related")
-        tags = self._strings(values, at, "tags")
-        source = values.get("source")
-        if source is not None and not isinstance(source, str):
-            self.add(at["source"], "`source` must be a string")
-            source = None
-        if isinstance(eid, str):
-            for rid in related:
-                self.related_at.append((eid, rid, at.get("related", line)))
-        if len(self.problems) > before or not isinstance(eid, str) or kind not in KINDS:
-            return
-        self.entries.append(
-            Entry(
-                id=eid,
-                kind=str(kind),
-                title=MappingProxyType(title),
-                explanation=MappingProxyType(explanation),
-                command=command.strip() if isinstance(command, str) else None,
-                flags=flags,
-                examples=MappingProxyType(examples),
-                related=related,
-                source=source.strip() if isinstance(source, str) else None,
-                tags=tags,
-                file=self.display,
-                line=line,
-            )
-        )
-
-    def _localized(
-        self, values: dict[str, Any], at: dict[str, int], name: str, line: int
-    ) -> dict[Lang, str]:
-        raw = values.get(name)
-        if raw is None:
-            return {}
-        if not isinstance(raw, dict):
-            self.add(at[name], f"`{name}` must have `ko:` and `en:`")
-            return {}
-        out: dict[Lang, str] = {}
-        for key in raw:
-            if key not in LANGS:
-                self.add(at[name], f"`{name}` has unknown language `{key}` (use ko and en)")
-        for lang in LANGS:
-            text = raw.get(lang)
-            if not isinstance(text, str) or not text.strip():
-                self.add(at[name], f"`{name}` is missing its `{lang}` text")
-            elif _is_draft(text):
-                self.add(at[name], f"`{name}.{lang}` is still a draft (TODO); write the text")
-            else:
-                out[lang] = text.strip()
-        return out
-
-    def _examples(
-        self, values: dict[str, Any], at: dict[str, int], line: int
-    ) -> dict[Lang, tuple[str, ...]]:
-        raw = values.get("examples")
-        if raw is None:
-            return {}
-        if not isinstance(raw, dict):
-            self.add(at["examples"], "`examples` must have `ko:` and `en:` lists")
-            return {}
-        out: dict[Lang, tuple[str, ...]] = {}
-        for key in raw:
-            if key not in LANGS:
-                self.add(at["examples"], f"`examples` has unknown language `{key}` (use ko and en)")
-        for lang in LANGS:
-            items = raw.get(lang)
-            if not isinstance(items, list) or not items:
-                self.add(at["examples"], f"`examples` is missing its `{lang}` questions")
-                continue
-            good = [q.strip() for q in items if isinstance(q, str) and q.strip()]
-            if len(good) != len(items):
-                self.add(at["examples"], f"`examples.{lang}` must be a list of non-empty strings")
-            elif any(_is_draft(q) for q in good):
-                self.add(at["examples"], f"`examples.{lang}` still has a draft (TODO) question")
-            out[lang] = tuple(good)
-        return out
-
-    def _strings(self, values: dict[str, Any], at: dict[str, int], name: str) -> tuple[str, ...]:
-        raw = values.get(name)
-        if raw is None:
-            return ()
-        if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
-            self.add(at[name], f"`{name}` must be a list of strings")
-            return ()
-        return tuple(raw)
-
-    def _flags(
-        self, raw: Any, line: int, pair: tuple[int, yaml.Node] | None
-    ) -> tuple[FlagNote, ...]:
-        if raw is None:
-            return ()
-        if not isinstance(raw, list):
-            self.add(line, "`flags` must be a list")
-            return ()
-        item_lines = (
-            [_line(n) for n in pair[1].value]
-            if pair and isinstance(pair[1], yaml.SequenceNode)
-            else [line] * len(raw)
-        )
-        out: list[FlagNote] = []
-        for item, fline in zip(raw, item_lines, strict=False):
-            if not isinstance(item, dict):
-                self.add(fline, "each flag must be a mapping (short/long/ko/en)")
-                continue
-            for key in item:
-                if key not in FLAG_FIELDS:
-                    self.add(fline, f"unknown flag field `{key}`")
-            short, long_ = item.get("short"), item.get("long")
-            if short is None and long_ is None:
-                self.add(fline, "a flag needs `short` or `long`")
-            if short is not None and not (isinstance(short, str) and SHORT_FLAG.match(short)):
-                self.add(fline, f"bad short flag {short!r} (use -x)")
-            if long_ is not None and not (isinstance(long_, str) and LONG_FLAG.match(long_)):
-                self.add(fline, f"bad long flag {long_!r} (use --name)")
-            text: dict[Lang, str] = {}
-            for lang in LANGS:
-                t = item.get(lang)
-                if not isinstance(t, str) or not t.strip() or _is_draft(t):
-                    self.add(fline, f"flag {long_ or short} is missing its `{lang}` meaning")
-                else:
-                    text[lang] = t.strip()
-            value = item.get("value")
-            out.append(
-                FlagNote(
-                    short=short if isinstance(short, str) else None,
-                    long=long_ if isinstance(long_, str) else None,
-                    value=str(value) if value is not None else None,
-                    text=MappingProxyType(text),
-                )
-            )
-        return tuple(out)
-
-
-def _is_draft(text: str) -> bool:
-    """Text left as ``TODO`` by ``dockbot kb import``."""
-    return text.strip().upper().startswith("TODO")
-
-
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
+Folders = Path | Sequence[Path]
 
 
 def knowledge_files(path: Path) -> list[Path]:
@@ -303,64 +46,164 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def check_knowledge(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
-    """Validate every file; returns the valid entries and every problem found.
+def as_folders(paths: Folders) -> tuple[Path, ...]:
+    """One path or a sequence of them, as a tuple of layers."""
+    return (paths,) if isinstance(paths, Path) else tuple(paths)
 
-    ``path`` is a knowledge folder or one file of one: a single file is checked against
-    the whole knowledge base it belongs to (its folder), so ``related`` ids and duplicates
-    are resolved there, and only that file's entries and problems are returned. Problem
-    paths are relative to the working folder when inside it.
+
+@dataclass
+class KnowledgeCheck:
+    """What checking gives: the valid entries, every problem and every notice."""
+
+    kb: KnowledgeBase
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+
+
+def check_knowledge(path: Folders, *, within: Sequence[Path] = (),
+                    contents: Mapping[Path, bytes] | None = None,
+                    ) -> tuple[KnowledgeBase, list[Problem]]:
+    """Validate a knowledge folder, several folders combined, or one file; returns the
+    valid entries and every problem found (see :func:`check_layers`)."""
+    result = check_path(path, within=within, contents=contents)
+    return result.kb, result.problems
+
+
+def check_path(path: Folders, *, within: Sequence[Path] = (),
+               contents: Mapping[Path, bytes] | None = None) -> KnowledgeCheck:
+    """Validate folders (combined in order) or one file.
+
+    A single file is checked against the knowledge base it belongs to, so ``related`` ids
+    and duplicates are resolved there, and only that file's entries and problems are
+    returned: against ``within`` (the configured folders) when its folder is one of them,
+    otherwise against its own folder.
     """
-    if not path.exists():
-        return KnowledgeBase.of(()), [Problem(shown_path(path), 0, "no such file or folder")]
-    targets = knowledge_files(path)
-    if not targets:
-        msg = "no *.yml files in this folder"
-        return KnowledgeBase.of(()), [Problem(shown_path(path), 0, msg)]
-    base = path if path.is_dir() else path.parent
-    files = targets
-    if path.is_file():
-        same = {f.resolve() for f in targets}
-        files = [*targets, *(f for f in knowledge_files(base) if f.resolve() not in same)]
-    checkers: list[_FileChecker] = []
-    for f in files:
-        display = str(f.relative_to(base.parent)) if base.parent in f.parents else str(f)
-        checker = _FileChecker(f, display, shown_path(f))
-        checker.run()
-        checkers.append(checker)
-    mine = checkers[: len(targets)]
-    shown = {c.display: c.shown for c in checkers}
-    own = {c.display for c in mine}
-    problems = [p for c in mine for p in c.problems]
-    entries: list[Entry] = []
-    seen: dict[str, Entry] = {}
-    for e in (e for c in sorted(checkers, key=lambda c: str(c.path)) for e in c.entries):
-        first = seen.setdefault(e.id, e)
-        if first is e:
-            if e.file in own:
-                entries.append(e)
-            continue
-        if e.file in own:
-            msg = f"duplicate id `{e.id}` (first at {shown[first.file]}:{first.line})"
-            problems.append(Problem(shown[e.file], e.line, msg))
-        elif first.file in own:
-            msg = f"duplicate id `{e.id}` (also at {shown[e.file]}:{e.line})"
-            problems.append(Problem(shown[first.file], first.line, msg))
-    known = set(seen) | {eid for c in checkers for eid, _, _ in c.related_at}
-    for c in mine:
-        for eid, rid, ln in c.related_at:
-            if rid == eid:
-                problems.append(Problem(c.shown, ln, f"`{eid}` lists itself in `related`"))
-            elif rid not in known:
-                problems.append(Problem(c.shown, ln, f"`related` names unknown id `{rid}`"))
-    return KnowledgeBase.of(tuple(entries)), problems
+    folders = as_folders(path)
+    if len(folders) == 1 and folders[0].is_file():
+        target = folders[0]
+        base = target.parent.resolve()
+        layers = tuple(within) if any(_same(f, base) for f in within) else (target.parent,)
+        return check_layers(layers, targets=(target,), contents=contents)
+    return check_layers(folders, contents=contents)
 
 
-def load_knowledge(path: Path) -> KnowledgeBase:
-    """Load a knowledge folder; raise KnowledgeError listing the first problems."""
+def _same(folder: Path, resolved: Path) -> bool:
+    try:
+        return folder.resolve() == resolved
+    except OSError:
+        return False
+
+
+def _layer_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.exists():
+        problems.append(Problem(shown_path(folder), 0, "no such file or folder"))
+        return []
+    files = knowledge_files(folder)
+    if not files:
+        problems.append(Problem(shown_path(folder), 0, "no *.yml files in this folder"))
+    return files
+
+
+def _display(f: Path, folder: Path) -> str:
+    base = folder if folder.is_dir() else folder.parent
+    return str(f.relative_to(base.parent)) if base.parent in f.parents else str(f)
+
+
+def read_checkers(folders: Sequence[Path], contents: Mapping[Path, bytes] | None,
+                  problems: list[Problem]) -> list[list[FileChecker]]:
+    """Every file of every layer, validated; missing or empty layers go to ``problems``."""
+    layers: list[list[FileChecker]] = []
+    for folder in folders:
+        checkers = []
+        for f in _layer_files(folder, problems):
+            checker = FileChecker(f, _display(f, folder), shown_path(f),
+                                  data=None if contents is None else contents.get(f))
+            checker.run()
+            checkers.append(checker)
+        layers.append(sorted(checkers, key=lambda c: str(c.path)))
+    return layers
+
+
+def check_layers(folders: Sequence[Path], *, targets: Sequence[Path] = (),
+                 contents: Mapping[Path, bytes] | None = None) -> KnowledgeCheck:
+    """Validate the folders as one knowledge base, earlier folders first.
+
+    ``targets`` limits the entries, problems and notices returned to those files (the rest
+    is read only to resolve ids). ``contents`` holds files already read (path -> bytes), so
+    a caller can hash and check the same snapshot. Problem paths are relative to the
+    working folder when inside it.
+    """
+    problems: list[Problem] = []
+    layers = read_checkers(folders, contents, problems)
+    wanted = {t.resolve() for t in targets}
+
+    def mine(c: FileChecker) -> bool:
+        return not wanted or c.path.resolve() in wanted
+
+    if wanted:
+        problems = []  # a missing sibling folder is not this file's problem
+    problems += [p for layer in layers for c in layer if mine(c) for p in c.problems]
+    notices: list[Problem] = []
+    final: dict[str, tuple[Entry, FileChecker, int]] = {}
+    for depth, layer in enumerate(layers):
+        for c in layer:
+            for e, replaces in zip(c.entries, c.replaces, strict=True):
+                _place(e, c, depth, replaces, final, mine, problems, notices)
+    known = set(final) | {eid for layer in layers for c in layer for eid, _, _ in c.related_at}
+    for layer in layers:
+        for c in filter(mine, layer):
+            for eid, rid, ln in c.related_at:
+                if rid == eid:
+                    problems.append(Problem(c.shown, ln, f"`{eid}` lists itself in `related`"))
+                elif rid not in known:
+                    problems.append(Problem(c.shown, ln, f"`related` names unknown id `{rid}`"))
+    entries = tuple(e for e, c, _ in final.values() if mine(c))
+    return KnowledgeCheck(KnowledgeBase.of(entries), problems, notices)
+
+
+def _place(e: Entry, c: FileChecker, depth: int, replaces: bool,
+           final: dict[str, tuple[Entry, FileChecker, int]], mine: Callable[[FileChecker], bool],
+           problems: list[Problem], notices: list[Problem]) -> None:
+    """Add one entry under the layering rule (see the module docstring)."""
+    prev = final.get(e.id)
+    if prev is None:
+        if replaces and mine(c):
+            problems.append(Problem(c.shown, e.line, (
+                f"`replaces: true` but no earlier knowledge folder has id `{e.id}`; "
+                "fix the id or remove `replaces`")))
+        final[e.id] = (e, c, depth)
+        return
+    first, fc, fdepth = prev
+    if fdepth == depth or not replaces:
+        where = "first at" if fdepth == depth else "already in an earlier folder at"
+        fix = "" if fdepth == depth else (
+            "; add `replaces: true` to override it, or choose another id")
+        if mine(c):
+            msg = f"duplicate id `{e.id}` ({where} {fc.shown}:{first.line}){fix}"
+            problems.append(Problem(c.shown, e.line, msg))
+        elif mine(fc):
+            msg = f"duplicate id `{e.id}` (also at {c.shown}:{e.line})"
+            problems.append(Problem(fc.shown, first.line, msg))
+        return
+    if mine(c):
+        notices.append(Problem(c.shown, e.line,
+                               f"`{e.id}` replaces the entry at {fc.shown}:{first.line}"))
+    final[e.id] = (e, c, depth)
+
+
+def load_knowledge(path: Folders) -> KnowledgeBase:
+    """Load knowledge folders; raise KnowledgeError listing the first problems."""
     kb, problems = check_knowledge(path)
     if problems:
-        shown = "; ".join(str(p) for p in problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise KnowledgeError(f"The knowledge base in {path} has problems: {shown}{more}.")
+        raise knowledge_error(path, problems)
     return kb
+
+
+def knowledge_error(path: Folders, problems: Sequence[Problem]) -> KnowledgeError:
+    """A KnowledgeError naming the first problems (all of them in ``.problems``)."""
+    where = ", ".join(str(p) for p in as_folders(path))
+    shown = "; ".join(str(p) for p in problems[:3])
+    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+    err = KnowledgeError(f"The knowledge base in {where} has problems: {shown}{more}.")
+    err.problems = tuple(problems)
+    return err

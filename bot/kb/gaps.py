@@ -355,7 +355,7 @@ def gaps_report(paths: Sequence[str], since: str | None, settings: Settings) -> 
 
     window = parse_duration(since) if since is not None else None
     contents = read_logs(paths)
-    kb, _ = load_cached(settings.knowledge_dir, settings.cache_dir)
+    kb, _ = load_cached(settings.knowledge_folders, settings.cache_dir)
     return build_report(contents, kb, window, since_text=since)
 
 

@@ -17,7 +17,7 @@ from bot.lang import Lang
 KINDS = ("command", "concept", "howto")
 ENTRY_FIELDS = frozenset(
     {"id", "kind", "title", "explanation", "command", "flags", "examples", "related",
-     "source", "tags"}
+     "source", "tags", "replaces"}
 )
 REQUIRED_FIELDS = ("id", "kind", "title", "explanation", "examples")
 FLAG_FIELDS = frozenset({"short", "long", "value", "ko", "en"})

@@ -31,6 +31,7 @@ READY_PATH = "/readyz"
 METRICS_PATH = "/metrics"
 
 Check = Callable[[], "str | None"]          # None when fine, else the reason
+Details = Callable[[], dict[str, object]]   # extra /readyz fields, e.g. {"knowledge": {...}}
 Response = tuple[str, list[tuple[str, str]], str]
 
 
@@ -72,8 +73,8 @@ def json_response(status: str, data: dict[str, object]) -> Response:
     return status, [("Content-Type", "application/json")], json.dumps(data)
 
 
-def probe(path: str, method: str, ready: Check | None,
-          degraded: Check | None) -> Response | None:
+def probe(path: str, method: str, ready: Check | None, degraded: Check | None,
+          details: Details | None = None) -> Response | None:
     """The answer to a health, readiness or metrics request; None for any other request."""
     if method not in ("GET", "HEAD"):
         return None
@@ -84,9 +85,11 @@ def probe(path: str, method: str, ready: Check | None,
         return json_response("200 OK", {"ok": True, "status": "ok"})
     if path == READY_PATH:
         reason = ready() if ready is not None else None
+        extra = details() if details is not None else {}
         if reason is not None:
-            return json_response("503 Service Unavailable", {"ready": False, "reason": reason})
-        return json_response("200 OK", {"ready": True})
+            return json_response("503 Service Unavailable",
+                                 {"ready": False, "reason": reason, **extra})
+        return json_response("200 OK", {"ready": True, **extra})
     if path == METRICS_PATH:
         exposition = metrics.exposition()
         if exposition is None:
@@ -101,13 +104,15 @@ def probe(path: str, method: str, ready: Check | None,
 class ProbeWsgi:
     """The side port's WSGI app: health, readiness and metrics, nothing else."""
 
-    def __init__(self, ready: Check, degraded: Check) -> None:
+    def __init__(self, ready: Check, degraded: Check, details: Details | None = None) -> None:
         self.ready = ready
         self.degraded = degraded
+        self.details = details
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
-        answer = probe(str(environ.get("PATH_INFO", "")), method, self.ready, self.degraded)
+        answer = probe(str(environ.get("PATH_INFO", "")), method, self.ready, self.degraded,
+                       self.details)
         if answer is None:
             answer = json_response("404 Not Found", {
                 "error": "this port serves only /healthz, /readyz and /metrics"})

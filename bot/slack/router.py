@@ -222,12 +222,13 @@ def _question(
     services: Services, text: str, asker: Asker, lang: Lang, public: bool,
     surface: Surface | None = None,
 ) -> Routed:
-    answer = services.matcher.ask(text, lang)
+    knowledge = services.knowledge  # one knowledge base for the whole answer
+    answer = knowledge.matcher.ask(text, lang)
     who = asker.principal
     where: Surface = surface or ("slash" if who.kind == "cli" else "slack")
     qid = record(services.settings, answer, where, user=who.user, team=who.team)
     metrics.count_answer(where, answer.confident)
-    msg = answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
+    msg = answer_message(answer, knowledge.kb, run_op=_run_op(services, answer, asker),
                          shareable=not public, share_query=shareable_text(answer.query),
                          question_id=qid)
     return Routed("question", lang, msg, answer=answer)
@@ -253,12 +254,13 @@ def entry_answer(
     *, public: bool = False,
 ) -> Message | None:
     """The full answer (with buttons) for one entry picked from suggestions; None if unknown."""
-    entry = services.kb.get(entry_id)
+    knowledge = services.knowledge
+    entry = knowledge.kb.get(entry_id)
     if entry is None:
         return None
     asker = who if isinstance(who, Asker) else Asker.known(who)
-    answer = Answer(query, lang, True, services.matcher.candidate_for(entry, query), ())
-    return answer_message(answer, services.kb, run_op=_run_op(services, answer, asker),
+    answer = Answer(query, lang, True, knowledge.matcher.candidate_for(entry, query), ())
+    return answer_message(answer, knowledge.kb, run_op=_run_op(services, answer, asker),
                           shareable=not public, share_query=shareable_text(query))
 
 
@@ -298,11 +300,12 @@ def entry_message(
 ) -> Message | None:
     """One entry's answer body without buttons (shared copies), composed for ``query`` as
     the asker saw it; None when the id is unknown."""
-    entry = services.kb.get(entry_id)
+    knowledge = services.knowledge
+    entry = knowledge.kb.get(entry_id)
     if entry is None:
         return None
-    c = services.matcher.candidate_for(entry, query) if query else Candidate(entry, 1.0)
-    blocks = entry_blocks(entry, lang, services.kb, c.command, c.shown_flags())
+    c = knowledge.matcher.candidate_for(entry, query) if query else Candidate(entry, 1.0)
+    blocks = entry_blocks(entry, lang, knowledge.kb, c.command, c.shown_flags())
     return {"text": entry.title[lang], "blocks": blocks}
 
 

@@ -1,7 +1,8 @@
 """Running the Slack app: Socket Mode (:mod:`bot.slack.socket_mode`), or HTTP mode on waitress.
 
 HTTP mode serves ``POST /slack/events`` and the probes of :mod:`bot.slack.health`
-(``/healthz``, ``/readyz``, ``/metrics``) through a small WSGI front door
+(``/healthz``, ``/readyz`` with ``knowledge`` details: entries, when loaded, the last
+reload's problems; ``/metrics``) through a small WSGI front door
 that checks the request before Bolt sees it: a missing or
 non-numeric ``X-Slack-Request-Timestamp``, a stale timestamp or a bad
 signature is a 401 and nothing else runs (Bolt alone answers 500 on a
@@ -35,7 +36,7 @@ from waitress.task import ThreadedTaskDispatcher
 from bot import metrics
 from bot.errors import ConfigError
 from bot.settings import Settings
-from bot.slack.health import Check, degradation, json_response, probe, readiness
+from bot.slack.health import Check, Details, degradation, json_response, probe, readiness
 from bot.slack.payloads import shape_problem
 
 if TYPE_CHECKING:
@@ -122,12 +123,14 @@ class SlackWsgi:
     """WSGI front door: health and readiness, request checks, then Bolt."""
 
     def __init__(self, app: App, signing_secret: str, *, path: str = EVENTS_PATH,
-                 ready: Check | None = None, degraded: Check | None = None) -> None:
+                 ready: Check | None = None, degraded: Check | None = None,
+                 details: Details | None = None) -> None:
         self.app = app
         self.path = path
         self.verifier = SignatureVerifier(signing_secret)
         self.ready = ready
         self.degraded = degraded
+        self.details = details  # extra /readyz fields, e.g. {"knowledge": {...}}
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         start = time.perf_counter()
@@ -142,7 +145,7 @@ class SlackWsgi:
     def handle(self, environ: WSGIEnvironment) -> tuple[str, list[tuple[str, str]], str]:
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
         path = str(environ.get("PATH_INFO", ""))
-        answer = probe(path, method, self.ready, self.degraded)
+        answer = probe(path, method, self.ready, self.degraded, self.details)
         if answer is not None:
             return answer
         if path != self.path:
@@ -260,7 +263,7 @@ class _DeadlineServer(TcpWSGIServer):  # type: ignore[misc]
 def http_server(app: App, settings: Settings, host: str, port: int, *,
                 read_timeout: float = REQUEST_READ_TIMEOUT,
                 idle_timeout: int = IDLE_TIMEOUT, ready: Check | None = None,
-                degraded: Check | None = None) -> Any:
+                degraded: Check | None = None, details: Details | None = None) -> Any:
     """A waitress server for the app (not started); ``.run()`` serves, ``.close()`` stops.
 
     Bounded against slow clients: headers and body within ``read_timeout`` seconds of the
@@ -275,7 +278,8 @@ def http_server(app: App, settings: Settings, host: str, port: int, *,
             "for Socket Mode.",
         )
     quiet_bolt_loggers()
-    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready, degraded=degraded)
+    front = SlackWsgi(app, settings.slack_signing_secret, ready=ready, degraded=degraded,
+                      details=details)
     adj = Adjustments(
         host=host,
         port=port,
@@ -310,17 +314,25 @@ def stop_http(server: Any, thread: threading.Thread | None = None) -> None:
     server.task_dispatcher.shutdown()
 
 
-def _wait_for_signal(stop: threading.Event) -> None:
+def _wait_for_signal(stop: threading.Event, on_hup: Callable[[], None] | None = None) -> None:
     def on_signal(signum: int, frame: FrameType | None) -> None:
         stop.set()
 
+    def on_sighup(signum: int, frame: FrameType | None) -> None:
+        if on_hup is not None:
+            on_hup()
+
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
+    if hasattr(signal, "SIGHUP"):  # not on Windows
+        signal.signal(signal.SIGHUP, on_sighup)
     stop.wait()
 
 
 def serve(settings: Settings, host: str, port: int) -> int:
-    """Run the Slack app until SIGINT/SIGTERM; Socket Mode when an app token is set."""
+    """Run the Slack app until SIGINT/SIGTERM; Socket Mode when an app token is set. The
+    knowledge base reloads when its files change and on SIGHUP (:mod:`bot.kb.live`)."""
+    from bot.kb.live import KnowledgeWatcher
     from bot.services import load_services
     from bot.slack.app import build_app_for
     from bot.slack.runtime import Runtime
@@ -332,23 +344,30 @@ def serve(settings: Settings, host: str, port: int) -> int:
     stop = threading.Event()
     closers: list[Callable[[], object]] = [services.close, runtime.close]
     try:
+        shared = services.state if settings.redis_url is not None else None
+        watcher = KnowledgeWatcher(services, state=shared).start()
+        closers.insert(0, watcher.close)
         app = build_app_for(runtime, settings)
+
+        def knowledge() -> dict[str, object]:
+            return {"knowledge": watcher.status()}
+
         if settings.slack_app_token:
             from bot.slack.socket_mode import start_socket_mode
 
-            closers[:0] = start_socket_mode(app, services, host)
+            closers[:0] = start_socket_mode(app, services, host, details=knowledge)
         else:
             from bot.slack.socket_mode import start_probes
 
             server = http_server(app, settings, host, port, ready=readiness(services),
-                                 degraded=degradation(services))
-            closers[:0] = start_probes(host, services)
+                                 degraded=degradation(services), details=knowledge)
+            closers[:0] = start_probes(host, services, details=knowledge)
             thread = threading.Thread(target=server.run, name="dockbot-http", daemon=True)
             thread.start()
             closers.insert(0, lambda: stop_http(server, thread))
             log.info("dockbot listens on http://%s:%s%s", host, server.effective_port,
                      EVENTS_PATH)
-        _wait_for_signal(stop)
+        _wait_for_signal(stop, watcher.request)
     finally:
         for close in closers:
             close()

@@ -33,7 +33,7 @@ from bot.errors import ConfigError, SlackUnavailable
 from bot.secrets import mask_secrets
 from bot.services import Services
 from bot.settings import Settings
-from bot.slack.health import ProbeWsgi, degradation, readiness
+from bot.slack.health import Details, ProbeWsgi, degradation, readiness
 from bot.slack.server import quiet_bolt_loggers, stop_http
 
 log = logging.getLogger("dockbot.slack")
@@ -171,9 +171,10 @@ class SocketLink:
 
 
 def probe_server(host: str, port: int, services: Services,
-                 link: Callable[[], str | None] | None = None) -> Any:
+                 link: Callable[[], str | None] | None = None,
+                 details: Details | None = None) -> Any:
     """A small waitress server (not started) for ``/healthz``, ``/readyz`` and ``/metrics``."""
-    app = ProbeWsgi(readiness(services, link), degradation(services))
+    app = ProbeWsgi(readiness(services, link), degradation(services), details)
     try:
         return create_server(app, host=host, port=port, threads=2, ident="dockbot",
                              expose_tracebacks=False, channel_timeout=10,
@@ -187,12 +188,13 @@ def probe_server(host: str, port: int, services: Services,
 
 
 def start_probes(host: str, services: Services,
-                 link: Callable[[], str | None] | None = None) -> list[Callable[[], object]]:
+                 link: Callable[[], str | None] | None = None,
+                 details: Details | None = None) -> list[Callable[[], object]]:
     """Serve the probes on ``DOCKBOT_HEALTH_PORT`` when it is set; the closers to call."""
     port = services.settings.health_port
     if port is None:
         return []
-    server = probe_server(host, port, services, link)
+    server = probe_server(host, port, services, link, details)
     thread = threading.Thread(target=server.run, name="dockbot-probes", daemon=True)
     thread.start()
     log.info("health and readiness on http://%s:%s/healthz and /readyz", host,
@@ -200,13 +202,14 @@ def start_probes(host: str, services: Services,
     return [lambda: stop_http(server, thread)]
 
 
-def start_socket_mode(app: App, services: Services, host: str) -> list[Callable[[], object]]:
+def start_socket_mode(app: App, services: Services, host: str,
+                      details: Details | None = None) -> list[Callable[[], object]]:
     """Connect to Slack in the background (never fatal) and serve the probes; returns the
     closers, in the order to call them."""
     handler = socket_handler(app, services.settings)
     quiet_bolt_loggers()
     link = SocketLink(handler.client)
-    closers = start_probes(host, services, link.problem)
+    closers = start_probes(host, services, link.problem, details)
     link.start()
     return [link.close, *closers]
 

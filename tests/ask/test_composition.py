@@ -265,3 +265,37 @@ def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
 )
 def test_composer_leaves_lines_it_cannot_rewrite(composer: Composer, command: str) -> None:
     assert composer.compose(command, "all of them with -f", analyze("all of them -f")) is None
+
+
+def test_a_fresh_matcher_answers_concurrent_first_questions(matcher: Matcher) -> None:
+    """A reloaded knowledge base serves requests on many threads at once while its
+    composer prepares each command lazily; none may see a half-prepared command."""
+    import sys
+    import threading
+
+    questions = ["run a container in the background with port 80",
+                 "show the last 5 lines of a container's logs", "컨테이너를 멈출 때 30초 기다리기",
+                 "build an image with no cache", "list all containers including stopped"]
+    errors: list[str] = []
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        for _ in range(10):
+            fresh = Matcher(matcher.kb, index=matcher.index)
+            start = threading.Barrier(8)
+
+            def ask(i: int, m: Matcher = fresh, b: threading.Barrier = start) -> None:
+                b.wait()
+                try:
+                    m.ask(questions[i % len(questions)], "en")
+                except Exception as exc:  # any failure is the finding
+                    errors.append(repr(exc))
+
+            threads = [threading.Thread(target=ask, args=(i,)) for i in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []

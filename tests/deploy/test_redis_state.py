@@ -256,3 +256,13 @@ def test_start_up_waits_briefly_for_a_redis_that_is_starting() -> None:
         timer.join()
         for rp in started:
             rp.stop()
+
+
+def test_the_generation_counter_is_shared(redis_url: str, state: RedisState) -> None:
+    other = RedisState.from_url(redis_url)
+    try:
+        assert state.counter("knowledge") == other.counter("knowledge") == 0
+        assert state.bump("knowledge") == 1 and other.bump("knowledge") == 2
+        assert state.counter("knowledge") == 2
+    finally:
+        other.close()

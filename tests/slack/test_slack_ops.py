@@ -218,6 +218,14 @@ def test_readyz_is_200_with_the_knowledge_base_and_no_redis(serve: Serve) -> Non
     assert _get(running.url + "/healthz") == (200, {"ok": True, "status": "ok"})
 
 
+def test_readyz_carries_the_details_it_is_given_ready_or_not(serve: Serve) -> None:
+    details = {"knowledge": {"entries": 3, "last_reload_error": ["team.yml:4: bad kind"]}}
+    running = serve(details=lambda: details)
+    assert _get(running.url + "/readyz") == (200, {"ready": True, **details})
+    status, body = _get(serve(empty_kb=True, details=lambda: details).url + "/readyz")
+    assert status == 503 and body["ready"] is False and body["knowledge"] == details["knowledge"]
+
+
 def test_readyz_is_503_without_a_knowledge_base_while_healthz_stays_200(serve: Serve) -> None:
     running = serve(empty_kb=True)
     status, body = _get(running.url + "/readyz")
@@ -232,18 +240,22 @@ def test_readyz_and_healthz_follow_redis_going_away_and_coming_back() -> None:
     replica = start_serve({"DOCKBOT_REDIS_URL": redis.url + "/0"})
     again = None
     try:
-        assert _get(replica.url + "/readyz") == (200, {"ready": True})
+        status, body = _get(replica.url + "/readyz")
+        assert status == 200 and body["ready"] is True
+        assert body["knowledge"]["last_reload_error"] == [] and body["knowledge"]["entries"] > 0
         assert _get(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
         redis.stop()
         status, body = _wait_status(replica.url + "/readyz", 503, 10)
         assert status == 503 and body["ready"] is False, body
         assert f"Redis at 127.0.0.1:{port}" in body["reason"]
+        assert "knowledge" in body  # the details are there when not ready, too
         status, health = _get(replica.url + "/healthz")      # alive, but degraded
         assert status == 200 and health["ok"] is True and health["status"] == "degraded"
         assert f"Redis at 127.0.0.1:{port}" in health["reason"]
         again = start_redis(port)
         # a failed Redis call pauses Redis for 5 s; readiness returns after that
-        assert _wait_status(replica.url + "/readyz", 200, 15) == (200, {"ready": True})
+        status, body = _wait_status(replica.url + "/readyz", 200, 15)
+        assert status == 200 and body["ready"] is True
         assert _get(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
     finally:
         stop(replica.proc)

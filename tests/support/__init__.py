@@ -5,4 +5,6 @@ byte at a time. ``fake_daemon``: a scripted daemon (fixed answers per path, or a
 streamed answer). ``fake_slack``: Slack's Web API and response_url, recorded.
 ``socket_mode``: Socket Mode's websocket side, which can go away and come back.
 ``loopback``: redis-server, HAProxy and `dockbot serve` processes on loopback.
+``serving``: a real `dockbot serve` process logging to a file, signed ``/docker`` questions,
+and a load loop counting failed requests.
 """
