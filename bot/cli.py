@@ -313,7 +313,11 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         where = ", ".join(shown_path(p) for p in folders)
         problems = list(result.problems)
         course = None
-        if not given:  # the whole knowledge base: the course follows it
+        from bot.settings import default_knowledge_dir
+
+        bundled = default_knowledge_dir().resolve()
+        # the course follows the bundled knowledge base: checked with it
+        if not given and any(p.resolve() == bundled for p in folders):
             from bot.learn import check_course
 
             course, course_problems = check_course(kb=result.kb, shown="bot/learn/course.yml")

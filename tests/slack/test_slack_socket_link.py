@@ -124,7 +124,7 @@ def test_readiness_follows_the_websocket(
         assert "websocket is not connected" in body["reason"]
 
         slack_side.start()
-        assert _wait_status(bot.url("/readyz"), 200, 20) == (200, {"ready": True})
+        assert _ready(_wait_status(bot.url("/readyz"), 200, 20))
         ack = slack_side.send("slash_commands", _help(fake_slack, "h1"), "h1")
         assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("help_title", "en")
 
@@ -134,7 +134,7 @@ def test_readiness_follows_the_websocket(
         assert _get(bot.url("/healthz")) == (200, {"ok": True, "status": "ok"})  # alive
 
         slack_side.start()                                       # and comes back
-        assert _wait_status(bot.url("/readyz"), 200, 20) == (200, {"ready": True})
+        assert _ready(_wait_status(bot.url("/readyz"), 200, 20))
         ack = slack_side.send("slash_commands", _help(fake_slack, "h2"), "h2")
         assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("help_title", "en")
         assert slack_side.connections == 2
@@ -226,7 +226,7 @@ def test_the_side_port_says_degraded_while_redis_is_down(
     port = int(redis.url.rsplit(":", 1)[1])
     bot = serving(SLACK_API_URL=fake_slack.api_url, DOCKBOT_REDIS_URL=redis.url + "/0")
     try:
-        assert _wait_status(bot.url("/readyz"), 200, 30) == (200, {"ready": True})
+        assert _ready(_wait_status(bot.url("/readyz"), 200, 30))
         assert _get(bot.url("/healthz")) == (200, {"ok": True, "status": "ok"})
         redis.stop()
         status, body = _wait_status(bot.url("/readyz"), 503, 10)
@@ -262,3 +262,11 @@ def test_a_refused_token_says_to_check_slack_app_token(
     finally:
         link.close()
         runtime.close()
+
+
+def _ready(answer: tuple[int, dict[str, object]]) -> bool:
+    """200, ready, and the knowledge base's details along (entries loaded, no reload error)."""
+    status, body = answer
+    knowledge = body.get("knowledge")
+    return (status == 200 and body.get("ready") is True and isinstance(knowledge, dict)
+            and int(knowledge["entries"]) > 0 and knowledge["last_reload_error"] == [])
