@@ -183,6 +183,11 @@ _INSTRUCTION = re.compile(
 )
 
 
+_INTO_CONTAINER = re.compile(
+    r"\b(?:log ?in|login|sign in|ssh)\b.{0,40}\b(?:in|into|to|inside)\b.{0,20}\bcontainers?\b"
+    r"|컨테이너\S{0,3}\s*(?:안으로|안에|내부로|에)\s*(?:로그인|접속)"
+)
+_REGISTRY = re.compile(r"registry|hub|ghcr|ecr|gcr|quay|레지스트리|허브")
 _NEW_CONTAINER = re.compile(r"\bnew (?:[a-z0-9_.:-]+ )?containers?\b|새(?:로운)? ?컨테이너")
 
 
@@ -221,6 +226,10 @@ def analyze(text: str) -> Analysis:
     # "a new container" / "새 컨테이너" is one that is run (or created) now
     if _NEW_CONTAINER.search(no_flags):
         concepts.add("run")
+    # "log into a container" is a shell in it, not a registry login
+    if "login" in concepts and _INTO_CONTAINER.search(no_flags) and not _REGISTRY.search(no_flags):
+        concepts.discard("login")
+        concepts.add("exec")
 
     features: dict[str, float] = {}
 

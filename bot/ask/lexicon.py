@@ -61,8 +61,9 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "build": (("빌드", "만들", "만드", "생성"), ("build", "make", "create", "generate")),
     "push": (("푸시", "푸쉬", "올리", "올려", "업로드", "공유"), ("push", "upload", "share")),
     "pull": (
-        ("받아", "받기", "받는", "다운로드", "다운", "내려받", "당겨"),
-        ("pull", "download", "fetch", "get image"),
+        ("받아", "받기", "받는", "다운로드", "다운", "내려받", "당겨", "이미지 설치", "이미지를 설치"),
+        ("pull", "download", "fetch", "get image", "install image", "install an image",
+         "install the image", "install images"),
     ),
     "tag": (("태그", "태깅", "꼬리표"), ("tag", "tags", "tagging", "retag")),
     "login": (("로그인", "인증", "사인인", "싸인인"), ("login", "log in", "sign in", "signin", "authenticate")),
