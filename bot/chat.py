@@ -166,7 +166,7 @@ def reply(line: str, services: Services) -> str:
 def run_chat(settings: Settings) -> int:
     from bot.services import load_services
 
-    services = load_services(settings)
+    services = load_services(settings, terminal=sys.stderr.isatty())
     interactive = sys.stdin.isatty()
     if interactive:
         _setup_history(settings.history_file)

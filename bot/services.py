@@ -26,6 +26,7 @@ class Services:
     settings: Settings
     kb: KnowledgeBase
     matcher: Matcher
+    terminal: bool = False        # a person at a terminal (the audit log is not printed)
     _executor: Executor | None = field(default=None, repr=False)
     _state: SharedState | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -51,7 +52,8 @@ class Services:
             if self._executor is None:
                 from bot.executor import build_executor
 
-                self._executor = build_executor(self.settings, self._open_state())
+                self._executor = build_executor(self.settings, self._open_state(),
+                                                terminal=self.terminal)
             return self._executor
 
     def close(self) -> None:
@@ -64,6 +66,6 @@ class Services:
                 self._state = None
 
 
-def load_services(settings: Settings) -> Services:
+def load_services(settings: Settings, terminal: bool = False) -> Services:
     kb, matcher = load_cached(settings.knowledge_dir, settings.cache_dir)
-    return Services(settings=settings, kb=kb, matcher=matcher)
+    return Services(settings=settings, kb=kb, matcher=matcher, terminal=terminal)

@@ -29,7 +29,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.executor import OP_LABELS, Executor, Operation, Principal
+from bot.executor import OPERATIONS, Executor, Operation, Principal
 from bot.executor.audit import refusal_record
 from bot.slack.payloads import Identity, identity
 
@@ -175,7 +175,7 @@ def allowed_ops(executor: Executor, principal: Principal) -> tuple[list[str], li
     """(operation labels, host aliases) this principal may use; empty when none."""
     if not executor.enabled:
         return [], []
-    ops = [OP_LABELS[o] for o in executor.allowed_ops(principal)]
+    ops = [OPERATIONS[o].label for o in executor.allowed_ops(principal)]
     hosts = list(executor.allowed_hosts(principal))
     if not hosts:
         return [], []

@@ -151,7 +151,8 @@ def test_huge_answer_is_a_clean_too_large_error(make_executor: MakeExecutor, sho
         ex = make_executor(url, limits={"deadline_seconds": 20})
         err, elapsed = _timed(ex, "ps -a")
         assert isinstance(err, DaemonError) and elapsed < 3
-        assert err.message == "The Docker host's answer is too large (over 8 MiB)."
+        assert err.message == (
+            f"The answer of the Docker host local at {url} is too large (over 8 MiB).")
         assert stats.sent < 64 * 1024 * 1024 and not stats.finished
 
 
