@@ -21,7 +21,6 @@ messages; the daemon's own text is never passed on.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import logging
@@ -49,6 +48,10 @@ from bot.executor.config import DEFAULT_API_VERSION, HostConfig, Limits
 from bot.executor.grammar import NAME_RE, Operation
 from bot.executor.messages import exec_error
 from bot.executor.reasons import NET_REASONS
+from bot.executor.watchdog import Call as _Call
+from bot.executor.watchdog import current as _current
+from bot.executor.watchdog import run_in_call as _run_in_call
+from bot.executor.watchdog import watch_client as _watch_client
 from bot.lang import Lang
 
 log = logging.getLogger(__name__)
@@ -201,114 +204,6 @@ def demux(buf: bytes) -> bytes:
         out.append(buf[i + 8:i + 8 + size])
         i += 8 + size
     return b"".join(out)
-
-
-class _Call:
-    """One request's connections, and the watchdog that shuts them at its deadline."""
-
-    def __init__(self, deadline: float) -> None:
-        self.deadline = deadline
-        self.expired = False
-        self._conns: set[Any] = set()
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self.expire)
-        self._timer.daemon = True
-
-    def start(self) -> None:
-        self._timer.start()
-
-    def add(self, conn: Any) -> None:
-        with self._lock:
-            self._conns.add(conn)
-            if not self.expired:
-                return
-        _shut(conn)
-
-    def discard(self, conn: Any) -> None:
-        with self._lock:
-            self._conns.discard(conn)
-
-    def expire(self) -> None:
-        """Shut every connection still in use by this request (the deadline passed)."""
-        with self._lock:
-            self.expired = True
-            conns = list(self._conns)
-        for conn in conns:
-            _shut(conn)
-
-    def finish(self) -> None:
-        """The request is over: stop the watchdog; abandoned connections are shut now."""
-        self._timer.cancel()
-        with self._lock:
-            self.expired = True
-            conns, self._conns = list(self._conns), set()
-        for conn in conns:
-            _shut(conn)
-
-
-def _shut(conn: Any) -> None:
-    sock = getattr(conn, "sock", None)
-    if sock is None:
-        return
-    with contextlib.suppress(OSError, ValueError, AttributeError):   # closed, or not a socket
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-_current = threading.local()       # .call: the _Call of the request this thread works for
-
-
-def _watch_pool(pool: Any) -> None:
-    """Make a urllib3 pool report which request holds each connection it hands out."""
-    if getattr(pool, "_dockbot_watched", False):
-        return
-    get_conn, put_conn = pool._get_conn, pool._put_conn
-    owners: dict[int, _Call] = {}
-    lock = threading.Lock()
-
-    def _get_conn(timeout: float | None = None) -> Any:
-        conn = get_conn(timeout=timeout)
-        call: _Call | None = getattr(_current, "call", None)
-        if call is not None:
-            with lock:
-                owners[id(conn)] = call
-            call.add(conn)
-        return conn
-
-    def _put_conn(conn: Any) -> None:
-        if conn is not None:
-            with lock:
-                owner = owners.pop(id(conn), None)
-            if owner is not None:
-                owner.discard(conn)
-                if owner.expired:          # never hand a shut connection to someone else
-                    conn.close()
-                    conn = None
-        put_conn(conn)
-
-    pool._get_conn = _get_conn
-    pool._put_conn = _put_conn
-    pool._dockbot_watched = True
-
-
-def _watch_client(client: Any) -> None:
-    for adapter in client.adapters.values():
-        get_pool = adapter.get_connection_with_tls_context
-
-        def watched(*args: Any, _get: Any = get_pool, **kwargs: Any) -> Any:
-            pool = _get(*args, **kwargs)
-            _watch_pool(pool)
-            return pool
-
-        adapter.get_connection_with_tls_context = watched
-
-
-def _run_in_call(call: _Call, fn: Any, *args: Any) -> Any:
-    """Run ``fn`` in a helper thread on behalf of ``call`` (its connections are watched)."""
-    _current.call = call
-    try:
-        return fn(*args)
-    finally:
-        _current.call = None
 
 
 _ERROR_BODY = 4096          # bytes of an error answer read to classify it

@@ -434,7 +434,8 @@ def config_from_data(data: Mapping[str, object], settings: Settings,
         default = next(iter(hosts))
     if default is not None and default not in hosts:
         raise _fail("exec.default_host", f"{default!r} is not one of the hosts.")
-    audit = settings.audit_log or section.get("audit") or audit_default
+    raw_audit = section.get("audit")
+    audit = settings.audit_log or (audit_default if raw_audit is None else raw_audit)
     if not isinstance(audit, str) or not audit.strip():
         raise _fail("exec.audit", "must be stdout, stderr, off or a file path.")
     return ExecConfig(

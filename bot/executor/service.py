@@ -149,7 +149,8 @@ class Executor:
                 log.warning("unreadable %s answer from host %s (%s)", op.kind, alias,
                             type(exc).__name__)
                 log.debug("unreadable answer", exc_info=exc)
-                raise exec_error(DaemonError, "bad_answer", lang) from exc
+                raise exec_error(DaemonError, "bad_answer", lang,
+                                 **self.config.hosts[alias].error_params(lang)) from exc
             record.update(outcome="ok", bytes=result.size, truncated=result.truncated,
                           redactions=result.redactions)
             return result
@@ -251,7 +252,8 @@ class Executor:
         except Exception as exc:          # backends map their errors; this is a last guard
             log.error("executor backend failed: %s", type(exc).__name__)
             log.debug("executor backend failed", exc_info=exc)
-            raise exec_error(DaemonError, "client_error", lang) from exc
+            raise exec_error(DaemonError, "client_error", lang,
+                             **self.config.hosts[alias].error_params(lang)) from exc
 
     def close(self) -> None:
         """Stop the workers (a running call ends by its deadline), close clients and the log."""
