@@ -193,7 +193,7 @@ def test_a_malformed_answer_is_one_clean_line(short_tmp: Path) -> None:
         done, _ = _cli(_config(short_tmp, url), "exec", "ps")
     assert done.returncode == 3
     assert "Traceback" not in done.stderr and 'File "' not in done.stderr
-    assert "The Docker host sent an answer dockbot cannot read." in done.stderr
+    assert f"The Docker host local at {url} sent an answer dockbot cannot read." in done.stderr
 
 
 def test_error_answers_are_read_only_a_little(make_executor: MakeExecutor,
