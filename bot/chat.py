@@ -198,7 +198,7 @@ def _route_reply(line: str, services: Services) -> tuple[str, Routed | None]:
 def run_chat(settings: Settings) -> int:
     from bot.services import load_services
 
-    services = load_services(settings)
+    services = load_services(settings, terminal=sys.stderr.isatty())
     interactive = sys.stdin.isatty()
     if interactive:
         _setup_history(settings.history_file)

@@ -88,6 +88,21 @@ class _Parser(argparse.ArgumentParser):
 
 _FORMAT = argparse.RawDescriptionHelpFormatter
 
+_OPERATIONS_MARK = "{operations}"
+
+
+class _ExecFormat(_FORMAT):
+    """``dockbot exec --help``: the operation table is read only when help is shown."""
+
+    def add_text(self, text: str | None) -> None:
+        if text and _OPERATIONS_MARK in text:
+            from bot.executor.operations import help_lines
+
+            listing = "operations (optionally @alias):\n" + "\n".join(help_lines())
+            text = text.replace(_OPERATIONS_MARK, listing)
+        super().add_text(text)
+
+
 _IMPORT_FORMAT = """\
 Turn markdown notes into draft knowledge entries to review. Input, line by line:
 
@@ -205,8 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     run = sub.add_parser(
-        "exec", help="run a read-only status operation (opt-in)", formatter_class=_FORMAT,
-        epilog=_epilog(
+        "exec", help="run a read-only status operation (opt-in)", formatter_class=_ExecFormat,
+        epilog=_OPERATIONS_MARK + "\n\n" + _epilog(
             ['dockbot exec "ps -a"', 'dockbot exec --json --host prod "image ls"'],
             [(0, "ok"), (2, "refused, disabled, not allowed or usage"),
              (3, "host unreachable, timeout or busy")],
@@ -402,7 +417,7 @@ def cmd_exec(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.exec_text import exec_result_text
 
     text = " ".join(args.text)
-    executor = build_executor(settings)
+    executor = build_executor(settings, terminal=sys.stderr.isatty())
     try:
         result = executor.run(text, Principal.cli(), args.host)
     except DockbotError as exc:
@@ -429,7 +444,7 @@ def cmd_slash(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import load_services
     from bot.slack.router import preview
 
-    services = load_services(settings)
+    services = load_services(settings, terminal=sys.stderr.isatty())
     try:
         _out(preview(services, " ".join(args.text), args.lang))
     finally:

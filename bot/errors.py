@@ -125,9 +125,7 @@ class ExecRefused(ExecError):
     exit_code = 2
     default_message = "That is not an allowed read-only operation."
     default_hint = (
-        "Allowed: version, info, ps [-aq], image ls, stats [NAME], inspect NAME, port NAME, "
-        "top NAME, diff NAME, logs NAME [--tail N], events --since 10m, df, volume ls, "
-        "network ls."
+        "`dockbot exec --help` (or `/docker help` in Slack) lists the allowed operations."
     )
 
 

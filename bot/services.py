@@ -38,8 +38,9 @@ class Services:
     and the shared state and executor, opened on first use."""
 
     def __init__(self, settings: Settings, kb: KnowledgeBase, matcher: Matcher,
-                 *, key: str = "") -> None:
+                 *, key: str = "", terminal: bool = False) -> None:
         self.settings = settings
+        self.terminal = terminal  # a person at a terminal (the audit log is not printed)
         self._knowledge = Knowledge(kb, matcher, key=key)
         self._executor: Executor | None = None
         self._state: SharedState | None = None
@@ -85,7 +86,8 @@ class Services:
             if self._executor is None:
                 from bot.executor import build_executor
 
-                self._executor = build_executor(self.settings, self._open_state())
+                self._executor = build_executor(self.settings, self._open_state(),
+                                                terminal=self.terminal)
             return self._executor
 
     def close(self) -> None:
@@ -98,7 +100,7 @@ class Services:
                 self._state = None
 
 
-def load_services(settings: Settings) -> Services:
+def load_services(settings: Settings, terminal: bool = False) -> Services:
     snap = read_snapshot(settings.knowledge_folders)
     kb, matcher = load_snapshot(snap, settings.cache_dir)
-    return Services(settings=settings, kb=kb, matcher=matcher, key=snap.key)
+    return Services(settings=settings, kb=kb, matcher=matcher, key=snap.key, terminal=terminal)

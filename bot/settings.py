@@ -144,6 +144,22 @@ def _question_log(env: Mapping[str, str]) -> tuple[str | None, str | None]:
     return target, salt
 
 
+def _audit_log(env: Mapping[str, str]) -> str | None:
+    """DOCKBOT_AUDIT_LOG: ``off``, ``-`` or ``stdout``, ``stderr``, or a file path."""
+    value = _opt(env, "DOCKBOT_AUDIT_LOG")
+    if value is None:
+        return None
+    word = value.strip()
+    if word.lower() in ("off", "stdout", "stderr"):
+        return word.lower()
+    if not word or any(ord(ch) < 32 for ch in word):
+        raise ConfigError(
+            f"DOCKBOT_AUDIT_LOG={value!r} is not an audit destination.",
+            hint="Use a file path, - or stdout, stderr, or off.",
+        )
+    return word
+
+
 def default_knowledge_dir() -> Path:
     """The repository's ``knowledge/`` folder, or the copy installed with the package."""
     here = Path(__file__).resolve().parent
@@ -200,7 +216,8 @@ class Settings:
     docker_host: str | None = None
     docker_tls_verify: bool = False
     docker_cert_path: str | None = None
-    audit_log: str | None = None
+    audit_log: str | None = None         # off | - | stdout | stderr | a file path
+    state_dir: Path | None = None        # where the CLI keeps its audit log by default
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
@@ -272,6 +289,9 @@ class Settings:
         else:
             cache_dir = Path(home) / ".cache" / "dockbot" if home else None
         question_log, question_log_salt = _question_log(env)
+        state = _opt(env, "XDG_STATE_HOME")
+        state_dir = (Path(state) / "dockbot" if state else
+                     Path(home) / ".local" / "state" / "dockbot" if home else None)
         return cls(
             knowledge_dir=knowledge_dirs[0],
             knowledge_dirs=knowledge_dirs,
@@ -281,7 +301,8 @@ class Settings:
             docker_host=_docker_host(env),
             docker_tls_verify=_flag(env, "DOCKER_TLS_VERIFY"),
             docker_cert_path=_opt(env, "DOCKER_CERT_PATH"),
-            audit_log=_opt(env, "DOCKBOT_AUDIT_LOG"),
+            audit_log=_audit_log(env),
+            state_dir=state_dir,
             slack_bot_token=bot_token,
             slack_signing_secret=_secret(env, "SLACK_SIGNING_SECRET"),
             slack_app_token=app_token,

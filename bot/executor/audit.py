@@ -5,13 +5,14 @@ slack), ``team``, ``channel``, ``user``, ``dm``, ``text`` (the request, redacted
 and cut to 200 characters), ``op``, ``target``, ``host``, ``decision``,
 ``rule``, ``duration_ms``, ``outcome`` (``ok`` or the error code), ``bytes``
 returned, ``truncated``, ``redactions``. Never tokens, response URLs or any
-command output. The destination is ``stdout``, ``stderr`` or a file path
-(appended to).
+command output. The destination is ``stdout`` (or ``-``), ``stderr``, a file path
+(appended to), or ``off`` (nothing is written).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import threading
 import uuid
@@ -30,6 +31,8 @@ FIELDS: tuple[str, ...] = (
     "redactions",
 )
 MAX_TEXT = 200
+OFF = "off"
+log = logging.getLogger(__name__)
 
 
 def refusal_record(
@@ -63,14 +66,25 @@ class AuditLog:
         self.destination = destination
         self._lock = threading.Lock()
         self._file: TextIO | None = None
-        if destination not in ("stdout", "-", "stderr"):
+        if destination not in ("stdout", "-", "stderr", OFF):
             try:
                 self._file = Path(destination).open("a", encoding="utf-8")  # noqa: SIM115
             except OSError as exc:
                 raise ConfigError(
                     f"The audit log {destination!r} cannot be opened for writing.",
-                    hint="Fix exec.audit / DOCKBOT_AUDIT_LOG, or use stdout or stderr.",
+                    hint="Fix exec.audit / DOCKBOT_AUDIT_LOG, or use stdout, stderr or off.",
                 ) from exc
+
+    @classmethod
+    def in_state_dir(cls, path: Path) -> AuditLog:
+        """The CLI's own audit log at an interactive terminal: ``path`` (its folder made,
+        private to the user); when it cannot be written, one warning and no audit log."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return cls(str(path))
+        except (OSError, ConfigError):
+            log.warning("the audit log %s cannot be written; set DOCKBOT_AUDIT_LOG", path)
+            return cls(OFF)
 
     def _stream(self) -> TextIO:
         if self._file is not None:
@@ -78,6 +92,8 @@ class AuditLog:
         return sys.stderr if self.destination == "stderr" else sys.stdout
 
     def write(self, record: Mapping[str, object]) -> None:
+        if self.destination == OFF:
+            return
         line = {key: record.get(key) for key in FIELDS}
         line["time"] = line["time"] or datetime.now(UTC).isoformat(timespec="milliseconds")
         data = json.dumps(line, ensure_ascii=False, separators=(",", ":"))

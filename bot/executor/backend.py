@@ -3,16 +3,9 @@
 One low-level :class:`docker.APIClient` per host alias, built explicitly from the
 configuration (base URL, pinned API version or ``auto``, socket timeout, verified
 TLS); never from the environment or a Docker CLI context. Each operation is one
-read-only GET (``stats`` without a name lists running containers first, then
-samples each):
-
-    version  GET /version                 info    GET /info
-    ps       GET /containers/json         images  GET /images/json
-    stats    GET /containers/{id}/stats?stream=false
-    inspect  GET /containers/{id}/json    logs    GET /containers/{id}/logs (no follow)
-    port     GET /containers/{id}/json    top     GET /containers/{id}/top
-    diff     GET /containers/{id}/changes events  GET /events?since=..&until=now
-    df       GET /system/df               volumes GET /volumes    networks GET /networks
+read-only GET, the ``call`` of its record in :mod:`bot.executor.operations` (path,
+how the answer is read, query switches); ``stats`` without a name lists the running
+containers first, then samples each.
 
 Every answer is read by dockbot itself, in chunks, up to ``max_response_bytes``
 (``logs_max_bytes`` for logs; a longer answer is a "too large" error, a longer
@@ -28,7 +21,7 @@ messages; the daemon's own text is never passed on.
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import json
 import logging
 import socket
@@ -54,6 +47,11 @@ from bot.errors import (
 from bot.executor.config import DEFAULT_API_VERSION, HostConfig, Limits
 from bot.executor.grammar import NAME_RE, Operation
 from bot.executor.messages import exec_error
+from bot.executor.reasons import NET_REASONS
+from bot.executor.watchdog import Call as _Call
+from bot.executor.watchdog import current as _current
+from bot.executor.watchdog import run_in_call as _run_in_call
+from bot.executor.watchdog import watch_client as _watch_client
 from bot.lang import Lang
 
 log = logging.getLogger(__name__)
@@ -129,8 +127,44 @@ def _transport_key(exc: BaseException) -> str | None:
     return None
 
 
-def map_exception(exc: BaseException, lang: Lang = "en") -> ExecError:
-    """Translate any exception raised while talking to a Docker host (the one place)."""
+_ERRNO_REASONS = {
+    errno.ECONNREFUSED: "refused", errno.ENOENT: "no_socket", errno.EHOSTUNREACH: "no_route",
+    errno.ENETUNREACH: "no_route", errno.ECONNRESET: "reset", errno.EPIPE: "reset",
+    errno.ETIMEDOUT: "connect_timeout", errno.ECONNABORTED: "reset",
+}
+
+
+def net_reason(exc: BaseException) -> str | None:
+    """Why a connection failed, as a key of ``messages.NET_REASONS`` (never the library's
+    own text), or None when the exception does not say."""
+    chain = list(_related(exc))
+    for e in chain:
+        if isinstance(e, socket.gaierror):
+            return "no_name"
+        code = getattr(e, "errno", None)
+        if isinstance(e, OSError) and code in _ERRNO_REASONS:
+            return _ERRNO_REASONS[code]
+    for e in chain:
+        if isinstance(e, (requests.exceptions.ConnectTimeout, socket.timeout)) or (
+                isinstance(e, urllib3.exceptions.ConnectTimeoutError)
+                and not isinstance(e, urllib3.exceptions.NewConnectionError)):
+            return "connect_timeout"
+    return None
+
+
+def _host_params(host: HostConfig | None, lang: Lang,
+                 reason: str | None = None) -> dict[str, str]:
+    if host is None:
+        return {"reason": f": {NET_REASONS[reason][lang]}"} if reason in NET_REASONS else {}
+    return host.error_params(lang, reason)
+
+
+def map_exception(exc: BaseException, lang: Lang = "en",
+                  host: HostConfig | None = None) -> ExecError:
+    """Translate any exception raised while talking to a Docker host (the one place).
+
+    The message names the host and its URL (redacted) when ``host`` is given, and for a
+    failed connection says why in fixed words (``connection refused`` ...)."""
     if isinstance(exc, ExecError):
         return exc
     key: str | None
@@ -155,7 +189,8 @@ def map_exception(exc: BaseException, lang: Lang = "en") -> ExecError:
             log.error("unexpected executor error: %s", type(exc).__name__)
             log.debug("unexpected executor error", exc_info=exc)
             key = "client_error"
-    return exec_error(_CLASSES[key], key, lang)
+    reason = net_reason(exc) if key in ("unreachable", "ssh") else None
+    return exec_error(_CLASSES[key], key, lang, **_host_params(host, lang, reason))
 
 
 def demux(buf: bytes) -> bytes:
@@ -171,114 +206,6 @@ def demux(buf: bytes) -> bytes:
     return b"".join(out)
 
 
-class _Call:
-    """One request's connections, and the watchdog that shuts them at its deadline."""
-
-    def __init__(self, deadline: float) -> None:
-        self.deadline = deadline
-        self.expired = False
-        self._conns: set[Any] = set()
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self.expire)
-        self._timer.daemon = True
-
-    def start(self) -> None:
-        self._timer.start()
-
-    def add(self, conn: Any) -> None:
-        with self._lock:
-            self._conns.add(conn)
-            if not self.expired:
-                return
-        _shut(conn)
-
-    def discard(self, conn: Any) -> None:
-        with self._lock:
-            self._conns.discard(conn)
-
-    def expire(self) -> None:
-        """Shut every connection still in use by this request (the deadline passed)."""
-        with self._lock:
-            self.expired = True
-            conns = list(self._conns)
-        for conn in conns:
-            _shut(conn)
-
-    def finish(self) -> None:
-        """The request is over: stop the watchdog; abandoned connections are shut now."""
-        self._timer.cancel()
-        with self._lock:
-            self.expired = True
-            conns, self._conns = list(self._conns), set()
-        for conn in conns:
-            _shut(conn)
-
-
-def _shut(conn: Any) -> None:
-    sock = getattr(conn, "sock", None)
-    if sock is None:
-        return
-    with contextlib.suppress(OSError, ValueError, AttributeError):   # closed, or not a socket
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-_current = threading.local()       # .call: the _Call of the request this thread works for
-
-
-def _watch_pool(pool: Any) -> None:
-    """Make a urllib3 pool report which request holds each connection it hands out."""
-    if getattr(pool, "_dockbot_watched", False):
-        return
-    get_conn, put_conn = pool._get_conn, pool._put_conn
-    owners: dict[int, _Call] = {}
-    lock = threading.Lock()
-
-    def _get_conn(timeout: float | None = None) -> Any:
-        conn = get_conn(timeout=timeout)
-        call: _Call | None = getattr(_current, "call", None)
-        if call is not None:
-            with lock:
-                owners[id(conn)] = call
-            call.add(conn)
-        return conn
-
-    def _put_conn(conn: Any) -> None:
-        if conn is not None:
-            with lock:
-                owner = owners.pop(id(conn), None)
-            if owner is not None:
-                owner.discard(conn)
-                if owner.expired:          # never hand a shut connection to someone else
-                    conn.close()
-                    conn = None
-        put_conn(conn)
-
-    pool._get_conn = _get_conn
-    pool._put_conn = _put_conn
-    pool._dockbot_watched = True
-
-
-def _watch_client(client: Any) -> None:
-    for adapter in client.adapters.values():
-        get_pool = adapter.get_connection_with_tls_context
-
-        def watched(*args: Any, _get: Any = get_pool, **kwargs: Any) -> Any:
-            pool = _get(*args, **kwargs)
-            _watch_pool(pool)
-            return pool
-
-        adapter.get_connection_with_tls_context = watched
-
-
-def _run_in_call(call: _Call, fn: Any, *args: Any) -> Any:
-    """Run ``fn`` in a helper thread on behalf of ``call`` (its connections are watched)."""
-    _current.call = call
-    try:
-        return fn(*args)
-    finally:
-        _current.call = None
-
-
 _ERROR_BODY = 4096          # bytes of an error answer read to classify it
 _CHUNK = 65536
 
@@ -292,6 +219,10 @@ class DockerBackend:
         self._client: Any = None
         self._version_known = host.api_version != "auto"
         self._lock = threading.Lock()
+
+    def _error(self, cls: type[ExecError], key: str, lang: Lang, **params: object) -> ExecError:
+        """An error of this host: its message names the alias and the (redacted) URL."""
+        return exec_error(cls, key, lang, **{**_host_params(self.host, lang), **params})
 
     def _api(self) -> Any:
         with self._lock:
@@ -319,7 +250,7 @@ class DockerBackend:
             server = self._json(client, "/version", versioned=False)
             found = server.get("ApiVersion") if isinstance(server, dict) else None
             if not isinstance(found, str) or not found.startswith("1."):
-                raise exec_error(DaemonError, "bad_answer", "en")
+                raise self._error(DaemonError, "bad_answer", "en")
             client._version = found
             self._version_known = True
         return client
@@ -330,7 +261,7 @@ class DockerBackend:
         The call never outlives ``deadline``: the watchdog shuts its connections then.
         """
         if time.monotonic() >= deadline:
-            raise exec_error(ExecTimeout, "timeout", lang)
+            raise self._error(ExecTimeout, "timeout", lang)
         call = _Call(deadline)
         call.start()
         _current.call = call
@@ -338,12 +269,12 @@ class DockerBackend:
             return self._fetch(op, deadline, lang)
         except Exception as exc:
             if call.expired or time.monotonic() >= deadline:
-                raise exec_error(ExecTimeout, "timeout", lang) from exc
+                raise self._error(ExecTimeout, "timeout", lang) from exc
             if isinstance(exc, ExecError):
                 if exc.code == "bad_answer":
-                    raise exec_error(DaemonError, "bad_answer", lang) from exc
+                    raise self._error(DaemonError, "bad_answer", lang) from exc
                 raise
-            raise map_exception(exc, lang) from exc
+            raise map_exception(exc, lang, self.host) from exc
         finally:
             _current.call = None
             call.finish()
@@ -353,16 +284,16 @@ class DockerBackend:
         """The body, at most ``cap`` bytes; (data, cut). Over the cap: an error unless ``cut``."""
         encoding = str(resp.headers.get("Content-Encoding", "identity")).lower()
         if encoding not in ("identity", ""):
-            raise exec_error(DaemonError, "bad_answer", lang)
+            raise self._error(DaemonError, "bad_answer", lang)
         length = resp.headers.get("Content-Length")
         if not cut and length is not None and str(length).isdigit() and int(length) > cap:
-            raise exec_error(DaemonError, "too_large", lang, limit=_mib(cap))
+            raise self._error(DaemonError, "too_large", lang, limit=_mib(cap))
         buf = bytearray()
         for chunk in resp.raw.stream(_CHUNK, decode_content=False):
             buf += chunk
             if len(buf) > cap:
                 if not cut:
-                    raise exec_error(DaemonError, "too_large", lang, limit=_mib(cap))
+                    raise self._error(DaemonError, "too_large", lang, limit=_mib(cap))
                 del buf[cap:]
                 return bytes(buf), True
         return bytes(buf), False
@@ -377,7 +308,7 @@ class DockerBackend:
             if resp.status_code >= 400:
                 body, _ = self._read(resp, _ERROR_BODY, lang, cut=True)
                 text = body.decode("utf-8", errors="replace")
-                raise exec_error(_CLASSES[_status_key(resp.status_code, text)],
+                raise self._error(_CLASSES[_status_key(resp.status_code, text)],
                                  _status_key(resp.status_code, text), lang)
             limit = cap if cap is not None else self.limits.max_response_bytes
             return self._read(resp, limit, lang, cut=cut)
@@ -392,53 +323,43 @@ class DockerBackend:
     # -- operations ---------------------------------------------------------------------
     def _fetch(self, op: Operation, deadline: float, lang: Lang) -> Any:
         api = self._api()
-        kind = op.kind
+        call = op.spec.call
         target = op.target
         if target is not None and not NAME_RE.fullmatch(target):
-            raise exec_error(ExecNotFound, "not_found", lang)   # parse() checked it already
-        name = str(target)
-        if kind == "version":
+            raise self._error(ExecNotFound, "not_found", lang)   # parse() checked it already
+        if call.reader == "samples":
+            return self._stats(api, call.path, target, deadline, lang)
+        args = (str(target),) if "{0}" in call.path else ()
+        if call.reader == "window":
+            return self._events(api, call.path, op.since or 600, lang)
+        if call.reader == "log_tail":
+            return self._logs(api, call.path, args, op.tail or self.limits.logs_default_tail,
+                              lang)
+        params = {name: 1 if getattr(op, name) else 0 for name in call.query}
+        answer = self._json(api, call.path, *args, params=params, lang=lang)
+        if call.reader == "json_client":
             client = {"library": f"docker-py {docker.__version__}",
                       "api_version": str(api.api_version)}
-            return {"server": self._json(api, "/version", lang=lang), "client": client}
-        simple = {"info": "/info", "images": "/images/json", "df": "/system/df",
-                  "volumes": "/volumes", "networks": "/networks"}
-        if kind in simple:
-            return self._json(api, simple[kind], lang=lang)
-        if kind == "ps":
-            return self._json(api, "/containers/json", params={"all": 1 if op.all else 0},
-                              lang=lang)
-        if kind in ("inspect", "port"):
-            return self._json(api, "/containers/{0}/json", name, lang=lang)
-        if kind == "top":
-            return self._json(api, "/containers/{0}/top", name, lang=lang)
-        if kind == "diff":
-            return self._json(api, "/containers/{0}/changes", name, lang=lang)
-        if kind == "events":
-            return self._events(api, op.since or 600, lang)
-        if kind == "stats":
-            return self._stats(api, op.target, deadline, lang)
-        if kind == "logs":
-            return self._logs(api, name, op.tail or self.limits.logs_default_tail, lang)
-        raise exec_error(DaemonError, "client_error", lang)
+            return {"server": answer, "client": client}
+        return answer
 
-    def _sample(self, api: Any, ident: str, lang: Lang) -> Any:
-        return self._json(api, "/containers/{0}/stats", ident, params={"stream": "false"},
-                          lang=lang)
+    def _sample(self, api: Any, path: str, ident: str, lang: Lang) -> Any:
+        return self._json(api, path, ident, params={"stream": "false"}, lang=lang)
 
-    def _stats(self, api: Any, target: str | None, deadline: float, lang: Lang) -> Any:
+    def _stats(self, api: Any, path: str, target: str | None, deadline: float,
+               lang: Lang) -> Any:
         if target is not None:
-            return {"samples": [(target, self._sample(api, target, lang))], "more": 0}
+            return {"samples": [(target, self._sample(api, path, target, lang))], "more": 0}
         running = self._json(api, "/containers/json", lang=lang)
         if not isinstance(running, list):
-            raise exec_error(DaemonError, "bad_answer", lang)
+            raise self._error(DaemonError, "bad_answer", lang)
         cap = self.limits.stats_max_containers
         picked = [c for c in running[:cap] if isinstance(c, dict) and isinstance(c.get("Id"), str)]
         names = [str((c.get("Names") or ["/" + c["Id"][:12]])[0]).lstrip("/") for c in picked]
         call: _Call = _current.call
         pool = ThreadPoolExecutor(max_workers=min(4, max(1, len(picked))))
         try:
-            futures = [pool.submit(_run_in_call, call, self._sample, api, c["Id"], lang)
+            futures = [pool.submit(_run_in_call, call, self._sample, api, path, c["Id"], lang)
                        for c in picked]
             wait(futures, timeout=max(0.0, deadline - time.monotonic() - 0.2))
             samples: list[tuple[str, object]] = []
@@ -452,13 +373,13 @@ class DockerBackend:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
         if picked and all(s is None for _, s in samples):
-            raise exec_error(ExecTimeout, "timeout", lang)
+            raise self._error(ExecTimeout, "timeout", lang)
         return {"samples": samples, "more": max(0, len(running) - cap)}
 
-    def _events(self, api: Any, since: int, lang: Lang) -> Any:
+    def _events(self, api: Any, path: str, since: int, lang: Lang) -> Any:
         """The events of the last ``since`` seconds (a bounded query, never a stream)."""
         now = int(time.time()) + 1  # the engine's `until` is whole seconds: include this one
-        data, _ = self._get(api, "/events", params={"since": now - since, "until": now},
+        data, _ = self._get(api, path, params={"since": now - since, "until": now},
                             lang=lang)
         text = data.decode("utf-8")
         decoder = json.JSONDecoder()
@@ -473,10 +394,10 @@ class DockerBackend:
             events.append(obj)
         return events
 
-    def _logs(self, api: Any, name: str, tail: int, lang: Lang) -> Any:
+    def _logs(self, api: Any, path: str, args: tuple[str, ...], tail: int, lang: Lang) -> Any:
         """One GET of the last ``tail`` lines (no follow), read up to the byte cap."""
         params = {"stdout": 1, "stderr": 1, "timestamps": 0, "follow": 0, "tail": tail}
-        data, cut = self._get(api, "/containers/{0}/logs", name, params=params,
+        data, cut = self._get(api, path, *args, params=params,
                               cap=self.limits.logs_max_bytes, cut=True, lang=lang)
         return {"data": demux(data), "cut": cut}
 

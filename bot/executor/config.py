@@ -33,7 +33,7 @@ in ``examples/dockbot.yml``::
         rate_per_user: 10           # requests per user per window
         rate_per_channel: 30        # requests per channel per window
         rate_window_seconds: 60
-      audit: stderr                 # stdout, stderr or a file path (JSON lines)
+      audit: stderr                 # stdout, stderr, off or a file path (JSON lines)
       trusted_proxies:              # plain tcp allowed to exactly these HOST:PORT endpoints:
         - "socket-proxy:2375"       # a read-only socket proxy on a private network
     policy: ...                     # see bot.executor.policy
@@ -45,8 +45,9 @@ ConfigError: TLS without verification (``verify: false``, or
 ``DOCKER_CERT_PATH`` without ``DOCKER_TLS_VERIFY``), plain ``tcp://`` to
 anything but the loopback interface or a named ``trusted_proxies`` endpoint
 (also ``DOCKBOT_TRUSTED_PROXY``; IP literals there must be private addresses),
-passwords in URLs. ``DOCKBOT_AUDIT_LOG``
-overrides ``exec.audit``.
+passwords in URLs. ``DOCKBOT_AUDIT_LOG`` overrides ``exec.audit``; with neither, the
+audit log goes to stderr, except for the CLI at an interactive terminal
+(:func:`bot.executor.service.build_executor`).
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ import yaml
 
 from bot.errors import ConfigError
 from bot.executor.grammar import ALIAS_RE, MAX_TAIL
+from bot.executor.messages import host_params
 from bot.executor.policy import Policy, parse_policy
+from bot.executor.redact import redact_url
+from bot.lang import Lang
 from bot.settings import Settings
 
 _HINT = "See the config format in examples/dockbot.yml."
@@ -90,10 +94,20 @@ class HostConfig:
     tls: TlsFiles | None = None
     api_version: str = DEFAULT_API_VERSION
     use_ssh_client: bool = False
+    setting: str = ""            # where the URL is configured (shown in errors)
 
     @property
     def kind(self) -> str:
         return self.url.split("://", 1)[0]
+
+    @property
+    def where(self) -> str:
+        """The setting that holds this host's URL: ``exec.hosts.ALIAS.url`` or ``DOCKER_HOST``."""
+        return self.setting or f"exec.hosts.{self.alias}.url"
+
+    def error_params(self, lang: Lang, reason: str | None = None) -> dict[str, str]:
+        """What an error about this host says: alias, redacted URL, the setting, why."""
+        return host_params(self.alias, redact_url(self.url), self.where, lang, reason)
 
 
 @dataclass(frozen=True)
@@ -302,7 +316,8 @@ def _env_host(settings: Settings, trusted: frozenset[str] = frozenset()) -> Host
         else:
             tls = TlsFiles()
     try:
-        return HostConfig("default", check_url("default", url, tls, False, trusted), tls)
+        return HostConfig("default", check_url("default", url, tls, False, trusted), tls,
+                          setting="DOCKER_HOST")
     except ConfigError as err:
         raise ConfigError(f"DOCKER_HOST: {err.message}", hint=err.hint) from None
 
@@ -391,8 +406,10 @@ def _read_file(path: Path) -> Mapping[str, object]:
     return data
 
 
-def config_from_data(data: Mapping[str, object], settings: Settings) -> ExecConfig:
-    """Validate the ``exec`` and ``policy`` sections of parsed config data."""
+def config_from_data(data: Mapping[str, object], settings: Settings,
+                     audit_default: str = "stderr") -> ExecConfig:
+    """Validate the ``exec`` and ``policy`` sections of parsed config data; the audit log
+    goes to ``audit_default`` when neither DOCKBOT_AUDIT_LOG nor ``exec.audit`` says."""
     section = _section(
         data.get("exec"), "exec",
         ("enabled", "default_host", "hosts", "limits", "audit", "trusted_proxies"),
@@ -417,9 +434,10 @@ def config_from_data(data: Mapping[str, object], settings: Settings) -> ExecConf
         default = next(iter(hosts))
     if default is not None and default not in hosts:
         raise _fail("exec.default_host", f"{default!r} is not one of the hosts.")
-    audit = settings.audit_log or section.get("audit", "stderr")
+    raw_audit = section.get("audit")
+    audit = settings.audit_log or (audit_default if raw_audit is None else raw_audit)
     if not isinstance(audit, str) or not audit.strip():
-        raise _fail("exec.audit", "must be stdout, stderr or a file path.")
+        raise _fail("exec.audit", "must be stdout, stderr, off or a file path.")
     return ExecConfig(
         enabled=enabled, hosts=hosts, default_host=default if isinstance(default, str) else None,
         limits=_limits(section.get("limits")), audit=audit.strip(),
@@ -427,7 +445,7 @@ def config_from_data(data: Mapping[str, object], settings: Settings) -> ExecConf
     )
 
 
-def load_config(settings: Settings) -> ExecConfig:
+def load_config(settings: Settings, audit_default: str = "stderr") -> ExecConfig:
     """Read and validate the executor configuration; ConfigError on any problem."""
     data = _read_file(settings.config_path) if settings.config_path else {}
-    return config_from_data(data, settings)
+    return config_from_data(data, settings, audit_default)

@@ -1,17 +1,9 @@
 """The executor's own tiny grammar: request text -> :class:`Operation`.
 
-Only these requests parse (a leading ``docker`` is optional, one ``@alias``
-picks a configured host)::
-
-    version                              info | system info
-    ps [-a|--all] [-q|--quiet]           container ls|list|ps [-aq]
-    images                               image ls|list
-    stats [--no-stream] [NAME]           container stats [--no-stream] [NAME]
-    inspect NAME                         container inspect NAME
-    port NAME | top NAME | diff NAME     container port|top|diff NAME
-    logs NAME [--tail N | -n N]          container logs NAME [--tail N]   (N = 1..200)
-    events --since 10m                   system events --since D   (D = 1s..24h, bounded)
-    df | system df                       volume ls|list      network ls|list
+The requests that parse are those of the operation table
+(:mod:`bot.executor.operations`: each operation's words, options and container-name
+arguments); a leading ``docker`` is optional, e.g. ``ps -a``, ``container ls``,
+``logs web --tail 50``, ``events --since 10m`` (1s..24h, never the live stream).
 
 A host is picked with ``@alias`` or ``--host alias`` (an alias, never a URL).
 Short flags combine as in docker (``ps -aq``); a repeated ``--tail`` takes the
@@ -23,8 +15,9 @@ run because their output cannot be shown safely (``history`` shows build
 arguments and ENV values, ``export``/``save`` copy files ...); other
 subcommands; any flag not listed above (``--format``, ``-H``, ``--context``,
 ``--filter`` ...); Slack mentions (``<@U123>``); shell syntax, quotes, non-ASCII
-text (with a specific message for look-alike letters such as full-width or
-Cyrillic ones), and invisible or control characters. Container names must match
+text (said in plain words: Korean text, a full-width or Cyrillic look-alike letter,
+an invisible character ...; :mod:`bot.executor.charwords`), and invisible or control
+characters. Container names must match
 ``^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$`` (hex IDs match it too), so a name can
 never change the URL path it is put in.
 """
@@ -32,50 +25,30 @@ never change the URL path it is put in.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from typing import Any
 
 from bot.errors import ExecRefused
+from bot.executor.charwords import describe_char
 from bot.executor.messages import REASONS, exec_error
+from bot.executor.operations import OP_LABELS, OPERATIONS, OPS, WORDS, Flag, Operation
 from bot.lang import Lang, detect_lang
 from bot.secrets import bad_char_kind, mask_secrets
 
+__all__ = [
+    "ALIAS_RE", "MAX_SINCE", "MAX_TAIL", "MAX_TEXT", "NAME_RE", "OPS", "OP_LABELS", "Operation",
+    "parse",
+]
+
 MAX_TEXT = 300
 MAX_TAIL = 200
-
-# Operation ids, in help order. Policy files use these ids.
-OPS: tuple[str, ...] = (
-    "version", "info", "ps", "images", "stats", "inspect", "port", "top", "diff", "logs",
-    "events", "df", "volumes", "networks",
-)
-# How each operation is written in help texts and results.
-OP_LABELS: dict[str, str] = {
-    "version": "version", "info": "info", "ps": "ps", "images": "image ls", "stats": "stats",
-    "inspect": "inspect", "port": "port", "top": "top", "diff": "diff", "logs": "logs",
-    "events": "events", "df": "df", "volumes": "volume ls", "networks": "network ls",
-}
 MAX_SINCE = 86400
 
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 ALIAS_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 _SAFE_ASCII = re.compile(r"[A-Za-z0-9 _.@=-]")
 
-_SINGLE = {
-    "version": "version", "info": "info", "ps": "ps", "images": "images", "stats": "stats",
-    "inspect": "inspect", "logs": "logs", "df": "df", "port": "port", "top": "top",
-    "diff": "diff", "events": "events",
-}
-_GROUPED = {
-    ("system", "info"): "info", ("system", "df"): "df",
-    ("container", "ls"): "ps", ("container", "list"): "ps", ("container", "ps"): "ps",
-    ("container", "stats"): "stats", ("container", "inspect"): "inspect",
-    ("container", "logs"): "logs", ("container", "port"): "port", ("container", "top"): "top",
-    ("container", "diff"): "diff", ("system", "events"): "events",
-    ("image", "ls"): "images", ("image", "list"): "images",
-    ("volume", "ls"): "volumes", ("volume", "list"): "volumes",
-    ("network", "ls"): "networks", ("network", "list"): "networks",
-}
-_GROUPS = {"system", "container", "image", "volume", "network"}
+# The first word of two-word operations (``image ls``, ``system df`` ...).
+_GROUPS = frozenset(words[0] for words in WORDS if len(words) == 2)
 _MUTATING = frozenset((
     "run", "exec", "rm", "rmi", "kill", "stop", "start", "restart", "pause", "unpause",
     "create", "cp", "commit", "build", "buildx", "pull", "push", "tag", "login", "logout",
@@ -100,49 +73,6 @@ _SCOPE_FLAGS = frozenset((
 ))
 
 
-@dataclass(frozen=True)
-class Operation:
-    """One parsed, allowed request."""
-
-    kind: str                     # one of OPS
-    all: bool = False             # ps -a
-    target: str | None = None     # container name or ID (stats, inspect, logs)
-    tail: int | None = None       # logs --tail N (None: the configured default)
-    host: str | None = None       # the @alias, if the text named one
-    quiet: bool = False           # ps -q: IDs only
-    since: int | None = None      # events --since, in seconds
-
-    @property
-    def label(self) -> str:
-        return OP_LABELS[self.kind]
-
-    def describe(self) -> str:
-        """The canonical text of this operation, e.g. ``logs web --tail 50 @prod``."""
-        parts = [self.label]
-        if self.all:
-            parts.append("-a")
-        if self.quiet:
-            parts.append("-q")
-        if self.target:
-            parts.append(self.target)
-        if self.tail is not None:
-            parts.append(f"--tail {self.tail}")
-        if self.since is not None:
-            parts.append(f"--since {self.since}s")
-        if self.host:
-            parts.append(f"@{self.host}")
-        return " ".join(parts)
-
-
-def char_label(ch: str) -> str:
-    """A safe description of one character: ``';'`` or ``U+200B ZERO WIDTH SPACE``."""
-    visible = ch.isprintable() and unicodedata.category(ch)[0] not in "CZ"
-    if ch.isascii() and visible:
-        return f'"{ch}"' if ch == "'" else f"'{ch}'"
-    code = f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
-    return f"'{ch}' {code}" if visible else code
-
-
 def _short(word: str) -> str:
     """A user's word as it may be echoed in a refusal: redacted and short."""
     word, _ = mask_secrets(word)
@@ -150,13 +80,13 @@ def _short(word: str) -> str:
 
 
 def _check_chars(text: str, lang: Lang) -> None:
-    for ch in text:
+    for at, ch in enumerate(text):
         kind = bad_char_kind(ch)
         if kind is None and not _SAFE_ASCII.fullmatch(ch):
-            raise exec_error(ExecRefused, "bad_char", lang, char=char_label(ch))
+            raise exec_error(ExecRefused, "bad_char", lang, char=describe_char(text, at, lang))
         if kind is not None:
             key = "control_char" if kind == "control" else kind
-            raise exec_error(ExecRefused, key, lang, char=char_label(ch))
+            raise exec_error(ExecRefused, key, lang, char=describe_char(text, at, lang))
 
 
 def _name(word: str, lang: Lang) -> str:
@@ -201,32 +131,27 @@ def _split_op(words: list[str], lang: Lang) -> tuple[str, list[str]]:
         if len(words) < 2:
             raise exec_error(ExecRefused, "unknown_op", lang, word=_short(words[0]))
         second = words[1].lower()
-        kind = _GROUPED.get((first, second))
+        kind = WORDS.get((first, second))
         if kind is None:
             key = "mutating" if second in _MUTATING else "unknown_op"
             raise _refuse_word(key, f"{first} {second}", lang)
         return kind, words[2:]
-    if first in _SINGLE:
-        return _SINGLE[first], words[1:]
+    if (first,) in WORDS:
+        return WORDS[(first,)], words[1:]
     key = "mutating" if first in _MUTATING else "unknown_op"
     if first in _NOT_OFFERED:
         raise _refuse_word(key, first, lang)
     raise exec_error(ExecRefused, key, lang, word=_short(words[0]))
 
 
-_ACCEPTED = {
-    "ps": "-a, --all, -q, --quiet", "stats": "--no-stream", "logs": "--tail N, -n N",
-    "events": "--since D (1s..24h, e.g. 10m)",
-}
-_PS_SHORT = {"a": "-a", "q": "-q"}
-
-
-def _expand(kind: str, word: str) -> list[str]:
-    """Combined short flags as docker reads them: ``ps -aq`` is ``-a -q``."""
+def _expand(flags: tuple[Flag, ...], word: str) -> list[str]:
+    """Combined short switches as docker reads them: ``ps -aq`` is ``-a -q``."""
+    short = {name[1]: name for flag in flags if flag.value is None for name in flag.names
+             if len(name) == 2 and name[0] == "-" and name[1] != "-"}
     letters = word[1:]
-    if (kind == "ps" and len(letters) > 1 and not word.startswith("--")
-            and all(ch in _PS_SHORT for ch in letters)):
-        return [_PS_SHORT[ch] for ch in letters]
+    if (len(letters) > 1 and not word.startswith("--")
+            and all(ch in short for ch in letters)):
+        return [short[ch] for ch in letters]
     return [word]
 
 
@@ -234,64 +159,66 @@ def _bad_flag(kind: str, word: str, lang: Lang) -> ExecRefused:
     none = "no options" if lang == "en" else "없음"
     return exec_error(
         ExecRefused, "bad_flag", lang, op=OP_LABELS[kind], word=_short(word),
-        accepted=_ACCEPTED.get(kind, none),
+        accepted=OPERATIONS[kind].accepted or none,
     )
 
 
+_VALUE_ERRORS = {"tail": "bad_tail", "since": "bad_since"}
+
+
+def _value(flag: Flag, value: str, lang: Lang) -> int:
+    return _tail(value, lang) if flag.value == "tail" else _since(value, lang)
+
+
 def _build(kind: str, words: list[str], host: str | None, lang: Lang) -> Operation:
-    show_all = quiet = False
-    tail: int | None = None
-    since: int | None = None
+    spec = OPERATIONS[kind]
+    switches = {name: flag for flag in spec.flags if flag.value is None for name in flag.names}
+    valued = {name: flag for flag in spec.flags if flag.value is not None for name in flag.names}
+    fields: dict[str, Any] = {}
     names: list[str] = []
-    rest = [part for word in words for part in _expand(kind, word)]
+    rest = [part for word in words for part in _expand(spec.flags, word)]
     i = 0
     while i < len(rest):
         word = rest[i]            # options are case-sensitive, as in the docker CLI
         if word.startswith("-"):
             opt, eq, inline = word.partition("=")
-            valued = (kind == "logs" and opt in ("--tail", "-n")) or (
-                kind == "events" and opt == "--since")
-            if kind == "ps" and word in ("-a", "--all"):
-                show_all = True
-            elif kind == "ps" and word in ("-q", "--quiet"):
-                quiet = True
-            elif kind == "stats" and word == "--no-stream":
-                pass
-            elif valued:
+            if word in switches:
+                flag = switches[word]
+                if flag.field is not None:
+                    fields[flag.field] = True
+            elif opt in valued:
+                flag = valued[opt]
                 if eq:
                     value = inline
                 elif i + 1 < len(rest):
                     i += 1
                     value = rest[i]
                 else:
-                    raise exec_error(ExecRefused, "bad_since" if kind == "events" else "bad_tail",
-                                     lang, limit=MAX_TAIL)
-                if kind == "logs":
-                    tail = _tail(value, lang)        # given twice: the last one counts
-                else:
-                    since = _since(value, lang)
+                    raise exec_error(ExecRefused, _VALUE_ERRORS[str(flag.value)], lang,
+                                     limit=MAX_TAIL)
+                if flag.field is not None:
+                    fields[flag.field] = _value(flag, value, lang)   # given twice: the last
             else:
                 raise _bad_flag(kind, word, lang)
         else:
             names.append(_name(word, lang))
         i += 1
-    wants = {"stats": (0, 1), "inspect": (1, 1), "logs": (1, 1), "port": (1, 1), "top": (1, 1),
-             "diff": (1, 1)}.get(kind, (0, 0))
-    if len(names) < wants[0]:
-        raise exec_error(ExecRefused, "need_name", lang, op=OP_LABELS[kind])
-    if len(names) > wants[1]:
+    least, most = spec.args
+    if len(names) < least:
+        raise exec_error(ExecRefused, "need_name", lang, op=spec.label)
+    if len(names) > most:
         expected = "no arguments" if lang == "en" else "인자 없이"
-        if wants[1] == 1:
+        if most == 1:
             expected = "one container name" if lang == "en" else "컨테이너 이름 하나"
         raise exec_error(
-            ExecRefused, "extra_args", lang, op=OP_LABELS[kind], expected=expected,
-            word=_short(names[wants[1]]),
+            ExecRefused, "extra_args", lang, op=spec.label, expected=expected,
+            word=_short(names[most]),
         )
-    if kind == "events" and since is None:
-        raise exec_error(ExecRefused, "need_since", lang)
+    for flag in spec.flags:
+        if flag.required and flag.field is not None and flag.field not in fields:
+            raise exec_error(ExecRefused, f"need_{flag.value}", lang)
     target = names[0] if names else None
-    return Operation(kind=kind, all=show_all, target=target, tail=tail, host=host, quiet=quiet,
-                     since=since)
+    return Operation(kind=kind, target=target, host=host, **fields)
 
 
 def _host_words(words: list[str], lang: Lang) -> tuple[str | None, list[str]]:

@@ -11,50 +11,16 @@ from __future__ import annotations
 from typing import TypeVar
 
 from bot.errors import ExecError
+from bot.executor.operations import usage_list
+from bot.executor.reasons import DEFAULTS, GRANTS, NET_REASONS, REASONS
 from bot.lang import Lang
 
 E = TypeVar("E", bound=ExecError)
+__all__ = ["ALLOWED_EN", "ALLOWED_KO", "GRANTS", "MESSAGES", "REASONS", "exec_error",
+           "host_params"]
 
-ALLOWED_EN = (
-    "Allowed: version, info, ps [-aq], image ls, stats [NAME], inspect NAME, port NAME, "
-    "top NAME, diff NAME, logs NAME [--tail N], events --since 10m, df, volume ls, "
-    "network ls; pick a host with @alias."
-)
-ALLOWED_KO = (
-    "허용: version, info, ps [-aq], image ls, stats [이름], inspect 이름, port 이름, "
-    "top 이름, diff 이름, logs 이름 [--tail N], events --since 10m, df, volume ls, "
-    "network ls; 호스트는 @별칭 으로 고릅니다."
-)
-
-# Why a read-only command is still not run (the {reason} of "not_offered").
-REASONS: dict[str, dict[Lang, str]] = {
-    "history": {
-        "en": "image history shows the build commands with build arguments and ENV values "
-              "verbatim, which can hold secrets",
-        "ko": "이미지 history 는 빌드 명령을 빌드 인자와 ENV 값까지 그대로 보여 주어 "
-              "비밀 값이 드러날 수 있습니다",
-    },
-    "image_inspect": {
-        "en": "image inspect shows the image's ENV values and build settings verbatim",
-        "ko": "image inspect 는 이미지의 ENV 값과 빌드 설정을 그대로 보여 줍니다",
-    },
-    "search": {
-        "en": "it queries Docker Hub over the internet, not your host",
-        "ko": "호스트가 아니라 인터넷의 Docker Hub 를 검색합니다",
-    },
-    "export": {
-        "en": "it copies whole files out of the host",
-        "ko": "호스트의 파일을 통째로 복사해 옵니다",
-    },
-    "attach": {
-        "en": "it connects to a container's input and output",
-        "ko": "컨테이너의 입출력에 직접 연결합니다",
-    },
-    "wait": {
-        "en": "it blocks until a container stops",
-        "ko": "컨테이너가 멈출 때까지 기다리며 끝나지 않습니다",
-    },
-}
+ALLOWED_EN = f"Allowed: {usage_list('en')}; pick a host with @alias."
+ALLOWED_KO = f"허용: {usage_list('ko')}; 호스트는 @별칭 으로 고릅니다."
 
 # key -> lang -> (message, hint). Messages may hold {placeholders}.
 MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
@@ -94,7 +60,7 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             "Type the command with plain ASCII letters (switch off full-width input).",
         ),
         "ko": (
-            "명령에 일반 영문자/기호처럼 보이지만 다른 문자 {char} 가 들어 있습니다.",
+            "명령에 일반 영문자/기호처럼 보이지만 실은 다른 문자({char})가 들어 있습니다.",
             "전각 입력을 끄고 일반 영문(ASCII)으로 입력해 주세요.",
         ),
     },
@@ -104,7 +70,7 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             ALLOWED_EN,
         ),
         "ko": (
-            "명령에 {char} 가 들어 있습니다. 명령은 영문(ASCII)으로만 입력합니다.",
+            "명령에 쓸 수 없는 문자가 있습니다: {char}. 명령은 영문(ASCII)으로만 입력합니다.",
             ALLOWED_KO,
         ),
     },
@@ -114,7 +80,7 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             ALLOWED_EN,
         ),
         "ko": (
-            "문자 {char} 는 쓸 수 없습니다: 셸 문법, 따옴표, 템플릿은 받지 않습니다.",
+            "문자 {char} 은(는) 쓸 수 없습니다: 셸 문법, 따옴표, 템플릿은 받지 않습니다.",
             ALLOWED_KO,
         ),
     },
@@ -243,6 +209,16 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
             "관리자에게 정책 파일에서 허용해 달라고 요청하세요.",
         ),
     },
+    "denied_op": {
+        "en": (
+            "You are not allowed to run `{op}` here.",
+            "{grant}.",
+        ),
+        "ko": (
+            "여기서는 `{op}` 을(를) 실행할 권한이 없습니다.",
+            "{grant}.",
+        ),
+    },
     "busy": {
         "en": ("dockbot is busy running other requests.", "Try again in a few seconds."),
         "ko": ("dockbot 이 다른 요청을 처리하느라 바쁩니다.", "몇 초 뒤에 다시 시도하세요."),
@@ -263,51 +239,51 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
     },
     "unreachable": {
         "en": (
-            "The Docker host cannot be reached.",
-            "Check that the Docker daemon is running and the host alias is configured.",
+            "The Docker host{where} cannot be reached{reason}.",
+            "Check that the Docker daemon is running there and that {setting} points at it.",
         ),
         "ko": (
-            "Docker 호스트에 연결할 수 없습니다.",
-            "Docker 데몬이 실행 중인지, 호스트 별칭 설정이 맞는지 확인하세요.",
+            "Docker 호스트{where}에 연결할 수 없습니다{reason}.",
+            "그곳에서 Docker 데몬이 실행 중인지, {setting} 이(가) 그 주소를 가리키는지 확인하세요.",
         ),
     },
     "socket_permission": {
         "en": (
-            "dockbot has no permission to use the Docker socket.",
+            "dockbot has no permission to use the Docker socket{where}.",
             "Ask whoever runs dockbot to give it read access to that socket (or a socket proxy).",
         ),
         "ko": (
-            "dockbot 에 Docker 소켓을 쓸 권한이 없습니다.",
+            "dockbot 에 Docker 소켓{where}을 쓸 권한이 없습니다.",
             "dockbot 운영자에게 소켓(또는 소켓 프록시) 접근 권한을 요청하세요.",
         ),
     },
     "tls": {
         "en": (
-            "The secure connection to the Docker host failed.",
+            "The secure connection to the Docker host{where} failed.",
             "Its certificate is not trusted by the configured CA; ask an admin to check it.",
         ),
         "ko": (
-            "Docker 호스트와의 보안 연결에 실패했습니다.",
+            "Docker 호스트{where}와의 보안 연결에 실패했습니다.",
             "호스트 인증서가 설정된 CA로 확인되지 않습니다. 관리자에게 문의하세요.",
         ),
     },
     "ssh": {
         "en": (
-            "The SSH connection to the Docker host failed.",
-            "Ask an admin to check the SSH host.",
+            "The SSH connection to the Docker host{where} failed{reason}.",
+            "Ask an admin to check the SSH host and {setting}.",
         ),
         "ko": (
-            "Docker 호스트로의 SSH 연결에 실패했습니다.",
-            "관리자에게 SSH 설정 확인을 요청하세요.",
+            "Docker 호스트{where}로의 SSH 연결에 실패했습니다{reason}.",
+            "관리자에게 SSH 호스트와 {setting} 확인을 요청하세요.",
         ),
     },
     "timeout": {
         "en": (
-            "The Docker host did not answer in time.",
+            "The Docker host{where} did not answer in time.",
             "The host may be overloaded; try again later.",
         ),
         "ko": (
-            "Docker 호스트가 제시간에 답하지 않았습니다.",
+            "Docker 호스트{where}가 제시간에 답하지 않았습니다.",
             "호스트가 바쁠 수 있습니다. 나중에 다시 시도하세요.",
         ),
     },
@@ -317,52 +293,52 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
     },
     "daemon_error": {
         "en": (
-            "The Docker daemon returned an error.",
+            "The Docker daemon{where} returned an error.",
             "Try again; if it persists, ask whoever runs that host.",
         ),
         "ko": (
-            "Docker 데몬이 오류를 돌려주었습니다.",
+            "Docker 데몬{where}이 오류를 돌려주었습니다.",
             "다시 시도해 보고, 계속되면 호스트 담당자에게 문의하세요.",
         ),
     },
     "daemon_refused": {
         "en": (
-            "The Docker host (or a proxy in front of it) refused the request.",
+            "The Docker host{where} (or a proxy in front of it) refused the request.",
             "Ask whoever runs that host to allow read-only requests from dockbot.",
         ),
         "ko": (
-            "Docker 호스트(또는 앞단 프록시)가 요청을 거부했습니다.",
+            "Docker 호스트{where}(또는 앞단 프록시)가 요청을 거부했습니다.",
             "호스트 담당자에게 dockbot 의 읽기 요청을 허용해 달라고 하세요.",
         ),
     },
     "api_version": {
         "en": (
-            "The Docker host does not support the API version dockbot uses.",
+            "The Docker host{where} does not support the API version dockbot uses.",
             "Ask an admin to set `api_version` for this host in the config file.",
         ),
         "ko": (
-            "Docker 호스트가 dockbot 이 쓰는 API 버전을 지원하지 않습니다.",
+            "Docker 호스트{where}가 dockbot 이 쓰는 API 버전을 지원하지 않습니다.",
             "관리자에게 설정 파일에서 이 호스트의 `api_version` 을 맞춰 달라고 하세요.",
         ),
     },
     "bad_answer": {
         "en": (
-            "The Docker host sent an answer dockbot cannot read.",
-            "Check that the host alias points at a Docker API endpoint.",
+            "The Docker host{where} sent an answer dockbot cannot read.",
+            "Check that {setting} points at a Docker API endpoint.",
         ),
         "ko": (
-            "Docker 호스트의 응답을 읽을 수 없습니다.",
-            "호스트 별칭이 Docker API 를 가리키는지 확인하세요.",
+            "Docker 호스트{where}의 응답을 읽을 수 없습니다.",
+            "{setting} 이(가) Docker API 를 가리키는지 확인하세요.",
         ),
     },
     "too_large": {
         "en": (
-            "The Docker host's answer is too large (over {limit}).",
+            "The answer of the Docker host{where} is too large (over {limit}).",
             "Ask an admin to raise exec.limits.max_response_bytes, or check that the host "
             "alias points at a Docker API endpoint.",
         ),
         "ko": (
-            "Docker 호스트의 응답이 너무 큽니다 ({limit} 초과).",
+            "Docker 호스트{where}의 응답이 너무 큽니다 ({limit} 초과).",
             "관리자에게 exec.limits.max_response_bytes 를 늘려 달라고 하거나, 호스트 별칭이 "
             "Docker API 를 가리키는지 확인하세요.",
         ),
@@ -379,18 +355,27 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
     },
     "client_error": {
         "en": (
-            "The request could not be completed.",
+            "The request to the Docker host{where} could not be completed.",
             "Try again; if it persists, report it to whoever runs dockbot.",
         ),
         "ko": (
-            "요청을 끝내지 못했습니다.",
+            "Docker 호스트{where}에 보낸 요청을 끝내지 못했습니다.",
             "다시 시도해 보고, 계속되면 dockbot 운영자에게 알려 주세요.",
         ),
     },
 }
 
 
+def host_params(alias: str, url: str, setting: str, lang: Lang,
+                reason: str | None = None) -> dict[str, str]:
+    """The {where}, {setting} and {reason} of a host error; ``url`` is already redacted."""
+    where = f" {alias} at {url}" if lang == "en" else f" {alias}({url})"
+    said = f": {NET_REASONS[reason][lang]}" if reason in NET_REASONS else ""
+    return {"where": where, "setting": setting, "reason": said}
+
+
 def exec_error(cls: type[E], key: str, lang: Lang = "en", **params: object) -> E:
     """An ``ExecError`` subclass instance with the fixed text of ``key`` in ``lang``."""
     message, hint = MESSAGES[key][lang]
-    return cls(message.format(**params), hint=hint.format(**params), key=key)
+    values = {**DEFAULTS[lang], **params}
+    return cls(message.format(**values), hint=hint.format(**values), key=key)

@@ -6,7 +6,7 @@ the whole file)::
     policy:
       teams: [T0123ABCD]            # optional: only these Slack workspaces
       roles:                        # optional: override the built-in role table
-        viewer: [version, info, ps, images, df, volumes, networks]
+        viewer: [version, info, ps, images, df]
       cli: {role: operator}         # the local `dockbot exec` user; `role: none` denies it
       channels:                     # Slack channel IDs (never names)
         C0123ABCD: {ops: [ps, images, stats], hosts: [prod]}
@@ -19,9 +19,10 @@ the whole file)::
       usergroups:                   # Slack user group IDs
         S0123ABCD: {role: operator}
 
-Built-in roles: ``viewer`` = version, info, ps, images, port, df, volumes, networks;
-``operator`` = viewer + stats, inspect, top, diff, events; ``admin`` = operator + logs. Logs are
-never allowed unless both the channel and the role list them.
+Built-in roles: each operation names the lowest role that may run it
+(:mod:`bot.executor.operations`); ``operator`` may run what ``viewer`` may and more,
+``admin`` everything, ``logs`` included. Logs are never allowed unless both the channel
+and the role list them.
 
 A Slack request is allowed when the team is listed (if ``teams`` is set), the
 channel (or ``direct_messages``) has a rule, the user has a role (their own
@@ -38,16 +39,11 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.errors import ConfigError
-from bot.executor.grammar import OPS
+from bot.executor.operations import OPS, ROLE_NAMES, role_ops
 
-ROLE_NAMES: tuple[str, ...] = ("viewer", "operator", "admin")
-_VIEWER = ("version", "info", "ps", "images", "port", "df", "volumes", "networks")
-_OPERATOR = (*_VIEWER, "stats", "inspect", "top", "diff", "events")
+# Each role may run the operations whose lowest role (bot.executor.operations) it reaches.
 DEFAULT_ROLES: Mapping[str, frozenset[str]] = {
-    "none": frozenset(),
-    "viewer": frozenset(_VIEWER),
-    "operator": frozenset(_OPERATOR),
-    "admin": frozenset((*_OPERATOR, "logs")),
+    "none": frozenset(), **{role: role_ops(role) for role in ROLE_NAMES},
 }
 _IDS = {
     "teams": (re.compile(r"^[TE][A-Z0-9]{2,}$"), "T0123ABCD"),

@@ -28,10 +28,32 @@ from bot.secrets import (
 
 __all__ = [
     "KEY_MASK", "MASK", "SECRET_KEY", "clean_cell", "cut", "decode_log", "for_slack",
-    "redact_lines", "redact_text", "secret_key", "strip_controls",
+    "redact_lines", "redact_text", "redact_url", "secret_key", "strip_controls",
 ]
 
 KEY_MASK = "-----PRIVATE KEY " + MASK + "-----"
+
+
+def redact_url(url: str) -> str:
+    """A host URL as it may be shown in an error: a password, query string or fragment
+    masked, then the secret patterns applied; controls removed, cut to 200 characters."""
+    text = strip_controls(url)[:200]
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        scheme, rest = "", text
+    netloc, slash, path = rest.partition("/")
+    if "@" in netloc:
+        user, _, hostport = netloc.rpartition("@")
+        name, colon, _password = user.partition(":")
+        netloc = f"{name}:{MASK}@{hostport}" if colon else f"{name}@{hostport}"
+    for mark in ("?", "#"):
+        if mark in path:
+            path = path.split(mark, 1)[0] + mark + MASK
+        elif mark in netloc:
+            netloc = netloc.split(mark, 1)[0] + mark + MASK
+    shown = f"{scheme}{sep}{netloc}{slash}{path}"
+    shown, _ = mask_secrets(shown)
+    return shown
 
 
 def redact_text(text: str) -> tuple[str, int]:

@@ -29,10 +29,11 @@ from bot.errors import (
     StateUnavailable,
 )
 from bot.executor import grammar, views
-from bot.executor.audit import AuditLog, audit_text
+from bot.executor.audit import OFF, AuditLog, audit_text
 from bot.executor.config import ExecConfig, HostConfig, Limits, load_config
 from bot.executor.grammar import ALIAS_RE, Operation
-from bot.executor.messages import exec_error
+from bot.executor.messages import GRANTS, exec_error
+from bot.executor.operations import ROLE_NAMES
 from bot.executor.policy import Principal
 from bot.executor.result import ExecResult
 from bot.lang import Lang, detect_lang
@@ -40,6 +41,7 @@ from bot.settings import Settings
 from bot.state import MemoryState, SharedState, open_state
 
 log = logging.getLogger(__name__)
+AUDIT_FILE = "audit.jsonl"      # the CLI's audit log at a terminal, in the state folder
 
 _DECISIONS = {
     "disabled": "disabled", "refused": "refused", "denied": "denied", "busy": "busy",
@@ -136,6 +138,8 @@ class Executor:
             decision = self.config.policy.decide(principal, op.kind, alias)
             record["rule"] = decision.rule
             if not decision.allowed:
+                if decision.rule.endswith(":op"):
+                    raise self._denied_op(op, principal, lang)
                 raise exec_error(ExecDenied, "denied", lang)
             self._check_rate(principal, lang)
             raw = self._submit(op, alias, deadline, lang)
@@ -145,7 +149,8 @@ class Executor:
                 log.warning("unreadable %s answer from host %s (%s)", op.kind, alias,
                             type(exc).__name__)
                 log.debug("unreadable answer", exc_info=exc)
-                raise exec_error(DaemonError, "bad_answer", lang) from exc
+                raise exec_error(DaemonError, "bad_answer", lang,
+                                 **self.config.hosts[alias].error_params(lang)) from exc
             record.update(outcome="ok", bytes=result.size, truncated=result.truncated,
                           redactions=result.redactions)
             return result
@@ -162,7 +167,7 @@ class Executor:
         ops, _, rule = self.config.policy.scope(principal)
         if op.kind not in ops:
             record["rule"] = f"{rule}:op"
-            raise exec_error(ExecDenied, "denied", lang)
+            raise self._denied_op(op, principal, lang)
         usable = self.allowed_hosts(principal)
         if host is not None:
             host = host.lower().lstrip("@")
@@ -187,6 +192,15 @@ class Executor:
             return usable[0]
         raise exec_error(ExecRefused, "pick_host", lang,
                          hosts=", ".join(f"@{h}" for h in usable))
+
+    def _denied_op(self, op: Operation, principal: Principal, lang: Lang) -> ExecDenied:
+        """The refusal of an operation the policy does not grant: which role has it, and
+        the setting that grants it (``policy.cli`` for the CLI, users and channels in Slack)."""
+        roles = self.config.policy.roles
+        role = next((r for r in ROLE_NAMES if op.kind in roles.get(r, ())), None)
+        how = "roles" if role is None else principal.kind
+        grant = GRANTS.get(how, GRANTS["slack"])[lang].format(role=role, op=op.label)
+        return exec_error(ExecDenied, "denied_op", lang, op=op.label, grant=grant)
 
     def _check_rate(self, principal: Principal, lang: Lang) -> None:
         limits = self.config.limits
@@ -231,13 +245,15 @@ class Executor:
             return future.result(timeout=max(0.0, deadline - time.monotonic()))
         except FutureTimeout:
             future.cancel()
-            raise exec_error(ExecTimeout, "timeout", lang) from None
+            raise exec_error(ExecTimeout, "timeout", lang,
+                             **self.config.hosts[alias].error_params(lang)) from None
         except ExecError:
             raise
         except Exception as exc:          # backends map their errors; this is a last guard
             log.error("executor backend failed: %s", type(exc).__name__)
             log.debug("executor backend failed", exc_info=exc)
-            raise exec_error(DaemonError, "client_error", lang) from exc
+            raise exec_error(DaemonError, "client_error", lang,
+                             **self.config.hosts[alias].error_params(lang)) from exc
 
     def close(self) -> None:
         """Stop the workers (a running call ends by its deadline), close clients and the log."""
@@ -252,37 +268,11 @@ class Executor:
 
     def _result(self, op: Operation, alias: str, raw: Any, lang: Lang) -> ExecResult:
         limits = self.config.limits
-        cell = limits.max_cell_chars
-        kind = op.kind
-        if kind == "ps":
-            view = views.ps_view(raw, cell, quiet=op.quiet)
-        elif kind == "port":
-            view = views.port_view(raw, cell)
-        elif kind == "top":
-            view = views.top_view(raw, max(cell, 200))
-        elif kind == "diff":
-            view = views.diff_view(raw, max(cell, 200))
-        elif kind == "events":
-            view = views.events_view(raw, cell)
-        elif kind == "images":
-            view = views.images_view(raw, cell)
-        elif kind == "stats":
-            view = views.stats_view(raw["samples"], raw["more"], cell)
-        elif kind == "inspect":
-            view = views.inspect_view(raw, max(cell, 400))
-        elif kind == "version":
-            view = views.version_view(raw["server"], raw["client"], cell)
-        elif kind == "info":
-            view = views.info_view(raw, cell)
-        elif kind == "df":
-            view = views.df_view(raw, cell)
-        elif kind == "volumes":
-            view = views.volumes_view(raw, cell)
-        elif kind == "networks":
-            view = views.networks_view(raw, cell)
-        else:
-            view = views.logs_view(raw["data"], raw["cut"], limits.logs_max_line_chars)
+        spec = op.spec
+        if spec.output == "lines":
+            view = spec.view(raw, op, limits.logs_max_line_chars)
             return _capped_logs(op, alias, view, limits.max_chars, lang)
+        view = spec.view(raw, op, max(limits.max_cell_chars, spec.width))
         return _capped_table(op, alias, view, limits.max_rows, limits.max_chars, lang)
 
 
@@ -329,9 +319,21 @@ def _capped_logs(op: Operation, alias: str, view: views.View, max_chars: int,
     )
 
 
-def build_executor(settings: Settings, state: SharedState | None = None) -> Executor:
+def build_executor(settings: Settings, state: SharedState | None = None, *,
+                   terminal: bool = False) -> Executor:
     """The executor for these settings; ConfigError when the config or policy is invalid,
-    or when ``DOCKBOT_REDIS_URL`` is set and Redis does not answer (``state`` given: used)."""
-    config = load_config(settings)
-    return Executor(config, AuditLog(config.audit),
-                    state=state if state is not None else open_state(settings))
+    or when ``DOCKBOT_REDIS_URL`` is set and Redis does not answer (``state`` given: used).
+
+    The audit log goes where DOCKBOT_AUDIT_LOG or ``exec.audit`` says; otherwise to stderr
+    (the server: JSON lines for the log collector), except for a person at a terminal
+    (``terminal``: the CLI with stderr on a tty), whose requests are appended to
+    ``audit.jsonl`` in the state folder (``$XDG_STATE_HOME/dockbot``, by default
+    ``~/.local/state/dockbot``) rather than printed among the answers."""
+    default_file = settings.state_dir / AUDIT_FILE if terminal and settings.state_dir else None
+    default = str(default_file) if default_file else (OFF if terminal else "stderr")
+    config = load_config(settings, audit_default=default)
+    if default_file is not None and config.audit == default:
+        audit = AuditLog.in_state_dir(default_file)
+    else:
+        audit = AuditLog(config.audit)
+    return Executor(config, audit, state=state if state is not None else open_state(settings))

@@ -31,7 +31,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.errors import StateUnavailable
-from bot.executor import OP_LABELS, Executor, Operation, Principal
+from bot.executor import OPERATIONS, Executor, Operation, Principal
 from bot.executor.audit import refusal_record
 from bot.slack.payloads import Identity, identity
 from bot.state import MemoryState, SharedState
@@ -214,7 +214,7 @@ def allowed_ops(executor: Executor, principal: Principal) -> tuple[list[str], li
     """(operation labels, host aliases) this principal may use; empty when none."""
     if not executor.enabled:
         return [], []
-    ops = [OP_LABELS[o] for o in executor.allowed_ops(principal)]
+    ops = [OPERATIONS[o].label for o in executor.allowed_ops(principal)]
     hosts = list(executor.allowed_hosts(principal))
     if not hosts:
         return [], []

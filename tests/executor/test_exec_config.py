@@ -178,7 +178,7 @@ def test_ssh_hosts_need_a_transport() -> None:
         ({"hosts": {"p": {"url": "unix:///x", "api_version": "2"}}}, "is not like"),
         ({"hosts": {"p": {"url": "unix:///x", "use_ssh_client": "no"}}}, "true or false"),
         ({"hosts": {"p": {"url": "unix:///x"}}, "default_host": "q"}, "not one of the hosts"),
-        ({"hosts": {"p": {"url": "unix:///x"}}, "audit": ""}, "stdout, stderr or a file"),
+        ({"hosts": {"p": {"url": "unix:///x"}}, "audit": ""}, "stdout, stderr, off or a file"),
         ({"limits": {"deadline_seconds": 0}}, "must be a number from"),
         ({"limits": {"deadline_seconds": "10"}}, "must be a number from"),
         ({"limits": {"workers": True}}, "must be a number from"),

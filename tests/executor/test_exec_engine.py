@@ -259,10 +259,11 @@ def test_policy_is_enforced_and_audited(ex: Executor, viewer: Principal,
                                         read_audit: Callable[[], list[dict[str, Any]]],
                                         docker_containers: Any) -> None:
     assert ex.run("ps", viewer).rows
-    for text in (f"inspect {docker_containers.web}", f"logs {docker_containers.web}"):
+    for op, role in (("inspect", "operator"), ("logs", "admin")):
         with pytest.raises(ExecDenied) as info:
-            ex.run(text, viewer)
-        assert info.value.message == "You are not allowed to run that here."
+            ex.run(f"{op} {docker_containers.web}", viewer)
+        assert info.value.message == f"You are not allowed to run `{op}` here."
+        assert info.value.hint.startswith(f"`{op}` needs the {role} role")
     stranger = Principal.slack(user="USTRANGER", channel="COPS")
     with pytest.raises(ExecDenied):
         ex.run("ps", stranger)

@@ -151,7 +151,8 @@ def test_huge_answer_is_a_clean_too_large_error(make_executor: MakeExecutor, sho
         ex = make_executor(url, limits={"deadline_seconds": 20})
         err, elapsed = _timed(ex, "ps -a")
         assert isinstance(err, DaemonError) and elapsed < 3
-        assert err.message == "The Docker host's answer is too large (over 8 MiB)."
+        assert err.message == (
+            f"The answer of the Docker host local at {url} is too large (over 8 MiB).")
         assert stats.sent < 64 * 1024 * 1024 and not stats.finished
 
 
@@ -192,7 +193,7 @@ def test_a_malformed_answer_is_one_clean_line(short_tmp: Path) -> None:
         done, _ = _cli(_config(short_tmp, url), "exec", "ps")
     assert done.returncode == 3
     assert "Traceback" not in done.stderr and 'File "' not in done.stderr
-    assert "The Docker host sent an answer dockbot cannot read." in done.stderr
+    assert f"The Docker host local at {url} sent an answer dockbot cannot read." in done.stderr
 
 
 def test_error_answers_are_read_only_a_little(make_executor: MakeExecutor,

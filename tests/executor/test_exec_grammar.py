@@ -189,18 +189,55 @@ def test_refusals_have_specific_messages(text: str, key: str) -> None:
 
 def test_refusal_names_the_character_without_printing_invisible_ones() -> None:
     err = _refusal("ps\u200b")
-    assert "U+200B ZERO WIDTH SPACE" in err.message
+    assert "a zero-width space, U+200B" in err.message
     assert "\u200b" not in err.user_text()
     err = _refusal("p\u0455")
-    assert "U+0455 CYRILLIC SMALL LETTER DZE" in err.message
+    assert "the Cyrillic letter 'ѕ'" in err.message
     assert "';'" in _refusal("ps;").message
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "ko"),
+    [
+        ("ps 컨테이너", "Korean text '컨테이너'", "한글 '컨테이너'"),
+        ("logs 웹서버 --tail 5", "Korean text '웹서버'", "한글 '웹서버'"),
+        ("ps \uff41", "the full-width character 'ａ'", "전각 문자 'ａ'"),
+        ("ps caf\u00e9", "the accented letter 'é'", "악센트가 붙은 문자 'é'"),
+        ("ps \u2713", "the symbol or emoji '✓'", "기호나 이모지 '✓'"),
+        ("ps\u00a0-a", "a special space, U+00A0", "특수 공백, U+00A0"),
+        ("ps\ufeff", "a byte order mark, U+FEFF", "바이트 순서 표식(BOM), U+FEFF"),
+        ("ps 日本", "Chinese or Japanese text '日本'", "한자나 일본어 문자 '日本'"),
+        ("ps \u3164", "a Hangul filler (shows as nothing), U+3164",
+         "한글 채움 문자(보이지 않음), U+3164"),
+    ],
+)
+def test_refused_characters_are_said_in_plain_words(text: str, en: str, ko: str) -> None:
+    from bot.executor.charwords import describe_char
+
+    at = next(i for i, ch in enumerate(text) if not ch.isascii())
+    assert describe_char(text, at, "en") == en or en in describe_char(text, at, "en")
+    assert ko in describe_char(text, at, "ko")
+    err = _refusal(text)
+    words = ko if err.message.startswith("명령") else en
+    assert words in err.message, err.message
+    assert "U+" not in err.message or "U+" in words
+    assert not re.search(r"[A-Z]{4,} (?:SYLLABLE|LETTER|SIGN|MARK)", err.message)
+
+
+def test_korean_refusal_never_shows_a_unicode_name() -> None:
+    err = _refusal("컨테이너 목록 보여줘")
+    assert err.message == (
+        "명령에 쓸 수 없는 문자가 있습니다: 한글 '컨테이너'. 명령은 영문(ASCII)으로만 입력합니다."
+    )
+    assert "HANGUL" not in err.user_text() and "U+" not in err.user_text()
+    assert "허용" in err.hint
+    en = _refusal("ps --since 컨")
+    assert "HANGUL" not in en.user_text()
 
 
 def test_language_follows_the_text() -> None:
     ko = _refusal("ps 보여줘")
-    assert ko.message == MESSAGES["non_ascii"]["ko"][0].format(
-        char="'보' U+BCF4 HANGUL SYLLABLE BO"
-    )
+    assert ko.message == MESSAGES["non_ascii"]["ko"][0].format(char="한글 '보여줘'")
     assert "허용" in ko.hint
     en = _refusal("rm web")
     assert en.message.startswith("`rm` can change the host")

@@ -34,7 +34,11 @@ def test_missing_socket_is_unreachable(make_executor: MakeExecutor, tmp_path: Pa
     err, elapsed = _timed(ex, "ps", admin)
     assert isinstance(err, HostUnreachable)
     assert err.to_dict()["error"] == "unreachable" and err.exit_code == 3
-    assert err.message == "The Docker host cannot be reached."
+    assert err.message == (
+        f"The Docker host local at unix://{tmp_path}/nope.sock cannot be reached: "
+        "no such socket file.")
+    assert err.hint == ("Check that the Docker daemon is running there and that "
+                        "exec.hosts.local.url points at it.")
     assert elapsed < 3
 
 
@@ -71,7 +75,7 @@ def test_slow_endpoint_hits_the_overall_deadline(make_executor: MakeExecutor,
                        limits={"deadline_seconds": 1, "socket_timeout_seconds": 1})
     err, elapsed = _timed(ex, "ps", admin)
     assert isinstance(err, ExecTimeout) and err.exit_code == 3
-    assert err.message == "The Docker host did not answer in time."
+    assert err.message == f"The Docker host local at {slow_docker_socket} did not answer in time."
     assert 0.9 <= elapsed < 2.0
     assert read_audit()[-1]["outcome"] == "timeout"
 

@@ -109,10 +109,12 @@ def test_unexpected_failures_become_fixed_errors(tmp_path: Path) -> None:
     p = Principal.slack(user="U01", channel="C01")
     with pytest.raises(DaemonError) as bug:
         ex.run("inspect bug", p)
-    assert bug.value.message == "The request could not be completed."
+    url = ex.config.hosts["a"].url
+    assert bug.value.message == f"The request to the Docker host a at {url} could not be completed."
     with pytest.raises(DaemonError) as shape:
         ex.run("version", p)
-    assert shape.value.message == "The Docker host sent an answer dockbot cannot read."
+    assert shape.value.message == f"The Docker host a at {url} sent an answer dockbot cannot read."
+    assert "exec.hosts.a.url" in shape.value.hint
 
 
 def test_deadline_covers_a_hung_worker(tmp_path: Path) -> None:
