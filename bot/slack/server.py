@@ -308,7 +308,10 @@ def http_server(app: App, settings: Settings, host: str, port: int, *,
 def stop_http(server: Any, thread: threading.Thread | None = None) -> None:
     """Stop a waitress server started with ``.run()`` in ``thread``: close it from its own
     loop (closing from outside races the loop's select), then stop its worker threads."""
-    server.trigger.pull_trigger(server.close)
+    try:
+        server.trigger.pull_trigger(server.close)
+    except OSError:  # the loop has ended already and closed its trigger: close directly
+        server.close()
     if thread is not None:
         thread.join(timeout=10)
     server.task_dispatcher.shutdown()
