@@ -1,10 +1,11 @@
 """``dockbot chat``: an interactive prompt with line editing and history.
 
 Each input goes through the same router as Slack's ``/docker``
-(:func:`bot.slack.router.route`): ``help`` shows help, ``explain <command>`` or a
+(:func:`bot.intent.route`): ``help`` shows help, ``explain <command>`` or a
 pasted docker command is explained, an executor operation runs when the executor
 allows it for the local operator (otherwise the reply says how it is enabled), and
-anything else is a question. Answers and explanations are rendered for the terminal.
+anything else is a question. Results are rendered for the terminal
+(:mod:`bot.render.reply_text`), wrapped at the terminal's width.
 
 At the prompt, Ctrl-C clears the line being typed (the session goes on), Ctrl-D on
 an empty line ends the session, and lines ending with a backslash continue on the
@@ -18,13 +19,13 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from bot.errors import DockbotError, InputError
-from bot.lang import Lang
+from bot.secrets import C0C1
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.intent import Result
     from bot.services import Services
 
 _BYE = {"exit", "quit", ":q", "종료", "나가기"}
@@ -36,32 +37,6 @@ _GREETING = (
     "도커에 대해 한국어나 영어로 물어보세요. docker 명령어를 붙여넣으면 설명해 드려요. "
     "도움말은 help, 나가려면 exit 또는 Ctrl-D."
 )
-_HELP: dict[Lang, tuple[str, str, str]] = {
-    "en": (
-        "How to use dockbot chat\n"
-        "  <question>          ask how to do something, e.g. run a container in the background\n"
-        "  explain <command>   a flag-by-flag explanation, e.g. explain docker run -dp 80:80 "
-        "nginx\n"
-        "  docker ...          a pasted command is explained too; end a line with \\ to "
-        "continue it\n"
-        "  exit, Ctrl-D        leave; Ctrl-C clears the line being typed",
-        "Status lookups you may run here: {ops} (hosts: {hosts})",
-        "Docker status lookups are not available here.",
-    ),
-    "ko": (
-        "dockbot chat 사용법\n"
-        "  <질문>              도커로 무언가 하는 방법을 물어보세요. 예: 컨테이너를 백그라운드에서 "
-        "실행하려면?\n"
-        "  explain <명령어>    옵션 하나하나 설명. 예: explain docker run -dp 80:80 nginx\n"
-        "  docker ...          명령어를 붙여넣어도 설명해요. 줄 끝에 \\ 를 쓰면 다음 줄로 "
-        "이어져요\n"
-        "  exit, Ctrl-D        나가기. Ctrl-C는 입력 중인 줄을 지워요",
-        "여기서 조회할 수 있는 상태 명령: {ops} (호스트: {hosts})",
-        "여기서는 도커 상태 조회를 쓸 수 없어요.",
-    ),
-}
-
-
 def _setup_history(path: Path | None) -> None:
     try:
         import readline
@@ -110,60 +85,23 @@ def commands(read: Callable[[str], str]) -> Iterator[str]:
         yield " ".join(p for p in parts if p)
 
 
-def _wire(text: str) -> str:
-    """Text as Slack would send it (``& < >`` escaped), so the router reads it verbatim."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _help_text(services: Services, lang: Lang) -> str:
-    from bot.executor import Principal
-    from bot.slack.access import allowed_ops
-
-    body, can, cannot = _HELP[lang]
-    ops, hosts = allowed_ops(services.executor, Principal.cli())
-    if not ops:
-        return f"{body}\n{cannot}"
-    return f"{body}\n" + can.format(ops=", ".join(ops), hosts=", ".join("@" + h for h in hosts))
-
-
-def reply(line: str, services: Services) -> str:
+def reply(line: str, services: Services, width: int | None = None) -> str:
     """The text chat prints for one input (a question, ``help``, ``explain ...``, a pasted
-    command or an executor operation), routed as Slack's ``/docker`` routes it."""
+    command or an executor operation), routed as Slack's ``/docker`` routes it and wrapped
+    at ``width`` columns."""
     from bot.executor import Principal
-    from bot.explain import explain
-    from bot.render.blockkit import plain_text
-    from bot.render.explain_text import explanation_text
-    from bot.render.text import answer_text
-    from bot.slack.router import EXPLAIN_WORDS, route, run_job, slack_text
+    from bot.intent import Exec, route, run_exec
+    from bot.render.reply_text import reply_text
 
     color = sys.stdout.isatty() and not services.settings.no_color
     principal = Principal.cli()
-    if len(line.split()) == 1 and line.strip().lower() in EXPLAIN_WORDS:
-        return InputError(
-            "There is no command to explain.", hint="Write it after explain: explain docker ps -a"
-        ).user_text()
-    text = _wire(line)
-    clean = slack_text(text)
-    routed = route(services, text, principal, surface="chat")
-    lang = routed.lang
-    try:
-        if routed.kind == "help":
-            return _help_text(services, lang)
-        if routed.kind == "question" and routed.answer is not None:
-            return answer_text(routed.answer, services.kb, color)
-        if routed.kind == "explain":
-            head, _, rest = clean.partition(" ")
-            command = rest.strip() if head.lower() in EXPLAIN_WORDS else clean
-            return explanation_text(explain(command, lang), lang, color)
-        msg: Any = routed.message
-        if routed.job is not None:
-            msg = run_job(services, routed.job, principal)
-        return str(plain_text(msg)).rstrip("\n")
-    except DockbotError as exc:
-        return exc.user_text()
+    result: Result = route(services, C0C1.sub(" ", line), principal, surface="chat")
+    if isinstance(result, Exec):
+        result = run_exec(services, result, principal)
+    return reply_text(result, services.kb, color=color, width=width, surface="chat")
 
 
-def run_chat(settings: Settings) -> int:
+def run_chat(settings: Settings, width: int | None = None) -> int:
     from bot.services import load_services
 
     services = load_services(settings)
@@ -176,13 +114,14 @@ def run_chat(settings: Settings) -> int:
         return input(prompt if interactive else "")
 
     try:
-        _loop(read, services, interactive)
+        _loop(read, services, interactive, width)
     finally:
         services.close()
     return 0
 
 
-def _loop(read: Callable[[str], str], services: Services, interactive: bool) -> None:
+def _loop(read: Callable[[str], str], services: Services, interactive: bool,
+          width: int | None = None) -> None:
     source = commands(read)
     while True:
         mark = _history_length() if interactive else 0
@@ -203,7 +142,7 @@ def _loop(read: Callable[[str], str], services: Services, interactive: bool) -> 
         if line.lower() in _BYE:
             return
         try:
-            out = reply(line, services)
+            out = reply(line, services, width)
         except KeyboardInterrupt:  # Ctrl-C while answering: back to the prompt
             out = "interrupted"
         print(out, flush=True)

@@ -9,11 +9,12 @@ click needs (compact JSON), so any replica can handle any click.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.ask.matcher import Answer
 from bot.errors import DockbotError
+from bot.intent.results import Result
 from bot.kb.gaps import GapReport
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import Lang, has_hangul
@@ -312,6 +313,42 @@ def help_message(lang: Lang, ops: Sequence[str], hosts: Sequence[str]) -> Messag
     else:
         blocks.append(context(w("help_no_exec", lang)))
     return message(blocks, w("help_title", lang), lang)
+
+
+# ---------------------------------------------------------------- routed results
+
+MAX_SHARE_COMMAND = 1500
+
+
+def reply_message(result: Result, kb: KnowledgeBase, *, public: bool = False,
+                  mask: Callable[[str], str] = str) -> Message:
+    """The Slack message for a routed result. ``public`` replies (mentions, DMs) get no
+    "Share to channel" button; ``mask`` hides secrets in what a Share button carries."""
+    lang = result.lang
+    if result.kind == "help":
+        return help_message(lang, result.ops, result.hosts)
+    if result.kind == "explain":
+        masked = mask(result.command)
+        share = None
+        if not public and len(masked) <= MAX_SHARE_COMMAND:
+            share = {"x": masked, "l": lang}
+        return explanation_message(result.explanation.to_dict(), lang, share_value=share)
+    if result.kind == "exec":
+        return exec_pending_message(result.label, result.host, lang)
+    if result.kind == "exec_off":
+        return exec_off_message(result.op, lang, enabled=result.enabled)
+    if result.kind == "exec_done":
+        return exec_message(result.result.to_dict(), lang, result.label)
+    if result.kind == "question":
+        return answer_message(result.answer, kb, run_op=result.run_op, shareable=not public,
+                              share_query=mask(result.answer.query),
+                              question_id=result.question_id)
+    if result.kind == "gaps":
+        if result.report is None:
+            key = "gaps_denied" if result.state == "denied" else "gaps_off"
+            return message([section(w(key, lang))], unmark(w(key, lang)), lang)
+        return gaps_message(result.report, lang)
+    return error_message(result.error, lang)
 
 
 # ---------------------------------------------------------------- App Home

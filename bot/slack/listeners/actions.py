@@ -32,14 +32,13 @@ from bot.render.blocks import (
     QUESTION_ID_KEY,
     alternatives_message,
     error_message,
-    exec_off_message,
     explanation_message,
     shared_message,
 )
 from bot.slack.failures import after_ack
 from bot.slack.home import publish_home
 from bot.slack.payloads import identity
-from bot.slack.router import Routed, decide, entry_answer, entry_message
+from bot.slack.router import decide, entry_answer, entry_message
 from bot.slack.runtime import runtime_of
 from bot.slack.sharing import shareable_text
 
@@ -178,8 +177,7 @@ def handle_run(
     except DockbotError:
         reply_to_clicker(body, respond, client, _expired(lang))
         return
-    note = exec_off_message(op.describe(), lang, enabled=executor.enabled)
-    routed = decide(rt.services, op, asker, lang, Routed("exec_off", lang, note), text)
+    routed = decide(rt.services, op, asker, lang, text)
     reply_to_clicker(body, respond, client, routed.message)
     if routed.job is not None:
         rt.run_later(routed.job, asker,
