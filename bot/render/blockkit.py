@@ -167,8 +167,10 @@ def _cut_note(dropped: int, lang: Lang) -> list[Block]:
 
 
 def message(blocks: list[Block], fallback: str, lang: Lang) -> Message:
-    """A finished message: blocks within limits plus a short plain ``text`` fallback."""
-    return {"text": clip(fallback or "dockbot", MAX_FALLBACK_TEXT), "blocks": fit(blocks, lang)}
+    """A finished message: blocks within limits plus a short ``text`` fallback (Slack reads
+    it as mrkdwn too, so it is escaped; already escaped text stays as it is)."""
+    text = escape(clip(unmark(fallback), MAX_FALLBACK_TEXT)) or "dockbot"
+    return {"text": text, "blocks": fit(blocks, lang)}
 
 
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
