@@ -62,13 +62,15 @@ WORDS: Words = {
     },
     "help_title": {"ko": "dockbot 사용법", "en": "How to use dockbot"},
     "help_body": {
-        "ko": "• `/docker &lt;질문&gt;` — Docker 사용법을 물어보세요. 예: `/docker 컨테이너 백그라운드 "
-        "실행`\n• `/docker explain &lt;명령어&gt;` — 명령어를 플래그별로 풀이해요. 예: `/docker explain "
-        "docker run -dp 80:80 nginx`\n• 명령어를 그대로 붙여 넣어도 풀이해 드려요.\n"
+        "ko": "• `/docker &lt;질문&gt;` — Docker 사용법을 물어보세요. 예: `/docker 컨테이너 "
+        "백그라운드 실행`\n• `/docker explain &lt;명령어&gt;` — 명령어를 플래그별로 풀이해요. "
+        "예: `/docker explain docker run -dp 80:80 nginx`\n"
+        "• 명령어를 그대로 붙여 넣어도 풀이해 드려요.\n"
         "• 채널에서 `@dockbot 질문`으로 부르거나 DM으로 물어보면 스레드로 답해요.\n"
         "• 답변은 나에게만 보여요. `채널에 공유` 버튼으로 공유할 수 있어요.",
-        "en": "• `/docker &lt;question&gt;` — ask how to do something with Docker, e.g. `/docker run "
-        "a container in the background`\n• `/docker explain &lt;command&gt;` — a flag-by-flag "
+        "en": "• `/docker &lt;question&gt;` — ask how to do something with Docker, e.g. "
+        "`/docker run a container in the background`\n"
+        "• `/docker explain &lt;command&gt;` — a flag-by-flag "
         "explanation, e.g. `/docker explain docker run -dp 80:80 nginx`\n• Pasting a docker "
         "command works too.\n• Mention `@dockbot` in a channel or send a DM: I answer in a "
         "thread.\n• Answers are visible only to you; use `Share to channel` to post them.",

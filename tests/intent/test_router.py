@@ -1,0 +1,98 @@
+"""bot/intent: one router, typed results, the same decision on every surface."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+
+import pytest
+
+from bot import intent
+from bot.chat import reply
+from bot.cli import main
+from bot.executor import Principal
+from bot.render.reply_text import reply_text
+from bot.services import Services
+from bot.slack.router import route as slack_route
+
+CLI = Principal.cli()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("", "help"), ("help", "help"), ("도움말", "help"), ("help me list images", "question"),
+     ("explain docker ps -a", "explain"), ("설명 docker images -q", "explain"),
+     ("docker run -dp 80:80 nginx", "explain"), ("explain", "error"),
+     ("explain ls -la", "error"), ("how do I list images", "question"),
+     ("컨테이너 목록 보기", "question"), ("ps", "exec_off"), ("x" * 600, "error"),
+     ("gaps", "gaps")],
+)
+def test_kinds(base_services: Services, text: str, kind: str) -> None:
+    result = intent.route(base_services, text, CLI)
+    assert result.kind == kind
+    assert dataclasses.is_dataclass(result)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.lang = "en"  # type: ignore[misc]
+
+
+def test_every_result_kind_is_a_literal() -> None:
+    kinds = set(typing.get_args(intent.Kind))
+    types = [*typing.get_args(intent.Reply), intent.ExecDone]
+    declared = {typing.get_args(typing.get_type_hints(t)["kind"])[0] for t in types}
+    assert declared == kinds
+
+
+def test_results_carry_the_data_not_a_rendering(base_services: Services) -> None:
+    result = intent.route(base_services, "docker run --privileged nginx", CLI, "ko")
+    assert isinstance(result, intent.Explain) and result.lang == "ko"
+    assert [r.flag for r in result.explanation.risks] == ["--privileged"]
+    question = intent.route(base_services, "how do I list images", CLI)
+    assert isinstance(question, intent.Question)
+    assert question.answer.best is not None and question.answer.best.command == "docker image ls"
+    off = intent.route(base_services, "image ls", CLI)
+    assert off == intent.ExecOff("en", "image ls", enabled=False)
+
+
+def test_operations_can_be_left_to_the_matcher(base_services: Services) -> None:
+    assert intent.route(base_services, "ps", CLI, operations=False).kind == "question"
+    blank = intent.route(base_services, " ", CLI, blank_is_help=False)
+    assert isinstance(blank, intent.Failed) and "empty" in blank.error.message
+
+
+def test_a_new_leading_word_is_one_row(
+    base_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def learn(req: typing.Any) -> intent.Reply:
+        return intent.Help(req.lang, ("learn:" + req.rest,))
+
+    monkeypatch.setitem(intent.LEADING_WORDS, "learn", learn)
+    result = intent.route(base_services, "learn docker volumes", CLI)
+    assert result == intent.Help("en", ("learn:docker volumes",))
+
+
+@pytest.mark.parametrize(
+    "text", ["docker run --privileged -v /:/host nginx", "explain docker ps -a",
+             "how do I list images", "컨테이너를 백그라운드에서 실행하려면?", "help"],
+)
+def test_every_surface_decides_the_same(
+    base_services: Services, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    result = intent.route(base_services, text, CLI)
+    assert slack_route(base_services, text, CLI).kind == result.kind
+    chat = reply(text, base_services)
+    assert chat == reply_text(result, base_services.kb, surface="chat")
+    main(["ask", "--json", text])
+    obj = json.loads(capsys.readouterr().out)
+    assert obj["kind"] == result.kind
+    main(["ask", text])
+    out = capsys.readouterr().out
+    assert out.rstrip("\n") == reply_text(result, base_services.kb, surface="ask")
+
+
+def test_chat_and_ask_explain_exactly_alike(
+    base_services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "docker run --privilegd -p 80:80 nginx"
+    main(["ask", text])
+    assert capsys.readouterr().out.rstrip("\n") == reply(text, base_services)
