@@ -28,6 +28,14 @@ from bot.ask.matcher import Answer
 from bot.errors import DockbotError, ExecError, ExecRefused, InputError
 from bot.executor import Operation, Principal
 from bot.explain import explain, looks_like_command
+from bot.intent.access import (
+    Asking,
+    allowed_ops,
+    asking,
+    audit_refusal,
+    groups_could_allow,
+    may_run,
+)
 from bot.intent.results import (
     Exec,
     ExecDone,
@@ -43,7 +51,6 @@ from bot.intent.results import (
 from bot.lang import Lang, detect_lang
 from bot.questionlog import Surface, record
 from bot.services import Services
-from bot.slack.access import Asker, allowed_ops, audit_refusal, groups_could_allow, may_run
 
 GAPS_SINCE = "7d"
 
@@ -54,7 +61,7 @@ class Request:
 
     services: Services
     text: str  # clean text, whitespace-trimmed
-    asker: Asker
+    asker: Asking
     lang: Lang
     rest: str  # the text after the leading word
     surface: Surface
@@ -125,7 +132,7 @@ def parse_op(services: Services, text: str, *, say_refusal: bool = False) -> Ope
 def route(
     services: Services,
     text: str,
-    who: Principal | Asker,
+    who: Principal | Asking,
     lang: Lang | None = None,
     *,
     surface: Surface | None = None,
@@ -135,7 +142,7 @@ def route(
     """Decide what ``text`` asks for. Nothing here waits for the asker's user groups: what
     needs them is decided by :func:`run_exec`. ``surface`` names the asking surface in the
     question log (default: ``slash`` for the local operator, else ``slack``)."""
-    asker = who if isinstance(who, Asker) else Asker.known(who)
+    asker = asking(who)
     clean = text.strip()
     lang = lang or detect_lang(clean)
     where: Surface = surface or ("slash" if asker.principal.kind == "cli" else "slack")
@@ -180,7 +187,7 @@ def explain_reply(command: str, lang: Lang) -> Explain:
 
 
 def decide(
-    services: Services, op: Operation, asker: Asker, lang: Lang, denied: Explain | ExecOff,
+    services: Services, op: Operation, asker: Asking, lang: Lang, denied: Explain | ExecOff,
     text: str,
 ) -> Exec | Explain | ExecOff:
     """Run ``op`` after the reply when the asker may, else ``denied`` (audited).
@@ -207,7 +214,7 @@ def _question(req: Request) -> Question:
     return Question(answer.lang, answer, run_op(services, answer, asker), qid)
 
 
-def run_op(services: Services, answer: Answer, asker: Asker) -> str | None:
+def run_op(services: Services, answer: Answer, asker: Asking) -> str | None:
     """The operation behind the answer's command, when this asker may (or, with user groups
     not known yet, might) run it; the click decides for whoever clicks."""
     if answer.best is None or not answer.best.entry.command:
@@ -222,10 +229,10 @@ def run_op(services: Services, answer: Answer, asker: Asker) -> str | None:
     return None
 
 
-def run_exec(services: Services, job: Exec, who: Principal | Asker) -> Outcome:
+def run_exec(services: Services, job: Exec, who: Principal | Asking) -> Outcome:
     """Decide (when the job waits for user groups), then run the Docker lookup (blocking,
     bounded by the executor's deadline)."""
-    principal = who.resolved() if isinstance(who, Asker) else who
+    principal = asking(who).resolved()
     if job.denied is not None:
         op = parse_op(services, job.op)
         if op is None or not may_run(services.executor, principal, op):

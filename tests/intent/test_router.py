@@ -96,3 +96,15 @@ def test_chat_and_ask_explain_exactly_alike(
     text = "docker run --privilegd -p 80:80 nginx"
     main(["ask", text])
     assert capsys.readouterr().out.rstrip("\n") == reply(text, base_services)
+
+
+def test_the_router_and_its_renderers_load_no_slack_or_docker() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, bot.intent, bot.render.blocks, bot.render.reply_text, "
+            "bot.render.json_reply; print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('slack_sdk', 'slack_bolt', 'docker')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert proc.stdout.strip() == "[]"
