@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.phrases import phrase
 from bot.secrets import C0C1
 from bot.settings import Settings
 
@@ -31,12 +32,7 @@ if TYPE_CHECKING:
 _BYE = {"exit", "quit", ":q", "종료", "나가기"}
 PROMPT = "dockbot> "
 MORE = "... "
-_GREETING = (
-    "dockbot chat. Ask about Docker in Korean or English, paste a docker command to explain "
-    "it, or type help. exit or Ctrl-D leaves.\n"
-    "도커에 대해 한국어나 영어로 물어보세요. docker 명령어를 붙여넣으면 설명해 드려요. "
-    "도움말은 help, 나가려면 exit 또는 Ctrl-D."
-)
+_GREETING = phrase("chat.greeting", "en") + "\n" + phrase("chat.greeting", "ko")
 def _setup_history(path: Path | None) -> None:
     try:
         import readline

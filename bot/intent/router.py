@@ -179,10 +179,7 @@ def _by_content(req: Request) -> Reply:
 def explain_reply(command: str, lang: Lang) -> Explain:
     """The explanation of ``command`` (an :class:`InputError` when there is none)."""
     if not command.strip():
-        raise InputError(
-            "There is no command to explain.",
-            hint="Write it after `explain`, e.g. `explain docker ps -a`.",
-        )
+        raise InputError.keyed("input.no_command", lang)
     return Explain(lang, command, explain(command, lang))
 
 

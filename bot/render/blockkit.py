@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.lang import Lang
-from bot.render.slack_words import WORDS
+from bot.phrases import phrase
 from bot.secrets import CONTROL_CHARS
 
 Block = dict[str, Any]
@@ -38,8 +38,8 @@ _CONTROL = CONTROL_CHARS
 
 
 def w(key: str, lang: Lang) -> str:
-    """One user-facing phrase in the given language."""
-    return WORDS[key][lang]
+    """One phrase of the Slack app (the catalog's ``slack.<key>``) in the given language."""
+    return phrase(f"slack.{key}", lang)
 
 
 def escape(text: str) -> str:

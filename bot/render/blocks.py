@@ -17,7 +17,8 @@ from bot.errors import DockbotError
 from bot.intent.results import Result
 from bot.kb.gaps import GapReport
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
-from bot.lang import Lang, has_hangul
+from bot.lang import Lang
+from bot.phrases import has_phrase, phrase
 from bot.render.blockkit import (
     MAX_BUTTON_TEXT,
     MAX_HOME_BLOCKS,
@@ -39,7 +40,6 @@ from bot.render.blockkit import (
     unmark,
     w,
 )
-from bot.render.slack_words import ERRORS_KO, ROLE_NAMES
 
 ACTION_SHARE = "dockbot_share"
 ACTION_OTHERS = "dockbot_others"
@@ -213,7 +213,8 @@ def explanation_message(
     lines: list[str] = []
     for part in _dicts(expl.get("parts")):
         role = str(part.get("role") or "")
-        role_name = ROLE_NAMES.get(role, {}).get(lang, role)
+        role_name = phrase(f"slack.role.{role}", lang) if has_phrase(f"slack.role.{role}") \
+            else role
         text = code(str(part.get("text", "")))
         flag = part.get("flag")
         long_name = f" ({code(str(flag))})" if flag and flag != part.get("text") else ""
@@ -289,13 +290,8 @@ def exec_off_message(op_text: str, lang: Lang, *, enabled: bool,
 
 
 def error_text(err: DockbotError, lang: Lang) -> str:
-    """The error's message and hint; an English-only error shown to a Korean speaker gets
-    the Korean text for its code (with the specific English message after it)."""
-    if lang == "ko" and err.code in ERRORS_KO and not has_hangul(err.message):
-        ko = ERRORS_KO[err.code]
-        custom = err.message != type(err).default_message
-        return ko + (f" ({err.message})" if custom else "")
-    return err.user_text()
+    """The error's message and hint in ``lang`` (:meth:`DockbotError.text_in`)."""
+    return err.text_in(lang)
 
 
 def error_message(err: DockbotError, lang: Lang) -> Message:

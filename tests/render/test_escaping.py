@@ -14,9 +14,9 @@ from bot.errors import ExecTimeout, InputError
 from bot.executor import ExecResult, Principal
 from bot.executor.messages import exec_error
 from bot.lang import Lang
+from bot.phrases import PHRASES
 from bot.render import blocks as bk
 from bot.render.blockkit import escape
-from bot.render.slack_words import ERRORS_KO, ROLE_NAMES, WORDS
 from bot.services import Services
 from bot.settings import Settings
 from bot.slack.sharing import shareable_text
@@ -101,9 +101,10 @@ def test_the_gaps_report_with_markup_is_rendered(logged: Services) -> None:
     assert escape("lunch menu <b>") in body  # the sample question, escaped, not dropped
 
 
-@pytest.mark.parametrize("words", [WORDS, ROLE_NAMES])
-def test_every_slack_phrase_is_written_escaped(words: dict[str, dict[Lang, str]]) -> None:
-    for key, by_lang in words.items():
+def test_every_slack_phrase_is_written_escaped() -> None:
+    slack = {k: v for k, v in PHRASES.items() if k.startswith("slack.")}
+    assert "slack.help_body" in slack and "slack.role.flag" in slack
+    for key, by_lang in slack.items():
         for lang, text in by_lang.items():
             assert escaping_problems(text) == [], (key, lang)
 
@@ -124,7 +125,9 @@ def test_the_escaping_check_itself(text: str, problems: int) -> None:
 
 
 def test_korean_errors_are_escaped_when_shown() -> None:
-    for code in ERRORS_KO:
+    codes = [k.split(".")[1] for k in PHRASES if k.startswith("error.") and k.count(".") == 1]
+    assert "bad_command" in codes
+    for code in codes:
         err = InputError("x")
         err.code = code
         msg = bk.error_message(err, "ko")
