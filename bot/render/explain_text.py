@@ -66,7 +66,7 @@ def explanation_text(expl: Explanation, lang: Lang, color: bool) -> str:
     shown = [(p.text + (f" {v.text}" if v is not None else "")) for p, v in rows]
     column = min(_MAX_COLUMN, max((_width(s) for s in shown), default=0))
     for (part, value), text in zip(rows, shown, strict=True):
-        tag = paint("2", f"[{phrase('explain.role.' + part.role, lang)}]")
+        tag = paint("2", f"[{phrase('term.role.' + part.role, lang)}]")
         meaning = part.meaning
         if part.flag and part.text != part.flag and part.role in ("flag", "global-flag"):
             meaning = f"{part.flag}: {meaning}"
@@ -83,14 +83,15 @@ def explanation_text(expl: Explanation, lang: Lang, color: bool) -> str:
             arrow = paint("32", "↳")
             lines.append(f"  {' ' * column}    {arrow} {value.text}: {value.meaning}")
     if expl.risks:
-        lines += ["", paint("1", phrase("explain.risks", lang))]
+        lines += ["", paint("1", phrase("term.explain.risks", lang))]
         for risk in expl.risks:
-            label = phrase(f"explain.{risk.level}", lang)
+            label = phrase(f"term.explain.{risk.level}", lang)
             code = "1;31" if risk.level == "danger" else "1;33"
             lines.append(f"  {paint(code, f'[{label}]')} {paint('1', risk.flag)}")
             lines.append(f"    {risk.message}")
-            lines.append(f"    {paint('32', phrase('explain.safer', lang) + ':')} {risk.safer}")
+            safer = phrase("term.explain.safer", lang)
+            lines.append(f"    {paint('32', safer + ':')} {risk.safer}")
     if expl.suggestions:
-        lines += ["", paint("1", phrase("explain.did_you_mean", lang) + "?")]
+        lines += ["", paint("1", phrase("term.explain.did_you_mean", lang) + "?")]
         lines += [f"  {paint('1;36', s)}" for s in expl.suggestions]
     return "\n".join(lines)
