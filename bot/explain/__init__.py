@@ -144,16 +144,7 @@ def _explain_segment(
 
 
 def _not_docker(first_word: str, lang: Lang) -> ExplainError:
-    first_word = mask_line(first_word)
-    if lang == "ko":
-        return ExplainError(
-            f"docker 명령이 아닙니다(`{first_word[:40]}`로 시작함).",
-            hint="`docker`로 시작하는 명령을 붙여 넣으세요. 예: docker run -d -p 80:80 nginx",
-        )
-    return ExplainError(
-        f"That is not a docker command (it starts with `{first_word[:40]}`).",
-        hint="Paste a command that starts with `docker`, e.g. `docker run -d -p 80:80 nginx`.",
-    )
+    return ExplainError.keyed("input.not_docker", lang, word=mask_line(first_word)[:40])
 
 
 def explain(command: str, lang: Lang) -> Explanation:

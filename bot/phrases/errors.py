@@ -91,6 +91,35 @@ ERRORS: dict[str, tuple[str, str, str, str]] = {
 }
 
 INPUT: Phrases = {
+    "explain_empty": {
+        "en": "There is no command to explain.", "ko": "설명할 명령이 비어 있습니다.",
+    },
+    "explain_empty.hint": {
+        "en": 'Try: dockbot explain "docker ps -a"', "ko": '예: dockbot explain "docker ps -a"',
+    },
+    "explain_too_long": {
+        "en": "The command is too long ({n:,} characters; the limit is {limit:,}).",
+        "ko": "명령이 너무 깁니다({n:,}자, 최대 {limit:,}자).",
+    },
+    "explain_too_long.hint": {
+        "en": "Paste only the docker command line you want explained.",
+        "ko": "설명이 필요한 docker 명령 한 줄만 붙여 넣으세요.",
+    },
+    "explain_binary": {
+        "en": "The input contains binary data (NUL or undecodable bytes).",
+        "ko": "입력에 이진 데이터(NUL 등)가 섞여 있습니다.",
+    },
+    "explain_binary.hint": {
+        "en": "Paste the command as plain text.", "ko": "명령을 일반 텍스트로 붙여 넣으세요.",
+    },
+    "not_docker": {
+        "en": "That is not a docker command (it starts with `{word}`).",
+        "ko": "docker 명령이 아닙니다(`{word}`로 시작함).",
+    },
+    "not_docker.hint": {
+        "en": "Paste a command that starts with `docker`, e.g. `docker run -d -p 80:80 nginx`.",
+        "ko": "`docker`로 시작하는 명령을 붙여 넣으세요. 예: docker run -d -p 80:80 nginx",
+    },
     "no_command": {"en": "There is no command to explain.", "ko": "풀이할 명령어가 없어요."},
     "no_command.hint": {
         "en": "Write it after `explain`, e.g. `explain docker ps -a`.",
