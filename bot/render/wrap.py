@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+from bot.secrets import ANSI
+
 _LEAD = re.compile(r"^( *)((?:[-•↳] )?)")
 _COMMAND = re.compile(r"^(docker|\$) ")
 _COLUMN = re.compile(r"^ *\S(?:.*?\S)?  +(?=\S)")
@@ -25,7 +26,7 @@ _COLUMN = re.compile(r"^ *\S(?:.*?\S)?  +(?=\S)")
 def width_of(text: str) -> int:
     """Columns ``text`` fills in a terminal (ANSI codes take none)."""
     total = 0
-    for ch in _ANSI.sub("", text):
+    for ch in ANSI.sub("", text):
         if unicodedata.combining(ch) or ch in "\u200b\u200d":
             continue
         total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
@@ -34,7 +35,7 @@ def width_of(text: str) -> int:
 
 def wrap_line(line: str, width: int) -> list[str]:
     """``line`` as lines of at most ``width`` columns, broken at spaces only."""
-    plain = _ANSI.sub("", line)
+    plain = ANSI.sub("", line)
     if width <= 0 or width_of(line) <= width or _COMMAND.match(plain.lstrip()):
         return [line]
     lead = _LEAD.match(plain)
