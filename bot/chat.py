@@ -1,10 +1,13 @@
 """``dockbot chat``: an interactive prompt with line editing and history.
 
-Each input goes through the same router as Slack's ``/docker``
-(:func:`bot.slack.router.route`): ``help`` shows help, ``explain <command>`` or a
-pasted docker command is explained, an executor operation runs when the executor
-allows it for the local operator (otherwise the reply says how it is enabled), and
-anything else is a question. Answers and explanations are rendered for the terminal.
+Each input goes through the same router as Slack's ``/docker`` (:func:`bot.intent.route`):
+``help`` shows help, ``learn [N]`` a lesson of the onboarding course, ``explain
+<command>`` or a pasted docker command is explained, an executor operation runs when the
+executor allows it for the local operator (otherwise the reply says how it is enabled),
+and anything else is a question. Results are rendered for the terminal
+(:mod:`bot.render.reply_text`), wrapped at the terminal's width. When an answer's command
+has a placeholder (``<container>``) and the executor lets the local operator list live
+names, a numbered pick fills it in (the filled command is printed, never run).
 
 At the prompt, Ctrl-C clears the line being typed (the session goes on), Ctrl-D on
 an empty line ends the session, and lines ending with a backslash continue on the
@@ -18,54 +21,23 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from bot.errors import DockbotError, InputError
 from bot.lang import Lang, detect_lang
+from bot.phrases import phrase
+from bot.secrets import C0C1
 from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.fill import LiveNames
+    from bot.intent import Result
     from bot.services import Services
-    from bot.slack.router import Routed
 
 _BYE = {"exit", "quit", ":q", "종료", "나가기"}
 PROMPT = "dockbot> "
 MORE = "... "
 PICK_PROMPT = "# "
-_GREETING = (
-    "dockbot chat. Ask about Docker in Korean or English, paste a docker command to explain "
-    "it, or type help. exit or Ctrl-D leaves.\n"
-    "도커에 대해 한국어나 영어로 물어보세요. docker 명령어를 붙여넣으면 설명해 드려요. "
-    "도움말은 help, 나가려면 exit 또는 Ctrl-D."
-)
-_HELP: dict[Lang, tuple[str, str, str]] = {
-    "en": (
-        "How to use dockbot chat\n"
-        "  <question>          ask how to do something, e.g. run a container in the background\n"
-        "  explain <command>   a flag-by-flag explanation, e.g. explain docker run -dp 80:80 "
-        "nginx\n"
-        "  docker ...          a pasted command is explained too; end a line with \\ to "
-        "continue it\n"
-        "  learn [N]           lesson N of the onboarding course (answer with dockbot learn N "
-        "--answer K)\n"
-        "  exit, Ctrl-D        leave; Ctrl-C clears the line being typed",
-        "Status lookups you may run here: {ops} (hosts: {hosts})",
-        "Docker status lookups are not available here.",
-    ),
-    "ko": (
-        "dockbot chat 사용법\n"
-        "  <질문>              도커로 무언가 하는 방법을 물어보세요. 예: 컨테이너를 백그라운드에서 "
-        "실행하려면?\n"
-        "  explain <명령어>    옵션 하나하나 설명. 예: explain docker run -dp 80:80 nginx\n"
-        "  docker ...          명령어를 붙여넣어도 설명해요. 줄 끝에 \\ 를 쓰면 다음 줄로 "
-        "이어져요\n"
-        "  배우기 [번호]       온보딩 코스의 수업 보기 (답은 dockbot learn 번호 --answer 보기)\n"
-        "  exit, Ctrl-D        나가기. Ctrl-C는 입력 중인 줄을 지워요",
-        "여기서 조회할 수 있는 상태 명령: {ops} (호스트: {hosts})",
-        "여기서는 도커 상태 조회를 쓸 수 없어요.",
-    ),
-}
+_GREETING = phrase("chat.greeting", "en") + "\n" + phrase("chat.greeting", "ko")
 
 
 def _setup_history(path: Path | None) -> None:
@@ -116,86 +88,36 @@ def commands(read: Callable[[str], str]) -> Iterator[str]:
         yield " ".join(p for p in parts if p)
 
 
-def _wire(text: str) -> str:
-    """Text as Slack would send it (``& < >`` escaped), so the router reads it verbatim."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _help_text(services: Services, lang: Lang) -> str:
-    from bot.executor import Principal
-    from bot.slack.access import allowed_ops
-
-    body, can, cannot = _HELP[lang]
-    ops, hosts = allowed_ops(services.executor, Principal.cli())
-    if not ops:
-        return f"{body}\n{cannot}"
-    return f"{body}\n" + can.format(ops=", ".join(ops), hosts=", ".join("@" + h for h in hosts))
-
-
-def reply(line: str, services: Services) -> str:
+def reply(line: str, services: Services, width: int | None = None) -> str:
     """The text chat prints for one input (a question, ``help``, ``explain ...``, a pasted
-    command or an executor operation), routed as Slack's ``/docker`` routes it."""
-    return answer(line, services)[0]
+    command or an executor operation), routed as Slack's ``/docker`` routes it and wrapped
+    at ``width`` columns."""
+    return answer(line, services, width)[0]
 
 
-def answer(line: str, services: Services) -> tuple[str, list[LiveNames]]:
+def answer(line: str, services: Services,
+           width: int | None = None) -> tuple[str, list[LiveNames]]:
     """:func:`reply`, and the live names that could fill the answer's command (when the
     executor is on and the local operator may list them)."""
+    from bot.executor import Principal
     from bot.fill import offers
-
-    text, routed = _route_reply(line, services)
-    best = routed.answer.best if routed is not None and routed.answer is not None else None
-    if best is None:
-        return text, []
-    from bot.executor import Principal
-
-    found, _ = offers(services.executor, Principal.cli(), best.command or best.entry.command)
-    return text, found
-
-
-def _route_reply(line: str, services: Services) -> tuple[str, Routed | None]:
-    from bot.executor import Principal
-    from bot.explain import explain
-    from bot.render.blockkit import plain_text
-    from bot.render.explain_text import explanation_text
-    from bot.render.text import answer_text
-    from bot.slack.router import EXPLAIN_WORDS, route, run_job, slack_text
+    from bot.intent import Exec, route, run_exec
+    from bot.render.reply_text import reply_text
 
     color = sys.stdout.isatty() and not services.settings.no_color
     principal = Principal.cli()
-    if len(line.split()) == 1 and line.strip().lower() in EXPLAIN_WORDS:
-        return InputError(
-            "There is no command to explain.", hint="Write it after explain: explain docker ps -a"
-        ).user_text(), None
-    text = _wire(line)
-    clean = slack_text(text)
-    routed = route(services, text, principal, surface="chat")
-    lang = routed.lang
-    try:
-        if routed.kind == "help":
-            return _help_text(services, lang), routed
-        if routed.kind == "question" and routed.answer is not None:
-            return answer_text(routed.answer, services.kb, color), routed
-        if routed.kind == "learn":
-            from bot.learn import load_course
-            from bot.render.learn import lesson_text
-
-            words = clean.split()
-            number = int(words[1][:6]) if len(words) > 1 else 1
-            return lesson_text(load_course(), number, lang).rstrip("\n"), routed
-        if routed.kind == "explain":
-            head, _, rest = clean.partition(" ")
-            command = rest.strip() if head.lower() in EXPLAIN_WORDS else clean
-            return explanation_text(explain(command, lang), lang, color), routed
-        msg: Any = routed.message
-        if routed.job is not None:
-            msg = run_job(services, routed.job, principal)
-        return str(plain_text(msg)).rstrip("\n"), routed
-    except DockbotError as exc:
-        return exc.user_text(), None
+    result: Result = route(services, C0C1.sub(" ", line), principal, surface="chat")
+    if isinstance(result, Exec):
+        result = run_exec(services, result, principal)
+    text = reply_text(result, services.kb, color=color, width=width, surface="chat")
+    best = result.answer.best if result.kind == "question" else None
+    if best is None:
+        return text, []
+    found, _ = offers(services.executor, principal, best.command or best.entry.command)
+    return text, found
 
 
-def run_chat(settings: Settings) -> int:
+def run_chat(settings: Settings, width: int | None = None) -> int:
     from bot.services import load_services
 
     services = load_services(settings, terminal=sys.stderr.isatty())
@@ -208,13 +130,14 @@ def run_chat(settings: Settings) -> int:
         return input(prompt if interactive else "")
 
     try:
-        _loop(read, services, interactive)
+        _loop(read, services, interactive, width)
     finally:
         services.close()
     return 0
 
 
-def _loop(read: Callable[[str], str], services: Services, interactive: bool) -> None:
+def _loop(read: Callable[[str], str], services: Services, interactive: bool,
+          width: int | None = None) -> None:
     source = commands(read)
     while True:
         mark = _history_length() if interactive else 0
@@ -235,7 +158,7 @@ def _loop(read: Callable[[str], str], services: Services, interactive: bool) -> 
         if line.lower() in _BYE:
             return
         try:
-            out, found = answer(line, services)
+            out, found = answer(line, services, width)
         except KeyboardInterrupt:  # Ctrl-C while answering: back to the prompt
             out, found = "interrupted", []
         print(out, flush=True)
@@ -248,9 +171,8 @@ def _offer_pick(read: Callable[[str], str], offer: LiveNames, lang: Lang) -> Non
     from bot.fill import fill, numbered, slots
 
     token = dict(slots(offer.template)).get(offer.kind, f"<{offer.kind}>")
-    head = (f"{token} 자리에 넣을 이름 번호를 고르세요 (Enter: 건너뛰기):" if lang == "ko"
-            else f"Fill {token} with a live name: type its number (Enter to skip):")
-    print("\n".join([head, *numbered(offer.names)]), flush=True)
+    print("\n".join([phrase("chat.fill.pick", lang, token=token), *numbered(offer.names)]),
+          flush=True)
     try:
         choice = read(PICK_PROMPT).strip()
     except (EOFError, KeyboardInterrupt):
@@ -259,13 +181,10 @@ def _offer_pick(read: Callable[[str], str], offer: LiveNames, lang: Lang) -> Non
     if not choice:
         return
     if not choice.isdecimal() or not 1 <= int(choice[:4]) <= len(offer.names):
-        print(f"1-{len(offer.names)} 사이의 번호가 아니라서 건너뛰었어요." if lang == "ko" else
-              f"Not a number from 1 to {len(offer.names)}; skipped.", flush=True)
+        print(phrase("chat.fill.skipped", lang, n=len(offer.names)), flush=True)
         return
     filled = fill(offer.template, offer.kind, offer.names[int(choice) - 1], lang)
-    ready = ("복사해서 쓰세요 (아무것도 실행하지 않았어요):" if lang == "ko"
-             else "Ready to copy (nothing was run):")
-    print(f"{ready}\n  {filled}", flush=True)
+    print(f"{phrase('chat.fill.ready', lang)}\n  {filled}", flush=True)
 
 
 def _history_length() -> int:

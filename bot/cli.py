@@ -11,16 +11,21 @@ import argparse
 import difflib
 import json
 import shlex
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot import __version__
 from bot.errors import DockbotError, InputError
 from bot.lang import Lang, parse_lang
 from bot.settings import Settings
 from bot.textinput import read_lines
+
+if TYPE_CHECKING:
+    from bot.intent import Result
+    from bot.services import Services
 
 
 def _lang(value: str) -> Lang:
@@ -281,9 +286,27 @@ def _color(settings: Settings) -> bool:
     return sys.stdout.isatty() and not settings.no_color
 
 
+def _width(settings: Settings) -> int | None:
+    """Where terminal text wraps: DOCKBOT_WIDTH, else the terminal's width when stdout is a
+    terminal; piped output is not wrapped."""
+    if settings.width is not None:
+        return settings.width or None
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def _ask_route(services: Services, text: str, lang: Lang | None) -> Result:
+    """``dockbot ask`` routes like chat, but never runs an executor operation ("ps" is a
+    question) and empty text is a bad question, not help."""
+    from bot.executor import Principal
+    from bot.intent import route
+
+    return route(services, text, Principal.cli(), lang, surface="ask", operations=False,
+                 blank_is_help=False)
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.questionlog import record
-    from bot.render.text import answer_text
+    from bot.render.json_reply import ask_exit_code, ask_json
+    from bot.render.reply_text import reply_text
     from bot.services import load_services
 
     services = load_services(settings)
@@ -291,28 +314,18 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         if args.question:
             raise InputError("Give either --batch FILE or a question, not both.")
         for line in read_lines(args.batch):
-            try:
-                batch_answer = services.matcher.ask(line, args.lang)
-                record(settings, batch_answer, "ask")
-                obj: dict[str, Any] = batch_answer.to_dict()
-            except DockbotError as exc:
-                obj = {"query": line, **exc.to_dict()}
-            _out(_dumps(obj))
+            _out(_dumps(ask_json(_ask_route(services, line, args.lang), line)))
         return 0
     question = " ".join(args.question)
-    try:
-        answer = services.matcher.ask(question, args.lang)
-    except DockbotError as exc:
-        if args.json:
-            _out(_dumps({"query": question, **exc.to_dict()}))
-            return exc.exit_code
-        raise
-    record(settings, answer, "ask")
+    result = _ask_route(services, question, args.lang)
     if args.json:
-        _out(_dumps(answer.to_dict()))
+        _out(_dumps(ask_json(result, question)))
+    elif result.kind == "error":
+        raise result.error
     else:
-        _out(answer_text(answer, services.kb, _color(settings)))
-    return 0 if answer.confident else 1
+        _out(reply_text(result, services.kb, color=_color(settings), width=_width(settings),
+                        surface="ask"))
+    return ask_exit_code(result)
 
 
 def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
@@ -387,6 +400,7 @@ def _text_lang(text: str, forced: Lang | None) -> Lang:
 def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
     from bot.explain import explain
     from bot.render.explain_text import explanation_text
+    from bot.render.wrap import wrap
 
     # one quoted argument is the command as typed; several were split by the shell
     words = args.command
@@ -408,7 +422,7 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _out(_dumps(expl.to_dict()))
     else:
-        _out(explanation_text(expl, lang, _color(settings)))
+        _out(wrap(explanation_text(expl, lang, _color(settings)), _width(settings)))
     return 0
 
 
@@ -466,7 +480,7 @@ def cmd_learn(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat import run_chat
 
-    return run_chat(settings)
+    return run_chat(settings, _width(settings))
 
 
 _COMMANDS = {

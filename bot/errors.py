@@ -1,8 +1,11 @@
 """One error tree for everything a user can see.
 
 Every error carries a short machine ``code``, a ``message`` that says what went
-wrong, a ``hint`` that says what to do, and the CLI ``exit_code``. Third-party
-exceptions are translated into these at the edges (``raise X(...) from exc``);
+wrong, a ``hint`` that says what to do, and the CLI ``exit_code``; the default message and
+hint of each code, in both languages, are the phrase catalog's ``error.<code>``
+(:mod:`bot.phrases`). An error built from a catalog ``key`` and its ``params``
+(:meth:`DockbotError.keyed`) can be said in either language (:meth:`DockbotError.text_in`).
+Third-party exceptions are translated into these at the edges (``raise X(...) from exc``);
 nothing else reaches a user.
 
     DockbotError
@@ -28,26 +31,61 @@ nothing else reaches a user.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Self
+
+from bot.lang import Lang, has_hangul
+from bot.phrases import has_phrase, phrase
+
 
 class DockbotError(Exception):
     """Base of every error dockbot shows to a user."""
 
     code = "error"
     exit_code = 1
-    default_message = "Something went wrong."
-    default_hint = ""
+    default_message = phrase("error.error", "en")
+    default_hint = phrase("error.error.hint", "en")
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" in cls.__dict__:  # the default text of this code, from the phrase catalog
+            cls.default_message = phrase(f"error.{cls.code}", "en")
+            cls.default_hint = phrase(f"error.{cls.code}.hint", "en")
 
     def __init__(
-        self, message: str | None = None, *, hint: str | None = None, key: str | None = None
+        self, message: str | None = None, *, hint: str | None = None, key: str | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
         self.message = message or self.default_message
         self.hint = self.default_hint if hint is None else hint
         self.key = key  # which fixed message this is (e.g. "mention"), when it is one
+        self.params: Mapping[str, object] = dict(params or {})  # what fills the key's phrase
         super().__init__(self.message)
+
+    @classmethod
+    def keyed(cls, key: str, lang: Lang = "en", **params: object) -> Self:
+        """The error whose text is the catalog's phrase ``key`` (and ``key.hint``), so it can
+        be said again in another language (:meth:`text_in`)."""
+        hint = phrase(f"{key}.hint", lang, **params) if has_phrase(f"{key}.hint") else None
+        return cls(phrase(key, lang, **params), hint=hint, key=key, params=params)
 
     def user_text(self) -> str:
         """The message and the hint, as one line a user can act on."""
         return f"{self.message} {self.hint}".strip()
+
+    def text_in(self, lang: Lang) -> str:
+        """:meth:`user_text` in ``lang``: a keyed error is said again from its phrase; an
+        English-only error shown to a Korean speaker gets the Korean text for its code (with
+        the specific English message after it)."""
+        if self.key is not None and has_phrase(self.key):
+            again = type(self).keyed(self.key, lang, **self.params)
+            return again.user_text()
+        if lang != "ko" or has_hangul(self.message) or not has_phrase(f"error.{self.code}"):
+            return self.user_text()
+        ko = " ".join(t for t in (phrase(f"error.{self.code}", "ko"),
+                                  phrase(f"error.{self.code}.hint", "ko")) if t)
+        custom = self.message != type(self).default_message
+        return ko + (f" ({self.message})" if custom else "")
 
     def to_dict(self) -> dict[str, object]:
         return {"ok": False, "error": self.code, "message": self.user_text()}
@@ -58,8 +96,6 @@ class ConfigError(DockbotError):
 
     code = "config"
     exit_code = 2
-    default_message = "The configuration is invalid."
-    default_hint = "Check the settings described in the README."
 
 
 class KnowledgeError(DockbotError):
@@ -67,8 +103,6 @@ class KnowledgeError(DockbotError):
 
     code = "knowledge"
     exit_code = 2
-    default_message = "The knowledge base could not be loaded."
-    default_hint = "Run `dockbot kb check` to see every problem with its file and line."
     problems: tuple[object, ...] = ()  # every problem found (bot.kb.model.Problem), when known
 
 
@@ -77,16 +111,12 @@ class InputError(DockbotError):
 
     code = "bad_input"
     exit_code = 2
-    default_message = "That input cannot be used."
-    default_hint = "Type a question or a docker command as plain text."
 
 
 class ExplainError(InputError):
     """The text is not a docker command line that can be explained."""
 
     code = "bad_command"
-    default_message = "That is not a docker command line."
-    default_hint = 'Paste a command that starts with `docker`, e.g. `docker run -d -p 80:80 nginx`.'
 
 
 class SlackUnavailable(DockbotError):
@@ -94,9 +124,6 @@ class SlackUnavailable(DockbotError):
 
     code = "slack_unavailable"
     exit_code = 3
-    default_message = "Slack cannot be reached in Socket Mode."
-    default_hint = ("Check the network path to Slack (or SLACK_API_URL) and that SLACK_APP_TOKEN "
-                    "is a valid xapp- token with connections:write.")
 
 
 class ExecError(DockbotError):
@@ -111,11 +138,6 @@ class ExecDisabled(ExecError):
 
     code = "disabled"
     exit_code = 2
-    default_message = "Running Docker commands is turned off."
-    default_hint = (
-        "An admin can enable read-only status commands with DOCKBOT_EXEC_ENABLED=1 "
-        "or `exec.enabled: true` in the config file."
-    )
 
 
 class ExecRefused(ExecError):
@@ -123,10 +145,6 @@ class ExecRefused(ExecError):
 
     code = "refused"
     exit_code = 2
-    default_message = "That is not an allowed read-only operation."
-    default_hint = (
-        "`dockbot exec --help` (or `/docker help` in Slack) lists the allowed operations."
-    )
 
 
 class ExecDenied(ExecError):
@@ -134,8 +152,6 @@ class ExecDenied(ExecError):
 
     code = "denied"
     exit_code = 2
-    default_message = "You are not allowed to run that here."
-    default_hint = "Ask an admin to grant it in the executor policy file."
 
 
 class ExecBusy(ExecError):
@@ -143,8 +159,6 @@ class ExecBusy(ExecError):
 
     code = "busy"
     exit_code = 3
-    default_message = "dockbot is busy running other requests."
-    default_hint = "Try again in a few seconds."
 
 
 class ExecRateLimited(ExecError):
@@ -152,8 +166,6 @@ class ExecRateLimited(ExecError):
 
     code = "rate_limited"
     exit_code = 3
-    default_message = "Too many requests in a short time."
-    default_hint = "Wait a minute and try again."
 
 
 class StateUnavailable(ExecError):
@@ -161,8 +173,6 @@ class StateUnavailable(ExecError):
 
     code = "state_unavailable"
     exit_code = 3
-    default_message = "dockbot cannot check its rate limits right now."
-    default_hint = "Try again in a minute; if it persists, ask whoever runs dockbot to check Redis."
 
 
 class HostUnreachable(ExecError):
@@ -170,8 +180,6 @@ class HostUnreachable(ExecError):
 
     code = "unreachable"
     exit_code = 3
-    default_message = "The Docker host cannot be reached."
-    default_hint = "Check that the Docker daemon is running and the host alias is configured."
 
 
 class ExecTimeout(ExecError):
@@ -179,8 +187,6 @@ class ExecTimeout(ExecError):
 
     code = "timeout"
     exit_code = 3
-    default_message = "The Docker host did not answer in time."
-    default_hint = "The host may be overloaded; try again later."
 
 
 class ExecNotFound(ExecError):
@@ -188,8 +194,6 @@ class ExecNotFound(ExecError):
 
     code = "not_found"
     exit_code = 2
-    default_message = "No such container on that host."
-    default_hint = "Check the name with `ps -a`."
 
 
 class DaemonError(ExecError):
@@ -197,21 +201,15 @@ class DaemonError(ExecError):
 
     code = "daemon_error"
     exit_code = 3
-    default_message = "The Docker daemon returned an error."
-    default_hint = "Try again; if it persists, ask whoever runs that host."
 
 
 class ButtonError(InputError):
     """A button's or menu's value is not one dockbot wrote (stale, tampered or garbage)."""
 
     code = "bad_button"
-    default_message = "This button no longer works."
-    default_hint = "Ask again to get fresh buttons."
 
 
 class LessonNotFound(InputError):
     """The lesson number is outside the onboarding course."""
 
     code = "no_lesson"
-    default_message = "There is no such lesson."
-    default_hint = "Start with lesson 1 (`learn 1`)."

@@ -32,6 +32,20 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     )
 
 
+def _width(env: Mapping[str, str]) -> int | None:
+    """DOCKBOT_WIDTH: wrap terminal text at this many columns (0: never); unset: the
+    terminal's width when output is a terminal."""
+    raw = _opt(env, "DOCKBOT_WIDTH")
+    if raw is None:
+        return None
+    if not raw.isdigit() or not (int(raw) == 0 or 20 <= int(raw) <= 1000):
+        raise ConfigError(
+            f"DOCKBOT_WIDTH={raw!r} is not a terminal width.",
+            hint="Set it to a number of columns from 20 to 1000, or 0 to never wrap.",
+        )
+    return int(raw)
+
+
 def _opt(env: Mapping[str, str], name: str) -> str | None:
     raw = env.get(name)
     if raw is None:
@@ -234,6 +248,7 @@ class Settings:
     health_port: int | None = None
     knowledge_dirs: tuple[Path, ...] = ()
     knowledge_poll: float = DEFAULT_KNOWLEDGE_POLL
+    width: int | None = None  # terminal text wrap width; 0 never, None the terminal's
 
     @property
     def knowledge_folders(self) -> tuple[Path, ...]:
@@ -320,6 +335,7 @@ class Settings:
             question_log_salt=question_log_salt,
             log_format=log_format,
             health_port=_port(env, "DOCKBOT_HEALTH_PORT"),
+            width=_width(env),
         )
 
     def require_slack(self) -> None:

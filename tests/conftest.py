@@ -33,6 +33,8 @@ from pathlib import Path
 import docker
 import pytest
 
+from bot.services import Services, load_services
+from bot.settings import Settings
 from tests.support.slowsock import slow_docker_socket as slow_socket_server
 
 IMAGE = "dockbot-test/busybox:1"
@@ -269,3 +271,9 @@ def slow_docker_socket() -> Iterator[str]:
             yield url
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def base_services() -> Services:
+    """Knowledge base and matcher, loaded once (the executor comes from each test's settings)."""
+    return load_services(Settings.from_env({}))

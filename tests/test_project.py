@@ -62,10 +62,12 @@ def test_only_settings_reads_the_environment() -> None:
 
 
 def test_the_core_does_no_io() -> None:
-    """knowledge -> matcher -> explain -> render stay pure: no Slack, Docker or network."""
+    """knowledge -> matcher -> explain -> intent -> render stay pure: no Slack, Docker or
+    network."""
     pure = [ROOT / "bot" / "ask" / n for n in ("matcher.py", "analysis.py", "lexicon.py")]
     pure += list((ROOT / "bot" / "kb").glob("model.py"))
     pure += list((ROOT / "bot" / "render").glob("*.py"))
+    pure += list((ROOT / "bot" / "intent").glob("*.py"))
     for path in pure:
         bad = _imports(path) & {"slack_bolt", "slack_sdk", "docker", "requests", "socket", "os"}
         assert not bad, f"{path.name} imports {bad}"

@@ -24,8 +24,8 @@ from bot.explain.parser import ParsedCommand, parse_docker
 from bot.explain.risks import find_risks
 from bot.explain.shell import MAX_CHARS, Tok, clean_input, split_commands, tokenize
 from bot.explain.typos import closest
-from bot.explain.values import tr
 from bot.lang import Lang, has_hangul
+from bot.phrases import phrase
 
 __all__ = ["Explanation", "Part", "Risk", "explain", "looks_like_command", "mask_command"]
 
@@ -67,16 +67,10 @@ def _docker_start(words: list[Tok]) -> tuple[int, list[Part], bool] | None:
 
 def _prefix_meaning(kind: str, text: str, lang: Lang) -> str:
     if kind == "env":
-        return tr(
-            lang,
-            f"environment variable for this command only: {text}",
-            f"이 명령에만 적용되는 환경 변수: {text}",
-        )
+        return phrase("explain.init.environment_variable_for_this_command", lang, text=text)
     if kind == "sudo":
-        return tr(
-            lang, "run the command as root (administrator)", "명령을 root(관리자) 권한으로 실행"
-        )
-    return tr(lang, "option of sudo", "sudo의 옵션")
+        return phrase("explain.init.run_the_command_as_root", lang)
+    return phrase("explain.init.option_of_sudo", lang)
 
 
 def _suggestion(parsed: ParsedCommand, words: list[Tok], start: int) -> str | None:
@@ -111,11 +105,7 @@ def _explain_segment(
         part = Part(
             text,
             "shell",
-            tr(
-                lang,
-                f"another program ({program}), not part of docker",
-                f"docker가 아닌 다른 프로그램({program})",
-            ),
+            phrase("explain.init.another_program_not_part_of", lang, program=program),
         )
         return ([part] if words else []) + redirects, [], ""
     start, prefix, compose_v1 = found
@@ -126,13 +116,7 @@ def _explain_segment(
             Part(
                 words[start].raw,
                 "docker",
-                tr(
-                    lang,
-                    "Docker Compose v1, the old stand-alone program; today the same "
-                    "is `docker compose` (v2)",
-                    "예전 단독 프로그램인 Docker Compose v1; "
-                    "지금은 `docker compose`(v2)로 같은 일을 함",
-                ),
+                phrase("explain.init.docker_compose_v1_the_old", lang),
             )
         )
     else:
@@ -141,7 +125,7 @@ def _explain_segment(
             Part(
                 words[start].raw,
                 "docker",
-                tr(lang, "the Docker command-line client", "Docker 명령줄 클라이언트"),
+                phrase("explain.init.the_docker_command_line_client", lang),
             )
         )
     parsed = parse_docker(spec, words, start + 1, node)
@@ -160,16 +144,7 @@ def _explain_segment(
 
 
 def _not_docker(first_word: str, lang: Lang) -> ExplainError:
-    first_word = mask_line(first_word)
-    if lang == "ko":
-        return ExplainError(
-            f"docker 명령이 아닙니다(`{first_word[:40]}`로 시작함).",
-            hint="`docker`로 시작하는 명령을 붙여 넣으세요. 예: docker run -d -p 80:80 nginx",
-        )
-    return ExplainError(
-        f"That is not a docker command (it starts with `{first_word[:40]}`).",
-        hint="Paste a command that starts with `docker`, e.g. `docker run -d -p 80:80 nginx`.",
-    )
+    return ExplainError.keyed("input.not_docker", lang, word=mask_line(first_word)[:40])
 
 
 def explain(command: str, lang: Lang) -> Explanation:
@@ -197,12 +172,8 @@ def explain(command: str, lang: Lang) -> Explanation:
         raise
     except (ValueError, KeyError, IndexError, RecursionError) as exc:  # never a traceback
         raise ExplainError(
-            tr(lang, "This command line could not be read.", "이 명령줄을 읽지 못했습니다."),
-            hint=tr(
-                lang,
-                "Check it for typos and paste only the docker command.",
-                "오타를 확인하고 docker 명령만 붙여 넣으세요.",
-            ),
+            phrase("explain.init.this_command_line_could_not", lang),
+            hint=phrase("explain.init.check_it_for_typos_and", lang),
         ) from exc
     suggestions = (" ".join(fixed_line),) if any_fix else ()
     return mask_explanation(

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from bot.explain.values import mount_fields, split_image, tr
 from bot.lang import Lang
+from bot.phrases import phrase
 
 
 def explain_new_image(ref: str, lang: Lang, same_image: bool = False) -> str:
     """``-t myapp:1.0`` on a build: the name the new image gets (nothing is looked up)."""
     if ref.startswith("$") or "`" in ref:
-        return tr(
-            lang,
-            "name for the new image, taken from a shell variable or command",
-            "새 이미지에 붙일 이름(셸 변수나 명령 결과로 정해짐)",
-        )
+        return phrase("explain.build_values.name_for_the_new_image", lang)
     registry, repo, tag, _digest = split_image(ref)
     tag_en = f"tag {tag}" if tag else "tag latest (no tag given)"
     tag_ko = f"태그 {tag}" if tag else "태그 latest(태그를 안 씀)"
@@ -73,11 +70,7 @@ BUILD_OUTPUTS: dict[str, tuple[str, str]] = {
 
 def explain_build_output(value: str, lang: Lang) -> str:
     if value == "-":
-        return tr(
-            lang,
-            "write the files of the result as a tar archive to standard output",
-            "빌드 결과의 파일을 tar 묶음으로 표준 출력에 씀",
-        )
+        return phrase("explain.build_values.write_the_files_of_the", lang)
     if "=" not in value:  # -o out is type=local,dest=out
         value = f"type=local,dest={value}"
     fields = mount_fields(value)

@@ -11,6 +11,7 @@ from bot.explain.parser import Item, ParsedCommand
 from bot.explain.positionals import positional_part
 from bot.explain.values import tr
 from bot.lang import Lang
+from bot.phrases import phrase
 
 _OPS = {
     "|": (
@@ -46,20 +47,12 @@ def op_part(op: str, lang: Lang) -> Part:
 
 def _redirect_meaning(op: str, fd: str, target: str, lang: Lang) -> str:
     if op == "<<<":
-        return tr(
-            lang,
-            f"here-string: the text {target!r} (and a newline) becomes the standard input",
-            f"히어 스트링: 텍스트 {target!r}(와 줄바꿈)가 표준 입력으로 들어감",
-        )
+        return phrase("explain.describe.here_string_the_text_and", lang, target=target)
     if op == "<<":
         target = target.removeprefix("-")
-        return tr(
-            lang,
-            f"here-document: the next lines, up to a line {target}, become the standard input",
-            f"히어 문서: 뒤따르는 줄들이 {target} 줄까지 표준 입력으로 들어감",
-        )
+        return phrase("explain.describe.here_document_the_next_lines", lang, target=target)
     if op.startswith("<"):
-        return tr(lang, f"read the standard input from {target}", f"표준 입력을 {target}에서 읽음")
+        return phrase("explain.describe.read_the_standard_input_from", lang, target=target)
     if op.startswith("&"):
         what_en, what_ko = "the output and the error output", "출력과 에러 출력을"
     elif fd == "2":
@@ -90,7 +83,7 @@ def _redirect_meaning(op: str, fd: str, target: str, lang: Lang) -> str:
 def redirect_part(raw: str, target: str, lang: Lang) -> Part:
     m = re.match(r"^(\d*)(&>>|&>|>>|>&|>\||<<<|<<|<&|<>|>|<)", raw)
     fd, op = (m[1], m[2]) if m else ("", raw)
-    meaning = tr(lang, "shell redirection: ", "셸 리디렉션: ") + _redirect_meaning(
+    meaning = phrase("explain.describe.shell_redirection", lang) + _redirect_meaning(
         op, fd, target, lang
     )
     return Part(text=raw, role="shell", meaning=meaning)
@@ -100,79 +93,59 @@ def flag_meaning(item: Item, lang: Lang) -> str:
     flag = item.flag
     node_name = item.node.path
     if flag is None:
-        return tr(
-            lang,
-            f"unknown flag: `{node_name}` has no {item.text}; docker would stop with an error",
-            f"알 수 없는 플래그: `{node_name}`에는 {item.text}가 없어 docker가 오류를 냄",
+        return phrase(
+            "explain.describe.unknown_flag_has_no_docker", lang, node_name=node_name,
+            item_text=item.text,
         )
     text = flag.meaning(lang)
     notes: list[str] = []
     if item.unknown and item.fixed and item.fixed.startswith("--") and item.text.startswith("--"):
         notes.append(
-            tr(
-                lang,
-                f"unknown flag, probably a typo of {item.fixed}",
-                f"알 수 없는 플래그, {item.fixed}의 오타로 보임",
-            )
+            phrase("explain.describe.unknown_flag_probably_a_typo", lang, item_fixed=item.fixed)
         )
     elif item.unknown and item.fixed and item.fixed.startswith("--"):
         notes.append(
-            tr(
-                lang,
-                f"one dash: docker reads {item.text} as separate letters; write {item.fixed}",
-                f"대시가 하나라 docker는 {item.text}를 글자별 플래그로 읽음; {item.fixed}로 쓰세요",
+            phrase(
+                "explain.describe.one_dash_docker_reads_as", lang, item_text=item.text,
+                item_fixed=item.fixed,
             )
         )
     elif item.unknown and item.fixed:
         notes.append(
-            tr(
-                lang,
-                f"no {item.text} here (flags are case sensitive); probably {item.fixed}",
-                f"여기엔 {item.text}가 없음(대소문자 구분); {item.fixed}로 보임",
+            phrase(
+                "explain.describe.no_here_flags_are_case", lang, item_text=item.text,
+                item_fixed=item.fixed,
             )
         )
     if item.alias_of:
         notes.append(
-            tr(
-                lang,
-                f"{item.alias_of} is the old name of {flag.name}",
-                f"{item.alias_of}는 {flag.name}의 옛 이름",
+            phrase(
+                "explain.describe.is_the_old_name_of", lang, item_alias_of=item.alias_of,
+                flag_name=flag.name,
             )
         )
     if item.buildkit:
         notes.append(
-            tr(
-                lang,
-                "a flag of `docker buildx build`: `docker build` accepts it where it runs buildx "
-                "(the default since Docker 23), the legacy builder does not",
-                "`docker buildx build`의 플래그: `docker build`가 buildx로 실행되는 곳"
-                "(Docker 23부터 기본)에서는 받지만 예전 빌더는 받지 않음",
-            )
+            phrase("explain.describe.a_flag_of_docker_buildx", lang)
         )
     if item.hidden:
         notes.append(
-            tr(
-                lang,
-                "not listed in --help, but docker accepts it",
-                "--help에는 나오지 않지만 docker가 받아들이는 플래그",
-            )
+            phrase("explain.describe.not_listed_in_help_but", lang)
         )
     if item.combined:
-        notes.append(tr(lang, f"written together in {item.combined}", f"{item.combined}로 붙여 씀"))
+        notes.append(phrase(
+            "explain.describe.written_together_in", lang, item_combined=item.combined,
+        ))
     if item.optional:
         notes.append(
-            tr(
-                lang,
-                f"optional: [{item.text}] marks a flag you may leave out",
-                f"선택 사항: [{item.text}]는 빼도 되는 플래그 표시",
-            )
+            phrase("explain.describe.optional_marks_a_flag_you", lang, item_text=item.text)
         )
     if item.repeated:
         notes.append(
-            tr(lang, "given again: only the last value counts", "다시 지정됨: 마지막 값만 적용")
+            phrase("explain.describe.given_again_only_the_last", lang)
         )
     if flag.takes_value and item.value is None:
-        notes.append(tr(lang, "its value is missing", "값이 빠졌음"))
+        notes.append(phrase("explain.describe.its_value_is_missing", lang))
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 
@@ -185,16 +158,12 @@ def subcommand_meaning(item: Item, lang: Lang) -> str:
             f"알 수 없는 하위 명령; `{item.fixed}`의 오타로 보임: {node.summary('ko')}",
         )
     if item.unknown:
-        return tr(
-            lang,
-            f"not a sub-command of `{node.path}`; run `{node.path} --help` for the list",
-            f"`{node.path}`의 하위 명령이 아님; 목록은 `{node.path} --help`로 확인",
-        )
+        return phrase("explain.describe.not_a_sub_command_of", lang, node_path=node.path)
     text = node.summary(lang)
     if node.plugin:
-        text = tr(lang, f"{text} (CLI plugin)", f"{text} (CLI 플러그인)")
+        text = phrase("explain.describe.cli_plugin", lang, text=text)
     if item.alias_of:
-        text += tr(lang, f" (same as `{item.alias_of}`)", f" (= `{item.alias_of}`)")
+        text += phrase("explain.describe.same_as", lang, item_alias_of=item.alias_of)
     return text
 
 
@@ -234,11 +203,7 @@ def describe(parsed: ParsedCommand, lang: Lang) -> list[Part]:
                 Part(
                     item.text,
                     "flag",
-                    tr(
-                        lang,
-                        "show this command's help and exit",
-                        "이 명령의 도움말을 보여 주고 끝냄",
-                    ),
+                    phrase("explain.describe.show_this_command_s_help", lang),
                     flag="--help",
                 )
             )
@@ -247,11 +212,7 @@ def describe(parsed: ParsedCommand, lang: Lang) -> list[Part]:
                 Part(
                     item.text,
                     "separator",
-                    tr(
-                        lang,
-                        "end of docker's options: what follows is never read as a flag",
-                        "docker 옵션의 끝: 뒤에 오는 것은 플래그로 읽지 않음",
-                    ),
+                    phrase("explain.describe.end_of_docker_s_options", lang),
                 )
             )
         elif item.kind == "positional":
@@ -263,11 +224,7 @@ def _note_interactive_terminal(parsed: ParsedCommand, parts: list[Part], lang: L
     """``-it`` together: say what the pair is for, on the ``-t`` part."""
     if not (parsed.has_flag("interactive") and parsed.has_flag("tty")):
         return parts
-    note = tr(
-        lang,
-        " (with -i: an interactive terminal session, e.g. a shell you can type in)",
-        " (-i와 함께: 직접 입력할 수 있는 대화형 터미널, 예: 셸)",
-    )
+    note = phrase("explain.describe.with_i_an_interactive_terminal", lang)
     out = list(parts)
     for k, p in enumerate(out):
         if p.role == "flag" and p.flag == "--tty":

@@ -13,6 +13,7 @@ from bot.explain.shell import is_substitution, split_substitutions
 from bot.explain.substitution import substitution
 from bot.explain.values import tr
 from bot.lang import Lang
+from bot.phrases import phrase
 
 # Commands whose --tag names the image they make, rather than one that exists.
 _NAMING = frozenset({"docker buildx imagetools create"})
@@ -56,29 +57,21 @@ def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str
 
 
 def _fallback(flag: Flag, lang: Lang) -> str:
-    return tr(lang, f"the value given to {flag.name}", f"{flag.name}에 주는 값")
+    return phrase("explain.flag_values.the_value_given_to", lang, flag_name=flag.name)
 
 
 def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
     name = flag.long
     path = node.path
     if is_placeholder(value) and name not in ("publish", "volume"):
-        return tr(
-            lang,
-            f"placeholder: replace {value} with your own value",
-            f"자리 표시: {value} 자리에 실제 값을 쓰세요",
-        )
+        return phrase("explain.flag_values.placeholder_replace_with_your_own", lang, value=value)
     if flag.value_type is None:
         on = value.lower() in ("true", "1", "yes")
         return tr(lang, "on" if on else "off", "켜기" if on else "끄기")
     if name in ("publish", "publish-add") and "=" not in value:
         return v.explain_port(value, lang)
     if name == "expose":
-        return tr(
-            lang,
-            f"container port {value}: documented only, not published to the host",
-            f"컨테이너 포트 {value}: 표시만 하고 호스트에 공개하지는 않음",
-        )
+        return phrase("explain.flag_values.container_port_documented_only_not", lang, value=value)
     if name == "volume":
         return v.explain_volume(value, lang)
     if name in ("mount", "mount-add"):
@@ -88,19 +81,11 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
     if name == "build-arg":
         key, eq, val = value.partition("=")
         if not eq:
-            return tr(
-                lang,
-                f"build variable {key}, value taken from your shell",
-                f"빌드 변수 {key}(값은 지금 셸에서 가져옴)",
-            )
+            return phrase("explain.flag_values.build_variable_value_taken_from", lang, key=key)
         shown = "***" if v.is_secret(key, val) else val
-        return tr(
-            lang,
-            f"build variable {key}={shown} (ARG {key} in the Dockerfile)",
-            f"빌드 변수 {key}={shown} (Dockerfile의 ARG {key})",
-        )
+        return phrase("explain.flag_values.build_variable_arg_in_the", lang, key=key, shown=shown)
     if name in ("label", "label-add", "container-label"):
-        return tr(lang, f"label {value}", f"레이블 {value}")
+        return phrase("explain.flag_values.label", lang, value=value)
     if name in (
         "memory",
         "memory-reservation",
@@ -112,7 +97,7 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         "memory-swap",
     ):
         if value == "-1":
-            return tr(lang, "unlimited", "무제한")
+            return phrase("explain.flag_values.unlimited", lang)
         return v.explain_size(value, lang)
     if name == "restart":
         return v.explain_restart(value, lang)
@@ -121,8 +106,8 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
     if name == "filter" and path.startswith("docker buildx history") and "=" in value:
         key, _, val = value.partition("=")
         if key == "status":
-            return tr(lang, f"only builds whose status is {val}", f"상태가 {val}인 빌드만")
-        return tr(lang, f"only builds where {key} is {val}", f"{key}가 {val}인 빌드만")
+            return phrase("explain.flag_values.only_builds_whose_status_is", lang, val=val)
+        return phrase("explain.flag_values.only_builds_where_is", lang, key=key, val=val)
     if name == "filter":
         return v.explain_filter(value, lang)
     if name == "host" and node.parent is None:
@@ -138,11 +123,7 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
     if name == "progress" and value in bv.PROGRESS:
         return tr(lang, *bv.PROGRESS[value])
     if name == "invoke":
-        return tr(
-            lang,
-            f"start {value} inside the build container when the monitor opens",
-            f"모니터가 열리면 빌드 컨테이너 안에서 {value} 실행",
-        )
+        return phrase("explain.flag_values.start_inside_the_build_container", lang, value=value)
     if name == "annotation" and "=" in value:
         key, _, val = value.partition("=")
         where, colon, bare = key.partition(":")
@@ -152,12 +133,10 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
             "manifest-descriptor",
             "index-descriptor",
         ):
-            return tr(
-                lang,
-                f"annotation {bare}={val!r} on the {where}",
-                f"{where}에 annotation {bare}={val!r}",
+            return phrase(
+                "explain.flag_values.annotation_on_the", lang, bare=bare, val=val, where=where,
             )
-        return tr(lang, f"annotation {key}={val!r}", f"annotation {key}={val!r}")
+        return phrase("explain.flag_values.annotation", lang, key=key, val=val)
     if name in ("log-opt", "log-opts"):
         return lv.explain_log_opt(value, lang)
     if name == "log-driver":
@@ -186,74 +165,47 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         "docker container create",
         "docker compose run",
     ):
-        return tr(
-            lang,
-            f"container name {value}: use it instead of the ID in later commands",
-            f"컨테이너 이름 {value}: 이후 명령에서 ID 대신 이 이름을 씀",
-        )
+        return phrase("explain.flag_values.container_name_use_it_instead", lang, value=value)
     if name == "name" and path == "docker volume create":
-        return tr(
-            lang,
-            f"volume name {value}: containers mount it with -v {value}:/path",
-            f"볼륨 이름 {value}: 컨테이너에서 -v {value}:/경로 로 마운트함",
-        )
+        return phrase("explain.flag_values.volume_name_containers_mount_it", lang, value=value)
     if name == "user":
         if value.split(":")[0] in ("0", "root"):
-            return tr(lang, "the root user", "root 사용자")
-        return tr(lang, "user[:group] (name or numeric ID)", "사용자[:그룹](이름 또는 숫자 ID)")
+            return phrase("explain.flag_values.the_root_user", lang)
+        return phrase("explain.flag_values.user_group_name_or_numeric", lang)
     if name == "workdir":
-        return tr(
-            lang, f"directory {value} inside the container", f"컨테이너 안의 디렉터리 {value}"
-        )
+        return phrase("explain.flag_values.directory_inside_the_container", lang, value=value)
     if name == "cpus":
-        return tr(lang, f"at most {value} CPU core(s)", f"CPU 코어 최대 {value}개")
+        return phrase("explain.flag_values.at_most_cpu_core_s", lang, value=value)
     if name == "tail":
         if value == "all":
-            return tr(lang, "every line", "전체 줄")
-        return tr(lang, f"the last {value} lines", f"마지막 {value}줄")
+            return phrase("explain.flag_values.every_line", lang)
+        return phrase("explain.flag_values.the_last_lines", lang, value=value)
     if name in ("since", "until"):
         m = re.fullmatch(r"(\d+)(s|m|h)", value)
         if m:
             unit = {"s": ("seconds", "초"), "m": ("minutes", "분"), "h": ("hours", "시간")}[m[2]]
             return tr(lang, f"{m[1]} {unit[0]} ago", f"{m[1]}{unit[1]} 전")
-        return tr(lang, "timestamp or relative time (e.g. 10m)", "시각 또는 상대 시간(예: 10m)")
+        return phrase("explain.flag_values.timestamp_or_relative_time_e", lang)
     if name == "platform":
-        return tr(
-            lang,
-            "OS/CPU architecture (e.g. linux/amd64, linux/arm64)",
-            "운영체제/CPU 아키텍처(예: linux/amd64, linux/arm64)",
-        )
+        return phrase("explain.flag_values.os_cpu_architecture_e_g", lang)
     if name in ("cap-add", "cap-drop"):
         if value.upper() == "ALL":
-            return tr(lang, "every Linux capability", "모든 리눅스 capability")
+            return phrase("explain.flag_values.every_linux_capability", lang)
         return tr(lang, f"Linux capability {value.upper()}", f"리눅스 capability {value.upper()}")
     if name == "file":
         if path == "docker compose":
-            return tr(lang, f"Compose file {value}", f"Compose 파일 {value}")
-        return tr(lang, f"file {value}", f"파일 {value}")
+            return phrase("explain.flag_values.compose_file", lang, value=value)
+        return phrase("explain.flag_values.file", lang, value=value)
     if name in ("timeout", "time", "stop-timeout") and value.lstrip("-").isdigit():
-        return tr(lang, f"{value} seconds", f"{value}초")
+        return phrase("explain.flag_values.seconds", lang, value=value)
     if name == "entrypoint" and not value:
-        return tr(
-            lang,
-            "empty: clear the image's ENTRYPOINT, so the words after the image (or the "
-            "image's CMD) are run as they are",
-            "빈 값: 이미지의 ENTRYPOINT를 지워, 이미지 뒤의 단어(또는 이미지의 CMD)를 그대로 실행",
-        )
+        return phrase("explain.flag_values.empty_clear_the_image_s", lang)
     if name == "entrypoint":
-        return tr(
-            lang,
-            f"run {value} instead of the image's ENTRYPOINT",
-            f"이미지의 ENTRYPOINT 대신 {value} 실행",
-        )
+        return phrase("explain.flag_values.run_instead_of_the_image", lang, value=value)
     if name == "project-name":
-        return tr(
-            lang,
-            f"project name {value} (prefix of container and network names)",
-            f"프로젝트 이름 {value}(컨테이너·네트워크 이름의 앞부분)",
-        )
+        return phrase("explain.flag_values.project_name_prefix_of_container", lang, value=value)
     if name == "context" and node.parent is None:
-        return tr(lang, f"context {value}", f"컨텍스트 {value}")
+        return phrase("explain.flag_values.context", lang, value=value)
     return _other_value(name, value, lang) or _fallback(flag, lang)
 
 
@@ -272,21 +224,19 @@ def _other_value(name: str, value: str, lang: Lang) -> str | None:
         "metadata-file",
     ):
         if value == "-":
-            return tr(lang, "standard input/output", "표준 입력/출력")
-        return tr(lang, f"file {value}", f"파일 {value}")
+            return phrase("explain.flag_values.standard_input_output", lang)
+        return phrase("explain.flag_values.file", lang, value=value)
     if name == "scale" and "=" in value:
         service, _, count = value.partition("=")
-        return tr(
-            lang,
-            f"run {count} containers of service {service}",
-            f"서비스 {service}의 컨테이너를 {count}개 실행",
+        return phrase(
+            "explain.flag_values.run_containers_of_service", lang, count=count, service=service,
         )
     if name in ("replicas", "last", "limit", "health-retries", "pids-limit") and value.isdigit():
-        return tr(lang, f"{value}", f"{value}")
+        return phrase("explain.flag_values.text", lang, value=value)
     if name in ("subnet", "ip-range"):
-        return tr(lang, f"IP address range {value} (CIDR)", f"IP 주소 범위 {value}(CIDR)")
+        return phrase("explain.flag_values.ip_address_range_cidr", lang, value=value)
     if name in ("driver", "log-driver", "volume-driver"):
-        return tr(lang, f"driver {value}", f"드라이버 {value}")
+        return phrase("explain.flag_values.driver", lang, value=value)
     if name == "gpus":
         return tr(
             lang,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.explain.values import explain_size, is_secret, is_size, tr
 from bot.lang import Lang
+from bot.phrases import phrase
 
 # --log-opt KEY=VALUE: key -> (English, Korean), {v} is the value
 LOG_OPTS: dict[str, tuple[str, str]] = {
@@ -71,29 +72,21 @@ LOG_DRIVERS: dict[str, tuple[str, str]] = {
 def explain_log_opt(value: str, lang: Lang) -> str:
     key, eq, val = value.partition("=")
     if not eq:
-        return tr(
-            lang,
-            f"log driver option {value} (write it as key=value)",
-            f"로그 드라이버 옵션 {value}(key=value로 씀)",
-        )
+        return phrase("explain.log_values.log_driver_option_write_it", lang, value=value)
     if is_secret(key, val):
-        return tr(
-            lang,
-            f"log driver option {key} set to a secret value (***)",
-            f"로그 드라이버 옵션 {key}에 비밀 값 설정",
-        )
+        return phrase("explain.log_values.log_driver_option_set_to", lang, key=key)
     text = LOG_OPTS.get(key)
     if key in ("max-size", "max-buffer-size") and is_size(val):
         val = explain_size(val, lang)
     if text is None:
-        return tr(lang, f"log driver option {key} = {val}", f"로그 드라이버 옵션 {key} = {val}")
+        return phrase("explain.log_values.log_driver_option", lang, key=key, val=val)
     return tr(lang, text[0].format(v=val), text[1].format(v=val))
 
 
 def explain_log_driver(value: str, lang: Lang) -> str:
     text = LOG_DRIVERS.get(value)
     if text is None:
-        return tr(lang, f"log driver {value}", f"로그 드라이버 {value}")
+        return phrase("explain.log_values.log_driver", lang, value=value)
     if value == "none":
         return tr(lang, f"log driver none: {text[0]}", f"로그 드라이버 none: {text[1]}")
     return tr(

@@ -12,6 +12,7 @@ from bot.explain.parser import Item
 from bot.explain.substitution import has_substitution, substitution
 from bot.explain.values import tr
 from bot.lang import Lang
+from bot.phrases import phrase
 
 _IMAGE_SLOTS = re.compile(r"^(IMAGE|NAME\[|REPOSITORY|SOURCE_IMAGE|TARGET_IMAGE|IMAGE:TAG)")
 # usage word -> (role, English, Korean)
@@ -121,28 +122,18 @@ def _shell_c_meaning(
             f"{who_ko}의 옵션 {item.text}: 다음 단어를 명령줄로 실행",
         )
     if k == opt + 1:
-        return tr(
-            lang,
-            f"the command line {program} runs (the word right after -c): {item.text}",
-            f"{program}이(가) 실행할 명령줄(-c 바로 뒤의 단어): {item.text}",
+        return phrase(
+            "explain.positionals.the_command_line_runs_the", lang, program=program,
+            item_text=item.text,
         )
     script = args[opt + 1].text if opt + 1 < len(args) else ""
     n = k - opt - 2
     if n == 0:
         rest = " ".join([script] + [a.text for a in args[opt + 2 :]])
-        return tr(
-            lang,
-            f"not an argument of `{script}`: after `-c {script}` the next word becomes $0 "
-            f"(the script's name), and later ones $1, $2 ...; to run `{rest}`, quote it: "
-            f"-c '{rest}'",
-            f"`{script}`의 인자가 아님: `-c {script}` 뒤의 다음 단어는 $0(스크립트 이름)이 되고 "
-            f"그 뒤는 $1, $2 ...가 됨; `{rest}`를 실행하려면 따옴표로 묶으세요: -c '{rest}'",
+        return phrase(
+            "explain.positionals.not_an_argument_of_after", lang, script=script, rest=rest,
         )
-    return tr(
-        lang,
-        f"${n} of the command line given with -c, not an argument of `{script}`",
-        f"-c로 준 명령줄의 ${n}; `{script}`의 인자가 아님",
-    )
+    return phrase("explain.positionals.of_the_command_line_given", lang, n=n, script=script)
 
 
 def _command_meaning(item: Item, items: list[Item], lang: Lang) -> str:
@@ -150,18 +141,10 @@ def _command_meaning(item: Item, items: list[Item], lang: Lang) -> str:
         i for i in items if i.kind == "positional" and i.slot is not None and i.slot.starts_command
     ]
     if item.misplaced:
-        return tr(
-            lang,
-            "looks like a docker flag, but it comes after the image/container, so docker "
-            "hands it to the container's command; put docker flags before the image",
-            "docker 플래그처럼 보이지만 이미지/컨테이너 뒤에 있어서 컨테이너 명령으로 넘어감; "
-            "docker 플래그는 이미지 앞에 쓰세요",
-        )
+        return phrase("explain.positionals.looks_like_a_docker_flag", lang)
     real = [i for i in cmd_items if not i.misplaced]
     if item.slot is not None and item.slot.name == "PS_OPTIONS":
-        return tr(
-            lang, "option for ps, which lists the processes", "프로세스를 보여 주는 ps의 옵션"
-        )
+        return phrase("explain.positionals.option_for_ps_which_lists", lang)
     entrypoint = next(
         (i.value for i in items if i.flag is not None and i.flag.long == "entrypoint" and i.value),
         None,
@@ -170,63 +153,35 @@ def _command_meaning(item: Item, items: list[Item], lang: Lang) -> str:
     if shell_said:
         return shell_said
     if entrypoint and real and item is real[0]:
-        return tr(
-            lang,
-            f"first argument passed to the entrypoint {entrypoint} (replaces the image's "
-            f"default CMD): {item.text}",
-            f"엔트리포인트 {entrypoint}에 넘기는 첫 인자(이미지의 기본 CMD 대신): {item.text}",
+        return phrase(
+            "explain.positionals.first_argument_passed_to_the", lang, entrypoint=entrypoint,
+            item_text=item.text,
         )
     if entrypoint:
-        return tr(
-            lang,
-            f"argument for {entrypoint} (the --entrypoint program), not for docker",
-            f"docker가 아니라 {entrypoint}(--entrypoint 프로그램)에 주는 인자",
+        return phrase(
+            "explain.positionals.argument_for_the_entrypoint_program", lang, entrypoint=entrypoint,
         )
     if real and item is real[0]:
         where = item.node.path
         if where in ("docker container exec", "docker compose exec"):
-            return tr(
-                lang,
-                f"program to run inside the running container: {item.text}",
-                f"실행 중인 컨테이너 안에서 실행할 프로그램: {item.text}",
+            return phrase(
+                "explain.positionals.program_to_run_inside_the", lang, item_text=item.text,
             )
-        return tr(
-            lang,
-            f"command the container runs instead of the image's default CMD: {item.text}",
-            f"이미지의 기본 CMD 대신 컨테이너가 실행할 명령: {item.text}",
+        return phrase(
+            "explain.positionals.command_the_container_runs_instead", lang, item_text=item.text,
         )
     program = real[0].text if real else "?"
-    return tr(
-        lang, f"argument for {program}, not for docker", f"docker가 아니라 {program}에 주는 인자"
-    )
+    return phrase("explain.positionals.argument_for_not_for_docker", lang, program=program)
 
 
 def _build_context(text: str, lang: Lang) -> str:
     if text == ".":
-        return tr(
-            lang,
-            "build context: the current directory (.); its files are sent to the builder "
-            "and the Dockerfile is looked up there unless -f says otherwise",
-            "빌드 컨텍스트: 현재 디렉터리(.); 이 안의 파일이 빌더로 보내지고, -f가 없으면 "
-            "여기서 Dockerfile을 찾음",
-        )
+        return phrase("explain.positionals.build_context_the_current_directory", lang)
     if text == "-":
-        return tr(
-            lang,
-            "read the Dockerfile (or a tar context) from standard input",
-            "표준 입력에서 Dockerfile(또는 tar 컨텍스트)을 읽음",
-        )
+        return phrase("explain.positionals.read_the_dockerfile_or_a", lang)
     if re.match(r"^(https?://|git@|github\.com/)", text):
-        return tr(
-            lang,
-            f"build context from a Git repository or URL: {text}",
-            f"Git 저장소나 URL을 빌드 컨텍스트로 사용: {text}",
-        )
-    return tr(
-        lang,
-        f"build context: directory {text}; its files are sent to the builder",
-        f"빌드 컨텍스트: 디렉터리 {text}; 이 안의 파일이 빌더로 보내짐",
-    )
+        return phrase("explain.positionals.build_context_from_a_git", lang, text=text)
+    return phrase("explain.positionals.build_context_directory_its_files", lang, text=text)
 
 
 def positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
@@ -262,20 +217,15 @@ def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
         return Part(
             text,
             "argument",
-            tr(
-                lang,
-                "not explained (comes after an unknown sub-command)",
-                "설명하지 않음(알 수 없는 하위 명령 뒤에 있음)",
-            ),
+            phrase("explain.positionals.not_explained_comes_after_an", lang),
         )
     if slot is None:
         return Part(
             text,
             "argument",
-            tr(
-                lang,
-                f"extra argument that `{item.node.path}` does not take",
-                f"`{item.node.path}`가 받지 않는 남는 인자",
+            phrase(
+                "explain.positionals.extra_argument_that_does_not", lang,
+                item_node_path=item.node.path,
             ),
         )
     if slot.starts_command:
@@ -296,11 +246,11 @@ def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
         if path in ("docker container commit", "docker image import", "docker compose commit"):
             return Part(text, "image", bv.explain_new_image(text, lang))
         if path == "docker image tag":
-            what = tr(lang, "source image", "원본 이미지")
+            what = phrase("explain.positionals.source_image", lang)
         elif path == "docker image ls":
-            what = tr(lang, "list only this repository", "이 저장소만 표시")
+            what = phrase("explain.positionals.list_only_this_repository", lang)
         else:
-            what = tr(lang, "image", "이미지")
+            what = phrase("explain.positionals.image", lang)
         return Part(text, "image", f"{what}: {v.explain_image(text, lang)}")
     if name in ("PATH|URL|-",):
         return Part(text, "argument", _build_context(text, lang))
@@ -308,9 +258,9 @@ def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
         m = re.match(r"^([\w][\w.-]*):(.*)$", text)
         if m and not re.match(r"^[A-Za-z]$", m[1]):
             who = (
-                tr(lang, "container", "컨테이너")
+                phrase("explain.positionals.container", lang)
                 if name != "SERVICE:SRC_PATH"
-                else tr(lang, "service", "서비스")
+                else phrase("explain.positionals.service", lang)
             )
             return Part(
                 text,
@@ -325,10 +275,10 @@ def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
             return Part(
                 text,
                 "argument",
-                tr(lang, "tar stream on standard input/output", "표준 입력/출력의 tar 스트림"),
+                phrase("explain.positionals.tar_stream_on_standard_input", lang),
             )
         return Part(
-            text, "argument", tr(lang, f"path {text} on this machine", f"이 컴퓨터의 경로 {text}")
+            text, "argument", phrase("explain.positionals.path_on_this_machine", lang, text=text)
         )
     role, en, ko = _SLOTS.get(
         name, ("argument", name.lower().replace("_", " "), name.lower().replace("_", " "))

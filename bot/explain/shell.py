@@ -48,33 +48,11 @@ def clean_input(text: str, lang: Lang) -> str:
     Raises InputError for empty, over-long or binary input.
     """
     if not isinstance(text, str) or not text.strip():
-        if lang == "ko":
-            raise InputError(
-                "설명할 명령이 비어 있습니다.", hint='예: dockbot explain "docker ps -a"'
-            )
-        raise InputError(
-            "There is no command to explain.", hint='Try: dockbot explain "docker ps -a"'
-        )
+        raise InputError.keyed("input.explain_empty", lang)
     if len(text) > MAX_CHARS:
-        if lang == "ko":
-            raise InputError(
-                f"명령이 너무 깁니다({len(text):,}자, 최대 {MAX_CHARS:,}자).",
-                hint="설명이 필요한 docker 명령 한 줄만 붙여 넣으세요.",
-            )
-        raise InputError(
-            f"The command is too long ({len(text):,} characters; the limit is {MAX_CHARS:,}).",
-            hint="Paste only the docker command line you want explained.",
-        )
+        raise InputError.keyed("input.explain_too_long", lang, n=len(text), limit=MAX_CHARS)
     if "\x00" in text or "\ufffd" in text:
-        if lang == "ko":
-            raise InputError(
-                "입력에 이진 데이터(NUL 등)가 섞여 있습니다.",
-                hint="명령을 일반 텍스트로 붙여 넣으세요.",
-            )
-        raise InputError(
-            "The input contains binary data (NUL or undecodable bytes).",
-            hint="Paste the command as plain text.",
-        )
+        raise InputError.keyed("input.explain_binary", lang)
     text = strip_terminal_codes(text).replace("\r\n", "\n").replace("\r", "\n")
     # Line continuations; spaces a copy leaves after the backslash do not count. A backslash
     # that ends the paste continues onto a line that was not copied: nothing follows it.

@@ -7,6 +7,7 @@ import re
 from bot.explain.shell import is_substitution, split_substitutions
 from bot.explain.values import tr
 from bot.lang import Lang
+from bot.phrases import phrase
 
 _SUBST_Q = re.compile(
     r"^\$\(\s*docker\s+(ps|container ls|images|image ls|volume ls|network ls)\b(.*)\)$"
@@ -55,11 +56,7 @@ def _one_substitution(text: str, lang: Lang) -> str:
             f"shell command substitution: replaced by {known[0]} (the output of `{cmd}`)",
             f"셸 명령 치환: {known[1]}(`{cmd}`의 출력)로 바뀜",
         )
-    return tr(
-        lang,
-        f"shell command substitution: replaced by the output of `{cmd}`",
-        f"셸 명령 치환: `{cmd}`의 출력으로 바뀜",
-    )
+    return phrase("explain.substitution.shell_command_substitution_replaced_by", lang, cmd=cmd)
 
 
 def has_substitution(text: str) -> bool:
@@ -74,7 +71,7 @@ def substitution(text: str, lang: Lang) -> str:
     said: list[str] = []
     for p in pieces:
         if not is_substitution(p):
-            said.append(tr(lang, f"{p!r} as written", f"{p!r}(그대로)"))
+            said.append(phrase("explain.substitution.as_written", lang, p=p))
             continue
         cmd = _inner(p)
         known = _KNOWN_OUTPUTS.get(" ".join(cmd.split()))

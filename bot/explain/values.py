@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.lang import Lang
+from bot.phrases import phrase
 from bot.secrets import is_secret_assignment
 
 
@@ -34,50 +35,34 @@ def split_image(ref: str) -> tuple[str | None, str, str | None, str | None]:
 
 def explain_image(ref: str, lang: Lang) -> str:
     if ref.startswith("$") or "`" in ref:
-        return tr(
-            lang,
-            "image name taken from a shell variable or command",
-            "셸 변수나 명령 결과로 정해지는 이미지 이름",
-        )
+        return phrase("explain.values.image_name_taken_from_a", lang)
     registry, repo, tag, digest = split_image(ref)
     bits: list[str] = []
     if registry:
-        bits.append(tr(lang, f"registry {registry}", f"레지스트리 {registry}"))
+        bits.append(phrase("explain.values.registry", lang, registry=registry))
     if "/" in repo:
         owner, _, name = repo.rpartition("/")
         if registry:
-            bits.append(tr(lang, f"repository {repo}", f"저장소 {repo}"))
+            bits.append(phrase("explain.values.repository", lang, repo=repo))
         else:
             bits.append(
-                tr(
-                    lang,
-                    f"Docker Hub repository {name} of user/organisation {owner}",
-                    f"Docker Hub 사용자/조직 {owner}의 저장소 {name}",
-                )
+                phrase("explain.values.docker_hub_repository_of_user", lang, name=name, owner=owner)
             )
     elif registry:
-        bits.append(tr(lang, f"repository {repo}", f"저장소 {repo}"))
+        bits.append(phrase("explain.values.repository", lang, repo=repo))
     else:
         bits.append(
-            tr(
-                lang,
-                f"a local image named {repo} or Docker Hub's official image library/{repo}",
-                f"로컬 이미지 {repo} 또는 Docker Hub 공식 이미지 library/{repo}",
-            )
+            phrase("explain.values.a_local_image_named_or", lang, repo=repo)
         )
     if digest:
         bits.append(
             tr(lang, f"pinned to digest {digest[:19]}…", f"다이제스트 {digest[:19]}…로 고정")
         )
     if tag:
-        bits.append(tr(lang, f"tag {tag}", f"태그 {tag}"))
+        bits.append(phrase("explain.values.tag", lang, tag=tag))
     elif not digest:
         bits.append(
-            tr(
-                lang,
-                "tag latest (no tag given, so docker uses latest)",
-                "태그 latest(태그를 안 쓰면 latest를 씀)",
-            )
+            phrase("explain.values.tag_latest_no_tag_given", lang)
         )
     return ", ".join(bits)
 
@@ -119,11 +104,7 @@ def explain_port(value: str, lang: Lang) -> str:
                 f"host port {pieces[0]} → container port {pieces[1]}",
                 f"호스트 포트 {pieces[0]} → 컨테이너 포트 {pieces[1]}",
             )
-        return tr(
-            lang,
-            "port mapping [ip:][host port:]container port[/protocol]",
-            "포트 매핑 [IP:][호스트 포트:]컨테이너 포트[/프로토콜]",
-        )
+        return phrase("explain.values.port_mapping_ip_host_port", lang)
     ip, host, container, proto = parsed
     proto_txt = "" if proto == "tcp" else f"/{proto}"
     if host:
@@ -165,26 +146,18 @@ def socket_words(path: str, lang: Lang) -> str | None:
     """What a host socket is (the Docker engine's own socket, another socket), or None."""
     name = path.rstrip("/").rsplit("/", 1)[-1]
     if name == "docker.sock":
-        return tr(lang, "the host's Docker socket", "호스트의 Docker 소켓")
+        return phrase("explain.values.the_host_s_docker_socket", lang)
     if name.endswith(".sock"):
-        return tr(lang, "the host socket", "호스트 소켓")
+        return phrase("explain.values.the_host_socket", lang)
     return None
 
 
 def docker_socket_note(path: str, read_only: bool, lang: Lang) -> str:
     if path.rstrip("/").rsplit("/", 1)[-1] != "docker.sock":
         return ""
-    text = tr(
-        lang,
-        "; it is the Docker engine's API: whoever can use it controls Docker on the host",
-        "; Docker 엔진의 API라서 이것을 쓸 수 있으면 호스트의 Docker를 마음대로 다룸",
-    )
+    text = phrase("explain.values.it_is_the_docker_engine", lang)
     if read_only:
-        text += tr(
-            lang,
-            " (read-only does not make the API read-only: requests still go through)",
-            " (읽기 전용으로 마운트해도 API 요청은 그대로 보낼 수 있음)",
-        )
+        text += phrase("explain.values.read_only_does_not_make", lang)
     return text
 
 
@@ -204,38 +177,20 @@ def split_volume(value: str) -> tuple[str | None, str, list[str]]:
 def explain_volume(value: str, lang: Lang) -> str:
     src, dst, opts = split_volume(value)
     if src is not None and src.startswith("<"):
-        text = tr(
-            lang,
-            f"{src} (a host folder or a volume name) → {dst} in the container",
-            f"{src}(호스트 폴더 또는 볼륨 이름) → 컨테이너 {dst}",
-        )
+        text = phrase("explain.values.a_host_folder_or_a", lang, src=src, dst=dst)
     elif src is None:
-        text = tr(
-            lang,
-            f"anonymous volume mounted at {dst} in the container",
-            f"컨테이너의 {dst}에 익명 볼륨 마운트",
-        )
+        text = phrase("explain.values.anonymous_volume_mounted_at_in", lang, dst=dst)
     elif is_host_path(src) and (sock := socket_words(src, lang)):
-        text = tr(
-            lang,
-            f"{sock} {src} → {dst} in the container (bind mount of a socket, not a folder)",
-            f"{sock} {src} → 컨테이너 {dst} (폴더가 아니라 소켓을 바인드 마운트)",
+        text = phrase(
+            "explain.values.in_the_container_bind_mount", lang, sock=sock, src=src, dst=dst,
         ) + docker_socket_note(src, "ro" in opts, lang)
     elif is_host_path(src):
-        text = tr(
-            lang,
-            f"host folder {src} → {dst} in the container (bind mount)",
-            f"호스트 폴더 {src} → 컨테이너 {dst} (바인드 마운트)",
-        )
+        text = phrase("explain.values.host_folder_in_the_container", lang, src=src, dst=dst)
         here = next((w for w in ("$(pwd)", "${PWD}", "$PWD") if w in src), None)
         if here:
-            text += tr(lang, f"; {here} is the current directory", f"; {here}는 현재 디렉터리")
+            text += phrase("explain.values.is_the_current_directory", lang, here=here)
     else:
-        text = tr(
-            lang,
-            f"named volume {src} → {dst} in the container (kept after the container is removed)",
-            f"이름 있는 볼륨 {src} → 컨테이너 {dst} (컨테이너를 지워도 남음)",
-        )
+        text = phrase("explain.values.named_volume_in_the_container", lang, src=src, dst=dst)
     names = [
         VOLUME_OPTIONS[o][1 if lang == "ko" else 0] if o in VOLUME_OPTIONS else o for o in opts
     ]
@@ -259,26 +214,20 @@ def explain_mount(value: str, lang: Lang) -> str:
     dst = f.get("target") or f.get("destination") or f.get("dst") or "?"
     ro = any(k in f for k in ("readonly", "ro")) and f.get("readonly", f.get("ro")) != "false"
     if kind == "bind" and (sock := socket_words(src, lang)):
-        text = tr(
-            lang,
-            f"bind mount of {sock} {src} → {dst} in the container",
-            f"바인드 마운트: {sock} {src} → 컨테이너 {dst}",
+        text = phrase(
+            "explain.values.bind_mount_of_in_the", lang, sock=sock, src=src, dst=dst,
         ) + docker_socket_note(src, ro, lang)
     elif kind == "bind":
-        text = tr(
-            lang,
-            f"bind mount: host {src} → {dst} in the container",
-            f"바인드 마운트: 호스트 {src} → 컨테이너 {dst}",
-        )
+        text = phrase("explain.values.bind_mount_host_in_the", lang, src=src, dst=dst)
     elif kind == "tmpfs":
-        text = tr(lang, f"tmpfs (memory) at {dst}", f"{dst}에 tmpfs(메모리) 마운트")
+        text = phrase("explain.values.tmpfs_memory_at", lang, dst=dst)
     else:
         text = tr(
             lang,
             f"{kind} {src or '(anonymous)'} → {dst} in the container",
             f"{kind} {src or '(익명)'} → 컨테이너 {dst}",
         )
-    return text + (tr(lang, " [read-only]", " [읽기 전용]") if ro else "")
+    return text + (phrase("explain.values.read_only", lang) if ro else "")
 
 
 # -- KEY=VALUE, sizes, policies ----------------------------------------------------------
@@ -291,14 +240,10 @@ def is_secret(key: str, val: str) -> bool:
 def explain_env(value: str, lang: Lang) -> str:
     key, eq, val = value.partition("=")
     if not eq:
-        return tr(
-            lang,
-            f"variable {key}, its value copied from your shell's environment",
-            f"변수 {key} (값은 지금 셸의 환경 변수에서 가져옴)",
-        )
+        return phrase("explain.values.variable_its_value_copied_from", lang, key=key)
     if is_secret(key, val):
-        return tr(lang, f"variable {key} set to a secret value (***)", f"변수 {key}에 비밀 값 설정")
-    return tr(lang, f"variable {key} set to {val!r}", f"변수 {key}에 {val!r} 설정")
+        return phrase("explain.values.variable_set_to_a_secret", lang, key=key)
+    return phrase("explain.values.variable_set_to", lang, key=key, val=val)
 
 
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?)([bkmgt]?)b?$", re.I)
@@ -312,9 +257,9 @@ def is_size(value: str) -> bool:
 def explain_size(value: str, lang: Lang) -> str:
     m = _SIZE.match(value)
     if not m:
-        return tr(lang, "size (number with b, k, m or g)", "크기(숫자 + b, k, m, g 단위)")
+        return phrase("explain.values.size_number_with_b_k", lang)
     amount = f"{m[1]} {_UNITS[m[2].lower()]}"
-    return tr(lang, f"{amount}", f"{amount}")
+    return phrase("explain.values.text", lang, amount=amount)
 
 
 RESTART = {
@@ -373,10 +318,10 @@ def explain_restart(value: str, lang: Lang) -> str:
     policy, _, count = value.partition(":")
     text = RESTART.get(policy)
     if text is None:
-        return tr(lang, "restart policy", "재시작 정책")
+        return phrase("explain.values.restart_policy", lang)
     out = tr(lang, *text)
     if count:
-        out += tr(lang, f", at most {count} times", f", 최대 {count}번")
+        out += phrase("explain.values.at_most_times", lang, count=count)
     return out
 
 
@@ -385,48 +330,34 @@ def explain_network(value: str, lang: Lang) -> str:
         return tr(lang, *NETWORK[value])
     if value.startswith("container:"):
         name = value.partition(":")[2]
-        return tr(
-            lang, f"share the network of container {name}", f"컨테이너 {name}의 네트워크를 공유"
-        )
-    return tr(
-        lang,
-        f"user-defined network {value} (containers on it reach each other by name)",
-        f"사용자 정의 네트워크 {value}(같은 네트워크의 컨테이너끼리 이름으로 통신)",
-    )
+        return phrase("explain.values.share_the_network_of_container", lang, name=name)
+    return phrase("explain.values.user_defined_network_containers_on", lang, value=value)
 
 
 def explain_filter(value: str, lang: Lang) -> str:
     key, eq, val = value.partition("=")
     what = FILTER_KEYS.get(key)
     if not eq or what is None:
-        return tr(lang, f"filter {value}", f"필터 {value}")
+        return phrase("explain.values.filter", lang, value=value)
     return tr(lang, what[0].format(v=val), what[1].format(v=val))
 
 
 def explain_host(value: str, lang: Lang) -> str:
     if value.startswith("ssh://"):
-        return tr(
-            lang, "a remote Docker engine reached over SSH", "SSH로 접속하는 원격 Docker 엔진"
-        )
+        return phrase("explain.values.a_remote_docker_engine_reached", lang)
     if value.startswith("unix://") or value.startswith("npipe://"):
-        return tr(lang, "a local Docker engine socket", "로컬 Docker 엔진 소켓")
+        return phrase("explain.values.a_local_docker_engine_socket", lang)
     if value.startswith("tcp://"):
-        return tr(lang, "a remote Docker engine over TCP", "TCP로 접속하는 원격 Docker 엔진")
-    return tr(lang, "Docker engine address", "Docker 엔진 주소")
+        return phrase("explain.values.a_remote_docker_engine_over", lang)
+    return phrase("explain.values.docker_engine_address", lang)
 
 
 def explain_format(value: str, lang: Lang) -> str:
     if value == "json":
-        return tr(lang, "print JSON", "JSON으로 출력")
+        return phrase("explain.values.print_json", lang)
     if value.startswith("table"):
-        return tr(
-            lang, "a table with the columns given by the Go template", "Go 템플릿으로 고른 열의 표"
-        )
+        return phrase("explain.values.a_table_with_the_columns", lang)
     if "{{" in value:
-        return tr(
-            lang,
-            "Go template: {{.Field}} prints a field of each item",
-            "Go 템플릿: {{.필드}}로 항목의 필드를 출력",
-        )
-    return tr(lang, "output format", "출력 형식")
+        return phrase("explain.values.go_template_prints_a_field", lang)
+    return phrase("explain.values.output_format", lang)
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.lang import Lang
+from bot.phrases import phrase
 from bot.render.buttons import ButtonValue, encode
-from bot.render.slack_words import WORDS
 from bot.secrets import CONTROL_CHARS
 
 Block = dict[str, Any]
@@ -39,8 +39,8 @@ _CONTROL = CONTROL_CHARS
 
 
 def w(key: str, lang: Lang) -> str:
-    """One user-facing phrase in the given language."""
-    return WORDS[key][lang]
+    """One phrase of the Slack app (the catalog's ``slack.<key>``) in the given language."""
+    return phrase(f"slack.{key}", lang)
 
 
 def escape(text: str) -> str:
@@ -150,8 +150,10 @@ def _cut_note(dropped: int, lang: Lang) -> list[Block]:
 
 
 def message(blocks: list[Block], fallback: str, lang: Lang) -> Message:
-    """A finished message: blocks within limits plus a short plain ``text`` fallback."""
-    return {"text": clip(fallback or "dockbot", MAX_FALLBACK_TEXT), "blocks": fit(blocks, lang)}
+    """A finished message: blocks within limits plus a short ``text`` fallback (Slack reads
+    it as mrkdwn too, so it is escaped; already escaped text stays as it is)."""
+    text = escape(clip(unmark(fallback), MAX_FALLBACK_TEXT)) or "dockbot"
+    return {"text": text, "blocks": fit(blocks, lang)}
 
 
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))

@@ -3,20 +3,22 @@
 Answers, did-you-mean suggestions, explanations, executor results, errors, help and
 the App Home view. Every builder returns a finished :data:`Message` (or view) within
 Slack's limits, built from :mod:`bot.render.blockkit`. Button values carry everything a
-click needs (compact JSON), so any replica can handle any click.
+click needs, written by :mod:`bot.render.buttons`, so any replica can handle any click.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.ask.matcher import Answer
 from bot.errors import DockbotError
+from bot.intent.results import Result
 from bot.kb.gaps import GapReport
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
-from bot.lang import Lang, has_hangul
+from bot.lang import Lang
+from bot.phrases import has_phrase, phrase
 from bot.render.blockkit import (
     MAX_BUTTON_TEXT,
     MAX_HOME_BLOCKS,
@@ -39,8 +41,7 @@ from bot.render.blockkit import (
     w,
 )
 from bot.render.buttons import Feedback, HomeLang, Others, Pick, Run, Share
-from bot.render.learn import start_button
-from bot.render.slack_words import ERRORS_KO, ROLE_NAMES
+from bot.render.learn import lesson_message, start_button
 
 ACTION_SHARE = "dockbot_share"
 ACTION_OTHERS = "dockbot_others"
@@ -210,7 +211,8 @@ def explanation_message(
     lines: list[str] = []
     for part in _dicts(expl.get("parts")):
         role = str(part.get("role") or "")
-        role_name = ROLE_NAMES.get(role, {}).get(lang, role)
+        role_name = phrase(f"slack.role.{role}", lang) if has_phrase(f"slack.role.{role}") \
+            else role
         text = code(str(part.get("text", "")))
         flag = part.get("flag")
         long_name = f" ({code(str(flag))})" if flag and flag != part.get("text") else ""
@@ -286,13 +288,8 @@ def exec_off_message(op_text: str, lang: Lang, *, enabled: bool,
 
 
 def error_text(err: DockbotError, lang: Lang) -> str:
-    """The error's message and hint; an English-only error shown to a Korean speaker gets
-    the Korean text for its code (with the specific English message after it)."""
-    if lang == "ko" and err.code in ERRORS_KO and not has_hangul(err.message):
-        ko = ERRORS_KO[err.code]
-        custom = err.message != type(err).default_message
-        return ko + (f" ({err.message})" if custom else "")
-    return err.user_text()
+    """The error's message and hint in ``lang`` (:meth:`DockbotError.text_in`)."""
+    return err.text_in(lang)
 
 
 def error_message(err: DockbotError, lang: Lang) -> Message:
@@ -310,6 +307,44 @@ def help_message(lang: Lang, ops: Sequence[str], hosts: Sequence[str]) -> Messag
     else:
         blocks.append(context(w("help_no_exec", lang)))
     return message(blocks, w("help_title", lang), lang)
+
+
+# ---------------------------------------------------------------- routed results
+
+MAX_SHARE_COMMAND = 1500
+
+
+def reply_message(result: Result, kb: KnowledgeBase, *, public: bool = False,
+                  mask: Callable[[str], str] = str) -> Message:
+    """The Slack message for a routed result. ``public`` replies (mentions, DMs) get no
+    "Share to channel" button; ``mask`` hides secrets in what a Share button carries."""
+    lang = result.lang
+    if result.kind == "help":
+        return help_message(lang, result.ops, result.hosts)
+    if result.kind == "explain":
+        masked = mask(result.command)
+        share = None
+        if not public and len(masked) <= MAX_SHARE_COMMAND:
+            share = Share(lang, command=masked)
+        return explanation_message(result.explanation.to_dict(), lang, share_value=share)
+    if result.kind == "exec":
+        return exec_pending_message(result.label, result.host, lang)
+    if result.kind == "exec_off":
+        return exec_off_message(result.op, lang, enabled=result.enabled)
+    if result.kind == "exec_done":
+        return exec_message(result.result.to_dict(), lang, result.label)
+    if result.kind == "question":
+        return answer_message(result.answer, kb, run_op=result.run_op, shareable=not public,
+                              share_query=mask(result.answer.query),
+                              question_id=result.question_id)
+    if result.kind == "gaps":
+        if result.report is None:
+            key = "gaps_denied" if result.state == "denied" else "gaps_off"
+            return message([section(w(key, lang))], unmark(w(key, lang)), lang)
+        return gaps_message(result.report, lang)
+    if result.kind == "learn":
+        return lesson_message(result.course, result.number, lang)
+    return error_message(result.error, lang)
 
 
 # ---------------------------------------------------------------- App Home

@@ -6,20 +6,8 @@ import unicodedata
 
 from bot.explain.model import Explanation, Part
 from bot.lang import Lang
+from bot.phrases import phrase
 
-_ROLE_NAMES: dict[str, dict[Lang, str]] = {
-    "docker": {"en": "program", "ko": "프로그램"},
-    "global-flag": {"en": "global option", "ko": "전역 옵션"},
-    "subcommand": {"en": "sub-command", "ko": "하위 명령"},
-    "flag": {"en": "flag", "ko": "플래그"},
-    "flag-value": {"en": "value", "ko": "값"},
-    "image": {"en": "image", "ko": "이미지"},
-    "container": {"en": "container", "ko": "컨테이너"},
-    "argument": {"en": "argument", "ko": "인자"},
-    "command": {"en": "container command", "ko": "컨테이너 명령"},
-    "separator": {"en": "separator", "ko": "구분자"},
-    "shell": {"en": "shell", "ko": "셸"},
-}
 _ROLE_COLORS = {
     "docker": "1",
     "global-flag": "33",
@@ -32,14 +20,6 @@ _ROLE_COLORS = {
     "command": "2",
     "separator": "2",
     "shell": "36",
-}
-_WORDS: dict[str, dict[Lang, str]] = {
-    "risks": {"en": "Risks", "ko": "주의할 점"},
-    "safer": {"en": "Safer", "ko": "더 안전하게"},
-    "danger": {"en": "DANGER", "ko": "위험"},
-    "warn": {"en": "WARNING", "ko": "주의"},
-    "did_you_mean": {"en": "Did you mean", "ko": "이렇게 쓰려던 건가요"},
-    "no_risks": {"en": "No risky flags found.", "ko": "위험한 플래그는 없습니다."},
 }
 _MAX_COLUMN = 26
 
@@ -86,7 +66,7 @@ def explanation_text(expl: Explanation, lang: Lang, color: bool) -> str:
     shown = [(p.text + (f" {v.text}" if v is not None else "")) for p, v in rows]
     column = min(_MAX_COLUMN, max((_width(s) for s in shown), default=0))
     for (part, value), text in zip(rows, shown, strict=True):
-        tag = paint("2", f"[{_ROLE_NAMES[part.role][lang]}]")
+        tag = paint("2", f"[{phrase('term.role.' + part.role, lang)}]")
         meaning = part.meaning
         if part.flag and part.text != part.flag and part.role in ("flag", "global-flag"):
             meaning = f"{part.flag}: {meaning}"
@@ -103,14 +83,15 @@ def explanation_text(expl: Explanation, lang: Lang, color: bool) -> str:
             arrow = paint("32", "↳")
             lines.append(f"  {' ' * column}    {arrow} {value.text}: {value.meaning}")
     if expl.risks:
-        lines += ["", paint("1", _WORDS["risks"][lang])]
+        lines += ["", paint("1", phrase("term.explain.risks", lang))]
         for risk in expl.risks:
-            label = _WORDS[risk.level][lang]
+            label = phrase(f"term.explain.{risk.level}", lang)
             code = "1;31" if risk.level == "danger" else "1;33"
             lines.append(f"  {paint(code, f'[{label}]')} {paint('1', risk.flag)}")
             lines.append(f"    {risk.message}")
-            lines.append(f"    {paint('32', _WORDS['safer'][lang] + ':')} {risk.safer}")
+            safer = phrase("term.explain.safer", lang)
+            lines.append(f"    {paint('32', safer + ':')} {risk.safer}")
     if expl.suggestions:
-        lines += ["", paint("1", _WORDS["did_you_mean"][lang] + "?")]
+        lines += ["", paint("1", phrase("term.explain.did_you_mean", lang) + "?")]
         lines += [f"  {paint('1;36', s)}" for s in expl.suggestions]
     return "\n".join(lines)

@@ -35,6 +35,7 @@ ACTION_LESSON = "dockbot_lesson"  # dockbot_lesson_next / _prev / _open
 ACTION_LESSON_ANSWER = "dockbot_lesson_answer"  # dockbot_lesson_answer_0 ... _3
 LESSON_PATTERN = re.compile(rf"^{ACTION_LESSON}_(next|prev|open)$")
 ANSWER_PATTERN = re.compile(rf"^{ACTION_LESSON_ANSWER}_\d$")
+LAB_NAME = "Play with Docker"
 _BOLD = re.compile(r"\*([^*\n]+)\*")  # the course's *bold*, for terminals
 
 def start_button(lang: Lang) -> Block:
@@ -61,7 +62,8 @@ def lesson_message(course: Course, number: int, lang: Lang,
     if lesson.example:
         blocks.extend(code_sections(lesson.example, f"*{w('lesson_example', lang)}*"))
     blocks.extend(code_sections(lesson.try_command, f"*{w('lesson_try', lang)}*"))
-    blocks.append(context(w("lesson_lab", lang).format(url=escape(course.lab))))
+    lab = f"<{escape(course.lab)}|{LAB_NAME}>"  # a link: the phrase itself stays escaped
+    blocks.append(context(w("lesson_lab", lang).format(lab=lab)))
     check = lesson.check
     blocks.append(section(f"*{w('lesson_check', lang)}* {escape(check.question[lang])}"))
     blocks.append(actions([
@@ -96,8 +98,7 @@ def lesson_text(course: Course, number: int, lang: Lang, graded: Graded | None =
         out += [f"{w('lesson_example', lang)}:", *(f"    {ln}" for ln in
                                                     lesson.example.splitlines()), ""]
     out += [f"{w('lesson_try', lang)}:", f"    $ {lesson.try_command}", ""]
-    out += [re.sub(r"<([^|>]+)\|([^>]+)>", r"\2 (\1)", w("lesson_lab", lang).format(
-        url=course.lab)), ""]
+    out += [w("lesson_lab", lang).format(lab=f"{LAB_NAME} ({course.lab})"), ""]
     out.append(f"{w('lesson_check', lang)}: {lesson.check.question[lang]}")
     out += [f"  {i + 1}. {opt[lang]}" for i, opt in enumerate(lesson.check.options)]
     out.append("")

@@ -7,19 +7,7 @@ from collections.abc import Sequence
 from bot.ask.matcher import Answer, Candidate
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import Lang
-
-_WORDS: dict[str, dict[Lang, str]] = {
-    "related": {"ko": "관련", "en": "Related"},
-    "unsure": {
-        "ko": "잘 모르겠어요. 이런 질문은 어때요:",
-        "en": "I'm not sure what you mean. Did you mean one of these?",
-    },
-    "nothing": {
-        "ko": "잘 모르겠어요. Docker 명령어나 개념을 물어봐 주세요. 이런 질문은 어때요:",
-        "en": "I don't know that one. Ask about a Docker command or concept, for example:",
-    },
-    "also": {"ko": "다른 답변", "en": "Other answers"},
-}
+from bot.phrases import phrase
 
 
 class Style:
@@ -45,7 +33,8 @@ class Style:
 
 
 def word(key: str, lang: Lang) -> str:
-    return _WORDS[key][lang]
+    """One phrase of the terminal answers (the catalog's ``term.<key>``)."""
+    return phrase(f"term.{key}", lang)
 
 
 def _related_line(entry: Entry, kb: KnowledgeBase, lang: Lang, st: Style) -> str | None:

@@ -16,6 +16,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from bot import __version__
 from bot.executor.config import load_config
 from bot.kb.check import load_knowledge
 from bot.settings import Settings
@@ -125,7 +126,7 @@ def test_two_replicas_probes_security_and_resources(rendered: list[dict[str, Any
     mounts = {m["mountPath"]: m["name"] for m in box["volumeMounts"]}
     volumes = {v["name"]: v for v in pod["volumes"]}
     assert "emptyDir" in volumes[mounts["/tmp"]]                  # writable tmp, read-only root
-    assert box["image"] == "dockbot:0.1.0"
+    assert box["image"] == f"dockbot:{__version__}"  # the image tag is the release version
 
 
 def test_the_pod_runs_as_the_images_user(rendered: list[dict[str, Any]]) -> None:

@@ -1,4 +1,4 @@
-"""Projections of engine answers (pure), and the terminal table renderer."""
+"""Projections of engine answers (pure); the terminal table renderer: tests/render."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from bot.executor import ExecResult
 from bot.executor.views import (
     age,
     df_view,
@@ -18,7 +17,6 @@ from bot.executor.views import (
     stats_view,
     version_view,
 )
-from bot.render.exec_text import exec_result_text
 
 NOW = 1_800_000_000.0
 SECRET = "hunter2-canary"
@@ -151,20 +149,3 @@ def test_cells_are_cleaned_and_cut() -> None:
                      "Created": NOW}], 20, NOW)
     name, image = view.rows[0][:2]
     assert name == "red" and image.endswith("...") and len(image) <= 23
-
-
-def test_renderer_aligns_wide_characters() -> None:
-    res = ExecResult(op="volumes", host="local", columns=("DRIVER", "VOLUME NAME"),
-                     rows=(("local", "데이터"), ("nfs-driver", "x")), text="... 3 more",
-                     truncated=True)
-    lines = exec_result_text(res, color=False).split("\n")
-    assert lines == ["DRIVER      VOLUME NAME", "local       데이터", "nfs-driver  x",
-                     "... 3 more"]
-    colored = exec_result_text(res, color=True)
-    assert "\x1b[1mDRIVER" in colored and "\x1b[2m... 3 more\x1b[0m" in colored
-
-
-def test_renderer_for_logs_and_empty_results() -> None:
-    logs = ExecResult(op="logs", host="local", text="a\n... not a note\x1b[31m")
-    assert exec_result_text(logs, color=False) == "a\n... not a note"
-    assert exec_result_text(ExecResult(op="volumes", host="h"), color=False) == "(nothing)"

@@ -26,14 +26,14 @@ import pytest
 import yaml
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.models.blocks import Block
 from slack_sdk.signature import SignatureVerifier
 
-from bot.services import Services, load_services
+from bot.services import Services
 from bot.settings import Settings
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.server import http_server, stop_http
+from tests.support.blockkit import check_block_kit
 from tests.support.fake_slack import TEAM, FakeSlack, fake_slack_server
 
 SECRET = "test-signing-secret-0123456789"
@@ -44,12 +44,6 @@ TOKEN = "xoxb-test-token"
 def fake_slack() -> Iterator[FakeSlack]:
     with fake_slack_server() as fake:
         yield fake
-
-
-@pytest.fixture(scope="session")
-def base_services() -> Services:
-    """Knowledge base and matcher, loaded once (the executor comes from each test's settings)."""
-    return load_services(Settings.from_env({}))
 
 
 @dataclass
@@ -162,17 +156,6 @@ class SlackApp:
         })
         hdrs = {**signed_headers(body, "application/json"), **(headers or {})}
         return post(self.events_url, body, hdrs)
-
-
-def check_block_kit(msg: dict[str, Any]) -> None:
-    """Every block parses as slack_sdk's Block Kit model, validates, and round-trips."""
-    assert isinstance(msg.get("text"), str) and msg["text"]
-    blocks = msg["blocks"]
-    assert 0 < len(blocks) <= 50
-    parsed = Block.parse_all(blocks)
-    for block in parsed:
-        block.validate_json()
-    assert [b.to_dict() for b in parsed] == blocks
 
 
 @pytest.fixture

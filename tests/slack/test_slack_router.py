@@ -150,7 +150,7 @@ def test_operations_follow_the_policy_for_channel_and_user(
     if kind == "exec":
         assert routed.job is not None
         op = services.executor.parse(text)
-        assert routed.job.text == op.describe()
+        assert routed.job.op == op.describe()
     if kind == "exec_off":
         assert kit.w("exec_not_allowed", "en").split("{op}")[1][:20] in \
             routed.message["blocks"][0]["text"]["text"]

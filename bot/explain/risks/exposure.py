@@ -13,8 +13,8 @@ from bot.explain.risks.rule import (
     make,
     shown,
 )
-from bot.explain.values import tr
 from bot.lang import Lang
+from bot.phrases import phrase
 from bot.secrets import is_secret_assignment
 
 
@@ -34,7 +34,7 @@ def published_databases(p: ParsedCommand, lang: Lang) -> list[Risk]:
         name = DB_PORTS.get(container)
         if name is None and not db_image:
             continue
-        what = name or tr(lang, "the database", "데이터베이스")
+        what = name or phrase("explain.risks.exposure.the_database", lang)
         out.append(
             make(
                 shown(i),

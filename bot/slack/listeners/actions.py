@@ -29,7 +29,6 @@ from bot.render.blocks import (
     PICK_PATTERN,
     alternatives_message,
     error_message,
-    exec_off_message,
     explanation_message,
     shared_message,
 )
@@ -37,7 +36,7 @@ from bot.render.buttons import Feedback, HomeLang, Others, Pick, Run, Share
 from bot.slack.clicks import Click, on_click
 from bot.slack.home import publish_home
 from bot.slack.payloads import identity
-from bot.slack.router import Routed, decide, entry_answer, entry_message
+from bot.slack.router import decide, entry_answer, entry_message
 from bot.slack.sharing import shareable_text
 
 feedback_log = logging.getLogger("dockbot.feedback")
@@ -107,8 +106,7 @@ def handle_run(click: Click[Run]) -> None:
     except DockbotError:
         click.reply(_expired(lang))
         return
-    note = exec_off_message(op.describe(), lang, enabled=executor.enabled)
-    routed = decide(click.rt.services, op, asker, lang, Routed("exec_off", lang, note), text)
+    routed = decide(click.rt.services, op, asker, lang, text)
     click.reply(routed.message)
     if routed.job is not None:
         click.rt.run_later(routed.job, asker, click.reply)

@@ -1,13 +1,13 @@
-"""Every phrase the Slack app shows, in Korean and English (data only)."""
+"""The Slack app's phrases (mrkdwn: ``&``, ``<`` and ``>`` written escaped), and the names
+of an explained command's parts there (data only)."""
 
 from __future__ import annotations
 
-from bot.executor.messages import ALLOWED_KO
 from bot.lang import Lang
 
-Words = dict[str, dict[Lang, str]]
+Phrases = dict[str, dict[Lang, str]]
 
-WORDS: Words = {
+SLACK: Phrases = {
     "share": {"ko": "채널에 공유", "en": "Share to channel"},
     "others": {"ko": "다른 답변", "en": "Other answers"},
     "run": {"ko": "실행해 보기", "en": "Run it"},
@@ -61,14 +61,16 @@ WORDS: Words = {
     },
     "help_title": {"ko": "dockbot 사용법", "en": "How to use dockbot"},
     "help_body": {
-        "ko": "• `/docker <질문>` — Docker 사용법을 물어보세요. 예: `/docker 컨테이너 백그라운드 "
-        "실행`\n• `/docker explain <명령어>` — 명령어를 플래그별로 풀이해요. 예: `/docker explain "
-        "docker run -dp 80:80 nginx`\n• 명령어를 그대로 붙여 넣어도 풀이해 드려요.\n"
+        "ko": "• `/docker &lt;질문&gt;` — Docker 사용법을 물어보세요. 예: `/docker 컨테이너 "
+        "백그라운드 실행`\n• `/docker explain &lt;명령어&gt;` — 명령어를 플래그별로 풀이해요. "
+        "예: `/docker explain docker run -dp 80:80 nginx`\n"
+        "• 명령어를 그대로 붙여 넣어도 풀이해 드려요.\n"
         "• `/docker 배우기 [번호]` — 팀 노트로 만든 온보딩 코스를 한 수업씩 따라 해요.\n"
         "• 채널에서 `@dockbot 질문`으로 부르거나 DM으로 물어보면 스레드로 답해요.\n"
         "• 답변은 나에게만 보여요. `채널에 공유` 버튼으로 공유할 수 있어요.",
-        "en": "• `/docker <question>` — ask how to do something with Docker, e.g. `/docker run "
-        "a container in the background`\n• `/docker explain <command>` — a flag-by-flag "
+        "en": "• `/docker &lt;question&gt;` — ask how to do something with Docker, e.g. "
+        "`/docker run a container in the background`\n"
+        "• `/docker explain &lt;command&gt;` — a flag-by-flag "
         "explanation, e.g. `/docker explain docker run -dp 80:80 nginx`\n• Pasting a docker "
         "command works too.\n• `/docker learn [N]` — the onboarding course from the team "
         "notes, one lesson at a time.\n• Mention `@dockbot` in a channel or send a DM: I "
@@ -139,8 +141,8 @@ WORDS: Words = {
     "lesson_try": {"ko": "따라 해 보기", "en": "Try it"},
     "lesson_example": {"ko": "예시", "en": "Example"},
     "lesson_lab": {
-        "ko": "설치 없이 해 보려면 브라우저 실습 환경을 여세요: <{url}|Play with Docker>",
-        "en": "No Docker yet? Try it in the browser lab: <{url}|Play with Docker>",
+        "ko": "설치 없이 해 보려면 브라우저 실습 환경을 여세요: {lab}",
+        "en": "No Docker yet? Try it in the browser lab: {lab}",
     },
     "lesson_check": {"ko": "확인 문제", "en": "Quick check"},
     "lesson_right": {"ko": "✅ 맞았어요!", "en": "✅ Right!"},
@@ -185,7 +187,8 @@ WORDS: Words = {
     },
 }
 
-ROLE_NAMES: Words = {
+
+SLACK_ROLES: Phrases = {
     "docker": {"ko": "도커 CLI", "en": "docker CLI"},
     "global-flag": {"ko": "전역 옵션", "en": "global option"},
     "subcommand": {"ko": "하위 명령", "en": "sub-command"},
@@ -197,30 +200,4 @@ ROLE_NAMES: Words = {
     "argument": {"ko": "인자", "en": "argument"},
     "separator": {"ko": "구분자", "en": "separator"},
     "shell": {"ko": "셸 문법(docker가 받지 않음)", "en": "shell syntax (not docker's)"},
-}
-
-ERRORS_KO: dict[str, str] = {
-    "error": "문제가 생겼어요.",
-    "config": "설정이 올바르지 않아요. README의 설정 설명을 확인하세요.",
-    "knowledge": "지식 베이스를 불러오지 못했어요. `dockbot kb check`로 문제를 확인하세요.",
-    "bad_input": "입력을 이해하지 못했어요. 질문이나 docker 명령어를 평범한 글로 입력해 주세요.",
-    "bad_command": "docker 명령어가 아니에요. `docker run -d -p 80:80 nginx`처럼 `docker`로 "
-    "시작하는 명령어를 붙여 넣어 주세요.",
-    "exec_error": "명령을 실행하지 못했어요.",
-    "disabled": "Docker 명령 실행 기능이 꺼져 있어요. 관리자가 DOCKBOT_EXEC_ENABLED=1 또는 설정 "
-    "파일의 `exec.enabled: true`로 읽기 전용 조회를 켤 수 있어요.",
-    "refused": f"허용된 읽기 전용 명령이 아니에요. {ALLOWED_KO}",
-    "denied": "여기서는 그 명령을 실행할 수 없어요. 필요하면 관리자에게 정책 파일에 추가해 달라고 "
-    "요청하세요.",
-    "busy": "다른 요청을 처리하느라 바빠요. 몇 초 뒤에 다시 시도해 주세요.",
-    "rate_limited": "짧은 시간에 요청이 너무 많아요. 1분 정도 기다린 뒤 다시 시도해 주세요.",
-    "unreachable": "Docker 호스트에 연결할 수 없어요. 데몬이 실행 중인지, 호스트 별칭이 설정돼 "
-    "있는지 확인하세요.",
-    "timeout": "Docker 호스트가 제시간에 응답하지 않았어요. 호스트가 바쁠 수 있으니 나중에 다시 "
-    "시도해 주세요.",
-    "not_found": "그 호스트에 그런 컨테이너가 없어요. `ps -a`로 이름을 확인하세요.",
-    "no_lesson": "그런 수업은 없어요. `learn 1`부터 시작해 보세요.",
-    "bad_button": "이 버튼은 더 이상 쓸 수 없어요. 다시 물어봐서 새 버튼을 받아 주세요.",
-    "daemon_error": "Docker 데몬이 오류를 돌려줬어요. 다시 시도해 보고, 계속되면 호스트 담당자에게 "
-    "문의하세요.",
 }

@@ -1,0 +1,63 @@
+"""Every fixed phrase dockbot shows, in Korean and English, by key: the phrase catalog.
+
+:func:`phrase` looks one up (``phrase("slack.share", "ko")``) and fills its ``{placeholders}``;
+every key has both languages with the same placeholders (tested). Keys are namespaced by
+where the phrase is shown:
+
+* ``slack.*`` -- the Slack app (mrkdwn: ``&``, ``<`` and ``>`` are written escaped, as in
+  ``&lt;question&gt;``); ``slack.role.*`` names the parts of an explained command;
+* ``term.*`` -- answers in a terminal, ``term.explain.*`` and ``term.role.*`` explanations
+  there; ``chat.*`` -- the ``dockbot chat`` and ``dockbot ask`` prompts and help;
+* ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
+  and arguments;
+* ``error.<code>`` and ``error.<code>.hint`` -- each error's default message and hint
+  (:mod:`bot.errors`); ``input.*`` -- keyed input errors.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+
+from bot.lang import Lang
+from bot.phrases.errors import ERRORS, INPUT
+from bot.phrases.explain_values import EXPLAIN_VALUES
+from bot.phrases.explain_words import EXPLAIN_WORDS
+from bot.phrases.slack import SLACK, SLACK_ROLES
+from bot.phrases.terminal import CHAT, EXPLAIN, EXPLAIN_ROLES, TERMINAL
+
+Phrases = dict[str, dict[Lang, str]]
+
+def _namespaced(prefix: str, phrases: Phrases) -> Phrases:
+    return {f"{prefix}.{key}": by_lang for key, by_lang in phrases.items()}
+
+
+PHRASES: Phrases = {
+    **_namespaced("slack", SLACK),
+    **_namespaced("slack.role", SLACK_ROLES),
+    **_namespaced("term", TERMINAL),
+    **_namespaced("term.explain", EXPLAIN),
+    **_namespaced("term.role", EXPLAIN_ROLES),
+    **_namespaced("explain", EXPLAIN_VALUES),
+    **_namespaced("explain", EXPLAIN_WORDS),
+    **_namespaced("chat", CHAT),
+    **_namespaced("input", INPUT),
+    **{f"error.{code}": {"en": m_en, "ko": m_ko} for code, (m_en, _, m_ko, _) in ERRORS.items()},
+    **{f"error.{code}.hint": {"en": h_en, "ko": h_ko}
+       for code, (_, h_en, _, h_ko) in ERRORS.items()},
+}
+
+
+def has_phrase(key: str) -> bool:
+    return key in PHRASES
+
+
+def phrase(key: str, lang: Lang, /, **params: object) -> str:
+    """The phrase ``key`` in ``lang``, its ``{placeholders}`` filled from ``params`` (a
+    phrase without placeholders is returned as written)."""
+    text = PHRASES[key][lang]
+    return text.format(**params) if params else text
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The ``{names}`` a phrase takes."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(text) if name is not None)
