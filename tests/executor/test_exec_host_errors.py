@@ -138,7 +138,7 @@ def test_denied_logs_in_slack_names_the_user_and_channel_settings(
     err = _fails(ex, f"logs {docker_containers.web}", viewer)
     assert isinstance(err, ExecDenied)
     assert "`policy.users.<your ID>: {role: admin}`" in err.hint
-    assert "`policy.channels.<ID>.ops`" in err.hint
+    assert "`policy.channels.CHANNEL_ID.ops`" in err.hint
     assert read_audit()[-1]["outcome"] == "denied"
 
 
