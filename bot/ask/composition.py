@@ -342,6 +342,10 @@ class Composer:
             if v.kind == "keyval":  # NAME=value is a variable, name=value a label or option
                 variable = v.text.split("=", 1)[0].isupper()
                 fits = [f for f in fits if (f.long in ("env", "build-arg")) == variable]
+            if v.kind == "duration" and {f.long for f in fits} >= {"since", "until"}:
+                # "the last hour" / "지난 1시간" is since; "up to an hour ago" / "까지" until
+                until = bool(_UNTIL.search(question))
+                fits = [f for f in fits if f.long == ("until" if until else "since")]
             if v.kind == "capability":  # granted unless the question takes it away
                 dropping = bool(_DROP.search(question))
                 fits = [f for f in fits if (f.long == "cap-drop") == dropping]
@@ -433,6 +437,7 @@ _SELECTING_KINDS = frozenset(
      "duration", "size", "keyval"}
 )
 _VALUE_WORD_KINDS = frozenset({"name", "ref", "file", "host", "keyval", "varname", "capability"})
+_UNTIL = re.compile(r"(?i)\buntil\b|\bup to\b|\bbefore\b|\bolder than\b|까지|이전|넘은")
 _DROP = re.compile(r"(?i)\b(?:drop|remove|without)\b|빼|제거|없애|빼고")
 
 

@@ -280,7 +280,7 @@ def filter_value(question: str, found: list[Value]) -> str | None:
             value = form.format(*(g.rstrip("s") if form.startswith("type=") else g
                                   for g in m.groups()))
             return value.lower() if not m.groups() else value
-    if re.search(r"(?i)older than|넘은|지난|이전", question):
+    if re.search(r"(?i)older than|넘은|이전", question):
         for v in found:
             if v.kind == "duration":
                 return f"until={v.text}"

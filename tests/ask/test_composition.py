@@ -224,6 +224,9 @@ def test_composer_fills_values_of_every_kind(
             "호스트 네트워크로 붙여서",
             "docker run --network host <image>",
         ),
+        # a duration is a start ("the last hour") unless the question says up to when
+        ("docker events", "지난 2시간 동안의 이벤트", "docker events --since 2h"),
+        ("docker events", "events up to 30 minutes ago", "docker events --until 30m"),
         # a flag's name read with its endings: "privileges" is --privileged
         (
             "docker run <image>",
