@@ -306,6 +306,7 @@ class Composer:
                 flags.append(f)
         # the words of a value ("named proxy", "myapp:1.0", "호스트 네트워크" for host) say
         # which value, not which flag
+        title = exclude
         exclude = exclude | _value_words(found) | _enum_words(cmd, question)
         chosen = [
             f
@@ -329,7 +330,7 @@ class Composer:
             and filt.name not in present
             and filt not in chosen
             # not what the answer's own title says ("List running containers")
-            and not set(analyze(said.split("=", 1)[-1]).features) <= exclude
+            and not set(analyze(said.split("=", 1)[-1]).features) <= title
         ):
             chosen.append(filt)
         # a value that exactly one option of the command takes ("172.20.0.10" on network
@@ -394,6 +395,7 @@ _IMAGE_SLOT = re.compile(
     r"(?::<[^<>\s]+>)?"
 )
 _SERVER_SLOTS = frozenset({"SERVER", "REGISTRY"})
+_NAMED_SLOT = re.compile(r"<(service|container|network|volume)>")
 _SOFTWARE = re.compile(r"(?i)(?<![A-Za-z0-9_./:-])(" + "|".join(
     sorted(n for n in SOFTWARE_NAMES if n != "latest")) + r")(?![A-Za-z0-9_./:-])")
 
@@ -406,6 +408,11 @@ def _fill_positionals(
     ("an nginx container"); a registry the question names is the server of ``login``."""
     words = line.split()
     refs = [i for i, v in enumerate(found) if v.kind == "ref" and i not in used]
+    # names said with what they name fill that placeholder ("the web service" -> <service>)
+    hinted: dict[str, list[int]] = {}
+    for i, v in enumerate(found):
+        if v.hint and i not in used:
+            hinted.setdefault(v.hint, []).append(i)
     named = [m.group(1).lower() for m in _SOFTWARE.finditer(question)]
     i = path_len
     positional_seen = False
@@ -416,7 +423,12 @@ def _fill_positionals(
             i += 2 if f.takes_value and "=" not in w else 1
             continue
         positional_seen = positional_seen or not w.startswith("-")
-        if _IMAGE_SLOT.fullmatch(w):
+        slot = _NAMED_SLOT.fullmatch(w)
+        if slot and slot.group(1) in hinted and hinted[slot.group(1)]:
+            j = hinted[slot.group(1)].pop(0)
+            used.add(j)
+            words[i] = found[j].text
+        elif _IMAGE_SLOT.fullmatch(w):
             if refs:
                 j = refs.pop(0)
                 used.add(j)
@@ -492,7 +504,7 @@ def _replaceable(value: str | None) -> bool:
     return (
         value is None
         or value.startswith("<")
-        or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+", value))
+        or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+|(?:linux|windows)/[a-z0-9/]+", value))
     )
 
 

@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.ask.analysis import concept_word
+from bot.ask.lexicon import ANCHORS, COMMON_EN, EN_STOP
 from bot.explain.cli_spec import Flag
 
 # Options whose values are a closed set of words: a question that says one of them
@@ -97,6 +99,53 @@ _HOST = re.compile(
 )
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@/-]{0,62}")
 _IMAGE_NAME = re.compile(r"[a-z0-9][a-z0-9._/-]*(?::[A-Za-z0-9][A-Za-z0-9._-]*)?")
+# a name said with what it names: "the builder stage", "web 서비스", "사용자 postgres",
+# "as user postgres", "별칭 api", "network backend"
+_HINTS: Mapping[str, str] = {
+    "stage": "target", "스테이지": "target", "단계": "target",
+    "user": "user", "사용자": "user", "유저": "user",
+    "alias": "alias", "별칭": "alias",
+    "network": "network", "네트워크": "network",
+    "service": "service", "서비스": "service",
+    "volume": "volume", "볼륨": "volume",
+    "container": "container", "컨테이너": "container",
+    "profile": "profile", "프로파일": "profile", "프로필": "profile",
+}
+_HINT_NOUNS = "|".join(sorted(_HINTS, key=len, reverse=True))
+_SKIP = r"(?!(?:the|a|an|to|in|on|of|my|your|this|that|and|for|with|from|into|each|every)\b)"
+
+
+def _common_word(word: str, *, loose: bool = False) -> bool:
+    """An everyday or Docker word ("running", "docker", "new"), not a name someone gave
+    (``loose``: only the plainest words count)."""
+    low = word.lower()
+    if loose:
+        return low in _NOT_NAMES or low in EN_STOP or low in ANCHORS
+    return (
+        low in _NOT_NAMES
+        or low in _ORDINARY
+        or low in EN_STOP
+        or low in COMMON_EN
+        or low in ANCHORS
+        or concept_word(low)
+    )
+
+
+_ORDINARY = frozenset(
+    {
+        "new", "old", "existing", "other", "same", "another", "first", "last", "current",
+        "default", "all", "some", "any", "one", "two", "three", "single", "whole", "stopped",
+        "running", "paused", "local", "remote", "main", "given", "specific", "certain",
+        "particular", "named", "multi", "multiple",
+    }
+)
+_HINTED = re.compile(
+    r"(?<![A-Za-z0-9_.-])" + _SKIP + r"([a-z][a-z0-9_.-]{0,40})\s*(?:라는|이라는)?\s*("
+    + _HINT_NOUNS + r")"
+    r"(?![A-Za-z])"
+    r"|(?i:\b(?:the\s+)?(" + _HINT_NOUNS + r")\s+(?:named\s+|called\s+)?)"
+    r"([a-z][a-z0-9_.-]{0,40})(?![A-Za-z0-9_.:/-])"
+)
 _CAPABILITY = re.compile(
     r"(?<![A-Za-z0-9_])((?:CAP_)?(?:NET_ADMIN|NET_RAW|NET_BIND_SERVICE|SYS_ADMIN|SYS_PTRACE|"
     r"SYS_TIME|SYS_NICE|SYS_RESOURCE|SYS_MODULE|SYS_CHROOT|IPC_LOCK|MKNOD|CHOWN|DAC_OVERRIDE|"
@@ -114,6 +163,11 @@ _SIGNAL = re.compile(
     r"(?i)(?<![A-Za-z0-9])(SIG[A-Z0-9]+|(?<=\s)(?:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))"
     r"(?![A-Za-z0-9])"
 )
+_ARCH = re.compile(
+    r"(?i)(?<![A-Za-z0-9/_-])(arm64|aarch64|amd64|x86_64|x86-64|armv7)(?![A-Za-z0-9/_-])"
+)
+_ARCHES = {"arm64": "arm64", "aarch64": "arm64", "amd64": "amd64", "x86_64": "amd64",
+           "x86-64": "amd64", "armv7": "arm/v7"}
 _PLATFORM = re.compile(r"\b((?:linux|windows)/(?:amd64|arm64|arm/v7|arm/v6|386|ppc64le|s390x))\b")
 _UNITS = {
     "ms": "ms", "s": "s", "m": "m", "h": "h", "초": "s", "분": "m", "시간": "h",
@@ -131,6 +185,7 @@ class Value:
     # platform userspec capability varname name hostname word
     text: str  # as docker writes it: "8080:80", "512m", "30s", "/app"
     start: int
+    hint: str = ""  # what the name names, said next to it: "target", "user", "service" ...
 
 
 _NOT_NAMES = frozenset(
@@ -162,6 +217,8 @@ def find_values(question: str) -> list[Value]:
     udp = "/udp" if re.search(r"(?i)\budp\b", question) else ""
     for m in _PLATFORM.finditer(question):
         add("platform", m.group(1), m.span(1))
+    for m in _ARCH.finditer(question):
+        add("platform", "linux/" + _ARCHES[m.group(1).lower()], m.span(1))
     for m in _KEYVAL.finditer(question):
         add("keyval", m.group(1), m.span(1))
     for m in _CAPABILITY.finditer(question):
@@ -193,6 +250,15 @@ def find_values(question: str) -> list[Value]:
         add("signal", m.group(1).upper(), m.span(1))
     for m in _PATH.finditer(question):
         add("path", m.group(1), m.span(1))
+    for m in _HINTED.finditer(question):
+        word = m.group(1) or m.group(4)
+        noun = (m.group(2) or m.group(3) or "").lower()
+        korean = not noun.isascii()  # an ASCII word against a Korean noun is a name
+        if word and noun in _HINTS and not _common_word(word, loose=korean):
+            span = m.span(1) if m.group(1) else m.span(4)
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                taken.append(span)
+                out.append(Value("name", word, span[0], _HINTS[noun]))
     for m in _NAME_AFTER.finditer(question):
         said = m.group(0).lower()
         add("hostname" if said.startswith("hostname") else "name", m.group(1), m.span(1))
@@ -254,8 +320,6 @@ def enum_value(flag: Flag, question: str, *, named: bool = False) -> str | None:
 
 # filter keys said in words: (pattern, how the filter is written; {0} is the group)
 _FILTERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)\b(exited|running|paused|created|restarting|dead)\b"), "status={0}"),
-    (re.compile(r"종료된|멈춘|중지된"), "status=exited"),
     (
         re.compile(r"(?i)\bdangling\b|댕글링|태그 ?없는|안 ?쓰는 볼륨|쓰지 않는 볼륨"),
         "dangling=true",
@@ -268,6 +332,11 @@ _FILTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\b(bridge|overlay|macvlan|host) (?:driver|network)s?\b"), "driver={0}"),
     (re.compile(r"(?i)\bbefore (?:the image )?([a-z0-9][a-z0-9_./:-]*)"), "before={0}"),
     (re.compile(r"(?i)\babout (containers|images|volumes|networks) only\b"), "type={0}"),
+    (re.compile(r"브리지 ?(?:드라이버|네트워크)"), "driver=bridge"),
+    (re.compile(r"오버레이 ?(?:드라이버|네트워크)"), "driver=overlay"),
+    # a state last: "images created before app:v2" is about before, not a status
+    (re.compile(r"(?i)\b(exited|running|paused|created|restarting|dead)\b"), "status={0}"),
+    (re.compile(r"종료된|멈춘|중지된"), "status=exited"),
 )
 
 
@@ -298,6 +367,9 @@ _NAMES = frozenset({"name", "network", "net", "user", "entrypoint", "tag",
 def fit(flag: Flag, v: Value) -> str | None:
     """How ``v`` is written as the value of ``flag``; None when it is no value for it."""
     long, kind = flag.long, flag.value_type or ""
+    if v.hint:  # a name said with what it names goes to that option only
+        wanted = {"alias": ("network-alias", "alias")}.get(v.hint, (v.hint,))
+        return v.text if long in wanted else None
     if long == "publish":
         if v.kind == "portmap":
             return v.text
