@@ -65,7 +65,8 @@ GRANTS: dict[str, dict[Lang, str]] = {
               "ID>: {{role: {role}}}` (or a user group) and `{op}` in this channel's "
               "`policy.channels.CHANNEL_ID.ops`",
         "ko": "`{op}` 에는 {role} 역할이 필요합니다: 관리자가 `policy.users.<내 ID>: "
-              "{{role: {role}}}` (또는 사용자 그룹)과 이 채널의 `policy.channels.CHANNEL_ID.ops` 에 "
+              "{{role: {role}}}` (또는 사용자 그룹)과 이 채널의 "
+              "`policy.channels.CHANNEL_ID.ops` 에 "
               "`{op}` 를 넣어 허용할 수 있습니다",
     },
     "roles": {
