@@ -28,7 +28,16 @@ from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.lexicon import SOFTWARE_NAMES
-from bot.ask.values import ENUM_KO, ENUMS, Value, enum_value, filter_value, find_values, fit
+from bot.ask.values import (
+    ENUM_KO,
+    ENUMS,
+    HINTS,
+    Value,
+    enum_value,
+    filter_value,
+    find_values,
+    fit,
+)
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 from bot.lang import Lang
 
@@ -337,7 +346,7 @@ class Composer:
         # connect is --ip; "uid 1000, gid 1000" is --user)
         for i, v in enumerate(found):
             fraction = v.kind == "number" and "." in v.text
-            if (v.kind not in _SELECTING_KINDS and not fraction) or i in used:
+            if (v.kind not in _SELECTING_KINDS and not fraction and not v.hint) or i in used:
                 continue
             fits = [f for f in cmd.flags if f.takes_value and fit(f, v)]
             if v.kind == "keyval":  # NAME=value is a variable, name=value a label or option
@@ -352,7 +361,7 @@ class Composer:
                 fits = [f for f in fits if (f.long == "cap-drop") == dropping]
             if len(fits) == 1 and fits[0].name not in present and fits[0] not in chosen:
                 chosen.append(fits[0])
-        for f in _drop_conflicts(chosen):
+        for f in _drop_conflicts(chosen, present):
             value = None
             if f.takes_value:
                 value = (
@@ -362,6 +371,10 @@ class Composer:
                 )
             values[f.name] = value
             flags.append(f)
+        # a read-only mount is the mount's ":ro", not a read-only root filesystem
+        if str(values.get("--volume") or "").endswith(":ro") and "--read-only" in values:
+            del values["--read-only"]
+            flags = [f for f in flags if f.name != "--read-only"]
         # a flag given several times: "DB_HOST=db and DB_PORT=5432" is -e twice
         extra: dict[str, list[str]] = {}
         for f in flags:
@@ -448,7 +461,9 @@ _SELECTING_KINDS = frozenset(
     {"file", "cidr", "ip", "userspec", "signal", "platform", "host", "capability", "varname",
      "duration", "size", "keyval"}
 )
-_VALUE_WORD_KINDS = frozenset({"name", "ref", "file", "host", "keyval", "varname", "capability"})
+_VALUE_WORD_KINDS = frozenset(
+    {"name", "ref", "file", "host", "keyval", "varname", "capability", "path"}
+)
 _UNTIL = re.compile(r"(?i)\buntil\b|\bup to\b|\bbefore\b|\bolder than\b|까지|이전|넘은")
 _DROP = re.compile(r"(?i)\b(?:drop|remove|without)\b|빼|제거|없애|빼고")
 
@@ -457,9 +472,12 @@ def _value_words(found: list[Value]) -> frozenset[str]:
     out: set[str] = set()
     for v in found:
         if v.kind in _VALUE_WORD_KINDS:
-            # an identifier's parts ("DB_PORT") name no concept either
-            kinds = "wkc" if v.kind in ("keyval", "varname", "capability") else "wk"
+            # an identifier's or a path's parts ("DB_PORT", "/root/.cache") name no concept
+            kinds = "wkc" if v.kind in ("keyval", "varname", "capability", "path") else "wk"
             out.update(k for k in analyze(v.text).features if k[0] in kinds)
+        if v.hint:  # "볼륨 cache": the noun says what the value is, not which option
+            nouns = " ".join(n for n, h in HINTS.items() if h == v.hint)
+            out.update(k for k in analyze(nouns).features if k[0] in "wkc")
     return frozenset(out)
 
 
@@ -517,7 +535,41 @@ def _value(f: Flag, question: str, found: list[Value], used: set[int]) -> str | 
         value = filter_value(question, found)
         if value is not None:
             return value
+    if f.long == "volume":
+        value = _volume_value(question, found, used)
+        if value is not None:
+            return value
     return _pick_value(f, found, used)
+
+
+_HERE = re.compile(
+    r"(?i)\b(?:the\s+)?current\s+(?:directory|dir|folder)\b|\bthis\s+(?:directory|folder)\b"
+    r"|\$\(pwd\)|현재\s*(?:디렉터리|디렉토리|폴더|경로)|지금\s*폴더|이\s*폴더"
+)
+_READ_ONLY = re.compile(r"(?i)\bread[- ]?only\b|읽기\s*전용")
+
+
+def _volume_value(question: str, found: list[Value], used: set[int]) -> str | None:
+    """``-v`` as ``source:target[:ro]``: the current directory, a host path or a named
+    volume ("볼륨 pgdata"), then the path inside the container."""
+    paths = [i for i, v in enumerate(found) if v.kind == "path" and v.text != "." and i not in used]
+    named = [i for i, v in enumerate(found) if v.hint == "volume" and i not in used]
+    if not paths:
+        return None
+    target = paths[-1]
+    if _HERE.search(question):
+        source = "$(pwd)"
+    elif named:
+        source = found[named[0]].text
+        used.add(named[0])
+    elif len(paths) >= 2:
+        source = found[paths[0]].text
+        used.add(paths[0])
+    else:
+        source = "<host-path>"
+    used.add(target)
+    mode = ":ro" if _READ_ONLY.search(question) else ""
+    return f"{source}:{found[target].text}{mode}"
 
 
 def _pick_value(f: Flag, found: list[Value], used: set[int]) -> str | None:
@@ -565,16 +617,21 @@ def _lookup(cmd: Command, word: str) -> Flag | None:
     return None
 
 
-def _drop_conflicts(flags: list[Flag]) -> list[Flag]:
-    """One of each flag; ``--quiet`` and ``--format`` both shape output: keep the first."""
+# options that do one job two ways: one of each group is enough
+_ALTERNATIVES = (frozenset({"quiet", "format"}), frozenset({"volume", "mount"}))
+
+
+def _drop_conflicts(flags: list[Flag], present: Mapping[str, object] = {}) -> list[Flag]:
+    """One of each flag, and one of each group of alternatives (``--quiet`` or
+    ``--format``; ``-v`` or ``--mount``), a flag already in the command counting."""
     out: list[Flag] = []
-    shaping = {"quiet", "format"}
-    seen_shape = False
+    taken = {g for g in _ALTERNATIVES for name in present if name[2:] in g}
     for f in flags:
-        if f.long in shaping:
-            if seen_shape:
+        group = next((g for g in _ALTERNATIVES if f.long in g), None)
+        if group is not None:
+            if group in taken:
                 continue
-            seen_shape = True
+            taken.add(group)
         if f not in out:
             out.append(f)
     return out

@@ -101,7 +101,7 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@/-]{0,62}")
 _IMAGE_NAME = re.compile(r"[a-z0-9][a-z0-9._/-]*(?::[A-Za-z0-9][A-Za-z0-9._-]*)?")
 # a name said with what it names: "the builder stage", "web 서비스", "사용자 postgres",
 # "as user postgres", "별칭 api", "network backend"
-_HINTS: Mapping[str, str] = {
+HINTS: Mapping[str, str] = {
     "stage": "target", "스테이지": "target", "단계": "target",
     "user": "user", "사용자": "user", "유저": "user",
     "alias": "alias", "별칭": "alias",
@@ -111,8 +111,11 @@ _HINTS: Mapping[str, str] = {
     "container": "container", "컨테이너": "container",
     "profile": "profile", "프로파일": "profile", "프로필": "profile",
 }
-_HINT_NOUNS = "|".join(sorted(_HINTS, key=len, reverse=True))
-_SKIP = r"(?!(?:the|a|an|to|in|on|of|my|your|this|that|and|for|with|from|into|each|every)\b)"
+_HINT_NOUNS = "|".join(sorted(HINTS, key=len, reverse=True))
+# not a name, so the noun after it can still start "user www-data"
+_SKIP = r"(?!(?:" + "|".join(
+    sorted((re.escape(w) for w in {*EN_STOP, "each", "every", "not", "only"} if w.isalpha()),
+           key=len, reverse=True)) + r")\b)"
 
 
 def _common_word(word: str, *, loose: bool = False) -> bool:
@@ -254,11 +257,11 @@ def find_values(question: str) -> list[Value]:
         word = m.group(1) or m.group(4)
         noun = (m.group(2) or m.group(3) or "").lower()
         korean = not noun.isascii()  # an ASCII word against a Korean noun is a name
-        if word and noun in _HINTS and not _common_word(word, loose=korean):
+        if word and noun in HINTS and not _common_word(word, loose=korean):
             span = m.span(1) if m.group(1) else m.span(4)
             if not any(a < span[1] and span[0] < b for a, b in taken):
                 taken.append(span)
-                out.append(Value("name", word, span[0], _HINTS[noun]))
+                out.append(Value("name", word, span[0], HINTS[noun]))
     for m in _NAME_AFTER.finditer(question):
         said = m.group(0).lower()
         add("hostname" if said.startswith("hostname") else "name", m.group(1), m.span(1))
@@ -414,13 +417,13 @@ def fit(flag: Flag, v: Value) -> str | None:
         if v.kind == "number" and long in ("since", "until"):
             return None
         return None
-    if long in _PATHS or long in ("volume", "mount", "iidfile", "metadata-file"):
+    if long in _PATHS or long in ("volume", "iidfile", "metadata-file"):
         is_env = "env" in v.text.lower()
         if long == "env-file" and v.kind == "file":
             return v.text if is_env else None
         if long == "file" and v.kind == "file" and is_env:
             return None
-        if v.kind == "file" and long not in ("volume", "mount", "workdir", "tmpfs"):
+        if v.kind == "file" and long not in ("volume", "workdir", "tmpfs"):
             return v.text
         return v.text if v.kind == "path" else None
     if long == "user":

@@ -243,6 +243,22 @@ def test_composer_fills_values_of_every_kind(
             "put the worker container on the network jobs",
             "docker network connect jobs worker",
         ),
+        # -v is source:target: the current directory, a host path or a named volume
+        (
+            "docker run -v <host-path-or-volume>:<container-path> <image>",
+            "mount the current folder at /work",
+            'docker run -v "$(pwd):/work" <image>',
+        ),
+        (
+            "docker run -v <host-path-or-volume>:<container-path> <image>",
+            "/etc/app 를 /config 에 읽기 전용으로",
+            "docker run -v /etc/app:/config:ro <image>",
+        ),
+        (
+            "docker run -v <host-path-or-volume>:<container-path> <image>",
+            "볼륨 cache 를 /root/.cache 에 붙이기",
+            "docker run -v cache:/root/.cache <image>",
+        ),
         # an everyday word before the noun is no name
         ("docker stop <container>", "stop the running container", None),
         # an architecture said alone is its Linux platform
