@@ -156,13 +156,6 @@ class Answer:
         }
 
 
-@dataclass(frozen=True)
-class _Doc:
-    entry: int
-    fuzzy: str
-    compact: str
-
-
 def clean_question(question: str) -> str:
     """The question as one line of text, or InputError saying why it cannot be used."""
     if not isinstance(question, str):
@@ -336,14 +329,17 @@ class Matcher:
         self.index = index if index is not None else build_index(kb)
         self._idf: dict[str, float] = self.index["idf"]
         self._unknown_idf: float = self.index["unknown_idf"]
-        self._docs = [_Doc(*d) for d in self.index["docs"]]
+        # rows (entry number, fuzzy text, compact fuzzy text), an entry's rows together and
+        # in the knowledge base's order: an entry's phrasings are one slice of them
+        self._docs: list[Any] = self.index["docs"]
         self._postings: dict[str, list[tuple[int, float]]] = self.index["postings"]
-        self._docs_of: dict[int, list[_Doc]] = defaultdict(list)
-        self._doc_ids_of: dict[int, list[int]] = defaultdict(list)
-        for i, d in enumerate(self._docs):
-            self._docs_of[d.entry].append(d)
-            self._doc_ids_of[d.entry].append(i)
-        self._doc_entry = [d.entry for d in self._docs]
+        self._doc_entry = [d[0] for d in self._docs]
+        self._doc_span: dict[int, range] = {}
+        start = 0
+        for i in range(1, len(self._doc_entry) + 1):
+            if i == len(self._doc_entry) or self._doc_entry[i] != self._doc_entry[start]:
+                self._doc_span[self._doc_entry[start]] = range(start, i)
+                start = i
         self._features_of = [frozenset(f) for f in self.index["features_of"]]
         self._core_of = [frozenset(c) for c in self.index["core"]]
         # the CLI command each entry's command line runs ("docker container logs")
@@ -462,17 +458,13 @@ class Matcher:
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
             # character-level similarity with the entry's closest phrasings
-            near = self._docs_of[e]
+            span = self._doc_span[e]
+            near = docs[span.start : span.stop]
             if len(near) > _FUZZY_DOCS:
-                hit = sorted(
-                    ((dots[i], i) for i in self._doc_ids_of[e] if i in dots), reverse=True
-                )
+                hit = sorted(((dots[i], i) for i in span if i in dots), reverse=True)
                 near = [docs[i] for _, i in hit[:_FUZZY_DOCS]]
             fz = max(
-                max(
-                    fuzz.token_sort_ratio(a.fuzzy, d.fuzzy),
-                    fuzz.ratio(a.compact, d.compact),
-                )
+                max(fuzz.token_sort_ratio(a.fuzzy, d[1]), fuzz.ratio(a.compact, d[2]))
                 for d in near
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
