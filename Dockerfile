@@ -7,7 +7,8 @@
 # Python image by default, or a Debian bookworm with only python3, python3-venv and
 # ca-certificates. Stage 1 builds wheels for dockbot and its dependencies; stage 2 installs
 # them into a virtualenv and runs as a fixed non-root user (10001:10001). The knowledge base
-# ships inside the dockbot wheel. Nothing is written outside /tmp at run time, so the
+# ships inside the dockbot wheel; /opt/dockbot/knowledge points at it, so DOCKBOT_KNOWLEDGE can
+# name it before the team's own folders (/opt/dockbot/knowledge:/etc/dockbot/team). Nothing is written outside /tmp at run time, so the
 # container works with `--read-only --tmpfs /tmp` (Kubernetes: readOnlyRootFilesystem and an
 # emptyDir on /tmp). Few instructions on purpose: each one is a layer or a container commit.
 ARG BASE=python:3.11-slim-bookworm
@@ -33,11 +34,13 @@ RUN python3 -m venv /opt/dockbot \
       --no-index --find-links /tmp/dist/wheels "dockbot[redis,metrics]" \
  && /opt/dockbot/bin/pip uninstall --quiet --yes pip \
  && install -m 0755 /tmp/dist/healthcheck.py /opt/dockbot/healthcheck.py \
+ && ln -s "$(/opt/dockbot/bin/python -c 'import bot.settings as s; print(s.default_knowledge_dir())')" \
+      /opt/dockbot/knowledge \
  && rm -rf /tmp/dist \
  && groupadd --system --gid 10001 dockbot \
  && useradd --system --uid 10001 --gid 10001 --home-dir /tmp --no-create-home \
       --shell /usr/sbin/nologin dockbot \
- && dockbot kb check
+ && dockbot kb check && DOCKBOT_KNOWLEDGE=/opt/dockbot/knowledge dockbot kb check
 USER 10001:10001
 EXPOSE 3000
 # GET /healthz on DOCKBOT_HEALTH_PORT when set, else on the serving port. Socket Mode without

@@ -162,29 +162,44 @@ def _loop(read: Callable[[str], str], services: Services, interactive: bool,
         except KeyboardInterrupt:  # Ctrl-C while answering: back to the prompt
             out, found = "interrupted", []
         print(out, flush=True)
-        for offer in found[:1]:
-            _offer_pick(read, offer, detect_lang(line))
+        _offer_picks(read, found, detect_lang(line))
 
 
-def _offer_pick(read: Callable[[str], str], offer: LiveNames, lang: Lang) -> None:
-    """A numbered pick of live names; the filled command is printed, nothing is run."""
+def _offer_picks(read: Callable[[str], str], found: list[LiveNames], lang: Lang) -> None:
+    """One numbered pick per placeholder of the command, in order; each pick fills the
+    command further and the command so far is printed (nothing is run)."""
+    command: str | None = found[0].template if found else None
+    for offer in found:
+        if command is None:  # Ctrl-C or Ctrl-D at a pick: no more picks
+            return
+        command = _offer_pick(read, offer, lang, command)
+
+
+def _offer_pick(read: Callable[[str], str], offer: LiveNames, lang: Lang,
+                template: str) -> str | None:
+    """A numbered pick of live names for ``offer``'s placeholder in ``template``; the
+    filled command is printed and returned (``template`` when skipped, None on Ctrl-C or
+    Ctrl-D), nothing is run."""
     from bot.fill import fill, numbered, slots
 
-    token = dict(slots(offer.template)).get(offer.kind, f"<{offer.kind}>")
+    token = dict(slots(template)).get(offer.kind)
+    if token is None:
+        return template
     print("\n".join([phrase("chat.fill.pick", lang, token=token), *numbered(offer.names)]),
           flush=True)
     try:
         choice = read(PICK_PROMPT).strip()
     except (EOFError, KeyboardInterrupt):
         print(flush=True)
-        return
+        return None
     if not choice:
-        return
+        return template
     if not choice.isdecimal() or not 1 <= int(choice[:4]) <= len(offer.names):
         print(phrase("chat.fill.skipped", lang, n=len(offer.names)), flush=True)
-        return
-    filled = fill(offer.template, offer.kind, offer.names[int(choice) - 1], lang)
+        return template
+    filled = fill(template, offer.kind, offer.names[int(choice) - 1], lang)
     print(f"{phrase('chat.fill.ready', lang)}\n  {filled}", flush=True)
+    return filled
 
 
 def _history_length() -> int:

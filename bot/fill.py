@@ -104,16 +104,30 @@ def offers(executor: Executor, principal: Principal, command: str | None
            ) -> tuple[list[LiveNames], list[ExecError]]:
     """Live names for every placeholder of ``command`` the principal may list (blocking:
     call it after the ack); listings that fail are returned as errors, not raised."""
+    return offers_for(executor, principal, [command or ""])
+
+
+def offers_for(executor: Executor, principal: Principal, commands: Sequence[str | None]
+               ) -> tuple[list[LiveNames], list[ExecError]]:
+    """:func:`offers` for several commands (the "Other answers" list): each kind of name
+    is listed once, each command is offered once, in order."""
     found: list[LiveNames] = []
     errors: list[ExecError] = []
-    for kind in fillable(executor, principal, command):
-        try:
-            names = live_names(executor, principal, kind)
-        except ExecError as err:
-            errors.append(err)
+    listed: dict[Kind, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    for command in commands:
+        if not command or command in seen:
             continue
-        if names:
-            found.append(LiveNames(kind, command or "", names))
+        seen.add(command)
+        for kind in fillable(executor, principal, command):
+            if kind not in listed:
+                try:
+                    listed[kind] = live_names(executor, principal, kind)
+                except ExecError as err:
+                    errors.append(err)
+                    listed[kind] = ()
+            if listed[kind]:
+                found.append(LiveNames(kind, command, listed[kind]))
     return found, errors
 
 

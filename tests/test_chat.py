@@ -273,6 +273,48 @@ def test_a_placeholder_is_filled_with_a_numbered_pick_of_live_names(
         assert canary not in out
 
 
+@pytest.mark.docker
+def test_every_placeholder_of_the_command_gets_its_own_pick(docker_containers: Any) -> None:
+    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DOCKBOT_EXEC_ENABLED": "1",
+           "DOCKER_HOST": docker_containers.url, "DOCKBOT_AUDIT_LOG": os.devnull}
+
+    def run(stdin: str) -> str:
+        proc = subprocess.run([sys.executable, "-m", "bot", "chat"], input=stdin,
+                              capture_output=True, text=True, cwd=ROOT, timeout=60, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stdout + proc.stderr
+        return proc.stdout
+
+    def picks(out: str) -> list[list[str]]:
+        """The numbered names of each pick, in order."""
+        found: list[list[str]] = []
+        for line in out.splitlines():
+            if "with a live name" in line:
+                found.append([])
+            elif found and line.startswith("  ") and line.strip()[:1].isdigit() and ". " in line:
+                found[-1].append(line.split(". ", 1)[1])
+        return found
+
+    question = "connect a container to a network\n"
+    out = run(question + "\n\n")  # both skipped
+    assert "docker network connect <network> <container>" in out
+    assert out.index("Fill <network> with") < out.index("Fill <container> with")
+    networks, containers = picks(out)
+    assert "host" in networks and docker_containers.web in containers
+    # the listing order may differ between runs: read each pick's names from the same run
+    out = run(question + "1\n2\n")
+    networks, containers = picks(out)
+    assert ("Ready to copy (nothing was run):\n  docker network connect "
+            f"{networks[0]} <container>\n") in out
+    assert ("Ready to copy (nothing was run):\n  docker network connect "
+            f"{networks[0]} {containers[1]}\n") in out
+    out = run(question + "\n1\n")  # the first skipped, the second still offered
+    _, containers = picks(out)
+    assert f"docker network connect <network> {containers[0]}\n" in out
+    out = run(question + "x\n")  # a bad number, then the end of the input: no traceback
+    assert "Not a number from 1 to" in out
+
+
 def test_learn_shows_a_lesson_as_terminal_text() -> None:
     proc = chat("learn 3\n배우기 2\nlearn 77\nhelp\n")
     assert proc.returncode == 0, proc.stderr

@@ -13,7 +13,16 @@ import yaml
 
 from bot.errors import ExecDenied, InputError
 from bot.executor import Executor, Principal, build_executor
-from bot.fill import fill, fillable, live_names, offers, placeholders, slots, usable_name
+from bot.fill import (
+    fill,
+    fillable,
+    live_names,
+    offers,
+    offers_for,
+    placeholders,
+    slots,
+    usable_name,
+)
 from bot.settings import Settings
 from tests.conftest import IMAGE
 
@@ -92,3 +101,20 @@ def test_only_askers_the_policy_allows_get_names(
                                                       "<container>")
     assert errors == [] and [o.kind for o in found] == ["network", "container"]
     assert docker_containers.web in found[1].names
+
+
+@pytest.mark.docker
+def test_several_commands_list_each_kind_of_name_once(
+    executor: Executor, docker_containers: Any, tmp_path: Path
+) -> None:
+    commands = ["docker stop <container>", "docker logs <container>", "docker stop <container>",
+                "docker run --network <network> <image>", "docker ps", None]
+    found, errors = offers_for(executor, Principal.cli(), commands)
+    assert errors == []
+    assert [(o.template, o.kind) for o in found] == [
+        ("docker stop <container>", "container"), ("docker logs <container>", "container"),
+        ("docker run --network <network> <image>", "network"),
+        ("docker run --network <network> <image>", "image")]
+    assert found[0].names == found[1].names and docker_containers.web in found[0].names
+    audit = [json.loads(line) for line in (tmp_path / "audit.jsonl").read_text().splitlines()]
+    assert sorted(a["op"] for a in audit) == ["images", "networks", "ps"]

@@ -31,7 +31,7 @@ from bot.render.buttons import FillMenu, FillPick, encode, fits
 ACTION_FILL = "dockbot_fill"  # dockbot_fill_container, dockbot_fill_image ...
 FILL_PATTERN = re.compile(rf"^{ACTION_FILL}_(container|image|volume|network)$")
 
-def _menu(offer: LiveNames, lang: Lang) -> list[Block]:
+def _menu(offer: LiveNames, lang: Lang, *, named: bool = False) -> list[Block]:
     menu = FillMenu(lang, offer.kind, offer.template)  # type: ignore[arg-type]
     if not fits(menu):
         return []
@@ -47,15 +47,20 @@ def _menu(offer: LiveNames, lang: Lang) -> list[Block]:
               "placeholder": {"type": "plain_text", "text": w("fill_pick", lang)},
               "options": options[:100]}
     token = dict(slots(offer.template)).get(offer.kind, f"<{offer.kind}>")
-    return [section(w("fill_menu", lang).format(ph=code(token))),
+    heading = w("fill_menu", lang).format(ph=code(token))
+    if named:  # several commands under one message: say which one the menu fills
+        heading = f"{code(clip(offer.template, 300))}\n{heading}"
+    return [section(heading),
             {"type": "actions", "block_id": encode(menu), "elements": [select]}]
 
 
 def fill_blocks(offers: Sequence[LiveNames], lang: Lang) -> list[Block]:
-    """The menus for an answer (empty when there is nothing to offer)."""
+    """The menus for an answer (empty when there is nothing to offer); when they fill
+    more than one command, each menu names its command."""
+    named = len({offer.template for offer in offers}) > 1
     out: list[Block] = []
     for offer in offers:
-        out.extend(_menu(offer, lang))
+        out.extend(_menu(offer, lang, named=named))
     return out
 
 
@@ -65,6 +70,15 @@ def with_menus(msg: Message, offers: Sequence[LiveNames], lang: Lang) -> Message
     if not extra:
         return msg
     return message([*msg["blocks"], *extra], str(msg.get("text", "")), lang)
+
+
+def menus_message(offers: Sequence[LiveNames], lang: Lang) -> Message | None:
+    """The menus alone, as a follow-up under an answer that was already posted (a
+    mention's or a DM's, shown only to the asker); None when there is nothing to offer."""
+    blocks = fill_blocks(offers, lang)
+    if not blocks:
+        return None
+    return message(blocks, w("fill_pick", lang), lang)
 
 
 def filled_message(command: str, lang: Lang, note: str = "") -> Message:

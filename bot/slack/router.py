@@ -130,6 +130,15 @@ def entry_answer(
                           shareable=not public, share_query=shareable_text(query))
 
 
+def entry_command(services: Services, entry_id: str, query: str) -> str | None:
+    """The command :func:`entry_answer` shows for ``entry_id`` (composed for ``query``)."""
+    knowledge = services.knowledge
+    entry = knowledge.kb.get(entry_id)
+    if entry is None:
+        return None
+    return knowledge.matcher.candidate_for(entry, query).command or entry.command
+
+
 def entry_message(
     services: Services, entry_id: str, lang: Lang, query: str = ""
 ) -> Message | None:

@@ -131,6 +131,8 @@ def test_the_entrypoint_runs_dockbot_commands(docker_engine: str, image: str) ->
                "ask", "how do I list running containers")
     assert done.stdout.startswith("docker ps"), done.stdout
     assert run(docker_engine, image, "kb", "check").returncode == 0
+    # the bundled folder the Kubernetes team-knowledge component names first
+    assert run(docker_engine, image, "kb", "check", "/opt/dockbot/knowledge").returncode == 0
     off = run(docker_engine, image, "ask", "오늘 점심 뭐 먹지", check=False)
     assert off.returncode == 1
 

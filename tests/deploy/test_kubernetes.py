@@ -178,13 +178,10 @@ def test_the_config_map_loads_and_redis_is_where_the_url_says(
     assert [p["port"] for p in redis_service["spec"]["ports"]] == [int(port)]
 
 
-def test_the_team_knowledge_component_replaces_the_knowledge_base(tmp_path: Path) -> None:
+def test_the_team_knowledge_component_adds_the_team_entries_after_the_bundled_ones(
+        tmp_path: Path) -> None:
     tree = tmp_path / "deploy"
     shutil.copytree(BASE, tree / "kubernetes")
-    knowledge = tree / "kubernetes" / "team-knowledge" / "knowledge"
-    knowledge.mkdir()
-    for f in (ROOT / "knowledge").glob("*.yml"):
-        shutil.copy(f, knowledge / f.name)
     overlay = tree / "team"
     overlay.mkdir()
     (overlay / "kustomization.yaml").write_text(yaml.safe_dump({
@@ -193,13 +190,38 @@ def test_the_team_knowledge_component_replaces_the_knowledge_base(tmp_path: Path
     docs = render(overlay)
     for doc in docs:
         kubernetes_validate.validate(doc, K8S_VERSION, strict=True)
-    box = one(docs, "Deployment", "dockbot")["spec"]["template"]["spec"]["containers"][0]
+    pod = one(docs, "Deployment", "dockbot")["spec"]["template"]["spec"]
+    box = pod["containers"][0]
     env = {e["name"]: e.get("value") for e in box["env"]}
+    config_map = one(docs, "ConfigMap", "dockbot-knowledge")
     mount = next(m for m in box["volumeMounts"] if m["name"] == "knowledge")
-    assert env["DOCKBOT_KNOWLEDGE"] == mount["mountPath"]
-    data = one(docs, "ConfigMap", "dockbot-knowledge")["data"]
-    out = tmp_path / "mounted"
-    out.mkdir()
-    for name, text in data.items():
-        (out / name).write_text(text)
-    assert len(load_knowledge(out).entries) == len(load_knowledge(ROOT / "knowledge").entries)
+    volume = next(v for v in pod["volumes"] if v["name"] == "knowledge")
+    assert volume["configMap"]["name"] == config_map["metadata"]["name"]   # the real one
+    assert mount["readOnly"] is True
+    # the image's bundled folder first (the Dockerfile links it), then the team's ConfigMap
+    bundled, team = str(env["DOCKBOT_KNOWLEDGE"]).split(":")
+    assert team == mount["mountPath"]
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    link = dockerfile[dockerfile.index("ln -s "):].split("\\\n", 2)
+    assert link[1].split() == [bundled] and "default_knowledge_dir()" in link[0]
+    assert not any(m["mountPath"] == bundled for m in box["volumeMounts"])  # not hidden
+
+    # the mounted folders as the pod sees them, loaded with the real loader
+    mounted = tmp_path / "etc" / "team"
+    mounted.mkdir(parents=True)
+    for name, text in config_map["data"].items():
+        (mounted / name).write_text(text, encoding="utf-8")
+    folders = os.pathsep.join([str(ROOT / "knowledge"), str(mounted)])
+    settings = Settings.from_env({"DOCKBOT_KNOWLEDGE": folders})
+    assert len(settings.knowledge_dirs) == 2
+    alone = load_knowledge(ROOT / "knowledge")
+    team_only = yaml.safe_load(config_map["data"]["team.yml"])["entries"]
+    team_ids = {e["id"] for e in team_only}
+    assert team_ids and not team_ids & {e.id for e in alone.entries}   # nothing replaced
+    for entry in team_only:
+        assert entry["title"]["ko"] and entry["title"]["en"]
+    combined = load_knowledge(settings.knowledge_dirs)
+    ids = {e.id for e in combined.entries}
+    assert team_ids <= ids                                              # the team's added
+    assert {e.id for e in alone.entries} <= ids                         # the bundled kept
+    assert len(combined.entries) == len(alone.entries) + len(team_ids)

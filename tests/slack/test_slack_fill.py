@@ -15,7 +15,7 @@ import docker
 import pytest
 
 from bot.render import blockkit as kit
-from bot.render.buttons import FillMenu, FillPick, decode, encode
+from bot.render.buttons import FillMenu, FillPick, Others, Pick, decode, encode
 from bot.render.fill import ACTION_FILL
 from tests.conftest import API_VERSION, IMAGE
 
@@ -141,3 +141,123 @@ def test_a_forged_menu_or_option_is_a_clear_reply_and_runs_nothing(
     done = pick(app, {"block_id": "b1"}, other, f"{ACTION_FILL}_image")
     (said,) = app.fake.wait_responses(done)
     assert kit.w("expired", "en") in kit.plain_text(said)
+
+
+def names_in(select: dict[str, Any]) -> list[str]:
+    return [decode(FillPick, o["value"]).name for o in select["options"]]
+
+
+def test_a_mention_gets_the_menus_only_for_the_asker_in_its_thread(
+    slack_app: MakeApp, docker_containers: Any, secret_named: str,
+    valid_message: Callable[[dict[str, Any]], None],
+) -> None:
+    app = slack_app(docker_containers.url)
+    reply = app.event({"type": "app_mention", "user": "UOPS", "channel": "COPS", "ts": "11.1",
+                       "text": "<@UBOT> 컨테이너 로그 보기"})
+    assert reply.status == 200 and reply.seconds < 2.0
+    (answer,) = app.fake.wait_calls("chat.postMessage")
+    assert answer.params["thread_ts"] == "11.1" and menus(answer.params) == []
+    assert docker_containers.web not in json.dumps(answer.params)  # the channel sees no names
+    (follow,) = app.fake.wait_calls("chat.postEphemeral")
+    assert follow.params["user"] == "UOPS" and follow.params["channel"] == "COPS"
+    assert follow.params["thread_ts"] == "11.1"
+    msg = {"text": follow.params["text"], "blocks": follow.params["blocks"]}
+    valid_message(msg)
+    ((block, select),) = menus(msg)
+    assert decode(FillMenu, block["block_id"]).template == "docker logs <container>"
+    names = names_in(select)
+    assert docker_containers.web in names and docker_containers.idle in names
+    assert secret_named not in json.dumps(msg)
+    for canary in docker_containers.canaries:
+        assert canary not in json.dumps(msg)
+    option = next(o for o in select["options"]
+                  if decode(FillPick, o["value"]).name == docker_containers.idle)
+    done = pick(app, block, option, select["action_id"])
+    (filled,) = app.fake.wait_responses(done)
+    assert f"docker logs {docker_containers.idle}" in kit.unmark(kit.plain_text(filled))
+
+
+def test_a_mention_from_someone_who_may_not_list_gets_no_menu(
+    slack_app: MakeApp, docker_containers: Any
+) -> None:
+    app = slack_app(docker_containers.url)
+    app.event({"type": "app_mention", "user": "UASK", "channel": "CGEN", "ts": "11.2",
+               "text": "<@UBOT> how do I stop a container"})
+    app.fake.wait_calls("chat.postMessage")
+    time.sleep(1.0)
+    assert app.fake.calls_to("chat.postEphemeral") == []
+    assert len(app.fake.calls_to("chat.postMessage")) == 1
+
+
+def test_a_direct_message_gets_the_menus_in_its_thread(
+    slack_app: MakeApp, docker_containers: Any,
+    valid_message: Callable[[dict[str, Any]], None],
+) -> None:
+    app = slack_app(docker_containers.url)
+    app.event({"type": "message", "channel_type": "im", "channel": "D0OPS", "user": "UOPS",
+               "ts": "12.1", "text": "how do I stop a container"})
+    answer, follow = app.fake.wait_calls("chat.postMessage", 2)
+    assert answer.params["channel"] == follow.params["channel"] == "D0OPS"
+    assert follow.params["thread_ts"] == "12.1" and menus(answer.params) == []
+    msg = {"text": follow.params["text"], "blocks": follow.params["blocks"]}
+    valid_message(msg)
+    ((block, select),) = menus(msg)
+    assert decode(FillMenu, block["block_id"]).template == "docker stop <container>"
+    assert decode(FillPick, select["options"][0]["value"]).lang == "en"
+    assert docker_containers.web in names_in(select)
+
+
+def test_a_picked_suggestion_gets_a_menu_for_every_placeholder(
+    slack_app: MakeApp, docker_containers: Any,
+    valid_message: Callable[[dict[str, Any]], None],
+) -> None:
+    app = slack_app(docker_containers.url)
+    button = {"action_id": "dockbot_pick_0",
+              "value": encode(Pick("en", "network-connect", "attach a container to a net"))}
+    reply, key = app.click(button, user="UOPS", channel="COPS")
+    assert reply.status == 200
+    first, second = app.fake.wait_responses(key, 2)
+    assert menus(first) == [] and "docker network connect" in kit.unmark(kit.plain_text(first))
+    valid_message(second)
+    assert second["replace_original"] is True
+    assert kit.plain_text(first).split("\n")[0] == kit.plain_text(second).split("\n")[0]
+    found = {decode(FillMenu, b["block_id"]).kind: (b, s) for b, s in menus(second)}
+    assert set(found) == {"network", "container"}
+    assert "host" in names_in(found["network"][1])
+    assert docker_containers.web in names_in(found["container"][1])
+    block, select = found["network"]
+    option = next(o for o in select["options"] if decode(FillPick, o["value"]).name == "host")
+    done = pick(app, block, option, select["action_id"])
+    (filled,) = app.fake.wait_responses(done)
+    assert "docker network connect host <container>" in kit.unmark(kit.plain_text(filled))
+
+    # someone who may not list names gets the answer and no menu
+    reply, key = app.click(button, user="UASK", channel="CGEN")
+    (only,) = app.fake.wait_responses(key)
+    time.sleep(1.0)
+    assert len(app.fake.responses[key]) == 1 and menus(only) == []
+
+
+def test_other_answers_get_menus_naming_each_command(
+    slack_app: MakeApp, docker_containers: Any,
+    valid_message: Callable[[dict[str, Any]], None],
+) -> None:
+    app = slack_app(docker_containers.url)
+    ids = ("stop", "logs", "run-network", "ps")
+    button = {"action_id": "dockbot_others",
+              "value": encode(Others("ko", ids, "컨테이너 멈추기"))}
+    reply, key = app.click(button, user="UOPS", channel="COPS")
+    assert reply.status == 200
+    listed, follow = app.fake.wait_responses(key, 2)
+    assert menus(listed) == [] and follow["replace_original"] is False
+    valid_message(follow)
+    pairs = [(decode(FillMenu, b["block_id"]), s) for b, s in menus(follow)]
+    assert [(m.template, m.kind) for m, _ in pairs] == [
+        ("docker stop <container>", "container"), ("docker logs <container>", "container"),
+        ("docker run --network <network> <image>", "network"),
+        ("docker run --network <network> <image>", "image")]
+    text = kit.unmark(kit.plain_text(follow))
+    assert "docker stop <container>" in text and "docker logs <container>" in text
+    assert len({b["block_id"] for b, _ in menus(follow)}) == 4
+    assert IMAGE in names_in(pairs[3][1]) and docker_containers.web in names_in(pairs[0][1])
+    assert all(decode(FillPick, s["options"][0]["value"]).lang == "ko" for _, s in pairs)

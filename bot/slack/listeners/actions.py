@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from slack_bolt import App
 
 from bot.errors import DockbotError
 from bot.executor.redact import redact_text
 from bot.explain import explain
+from bot.fill import LiveNames
 from bot.lang import Lang
 from bot.questionlog import Vote, record_feedback
 from bot.render.blockkit import Message, message, section, w
@@ -33,12 +36,15 @@ from bot.render.blocks import (
     shared_message,
 )
 from bot.render.buttons import Feedback, HomeLang, Others, Pick, Run, Share
+from bot.render.fill import menus_message, with_menus
 from bot.slack.clicks import Click, on_click
 from bot.slack.home import publish_home
+from bot.slack.live_names import offer_later
 from bot.slack.payloads import identity
-from bot.slack.router import decide, entry_answer, entry_message
+from bot.slack.router import decide, entry_answer, entry_command, entry_message
 from bot.slack.sharing import shareable_text
 
+MAX_OTHERS = 4  # the alternatives the "Other answers" list shows
 feedback_log = logging.getLogger("dockbot.feedback")
 log = logging.getLogger("dockbot.slack")
 
@@ -82,18 +88,46 @@ def handle_share(click: Click[Share]) -> None:
 
 
 def handle_others(click: Click[Others]) -> None:
-    """List the alternatives the matcher ranked after the answer."""
+    """List the alternatives the matcher ranked after the answer; their commands get
+    live-name menus after the ack."""
+    lang = click.value.lang
     kb = click.rt.services.kb
     entries = [e for e in (kb.get(i) for i in click.value.ids) if e is not None]
-    click.reply(alternatives_message(entries, click.value.lang, click.value.query))
+    msg = alternatives_message(entries, lang, click.value.query)
+    click.reply(msg)
+    commands = [e.command for e in entries[:MAX_OTHERS]]
+    offer_later(click.rt, click.asker(), commands, _menus_for(click, msg, lang, replace=False))
 
 
 def handle_pick(click: Click[Pick]) -> None:
-    """A did-you-mean suggestion was picked: show that entry's full answer."""
-    value = click.value
-    msg = entry_answer(click.rt.services, value.entry, value.lang, value.query, click.asker(),
+    """A did-you-mean suggestion was picked: show that entry's full answer, with live-name
+    menus after the ack."""
+    value, services = click.value, click.rt.services
+    asker = click.asker()
+    msg = entry_answer(services, value.entry, value.lang, value.query, asker,
                        public=click.public)
     click.reply(msg or _expired(value.lang), replace=not click.public)
+    if msg is not None:
+        command = entry_command(services, value.entry, value.query)
+        offer_later(click.rt, asker, [command],
+                    _menus_for(click, msg, value.lang, replace=not click.public))
+
+
+def _menus_for(click: Click[Any], msg: Message, lang: Lang, *,
+               replace: bool) -> Callable[[list[LiveNames]], None]:
+    """How the menus reach the clicker: an ephemeral reply is sent again with them when it
+    replaced the clicked message; otherwise they follow as their own ephemeral message
+    (only the clicker sees the names)."""
+
+    def deliver(found: list[LiveNames]) -> None:
+        if replace:
+            click.reply(with_menus(msg, found, lang), replace=True)
+            return
+        follow_up = menus_message(found, lang)
+        if follow_up is not None:
+            click.reply(follow_up)
+
+    return deliver
 
 
 def handle_run(click: Click[Run]) -> None:

@@ -8,9 +8,12 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.fill import LiveNames
 from bot.lang import Lang
 from bot.render.blockkit import Message
+from bot.render.fill import menus_message
 from bot.slack.home import publish_home
+from bot.slack.live_names import answer_command, offer_later
 from bot.slack.payloads import identity
 from bot.slack.router import route
 from bot.slack.runtime import runtime_of
@@ -39,8 +42,9 @@ def _answer_in_thread(
     event: dict[str, Any], body: dict[str, Any], text: str, client: WebClient,
     context: BoltContext,
 ) -> None:
-    """Answer in the event's thread. Executor output (and notes about it) goes only to
-    the asker: ephemerally in the thread of a channel, in the thread of a DM."""
+    """Answer in the event's thread. Executor output (and notes about it) and the
+    live-name menus of an answer go only to the asker: ephemerally in the thread of a
+    channel, in the thread of a DM."""
     rt = runtime_of(context)
     who = identity(body)
     channel = who.channel or ""
@@ -65,6 +69,14 @@ def _answer_in_thread(
         post(routed.message)
     if routed.job is not None:
         rt.run_later(routed.job, asker, post_private)
+        return
+
+    def menus(found: list[LiveNames]) -> None:
+        follow_up = menus_message(found, routed.lang)
+        if follow_up is not None:
+            post_private(follow_up)
+
+    offer_later(rt, asker, [answer_command(routed.result)], menus)
 
 
 def handle_mention(
