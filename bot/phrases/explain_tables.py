@@ -255,6 +255,13 @@ KNOWN_OUTPUTS: dict[str, tuple[str, str]] = {
     "git rev-parse HEAD": ("the current Git commit", "현재 Git 커밋"),
 }
 
+# bot.explain.shell: the quotes an unbalanced-quote error names
+QUOTES: dict[str, tuple[str, str]] = {
+    "'": ("single quote (')", "작은따옴표(')"),
+    '"': ('double quote (")', '큰따옴표(")'),
+    "`": ("backquote (`)", "역따옴표(`)"),
+}
+
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "volume_options": VOLUME_OPTIONS,
@@ -270,4 +277,5 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "rmi": RMI,
     "shell_operators": SHELL_OPERATORS,
     "known_outputs": KNOWN_OUTPUTS,
+    "quotes": QUOTES,
 }
