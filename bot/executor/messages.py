@@ -14,6 +14,7 @@ from bot.errors import ExecError
 from bot.executor.operations import usage_list
 from bot.executor.reasons import DEFAULTS, GRANTS, NET_REASONS, REASONS
 from bot.lang import Lang
+from bot.phrases import phrase
 
 E = TypeVar("E", bound=ExecError)
 __all__ = ["ALLOWED_EN", "ALLOWED_KO", "GRANTS", "MESSAGES", "REASONS", "exec_error",
@@ -369,7 +370,7 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
 def host_params(alias: str, url: str, setting: str, lang: Lang,
                 reason: str | None = None) -> dict[str, str]:
     """The {where}, {setting} and {reason} of a host error; ``url`` is already redacted."""
-    where = f" {alias} at {url}" if lang == "en" else f" {alias}({url})"
+    where = phrase("exec.host_where", lang, alias=alias, url=url)
     said = f": {NET_REASONS[reason][lang]}" if reason in NET_REASONS else ""
     return {"where": where, "setting": setting, "reason": said}
 

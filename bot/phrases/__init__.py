@@ -11,7 +11,7 @@ where the phrase is shown:
 * ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
   and arguments; ``explain.table.<table>.<item>`` its lookup tables (:func:`table_phrase`);
 * ``error.<code>`` and ``error.<code>.hint`` -- each error's default message and hint
-  (:mod:`bot.errors`); ``input.*`` -- keyed input errors.
+  (:mod:`bot.errors`); ``input.*`` -- keyed input errors; ``exec.*`` -- the executor's words.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from bot.lang import Lang
 from bot.phrases.errors import ERRORS, INPUT
+from bot.phrases.executor import EXECUTOR
 from bot.phrases.explain_lines import EXPLAIN_LINES
 from bot.phrases.explain_tables import TABLES
 from bot.phrases.explain_values import EXPLAIN_VALUES
@@ -44,6 +45,7 @@ PHRASES: Phrases = {
     **_namespaced("explain", EXPLAIN_WORDS),
     **_namespaced("explain", EXPLAIN_LINES),
     **_namespaced("chat", CHAT),
+    **_namespaced("exec", EXECUTOR),
     **_namespaced("input", INPUT),
     **{f"explain.table.{name}.{item}": {"en": en, "ko": ko}
        for name, table in TABLES.items() for item, (en, ko) in table.items()},
