@@ -103,6 +103,18 @@ ERRORS: dict[str, tuple[str, str, str, str]] = {
 }
 
 INPUT: Phrases = {
+    "learn_no_option": {"en": "There is no option {choice}.", "ko": "{choice}번 보기는 없어요."},
+    "learn_no_option.hint": {
+        "en": "Pick an option from 1 to {n}.", "ko": "1에서 {n} 사이의 보기를 골라 주세요.",
+    },
+    "learn_no_lesson": {
+        "en": "There is no lesson {number}; the course has lessons 1 to {n}.",
+        "ko": "{number}번 수업은 없어요. 수업은 1번부터 {n}번까지예요.",
+    },
+    "learn_no_lesson.hint": {
+        "en": "Pick a number from 1 to {n}, e.g. `learn 1`.",
+        "ko": "1에서 {n} 사이의 번호를 골라 주세요. 예: `learn 1`",
+    },
     "explain_unclosed_substitution": {
         "en": "The command has a `$(` that is never closed with `)`.",
         "ko": "명령에 닫히지 않은 `$(`가 있습니다.",
