@@ -20,8 +20,9 @@ E = TypeVar("E", bound=ExecError)
 __all__ = ["ALLOWED_EN", "ALLOWED_KO", "GRANTS", "MESSAGES", "REASONS", "exec_error",
            "host_params"]
 
-ALLOWED_EN = f"Allowed: {usage_list('en')}; pick a host with @alias."
-ALLOWED_KO = f"허용: {usage_list('ko')}; 호스트는 @별칭 으로 고릅니다."
+# The list of operations comes from the operations table, the words around it from the catalog.
+ALLOWED_EN = phrase("exec.allowed", "en", ops=usage_list("en"))
+ALLOWED_KO = phrase("exec.allowed", "ko", ops=usage_list("ko"))
 
 # key -> lang -> (message, hint). Messages may hold {placeholders}.
 MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {

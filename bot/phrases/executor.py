@@ -20,6 +20,10 @@ EXECUTOR: dict[str, dict[Lang, str]] = {
     "char.punctuation": {"en": "the punctuation mark {text}", "ko": "문장 부호 {text}"},
     "char.symbol": {"en": "the symbol or emoji {text}", "ko": "기호나 이모지 {text}"},
     "char.other": {"en": "the non-ASCII character {text}", "ko": "영문이 아닌 문자 {text}"},
+    "allowed": {
+        "en": "Allowed: {ops}; pick a host with @alias.",
+        "ko": "허용: {ops}; 호스트는 @별칭 으로 고릅니다.",
+    },
     "no_options": {"en": "no options", "ko": "없음"},
     "no_arguments": {"en": "no arguments", "ko": "인자 없이"},
     "one_container_name": {"en": "one container name", "ko": "컨테이너 이름 하나"},
