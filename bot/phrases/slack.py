@@ -53,11 +53,11 @@ SLACK: Phrases = {
     "exec_not_allowed": {
         "ko": "{op}은(는) 이 채널에서 실행할 수 없어요. 필요하면 관리자에게 실행 정책 파일에서 "
         "그 명령이 있는 역할(`policy.users` 또는 `policy.usergroups`)을 주고 이 채널의 "
-        "`policy.channels.<ID>.ops`에 넣어 달라고 요청하세요. `/docker help`에서 실행할 수 있는 "
-        "명령을 볼 수 있어요.",
+        "`policy.channels.&lt;ID&gt;.ops`에 넣어 달라고 요청하세요. "
+        "`/docker help`에서 실행할 수 있는 명령을 볼 수 있어요.",
         "en": "You cannot run {op} in this channel. If you need it, ask an admin to give you a "
         "role that has it (`policy.users` or `policy.usergroups` in the executor policy file) "
-        "and to list it in this channel's `policy.channels.<ID>.ops`. `/docker help` lists "
+        "and to list it in this channel's `policy.channels.&lt;ID&gt;.ops`. `/docker help` lists "
         "what you may run.",
     },
     "help_title": {"ko": "dockbot 사용법", "en": "How to use dockbot"},

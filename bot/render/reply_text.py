@@ -57,7 +57,7 @@ def _text(result: Result, kb: KnowledgeBase, color: bool, surface: TextSurface) 
         return unmark(w("exec_running", lang).format(op=result.label, host=host))
     if result.kind == "exec_off":
         key = "exec_not_allowed" if result.enabled else "exec_off"
-        return w(key, lang).format(op=result.op)
+        return unmark(w(key, lang)).format(op=result.op)
     if result.kind == "exec_done":
         return exec_result_text(result.result, color)
     if result.kind == "gaps":
