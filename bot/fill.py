@@ -137,15 +137,9 @@ def fill(template: str, kind: Kind, name: str, lang: Lang = "en") -> str:
     template has no such placeholder."""
     token = dict(slots(template)).get(kind)
     if token is None:
-        raise InputError(
-            "그 명령에는 채울 자리가 없어요." if lang == "ko" else
-            "That command has no such placeholder.",
-            hint="다시 물어봐 주세요." if lang == "ko" else "Ask again for a fresh answer.")
+        raise InputError.keyed("input.fill_no_placeholder", lang)
     if not usable_name(name):
-        raise InputError(
-            "그 이름은 Docker 이름이 아니에요." if lang == "ko" else
-            "That is not a Docker name.",
-            hint="목록에서 골라 주세요." if lang == "ko" else "Pick one from the list.")
+        raise InputError.keyed("input.fill_not_a_name", lang)
     return template.replace(token, name, 1)
 
 

@@ -3,7 +3,10 @@ their text from it and can be said again in the other language."""
 
 from __future__ import annotations
 
+import ast
 import inspect
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +78,77 @@ def test_the_router_error_is_said_in_the_asker_language(
     want = phrase("input.no_command", lang)  # type: ignore[arg-type]
     assert want in reply_text(result, base_services.kb)
     assert want in reply_message(result, base_services.kb)["text"]
+
+
+# -- no inline bilingual text outside bot/phrases/ ----------------------------------------
+# What may still choose a language or hold both languages outside the catalog, and why;
+# (file, kind) -> how many. ``tr``: a ``tr(lang, en, ko)`` call; ``lang``: an ``== "ko"`` /
+# ``== "en"`` comparison; ``table``: a dict literal with "en" and "ko" texts.
+INLINE_ALLOWED: dict[tuple[str, str], int] = {
+    ("bot/errors.py", "lang"): 1,              # whether an English-only error gets Korean text
+    ("bot/lang.py", "lang"): 2,                # reads a --lang value
+    ("bot/render/buttons.py", "lang"): 3,      # reads the language a button value carries
+    ("bot/kb/notes_import.py", "lang"): 2,     # which language a draft leaves TODO
+    ("bot/learn/load.py", "lang"): 1,          # checks that a lesson's Korean text is Korean
+    ("bot/ask/reference.py", "table"): 2,      # the matcher (bot/ask) keeps its own words
+    ("bot/executor/operations.py", "table"): 15,  # each operation's title: the operations table
+    # Not moved yet: the risk rules keep their (English, Korean) message pairs beside the
+    # conditions that raise them, and the executor's refusal and reason tables.
+    ("bot/explain/risks/rule.py", "tr"): 2,
+    ("bot/explain/risks/rule.py", "lang"): 1,
+    ("bot/executor/messages.py", "table"): 41,
+    ("bot/executor/reasons.py", "table"): 15,
+}
+
+
+def _scan(source: str) -> Counter[str]:
+    """How many inline bilingual bits of each kind ``source`` holds."""
+    found: Counter[str] = Counter()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            if (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "tr":
+                found["tr"] += 1
+        elif isinstance(node, ast.Compare) and any(
+            isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops
+        ):
+            sides = [node.left, *node.comparators]
+            if any(isinstance(s, ast.Constant) and s.value in ("ko", "en") for s in sides):
+                found["lang"] += 1
+        elif isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            texts = [v for v in node.values
+                     if isinstance(v, (ast.JoinedStr, ast.Tuple))
+                     or (isinstance(v, ast.Constant) and isinstance(v.value, str) and v.value)]
+            if {"en", "ko"} <= keys and texts:
+                found["table"] += 1
+    return found
+
+
+def _inline_bilingual() -> dict[tuple[str, str], int]:
+    root = Path(__file__).resolve().parent.parent
+    found: dict[tuple[str, str], int] = {}
+    for path in sorted((root / "bot").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if not rel.startswith("bot/phrases/"):
+            for kind, n in _scan(path.read_text(encoding="utf-8")).items():
+                found[rel, kind] = n
+    return found
+
+
+def test_no_new_inline_bilingual_text_outside_the_catalog() -> None:
+    found = _inline_bilingual()
+    new = {k: n for k, n in found.items() if n > INLINE_ALLOWED.get(k, 0)}
+    assert not new, f"bilingual text belongs in bot/phrases/ (phrase keys): {new}"
+    moved = {k: n for k, n in INLINE_ALLOWED.items() if found.get(k, 0) < n}
+    assert not moved, f"fewer than allowed now; lower INLINE_ALLOWED to: {found}"
+
+
+def test_the_inline_check_finds_each_kind() -> None:
+    source = (
+        'a = tr(lang, "on", "켜기")\n'
+        'b = "없음" if lang == "ko" else "none"\n'
+        'c = {"en": "none", "ko": "없음"}\n'
+        'd = {"ko": "", "en": ""}\n'       # empty fields of a form: no text
+        'e = phrase("exec.no_options", lang)\n'
+    )
+    assert _scan(source) == Counter({"tr": 1, "lang": 1, "table": 1})

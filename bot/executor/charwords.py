@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 
 from bot.lang import Lang
+from bot.phrases import Pair, phrase
 from bot.secrets import is_invisible, mask_secrets
 
 _RUN = 20      # at most this many characters of the text around a visible character
@@ -76,41 +77,37 @@ def _run(text: str, at: int) -> str:
 def describe_char(text: str, at: int, lang: Lang) -> str:
     """``text[at]``, the first refused character, in plain words in ``lang``."""
     ch = text[at]
-    ko = lang == "ko"
     if ch.isascii():
         if unicodedata.category(ch) == "Cc":
-            return f"제어 문자, {_code(ch)}" if ko else f"a control character, {_code(ch)}"
+            return phrase("exec.char.control", lang, code=_code(ch))
         return _quoted(ch)
     if ch in _INVISIBLE:
-        en_words, ko_words = _INVISIBLE[ch]
-        return f"{ko_words if ko else en_words}, {_code(ch)}"
+        return phrase("exec.char.named_invisible", lang, what=Pair(*_INVISIBLE[ch]), code=_code(ch))
     category = unicodedata.category(ch)
     if category == "Zs":
-        return f"특수 공백, {_code(ch)}" if ko else f"a special space, {_code(ch)}"
+        return phrase("exec.char.special_space", lang, code=_code(ch))
     if is_invisible(ch):
         if category == "Cc":
-            return f"제어 문자, {_code(ch)}" if ko else f"a control character, {_code(ch)}"
-        return f"보이지 않는 문자, {_code(ch)}" if ko else f"an invisible character, {_code(ch)}"
+            return phrase("exec.char.control", lang, code=_code(ch))
+        return phrase("exec.char.invisible", lang, code=_code(ch))
     if _is_hangul(ch):
-        return f"한글 {_quoted(_run(text, at))}" if ko else f"Korean text {_quoted(_run(text, at))}"
+        return phrase("exec.char.korean", lang, text=_quoted(_run(text, at)))
     if _is_cjk(ch):
-        run = _quoted(_run(text, at))
-        return f"한자나 일본어 문자 {run}" if ko else f"Chinese or Japanese text {run}"
+        return phrase("exec.char.cjk", lang, text=_quoted(_run(text, at)))
     folded = unicodedata.normalize("NFKC", ch)
     if folded != ch and folded.isascii():
-        return f"전각 문자 {_quoted(ch)}" if ko else f"the full-width character {_quoted(ch)}"
+        return phrase("exec.char.full_width", lang, text=_quoted(ch))
     name = unicodedata.name(ch, "")
     for script, en_words, ko_words in _SCRIPTS:
         if name.startswith(script):
-            return f"{ko_words} {_quoted(ch)}" if ko else f"{en_words} {_quoted(ch)}"
+            return phrase("exec.char.script", lang, what=Pair(en_words, ko_words), text=_quoted(ch))
     if category[0] == "L":
         base = unicodedata.normalize("NFKD", ch)[:1]
         if base.isascii() and base.isalpha():
-            words = "악센트가 붙은 문자" if ko else "the accented letter"
-            return f"{words} {_quoted(ch)}"
-        return f"영문이 아닌 글자 {_quoted(ch)}" if ko else f"the non-English letter {_quoted(ch)}"
+            return phrase("exec.char.accented", lang, text=_quoted(ch))
+        return phrase("exec.char.letter", lang, text=_quoted(ch))
     if category[0] == "P":
-        return f"문장 부호 {_quoted(ch)}" if ko else f"the punctuation mark {_quoted(ch)}"
+        return phrase("exec.char.punctuation", lang, text=_quoted(ch))
     if category[0] == "S":
-        return f"기호나 이모지 {_quoted(ch)}" if ko else f"the symbol or emoji {_quoted(ch)}"
-    return f"영문이 아닌 문자 {_quoted(ch)}" if ko else f"the non-ASCII character {_quoted(ch)}"
+        return phrase("exec.char.symbol", lang, text=_quoted(ch))
+    return phrase("exec.char.other", lang, text=_quoted(ch))

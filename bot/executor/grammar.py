@@ -32,6 +32,7 @@ from bot.executor.charwords import describe_char
 from bot.executor.messages import REASONS, exec_error
 from bot.executor.operations import OP_LABELS, OPERATIONS, OPS, WORDS, Flag, Operation
 from bot.lang import Lang, detect_lang
+from bot.phrases import phrase
 from bot.secrets import bad_char_kind, mask_secrets
 
 __all__ = [
@@ -156,10 +157,9 @@ def _expand(flags: tuple[Flag, ...], word: str) -> list[str]:
 
 
 def _bad_flag(kind: str, word: str, lang: Lang) -> ExecRefused:
-    none = "no options" if lang == "en" else "없음"
     return exec_error(
         ExecRefused, "bad_flag", lang, op=OP_LABELS[kind], word=_short(word),
-        accepted=OPERATIONS[kind].accepted or none,
+        accepted=OPERATIONS[kind].accepted or phrase("exec.no_options", lang),
     )
 
 
@@ -207,9 +207,7 @@ def _build(kind: str, words: list[str], host: str | None, lang: Lang) -> Operati
     if len(names) < least:
         raise exec_error(ExecRefused, "need_name", lang, op=spec.label)
     if len(names) > most:
-        expected = "no arguments" if lang == "en" else "인자 없이"
-        if most == 1:
-            expected = "one container name" if lang == "en" else "컨테이너 이름 하나"
+        expected = phrase("exec.one_container_name" if most == 1 else "exec.no_arguments", lang)
         raise exec_error(
             ExecRefused, "extra_args", lang, op=spec.label, expected=expected,
             word=_short(names[most]),

@@ -14,13 +14,15 @@ from bot.errors import ExecError
 from bot.executor.operations import usage_list
 from bot.executor.reasons import DEFAULTS, GRANTS, NET_REASONS, REASONS
 from bot.lang import Lang
+from bot.phrases import phrase
 
 E = TypeVar("E", bound=ExecError)
 __all__ = ["ALLOWED_EN", "ALLOWED_KO", "GRANTS", "MESSAGES", "REASONS", "exec_error",
            "host_params"]
 
-ALLOWED_EN = f"Allowed: {usage_list('en')}; pick a host with @alias."
-ALLOWED_KO = f"허용: {usage_list('ko')}; 호스트는 @별칭 으로 고릅니다."
+# The list of operations comes from the operations table, the words around it from the catalog.
+ALLOWED_EN = phrase("exec.allowed", "en", ops=usage_list("en"))
+ALLOWED_KO = phrase("exec.allowed", "ko", ops=usage_list("ko"))
 
 # key -> lang -> (message, hint). Messages may hold {placeholders}.
 MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
@@ -369,7 +371,7 @@ MESSAGES: dict[str, dict[Lang, tuple[str, str]]] = {
 def host_params(alias: str, url: str, setting: str, lang: Lang,
                 reason: str | None = None) -> dict[str, str]:
     """The {where}, {setting} and {reason} of a host error; ``url`` is already redacted."""
-    where = f" {alias} at {url}" if lang == "en" else f" {alias}({url})"
+    where = phrase("exec.host_where", lang, alias=alias, url=url)
     said = f": {NET_REASONS[reason][lang]}" if reason in NET_REASONS else ""
     return {"where": where, "setting": setting, "reason": said}
 

@@ -37,6 +37,7 @@ from bot.executor.operations import ROLE_NAMES
 from bot.executor.policy import Principal
 from bot.executor.result import ExecResult
 from bot.lang import Lang, detect_lang
+from bot.phrases import phrase
 from bot.settings import Settings
 from bot.state import MemoryState, SharedState, open_state
 
@@ -277,9 +278,7 @@ class Executor:
 
 
 def _more(n: int, lang: Lang, what: str = "rows") -> str:
-    if lang == "ko":
-        return f"... {n}{'줄' if what == 'lines' else '개'} 더 있음"
-    return f"... {n} more {what}" if what == "lines" else f"... {n} more"
+    return phrase("exec.more_lines" if what == "lines" else "exec.more", lang, n=n)
 
 
 def _capped_table(op: Operation, alias: str, view: views.View, max_rows: int, max_chars: int,

@@ -9,39 +9,16 @@ from bot.explain.flag_values import flag_value_meaning
 from bot.explain.model import Part
 from bot.explain.parser import Item, ParsedCommand
 from bot.explain.positionals import positional_part
-from bot.explain.values import tr
 from bot.lang import Lang
-from bot.phrases import phrase
-
-_OPS = {
-    "|": (
-        "pipe: the output of the command before goes into the next command",
-        "파이프: 앞 명령의 출력이 다음 명령의 입력으로 들어감",
-    ),
-    "|&": ("pipe (with error output)", "파이프(에러 출력 포함)"),
-    "&&": (
-        "run the next command only if this one succeeded",
-        "앞 명령이 성공했을 때만 다음 명령 실행",
-    ),
-    "||": (
-        "run the next command only if this one failed",
-        "앞 명령이 실패했을 때만 다음 명령 실행",
-    ),
-    ";": ("then run the next command", "이어서 다음 명령 실행"),
-    "&": ("run the command before in the background", "앞 명령을 백그라운드에서 실행"),
-}
+from bot.phrases import Pair, phrase, table_pair
 
 
 def op_part(op: str, lang: Lang) -> Part:
-    en, ko = _OPS.get(op, ("shell operator", "셸 연산자"))
+    what = table_pair("shell_operators", op) or Pair("shell operator", "셸 연산자")
     return Part(
         text=op,
         role="shell",
-        meaning=tr(
-            lang,
-            f"shell operator, not passed to docker: {en}",
-            f"셸 연산자(docker에 넘어가지 않음): {ko}",
-        ),
+        meaning=phrase("explain.describe.shell_operator_not_passed_to", lang, what=what),
     )
 
 
@@ -64,20 +41,14 @@ def _redirect_meaning(op: str, fd: str, target: str, lang: Lang) -> str:
     if op.endswith("&") or op == ">&":
         dest = {"1": ("the standard output", "표준 출력"), "2": ("the error output", "에러 출력")}
         en_to, ko_to = dest.get(target, (f"file descriptor {target}", f"파일 디스크립터 {target}"))
-        return tr(
-            lang,
-            f"send {what_en} to the same place as {en_to}",
-            f"{what_ko} {ko_to}과 같은 곳으로 보냄",
-        )
+        return phrase("explain.describe.send_to_the_same_place", lang,
+                      what=Pair(what_en, what_ko), to=Pair(en_to, ko_to))
+    what = Pair(what_en, what_ko)
     if target == "/dev/null":
-        return tr(lang, f"throw {what_en} away", f"{what_ko} 버림")
+        return phrase("explain.describe.throw_away", lang, what=what)
     if ">>" in op:
-        return tr(lang, f"append {what_en} to {target}", f"{what_ko} {target} 끝에 덧붙임")
-    return tr(
-        lang,
-        f"write {what_en} to {target} (replacing what it held)",
-        f"{what_ko} {target}에 씀(기존 내용은 지워짐)",
-    )
+        return phrase("explain.describe.append_to", lang, what=what, target=target)
+    return phrase("explain.describe.write_to_replacing", lang, what=what, target=target)
 
 
 def redirect_part(raw: str, target: str, lang: Lang) -> Part:
@@ -152,10 +123,9 @@ def flag_meaning(item: Item, lang: Lang) -> str:
 def subcommand_meaning(item: Item, lang: Lang) -> str:
     node = item.node
     if item.unknown and item.fixed:
-        return tr(
-            lang,
-            f"unknown sub-command; probably a typo of `{item.fixed}`: {node.summary('en')}",
-            f"알 수 없는 하위 명령; `{item.fixed}`의 오타로 보임: {node.summary('ko')}",
+        return phrase(
+            "explain.describe.unknown_sub_command_probably_a_typo", lang,
+            fixed=item.fixed, summary=node.summary(lang),
         )
     if item.unknown:
         return phrase("explain.describe.not_a_sub_command_of", lang, node_path=node.path)

@@ -11,26 +11,11 @@ from bot.explain.cli_spec import Command, Flag
 from bot.explain.positionals import is_placeholder
 from bot.explain.shell import is_substitution, split_substitutions
 from bot.explain.substitution import substitution
-from bot.explain.values import tr
 from bot.lang import Lang
-from bot.phrases import phrase
+from bot.phrases import Pair, phrase, table_pair, table_phrase
 
 # Commands whose --tag names the image they make, rather than one that exists.
 _NAMING = frozenset({"docker buildx imagetools create"})
-_RMI = {
-    "all": (
-        "remove every image the services use, also those pulled from a registry "
-        "(e.g. postgres, redis); the next `up` downloads or builds them again",
-        "서비스가 쓰는 이미지를 모두 삭제, 레지스트리에서 받은 것(예: postgres, redis)도 "
-        "포함; 다음 `up`에서 다시 받거나 빌드함",
-    ),
-    "local": (
-        "remove only the images Compose built and named itself (services with "
-        "`build:` and no `image:` name); pulled images stay",
-        "Compose가 빌드하고 직접 이름 붙인 이미지만 삭제(`build:`만 있고 `image:` 이름이 "
-        "없는 서비스); 받아 온 이미지는 남김",
-    ),
-}
 
 
 def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
@@ -41,13 +26,7 @@ def flag_value_meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str
         return _meaning(flag, value, node, lang)
     said = substitution(value, lang)
     if flag.long == "user" and re.fullmatch(r"\$\(\s*id -u\s*\)(:\$\(\s*id -g\s*\))?", value):
-        return tr(
-            lang,
-            "your own user (and group) ID on this machine, so the container does not run "
-            "as root and the files it writes to bind mounts belong to you; " + said,
-            "이 컴퓨터의 내 사용자(와 그룹) ID: 컨테이너가 root가 아닌 나로 실행되어 바인드 "
-            "마운트에 쓰는 파일이 내 소유가 됨; " + said,
-        )
+        return phrase("explain.flag_values.your_own_user_and_group_id", lang, said=said)
     if flag.long == "user":
         return said
     meaning = _meaning(flag, value, node, lang)
@@ -67,7 +46,8 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         return phrase("explain.flag_values.placeholder_replace_with_your_own", lang, value=value)
     if flag.value_type is None:
         on = value.lower() in ("true", "1", "yes")
-        return tr(lang, "on" if on else "off", "켜기" if on else "끄기")
+        state = Pair("on", "켜기") if on else Pair("off", "끄기")
+        return phrase("explain.flag_values.on_off", lang, state=state)
     if name in ("publish", "publish-add") and "=" not in value:
         return v.explain_port(value, lang)
     if name == "expose":
@@ -118,10 +98,10 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         return bv.explain_new_image(value, lang)
     if name == "output" and path.endswith(" build"):
         return bv.explain_build_output(value, lang)
-    if name == "call" and value in bv.BUILD_CALLS:
-        return tr(lang, *bv.BUILD_CALLS[value])
-    if name == "progress" and value in bv.PROGRESS:
-        return tr(lang, *bv.PROGRESS[value])
+    if name == "call" and (call := table_phrase("build_calls", value, lang)) is not None:
+        return call
+    if name == "progress" and (mode := table_phrase("progress", value, lang)) is not None:
+        return mode
     if name == "invoke":
         return phrase("explain.flag_values.start_inside_the_build_container", lang, value=value)
     if name == "annotation" and "=" in value:
@@ -141,24 +121,18 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         return lv.explain_log_opt(value, lang)
     if name == "log-driver":
         return lv.explain_log_driver(value, lang)
-    if name == "rmi" and value in _RMI:
-        return tr(lang, *_RMI[value])
+    if name == "rmi" and (rmi := table_phrase("rmi", value, lang)) is not None:
+        return rmi
     if name in ("tag", "image") and value and not value.isdigit():
         return v.explain_image(value, lang)
-    if name in v.NAMESPACE_FLAGS:
-        what = v.NAMESPACE_FLAGS[name]
+    if (what := table_pair("namespaces", name)) is not None:
         if value == "host":
-            return tr(
-                lang,
-                f"share the host's {what[0]} namespace (no isolation)",
-                f"호스트의 {what[1]} 네임스페이스를 공유(격리 없음)",
-            )
+            return phrase("explain.flag_values.share_the_host_namespace", lang, what=what)
         if value.startswith("container:"):
             other = value.partition(":")[2]
-            return tr(
-                lang,
-                f"share the {what[0]} namespace of container {other}",
-                f"컨테이너 {other}의 {what[1]} 네임스페이스를 공유",
+            return phrase(
+                "explain.flag_values.share_the_namespace_of_container", lang,
+                what=what, other=other,
             )
     if name == "name" and path in (
         "docker container run",
@@ -184,14 +158,14 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
         m = re.fullmatch(r"(\d+)(s|m|h)", value)
         if m:
             unit = {"s": ("seconds", "초"), "m": ("minutes", "분"), "h": ("hours", "시간")}[m[2]]
-            return tr(lang, f"{m[1]} {unit[0]} ago", f"{m[1]}{unit[1]} 전")
+            return phrase("explain.flag_values.time_ago", lang, n=m[1], unit=Pair(*unit))
         return phrase("explain.flag_values.timestamp_or_relative_time_e", lang)
     if name == "platform":
         return phrase("explain.flag_values.os_cpu_architecture_e_g", lang)
     if name in ("cap-add", "cap-drop"):
         if value.upper() == "ALL":
             return phrase("explain.flag_values.every_linux_capability", lang)
-        return tr(lang, f"Linux capability {value.upper()}", f"리눅스 capability {value.upper()}")
+        return phrase("explain.flag_values.linux_capability", lang, cap=value.upper())
     if name == "file":
         if path == "docker compose":
             return phrase("explain.flag_values.compose_file", lang, value=value)
@@ -212,7 +186,7 @@ def _meaning(flag: Flag, value: str, node: Command, lang: Lang) -> str:
 def _other_value(name: str, value: str, lang: Lang) -> str | None:
     if name == "signal":
         sig = value.upper() if value.upper().startswith("SIG") or value.isdigit() else f"SIG{value}"
-        return tr(lang, f"signal {sig.upper()}", f"시그널 {sig.upper()}")
+        return phrase("explain.flag_values.signal", lang, sig=sig.upper())
     if name in (
         "output",
         "input",
@@ -238,11 +212,11 @@ def _other_value(name: str, value: str, lang: Lang) -> str | None:
     if name in ("driver", "log-driver", "volume-driver"):
         return phrase("explain.flag_values.driver", lang, value=value)
     if name == "gpus":
-        return tr(
-            lang,
-            "every GPU" if value == "all" else f"GPUs {value}",
-            "모든 GPU" if value == "all" else f"GPU {value}",
-        )
+        if value == "all":
+            return phrase("explain.flag_values.every_gpu", lang)
+        return phrase("explain.flag_values.gpus", lang, value=value)
     if name in ("username", "hostname", "alias", "network-alias"):
-        return tr(lang, f"{name} {value}", f"{value}")
+        # English says which name it is; Korean shows the value alone.
+        named = Pair(f"{name} ", "")
+        return phrase("explain.flag_values.named_value", lang, name=named, value=value)
     return None

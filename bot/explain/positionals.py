@@ -10,9 +10,8 @@ from bot.explain.cli_spec import Slot
 from bot.explain.model import Part, Role
 from bot.explain.parser import Item
 from bot.explain.substitution import has_substitution, substitution
-from bot.explain.values import tr
 from bot.lang import Lang
-from bot.phrases import phrase
+from bot.phrases import Pair, phrase
 
 _IMAGE_SLOTS = re.compile(r"^(IMAGE|NAME\[|REPOSITORY|SOURCE_IMAGE|TARGET_IMAGE|IMAGE:TAG)")
 # usage word -> (role, English, Korean)
@@ -114,12 +113,10 @@ def _shell_c_meaning(
     if opt is None or k < opt:
         return None
     if k == opt:
-        who_en = f"the entrypoint {program}" if entrypoint else program
-        who_ko = f"엔트리포인트 {program}" if entrypoint else program
-        return tr(
-            lang,
-            f"option {item.text} of {who_en}: run the next word as a command line",
-            f"{who_ko}의 옵션 {item.text}: 다음 단어를 명령줄로 실행",
+        who = phrase("explain.positionals.the_entrypoint", lang, program=program)
+        return phrase(
+            "explain.positionals.option_of_run_the_next_word", lang,
+            option=item.text, who=who if entrypoint else program,
         )
     if k == opt + 1:
         return phrase(
@@ -211,7 +208,7 @@ def _positional_part(item: Item, items: list[Item], lang: Lang) -> Part:
         return Part(
             text,
             role,
-            tr(lang, f"placeholder: write the {en} here", f"자리 표시: 여기에 {ko}을(를) 쓰세요"),
+            phrase("explain.positionals.placeholder_write_the_here", lang, what=Pair(en, ko)),
         )
     if item.unknown:
         return Part(
@@ -265,11 +262,8 @@ def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
             return Part(
                 text,
                 "container" if name != "SERVICE:SRC_PATH" else "argument",
-                tr(
-                    lang,
-                    f"path {m[2] or '/'} inside {who} {m[1]}",
-                    f"{who} {m[1]} 안의 경로 {m[2] or '/'}",
-                ),
+                phrase("explain.positionals.path_inside", lang,
+                       path=m[2] or "/", who=who, name=m[1]),
             )
         if text == "-":
             return Part(
@@ -285,4 +279,5 @@ def _slot_part(item: Item, slot: Slot, lang: Lang) -> Part:
     )
     if path.startswith("docker compose") and name.startswith("SERVICE"):
         en, ko = "service name from the Compose file", "Compose 파일에 정의된 서비스 이름"
-    return Part(text, role, tr(lang, f"{en}: {text}", f"{ko}: {text}"))
+    return Part(text, role, phrase("explain.positionals.named_argument", lang,
+                                   what=Pair(en, ko), text=text))

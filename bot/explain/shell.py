@@ -14,6 +14,7 @@ from typing import Literal
 
 from bot.errors import ExplainError, InputError
 from bot.lang import Lang
+from bot.phrases import table_pair
 from bot.secrets import strip_terminal_codes
 
 MAX_CHARS = 4000
@@ -34,12 +35,6 @@ class Tok:
     raw: str
     value: str
     quoted: bool = False
-
-
-def _err(lang: Lang, en: str, ko: str, hint_en: str = "", hint_ko: str = "") -> ExplainError:
-    if lang == "ko":
-        return ExplainError(ko, hint=hint_ko or None)
-    return ExplainError(en, hint=hint_en or None)
 
 
 def clean_input(text: str, lang: Lang) -> str:
@@ -95,13 +90,7 @@ def _read_balanced(text: str, i: int, lang: Lang) -> int:
             if depth == 0:
                 return j + 1
         j += 1
-    raise _err(
-        lang,
-        "The command has a `$(` that is never closed with `)`.",
-        "명령에 닫히지 않은 `$(`가 있습니다.",
-        "Close it, or quote the text.",
-        "`)`로 닫거나 따옴표로 감싸세요.",
-    )
+    raise ExplainError.keyed("input.explain_unclosed_substitution", lang)
 
 
 def _read_word(text: str, i: int, lang: Lang) -> tuple[int, list[str], bool]:
@@ -233,15 +222,8 @@ def _skip_here_document(text: str, i: int, delimiter: str) -> int:
 
 
 def _unclosed(lang: Lang, quote: str) -> ExplainError:
-    name = {"'": "single quote (')", '"': 'double quote (")', "`": "backquote (`)"}[quote]
-    name_ko = {"'": "작은따옴표(')", '"': '큰따옴표(")', "`": "역따옴표(`)"}[quote]
-    return _err(
-        lang,
-        f"The command has an unbalanced {name}: it is opened but never closed.",
-        f"명령에 짝이 맞지 않는 {name_ko}가 있습니다: 열었지만 닫지 않았습니다.",
-        "Close the quote, or remove it, and paste the command again.",
-        "따옴표를 닫거나 지운 뒤 다시 붙여 넣으세요.",
-    )
+    name = table_pair("quotes", quote)
+    return ExplainError.keyed("input.explain_unclosed_quote", lang, quote=name)
 
 
 def split_commands(toks: list[Tok]) -> list[tuple[str | None, list[Tok]]]:

@@ -5,26 +5,14 @@ from __future__ import annotations
 import re
 
 from bot.explain.shell import is_substitution, split_substitutions
-from bot.explain.values import tr
 from bot.lang import Lang
-from bot.phrases import phrase
+from bot.phrases import Pair, phrase, table_pair
 
 _SUBST_Q = re.compile(
     r"^\$\(\s*docker\s+(ps|container ls|images|image ls|volume ls|network ls)\b(.*)\)$"
 )
 
 
-# Commands often substituted into a docker command line: what their output is.
-_KNOWN_OUTPUTS: dict[str, tuple[str, str]] = {
-    "id -u": ("your numeric user ID", "내 사용자 ID(숫자)"),
-    "id -g": ("your numeric group ID", "내 그룹 ID(숫자)"),
-    "id -un": ("your user name", "내 사용자 이름"),
-    "whoami": ("your user name", "내 사용자 이름"),
-    "pwd": ("the current directory", "현재 디렉터리"),
-    "hostname": ("this machine's host name", "이 컴퓨터의 호스트 이름"),
-    "git rev-parse --short HEAD": ("the current Git commit (short)", "현재 Git 커밋(짧은 형태)"),
-    "git rev-parse HEAD": ("the current Git commit", "현재 Git 커밋"),
-}
 
 
 def _inner(piece: str) -> str:
@@ -43,18 +31,16 @@ def _one_substitution(text: str, lang: Lang) -> str:
             en, ko = "the IDs of the images", "이미지 ID들"
         else:
             en, ko = "the names listed", "목록의 이름들"
-        return tr(
-            lang,
-            f"shell command substitution: replaced by {en} (the output of {text[2:-1]})",
-            f"셸 명령 치환: {ko}로 바뀜({text[2:-1]}의 출력)",
+        return phrase(
+            "explain.substitution.shell_command_substitution_replaced_by_listed", lang,
+            what=Pair(en, ko), cmd=text[2:-1],
         )
     cmd = _inner(text)
-    known = _KNOWN_OUTPUTS.get(" ".join(cmd.split()))
+    known = table_pair("known_outputs", " ".join(cmd.split()))
     if known:
-        return tr(
-            lang,
-            f"shell command substitution: replaced by {known[0]} (the output of `{cmd}`)",
-            f"셸 명령 치환: {known[1]}(`{cmd}`의 출력)로 바뀜",
+        return phrase(
+            "explain.substitution.shell_command_substitution_replaced_by_known", lang,
+            what=known, cmd=cmd,
         )
     return phrase("explain.substitution.shell_command_substitution_replaced_by", lang, cmd=cmd)
 
@@ -74,15 +60,10 @@ def substitution(text: str, lang: Lang) -> str:
             said.append(phrase("explain.substitution.as_written", lang, p=p))
             continue
         cmd = _inner(p)
-        known = _KNOWN_OUTPUTS.get(" ".join(cmd.split()))
-        en, ko = known if known else (f"the output of `{cmd}`", f"`{cmd}`의 출력")
-        if known:
-            en, ko = f"{en} (`{cmd}`)", f"{ko}(`{cmd}`)"
-        said.append(tr(lang, f"{p} → {en}", f"{p} → {ko}"))
+        known = table_pair("known_outputs", " ".join(cmd.split()))
+        what = (phrase("explain.substitution.known_output", lang, what=known, cmd=cmd) if known
+                else phrase("explain.substitution.the_output_of", lang, cmd=cmd))
+        said.append(phrase("explain.substitution.piece_becomes", lang, p=p, what=what))
     n = sum(1 for p in pieces if is_substitution(p))
-    return tr(
-        lang,
-        f"the shell builds this value from {n} command substitution{'s' if n > 1 else ''}: "
-        + "; ".join(said),
-        f"셸이 명령 치환 {n}개로 이 값을 만듦: " + "; ".join(said),
-    )
+    key = "builds_from_one_substitution" if n == 1 else "builds_from_substitutions"
+    return phrase(f"explain.substitution.{key}", lang, n=n, said="; ".join(said))

@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.lang import Lang
-from bot.phrases import phrase
+from bot.phrases import phrase, table_phrase
 from bot.secrets import is_secret_assignment
-
-
-def tr(lang: Lang, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
-
 
 # -- images ------------------------------------------------------------------------------
 _DIGEST = re.compile(r"^(?P<name>[^@]+)@(?P<digest>[\w+.-]+:[0-9a-fA-F]{8,})$")
@@ -56,7 +51,7 @@ def explain_image(ref: str, lang: Lang) -> str:
         )
     if digest:
         bits.append(
-            tr(lang, f"pinned to digest {digest[:19]}…", f"다이제스트 {digest[:19]}…로 고정")
+            phrase("explain.values.pinned_to_digest", lang, digest=digest[:19])
         )
     if tag:
         bits.append(phrase("explain.values.tag", lang, tag=tag))
@@ -99,43 +94,26 @@ def explain_port(value: str, lang: Lang) -> str:
     if parsed is None:
         pieces = value.split(":")
         if len(pieces) == 2 and all(pieces):
-            return tr(
-                lang,
-                f"host port {pieces[0]} → container port {pieces[1]}",
-                f"호스트 포트 {pieces[0]} → 컨테이너 포트 {pieces[1]}",
+            return phrase(
+                "explain.values.host_port_to_container_port", lang,
+                host=pieces[0], container=pieces[1],
             )
         return phrase("explain.values.port_mapping_ip_host_port", lang)
     ip, host, container, proto = parsed
     proto_txt = "" if proto == "tcp" else f"/{proto}"
     if host:
-        en = f"host port {host} → container port {container}{proto_txt}"
-        ko = f"호스트 포트 {host} → 컨테이너 포트 {container}{proto_txt}"
+        text = phrase("explain.values.host_port_to_container_port", lang,
+                      host=host, container=f"{container}{proto_txt}")
     else:
-        en = f"container port {container}{proto_txt} on a random free host port"
-        ko = f"컨테이너 포트 {container}{proto_txt}를 호스트의 임의 빈 포트에 연결"
+        text = phrase("explain.values.container_port_on_a_random_host_port", lang,
+                      container=f"{container}{proto_txt}")
     if ip in (None, "0.0.0.0", "::", "[::]"):
-        en += " (on every network interface of the host)"
-        ko += " (호스트의 모든 네트워크 인터페이스에 열림)"
-    elif ip in ("127.0.0.1", "localhost", "[::1]", "::1") or (ip or "").startswith("127."):
-        en += f" (only from this machine: {ip})"
-        ko += f" (이 컴퓨터에서만 접속 가능: {ip})"
-    else:
-        en += f" (only on the host address {ip})"
-        ko += f" (호스트 주소 {ip}에서만)"
-    return tr(lang, en, ko)
+        return text + phrase("explain.values.on_every_network_interface", lang)
+    if ip in ("127.0.0.1", "localhost", "[::1]", "::1") or (ip or "").startswith("127."):
+        return text + phrase("explain.values.only_from_this_machine", lang, ip=ip)
+    return text + phrase("explain.values.only_on_the_host_address", lang, ip=ip)
 
 
-# -- volumes, mounts ---------------------------------------------------------------------
-VOLUME_OPTIONS = {
-    "ro": ("read-only", "읽기 전용"),
-    "rw": ("read-write", "읽기/쓰기"),
-    "z": ("shared SELinux label", "SELinux 공유 레이블"),
-    "Z": ("private SELinux label", "SELinux 전용 레이블"),
-    "cached": ("cached (macOS)", "cached(macOS)"),
-    "delegated": ("delegated (macOS)", "delegated(macOS)"),
-    "consistent": ("consistent", "consistent"),
-    "nocopy": ("do not copy image data into the volume", "이미지 데이터를 볼륨에 복사하지 않음"),
-}
 
 
 def is_host_path(src: str) -> bool:
@@ -192,7 +170,7 @@ def explain_volume(value: str, lang: Lang) -> str:
     else:
         text = phrase("explain.values.named_volume_in_the_container", lang, src=src, dst=dst)
     names = [
-        VOLUME_OPTIONS[o][1 if lang == "ko" else 0] if o in VOLUME_OPTIONS else o for o in opts
+        table_phrase("volume_options", o, lang) or o for o in opts
     ]
     if names:
         text += f" [{', '.join(names)}]"
@@ -222,10 +200,9 @@ def explain_mount(value: str, lang: Lang) -> str:
     elif kind == "tmpfs":
         text = phrase("explain.values.tmpfs_memory_at", lang, dst=dst)
     else:
-        text = tr(
-            lang,
-            f"{kind} {src or '(anonymous)'} → {dst} in the container",
-            f"{kind} {src or '(익명)'} → 컨테이너 {dst}",
+        text = phrase(
+            "explain.values.mount_to_in_the_container", lang,
+            kind=kind, src=src or phrase("explain.values.anonymous", lang), dst=dst,
         )
     return text + (phrase("explain.values.read_only", lang) if ro else "")
 
@@ -262,72 +239,21 @@ def explain_size(value: str, lang: Lang) -> str:
     return phrase("explain.values.text", lang, amount=amount)
 
 
-RESTART = {
-    "no": ("never restart (default)", "재시작하지 않음(기본값)"),
-    "always": (
-        "always restart, also when the docker daemon starts",
-        "항상 재시작(Docker 데몬이 시작될 때도)",
-    ),
-    "unless-stopped": (
-        "restart unless you stopped it yourself",
-        "직접 멈춘 경우가 아니면 항상 재시작",
-    ),
-    "on-failure": (
-        "restart only when it exits with an error (non-zero code)",
-        "오류(0이 아닌 종료 코드)로 끝났을 때만 재시작",
-    ),
-}
-NETWORK = {
-    "bridge": ("the default bridge network", "기본 bridge 네트워크"),
-    "host": (
-        "the host's own network stack (no isolation, -p is ignored)",
-        "호스트의 네트워크를 그대로 사용(격리 없음, -p 무시됨)",
-    ),
-    "none": ("no network at all", "네트워크 없음"),
-}
-# filter key -> (English, Korean) with {v} for the value
-FILTER_KEYS = {
-    "status": ("only containers whose state is {v}", "상태가 {v}인 컨테이너만"),
-    "name": ("only names containing {v}", "이름에 {v}가 들어간 것만"),
-    "label": ("only those with the label {v}", "레이블 {v}가 있는 것만"),
-    "dangling": ("only untagged (<none>) images: {v}", "태그 없는(<none>) 이미지만: {v}"),
-    "until": ("only those older than {v}", "{v}보다 오래된 것만"),
-    "ancestor": ("only containers made from image {v}", "이미지 {v}로 만든 컨테이너만"),
-    "exited": ("only containers that exited with code {v}", "종료 코드가 {v}인 컨테이너만"),
-    "health": ("only containers whose health is {v}", "헬스 상태가 {v}인 컨테이너만"),
-    "reference": ("only images whose name matches {v}", "이름이 {v}에 맞는 이미지만"),
-    "before": ("only those created before {v}", "{v}보다 먼저 만든 것만"),
-    "since": ("only those created after {v}", "{v} 뒤에 만든 것만"),
-    "driver": ("only driver {v}", "드라이버가 {v}인 것만"),
-    "id": ("only ID {v}", "ID가 {v}인 것만"),
-    "network": ("only containers on network {v}", "네트워크 {v}에 연결된 컨테이너만"),
-    "volume": ("only containers using volume {v}", "볼륨 {v}를 쓰는 컨테이너만"),
-    "publish": ("only containers publishing port {v}", "포트 {v}를 공개한 컨테이너만"),
-    "expose": ("only containers exposing port {v}", "포트 {v}를 노출한 컨테이너만"),
-}
-NAMESPACE_FLAGS = {
-    "pid": ("processes", "프로세스"),
-    "ipc": ("IPC", "IPC"),
-    "uts": ("hostname", "호스트 이름"),
-    "userns": ("users", "사용자"),
-    "cgroupns": ("cgroups", "cgroup"),
-}
 
 
 def explain_restart(value: str, lang: Lang) -> str:
     policy, _, count = value.partition(":")
-    text = RESTART.get(policy)
-    if text is None:
+    out = table_phrase("restart", policy, lang)
+    if out is None:
         return phrase("explain.values.restart_policy", lang)
-    out = tr(lang, *text)
     if count:
         out += phrase("explain.values.at_most_times", lang, count=count)
     return out
 
 
 def explain_network(value: str, lang: Lang) -> str:
-    if value in NETWORK:
-        return tr(lang, *NETWORK[value])
+    if (mode := table_phrase("network", value, lang)) is not None:
+        return mode
     if value.startswith("container:"):
         name = value.partition(":")[2]
         return phrase("explain.values.share_the_network_of_container", lang, name=name)
@@ -336,10 +262,10 @@ def explain_network(value: str, lang: Lang) -> str:
 
 def explain_filter(value: str, lang: Lang) -> str:
     key, eq, val = value.partition("=")
-    what = FILTER_KEYS.get(key)
+    what = table_phrase("filter_keys", key, lang, v=val)
     if not eq or what is None:
         return phrase("explain.values.filter", lang, value=value)
-    return tr(lang, what[0].format(v=val), what[1].format(v=val))
+    return what
 
 
 def explain_host(value: str, lang: Lang) -> str:

@@ -56,11 +56,7 @@ class Lesson:
         """Grade option ``choice`` (0-based); an index out of range is an InputError."""
         n = len(self.check.options)
         if not 0 <= choice < n:
-            if lang == "ko":
-                raise InputError(f"{choice + 1}번 보기는 없어요.",
-                                 hint=f"1에서 {n} 사이의 보기를 골라 주세요.")
-            raise InputError(f"There is no option {choice + 1}.",
-                             hint=f"Pick an option from 1 to {n}.")
+            raise InputError.keyed("input.learn_no_option", lang, choice=choice + 1, n=n)
         answer = self.check.answer
         return Graded(choice, choice == answer, answer, self.check.why[lang],
                       self.check.options[answer][lang])
@@ -79,9 +75,5 @@ class Course:
         outside 1..len."""
         if not 1 <= number <= len(self.lessons):
             n = len(self.lessons)
-            if lang == "ko":
-                raise LessonNotFound(f"{number}번 수업은 없어요. 수업은 1번부터 {n}번까지예요.",
-                                     hint=f"1에서 {n} 사이의 번호를 골라 주세요. 예: `learn 1`")
-            raise LessonNotFound(f"There is no lesson {number}; the course has lessons 1 to {n}.",
-                                 hint=f"Pick a number from 1 to {n}, e.g. `learn 1`.")
+            raise LessonNotFound.keyed("input.learn_no_lesson", lang, number=number, n=n)
         return self.lessons[number - 1]

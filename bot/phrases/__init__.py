@@ -9,17 +9,21 @@ where the phrase is shown:
 * ``term.*`` -- answers in a terminal, ``term.explain.*`` and ``term.role.*`` explanations
   there; ``chat.*`` -- the ``dockbot chat`` and ``dockbot ask`` prompts and help;
 * ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
-  and arguments;
+  and arguments; ``explain.table.<table>.<item>`` its lookup tables (:func:`table_phrase`);
 * ``error.<code>`` and ``error.<code>.hint`` -- each error's default message and hint
-  (:mod:`bot.errors`); ``input.*`` -- keyed input errors.
+  (:mod:`bot.errors`); ``input.*`` -- keyed input errors; ``exec.*`` -- the executor's words.
 """
 
 from __future__ import annotations
 
 from string import Formatter
+from typing import NamedTuple
 
 from bot.lang import Lang
 from bot.phrases.errors import ERRORS, INPUT
+from bot.phrases.executor import EXECUTOR
+from bot.phrases.explain_lines import EXPLAIN_LINES
+from bot.phrases.explain_tables import TABLES
 from bot.phrases.explain_values import EXPLAIN_VALUES
 from bot.phrases.explain_words import EXPLAIN_WORDS
 from bot.phrases.slack import SLACK, SLACK_ROLES
@@ -39,12 +43,24 @@ PHRASES: Phrases = {
     **_namespaced("term.role", EXPLAIN_ROLES),
     **_namespaced("explain", EXPLAIN_VALUES),
     **_namespaced("explain", EXPLAIN_WORDS),
+    **_namespaced("explain", EXPLAIN_LINES),
     **_namespaced("chat", CHAT),
+    **_namespaced("exec", EXECUTOR),
     **_namespaced("input", INPUT),
+    **{f"explain.table.{name}.{item}": {"en": en, "ko": ko}
+       for name, table in TABLES.items() for item, (en, ko) in table.items()},
     **{f"error.{code}": {"en": m_en, "ko": m_ko} for code, (m_en, _, m_ko, _) in ERRORS.items()},
     **{f"error.{code}.hint": {"en": h_en, "ko": h_ko}
        for code, (_, h_en, _, h_ko) in ERRORS.items()},
 }
+
+
+class Pair(NamedTuple):
+    """A parameter that is itself said in both languages (a word from a bilingual table):
+    :func:`phrase` fills it in the phrase's language."""
+
+    en: str
+    ko: str
 
 
 def has_phrase(key: str) -> bool:
@@ -55,6 +71,26 @@ def phrase(key: str, lang: Lang, /, **params: object) -> str:
     """The phrase ``key`` in ``lang``, its ``{placeholders}`` filled from ``params`` (a
     phrase without placeholders is returned as written)."""
     text = PHRASES[key][lang]
+    if not params:
+        return text
+    filled = {name: getattr(v, lang) if isinstance(v, Pair) else v for name, v in params.items()}
+    return text.format(**filled)
+
+
+def table_pair(table: str, item: str) -> Pair | None:
+    """Both languages of ``item`` in the bilingual lookup table ``table``
+    (:data:`bot.phrases.explain_tables.TABLES`), None when the table does not have it."""
+    pair = TABLES[table].get(item)
+    return Pair(*pair) if pair else None
+
+
+def table_phrase(table: str, item: str, lang: Lang, /, **params: object) -> str | None:
+    """``item`` of the lookup table ``table`` in ``lang``, its ``{placeholders}`` filled;
+    None when the table does not have it."""
+    pair = table_pair(table, item)
+    if pair is None:
+        return None
+    text: str = getattr(pair, lang)
     return text.format(**params) if params else text
 
 

@@ -103,6 +103,43 @@ ERRORS: dict[str, tuple[str, str, str, str]] = {
 }
 
 INPUT: Phrases = {
+    "learn_no_option": {"en": "There is no option {choice}.", "ko": "{choice}번 보기는 없어요."},
+    "learn_no_option.hint": {
+        "en": "Pick an option from 1 to {n}.", "ko": "1에서 {n} 사이의 보기를 골라 주세요.",
+    },
+    "learn_no_lesson": {
+        "en": "There is no lesson {number}; the course has lessons 1 to {n}.",
+        "ko": "{number}번 수업은 없어요. 수업은 1번부터 {n}번까지예요.",
+    },
+    "learn_no_lesson.hint": {
+        "en": "Pick a number from 1 to {n}, e.g. `learn 1`.",
+        "ko": "1에서 {n} 사이의 번호를 골라 주세요. 예: `learn 1`",
+    },
+    "explain_unclosed_substitution": {
+        "en": "The command has a `$(` that is never closed with `)`.",
+        "ko": "명령에 닫히지 않은 `$(`가 있습니다.",
+    },
+    "explain_unclosed_substitution.hint": {
+        "en": "Close it, or quote the text.", "ko": "`)`로 닫거나 따옴표로 감싸세요.",
+    },
+    "explain_unclosed_quote": {
+        "en": "The command has an unbalanced {quote}: it is opened but never closed.",
+        "ko": "명령에 짝이 맞지 않는 {quote}가 있습니다: 열었지만 닫지 않았습니다.",
+    },
+    "explain_unclosed_quote.hint": {
+        "en": "Close the quote, or remove it, and paste the command again.",
+        "ko": "따옴표를 닫거나 지운 뒤 다시 붙여 넣으세요.",
+    },
+    "fill_no_placeholder": {
+        "en": "That command has no such placeholder.", "ko": "그 명령에는 채울 자리가 없어요.",
+    },
+    "fill_no_placeholder.hint": {
+        "en": "Ask again for a fresh answer.", "ko": "다시 물어봐 주세요.",
+    },
+    "fill_not_a_name": {
+        "en": "That is not a Docker name.", "ko": "그 이름은 Docker 이름이 아니에요.",
+    },
+    "fill_not_a_name.hint": {"en": "Pick one from the list.", "ko": "목록에서 골라 주세요."},
     "explain_empty": {
         "en": "There is no command to explain.", "ko": "설명할 명령이 비어 있습니다.",
     },

@@ -9,6 +9,7 @@ Phrases = dict[str, dict[Lang, str]]
 
 SLACK: Phrases = {
     "share": {"ko": "채널에 공유", "en": "Share to channel"},
+    "home_dm": {"ko": "DM(앱과의 대화)", "en": "DM"},
     "others": {"ko": "다른 답변", "en": "Other answers"},
     "run": {"ko": "실행해 보기", "en": "Run it"},
     "flags": {"ko": "플래그", "en": "Flags"},

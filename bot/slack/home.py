@@ -15,6 +15,7 @@ from bot.executor import Executor, Principal
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang
 from bot.learn import load_course
+from bot.phrases import phrase
 from bot.render.blocks import home_view
 from bot.slack.access import allowed_ops, asker_for
 from bot.slack.payloads import Identity, identity
@@ -42,7 +43,7 @@ def access_by_place(
     if not executor.enabled or viewer.user is None:
         return []
     places: list[tuple[str, Principal]] = [
-        ("DM" if lang == "en" else "DM(앱과의 대화)",
+        (phrase("slack.home_dm", lang),
          Principal.slack(user=viewer.user, channel="", team=viewer.team,
                          usergroups=viewer.usergroups, is_dm=True))
     ]
