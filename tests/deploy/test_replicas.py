@@ -43,13 +43,16 @@ def _event_body(event_id: str, text: str = "<@UBOT> how do I list images") -> st
 
 
 def _deliver_three_times(a: Replica, b: Replica, body: str) -> None:
-    assert a.post(body, signed(body, "application/json"))[0] == 200
+    status, text = a.post(body, signed(body, "application/json"))
+    assert status == 200, (text, a.log_tail())
     retry = {**signed(body, "application/json"), "X-Slack-Retry-Num": "1",
              "X-Slack-Retry-Reason": "http_error"}
-    assert b.post(body, retry)[0] == 200
+    status, text = b.post(body, retry)
+    assert status == 200, (text, b.log_tail())
     retry2 = {**signed(body, "application/json"), "X-Slack-Retry-Num": "2",
               "X-Slack-Retry-Reason": "too_many_requests"}
-    assert a.post(body, retry2)[0] == 200
+    status, text = a.post(body, retry2)
+    assert status == 200, (text, a.log_tail())
 
 
 def _pair(replicas: MakeReplica, rec: SlackRecorder, **env: str) -> tuple[Replica, Replica]:

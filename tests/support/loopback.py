@@ -223,26 +223,36 @@ def serve_env(env: dict[str, str]) -> dict[str, str]:
 class Replica:
     url: str
     proc: subprocess.Popen[bytes]
+    log: Path | None = None  # the process's stderr (its log), kept in a file
 
     def post(self, body: str, headers: dict[str, str]) -> tuple[int, str]:
         return post(self.url + "/slack/events", body, headers)
 
+    def log_tail(self, size: int = 3000) -> str:
+        """The end of the replica's log, for a failing test's message."""
+        if self.log is None or not self.log.exists():
+            return ""
+        return self.log.read_text(encoding="utf-8", errors="replace")[-size:]
+
 
 def start_serve(env: dict[str, str], timeout: float = 30) -> Replica:
-    """`dockbot serve` in HTTP mode as a separate process, once /healthz answers."""
+    """`dockbot serve` in HTTP mode as a separate process, once /healthz answers. Its log
+    goes to a file (a pipe nobody reads would block the process once it fills up)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
-                            cwd=ROOT, env=serve_env(env), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    log = Path(tempfile.mkstemp(prefix="dockbot-serve-", suffix=".log")[1])
+    with log.open("wb") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
+                                cwd=ROOT, env=serve_env(env), stdout=subprocess.DEVNULL,
+                                stderr=err, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     end = time.monotonic() + timeout
     while True:
         try:
             with urllib.request.urlopen(url + "/healthz", timeout=2):
-                return Replica(url, proc)
+                return Replica(url, proc, log)
         except OSError:
             if proc.poll() is not None or time.monotonic() > end:
                 stop(proc)
-                err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-                pytest.fail(f"dockbot serve did not start: {err[-2000:]}")
+                tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+                pytest.fail(f"dockbot serve did not start: {tail}")
             time.sleep(0.1)
