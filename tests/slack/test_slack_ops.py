@@ -19,7 +19,7 @@ from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.server import http_server, readiness, stop_http
 from tests.slack.conftest import FakeSlack, MakeServices, Reply, post, signed_headers
-from tests.support.loopback import start_redis, start_serve, stop
+from tests.support.loopback import get_json, start_redis, start_serve, stop, wait_status
 
 Serve = Callable[..., "Running"]
 
@@ -188,50 +188,30 @@ def test_an_oversized_header_block_is_refused(serve: Serve) -> None:
 # ------------------------------------------------------------------ readiness
 
 
-def _get(url: str, timeout: float = 5) -> tuple[int, dict[str, Any]]:
-    import json
-    import urllib.error
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:
-            return resp.status, json.loads(resp.read())
-    except urllib.error.HTTPError as err:
-        return err.code, json.loads(err.read())
 
 
-def _wait_status(url: str, status: int, seconds: float) -> tuple[int, dict[str, Any]]:
-    end = time.monotonic() + seconds
-    while True:
-        try:
-            got = _get(url)
-        except OSError:  # not listening yet
-            got = (0, {})
-        if got[0] == status or time.monotonic() > end:
-            return got
-        time.sleep(0.2)
 
 
 def test_readyz_is_200_with_the_knowledge_base_and_no_redis(serve: Serve) -> None:
     running = serve()
-    assert _get(running.url + "/readyz") == (200, {"ready": True})
-    assert _get(running.url + "/healthz") == (200, {"ok": True, "status": "ok"})
+    assert get_json(running.url + "/readyz") == (200, {"ready": True})
+    assert get_json(running.url + "/healthz") == (200, {"ok": True, "status": "ok"})
 
 
 def test_readyz_carries_the_details_it_is_given_ready_or_not(serve: Serve) -> None:
     details = {"knowledge": {"entries": 3, "last_reload_error": ["team.yml:4: bad kind"]}}
     running = serve(details=lambda: details)
-    assert _get(running.url + "/readyz") == (200, {"ready": True, **details})
-    status, body = _get(serve(empty_kb=True, details=lambda: details).url + "/readyz")
+    assert get_json(running.url + "/readyz") == (200, {"ready": True, **details})
+    status, body = get_json(serve(empty_kb=True, details=lambda: details).url + "/readyz")
     assert status == 503 and body["ready"] is False and body["knowledge"] == details["knowledge"]
 
 
 def test_readyz_is_503_without_a_knowledge_base_while_healthz_stays_200(serve: Serve) -> None:
     running = serve(empty_kb=True)
-    status, body = _get(running.url + "/readyz")
+    status, body = get_json(running.url + "/readyz")
     assert status == 503 and body["ready"] is False
     assert "knowledge base" in body["reason"]
-    assert _get(running.url + "/healthz") == (200, {"ok": True, "status": "ok"})
+    assert get_json(running.url + "/healthz") == (200, {"ok": True, "status": "ok"})
 
 
 def test_readyz_and_healthz_follow_redis_going_away_and_coming_back() -> None:
@@ -240,23 +220,23 @@ def test_readyz_and_healthz_follow_redis_going_away_and_coming_back() -> None:
     replica = start_serve({"DOCKBOT_REDIS_URL": redis.url + "/0"})
     again = None
     try:
-        status, body = _get(replica.url + "/readyz")
+        status, body = get_json(replica.url + "/readyz")
         assert status == 200 and body["ready"] is True
         assert body["knowledge"]["last_reload_error"] == [] and body["knowledge"]["entries"] > 0
-        assert _get(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
+        assert get_json(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
         redis.stop()
-        status, body = _wait_status(replica.url + "/readyz", 503, 10)
+        status, body = wait_status(replica.url + "/readyz", 503, 10)
         assert status == 503 and body["ready"] is False, body
         assert f"Redis at 127.0.0.1:{port}" in body["reason"]
         assert "knowledge" in body  # the details are there when not ready, too
-        status, health = _get(replica.url + "/healthz")      # alive, but degraded
+        status, health = get_json(replica.url + "/healthz")      # alive, but degraded
         assert status == 200 and health["ok"] is True and health["status"] == "degraded"
         assert f"Redis at 127.0.0.1:{port}" in health["reason"]
         again = start_redis(port)
         # a failed Redis call pauses Redis for 5 s; readiness returns after that
-        status, body = _wait_status(replica.url + "/readyz", 200, 15)
+        status, body = wait_status(replica.url + "/readyz", 200, 15)
         assert status == 200 and body["ready"] is True
-        assert _get(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
+        assert get_json(replica.url + "/healthz") == (200, {"ok": True, "status": "ok"})
     finally:
         stop(replica.proc)
         (again or redis).stop()
@@ -303,7 +283,7 @@ def _serve_log(env: dict[str, str], tmp_path: Any) -> str:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        assert _wait_status(url + "/healthz", 200, 30)[0] == 200
+        assert wait_status(url + "/healthz", 200, 30)[0] == 200
         body = urlencode({"command": "/docker", "text": "help", "team_id": "T1",
                           "user_id": "U1", "channel_id": "C1"})
         headers = signed_headers(body, "application/x-www-form-urlencoded", secret=SECRET)

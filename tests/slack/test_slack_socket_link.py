@@ -5,7 +5,6 @@ API and a local Socket Mode websocket server that can go away and come back."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -14,8 +13,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -28,31 +25,15 @@ from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.socket_mode import SocketLink, socket_handler
 from tests.support.fake_slack import FakeSlack
-from tests.support.loopback import free_port, start_redis
+from tests.support.loopback import free_port, get_json, start_redis, wait_status
 from tests.support.socket_mode import LocalSocketMode
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeServices = Callable[..., Services]
 
 
-def _get(url: str) -> tuple[int, dict[str, Any]]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as resp:
-            return resp.status, json.loads(resp.read())
-    except urllib.error.HTTPError as err:
-        return err.code, json.loads(err.read())
 
 
-def _wait_status(url: str, status: int, seconds: float) -> tuple[int, dict[str, Any]]:
-    end = time.monotonic() + seconds
-    while True:
-        try:
-            got = _get(url)
-        except OSError:          # not listening yet
-            got = (0, {})
-        if got[0] == status or time.monotonic() > end:
-            return got
-        time.sleep(0.1)
 
 
 class Serving:
@@ -117,30 +98,30 @@ def test_readiness_follows_the_websocket(
     fake_slack.ws_url = slack_side.url
     bot = serving(SLACK_API_URL=fake_slack.api_url)
     try:
-        assert _wait_status(bot.url("/healthz"), 200, 30) == (200, {"ok": True,
+        assert wait_status(bot.url("/healthz"), 200, 30) == (200, {"ok": True,
                                                                     "status": "ok"})
-        status, body = _get(bot.url("/readyz"))
+        status, body = get_json(bot.url("/readyz"))
         assert status == 503 and body["ready"] is False
         assert "websocket is not connected" in body["reason"]
 
         slack_side.start()
-        assert _ready(_wait_status(bot.url("/readyz"), 200, 20))
+        assert _ready(wait_status(bot.url("/readyz"), 200, 20))
         ack = slack_side.send("slash_commands", _help(fake_slack, "h1"), "h1")
         assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("help_title", "en")
 
         slack_side.stop()                                        # Slack goes away
-        status, body = _wait_status(bot.url("/readyz"), 503, 10)
+        status, body = wait_status(bot.url("/readyz"), 503, 10)
         assert status == 503 and "websocket is not connected" in body["reason"], body
-        assert _get(bot.url("/healthz")) == (200, {"ok": True, "status": "ok"})  # alive
+        assert get_json(bot.url("/healthz")) == (200, {"ok": True, "status": "ok"})  # alive
 
         slack_side.start()                                       # and comes back
-        assert _ready(_wait_status(bot.url("/readyz"), 200, 20))
+        assert _ready(wait_status(bot.url("/readyz"), 200, 20))
         ack = slack_side.send("slash_commands", _help(fake_slack, "h2"), "h2")
         assert ack["payload"]["blocks"][0]["text"]["text"] == kit.w("help_title", "en")
         assert slack_side.connections == 2
         assert len(fake_slack.calls_to("apps.connections.open")) >= 2  # a new URL each time
 
-        assert _get(bot.url("/slack/events"))[0] == 404          # the side port is probes only
+        assert get_json(bot.url("/slack/events"))[0] == 404          # the side port is probes only
         probe = _image_healthcheck(bot.health_port)               # the image's HEALTHCHECK
         assert probe.returncode == 0 and "healthy" in probe.stderr
         assert _image_healthcheck(free_port()).returncode == 1
@@ -158,11 +139,11 @@ def test_an_unreachable_slack_is_retried_with_backoff_and_no_traceback(
     dead = free_port()
     bot = serving(SLACK_API_URL=f"http://127.0.0.1:{dead}/api/")
     try:
-        assert _wait_status(bot.url("/healthz"), 200, 30)[0] == 200
+        assert wait_status(bot.url("/healthz"), 200, 30)[0] == 200
         end = time.monotonic() + 20
         while len(re.findall(r"Retrying in", bot.stderr())) < 3 and time.monotonic() < end:
             time.sleep(0.2)
-        status, body = _get(bot.url("/readyz"))
+        status, body = get_json(bot.url("/readyz"))
         assert status == 503 and body["ready"] is False
         assert f"127.0.0.1:{dead}" in body["reason"] and "cannot be reached" in body["reason"]
         assert bot.proc.poll() is None                           # still running
@@ -226,12 +207,12 @@ def test_the_side_port_says_degraded_while_redis_is_down(
     port = int(redis.url.rsplit(":", 1)[1])
     bot = serving(SLACK_API_URL=fake_slack.api_url, DOCKBOT_REDIS_URL=redis.url + "/0")
     try:
-        assert _ready(_wait_status(bot.url("/readyz"), 200, 30))
-        assert _get(bot.url("/healthz")) == (200, {"ok": True, "status": "ok"})
+        assert _ready(wait_status(bot.url("/readyz"), 200, 30))
+        assert get_json(bot.url("/healthz")) == (200, {"ok": True, "status": "ok"})
         redis.stop()
-        status, body = _wait_status(bot.url("/readyz"), 503, 10)
+        status, body = wait_status(bot.url("/readyz"), 503, 10)
         assert status == 503 and f"Redis at 127.0.0.1:{port}" in body["reason"], body
-        status, health = _get(bot.url("/healthz"))
+        status, health = get_json(bot.url("/healthz"))
         assert status == 200 and health["ok"] is True and health["status"] == "degraded"
         assert f"Redis at 127.0.0.1:{port}" in health["reason"]
         ack = slack_side.send("slash_commands", _help(fake_slack, "d1"), "d1")  # still answers

@@ -213,6 +213,29 @@ def post(url: str, body: str, headers: dict[str, str]) -> tuple[int, str]:
 
 # -- `dockbot serve` processes ---------------------------------------------------------------
 
+def get_json(url: str, timeout: float = 5) -> tuple[int, dict[str, Any]]:
+    """GET ``url``: the status and the JSON body (an error status too)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def wait_status(url: str, status: int, seconds: float) -> tuple[int, dict[str, Any]]:
+    """GET ``url`` until it answers ``status`` or ``seconds`` pass; the last answer
+    (``(0, {})`` while nothing listens)."""
+    end = time.monotonic() + seconds
+    while True:
+        try:
+            got = get_json(url)
+        except OSError:  # not listening yet
+            got = (0, {})
+        if got[0] == status or time.monotonic() > end:
+            return got
+        time.sleep(0.1)
+
+
 def serve_env(env: dict[str, str]) -> dict[str, str]:
     return {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT),
             "HOME": os.environ.get("HOME", "/tmp"), "SLACK_BOT_TOKEN": "xoxb-deploy",
