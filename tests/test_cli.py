@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +11,7 @@ import pytest
 
 from bot.cli import build_parser, main
 from bot.settings import Settings
+from tests.support.terminal import in_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -335,21 +334,7 @@ def test_no_color_counts_only_when_not_empty(value: str | None, off: bool) -> No
 
 def _in_terminal(*argv: str, env: dict[str, str]) -> str:
     """Output of ``python -m bot ARGV`` with stdout on a real pseudo-terminal."""
-    pid, fd = pty.fork()
-    if pid == 0:  # pragma: no cover - the child
-        os.chdir(ROOT)
-        os.execve(sys.executable, [sys.executable, "-m", "bot", *argv], env)
-    chunks = []
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.waitpid(pid, 0)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return in_terminal(*argv, env=env)[1]
 
 
 def test_empty_no_color_keeps_colour_on_a_terminal(tmp_path: Path) -> None:
