@@ -32,8 +32,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -46,6 +45,7 @@ from bot.settings import Settings
 from bot.slack.app import build_app_for
 from bot.slack.runtime import Runtime
 from bot.slack.server import http_server, stop_http
+from tests.support.fake_slack import FakeSlack, fake_slack_server
 from tests.support.slowsock import slow_docker_socket
 
 SECRET = "bench-signing-secret"
@@ -57,68 +57,18 @@ QUESTIONS = ["how do I list images", "컨테이너 로그 보기", "remove a sto
 # ---------------------------------------------------------------- local stand-ins
 
 
-@dataclass
-class StandIn:
-    """Slack's Web API and response_url receiver; remembers when each response arrived."""
-
-    port: int = 0
-    arrived: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-
-def _stand_in_handler(state: StandIn) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-            if self.path.startswith("/respond/"):
-                with state.lock:
-                    state.arrived.setdefault(self.path[9:], []).append((time.perf_counter(),
-                                                                        body))
-            data = json.dumps({"ok": True, "ts": "1.0"}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    return Handler
-
-
-@contextmanager
-def stand_in() -> Iterator[StandIn]:
-    state = StandIn()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _stand_in_handler(state))
-    server.daemon_threads = True
-    state.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                     daemon=True).start()
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-
-
 # ---------------------------------------------------------------- the app under test
 
 
 @dataclass
 class Target:
     events_url: str
-    slack: StandIn
+    slack: FakeSlack
     deadline: float
 
 
 @contextmanager
-def running_app(folder: Path, slack: StandIn, docker_url: str) -> Iterator[Target]:
+def running_app(folder: Path, slack: FakeSlack, docker_url: str) -> Iterator[Target]:
     deadline = 2.0
     config = folder / "dockbot.yml"
     config.write_text(yaml.safe_dump({
@@ -130,7 +80,7 @@ def running_app(folder: Path, slack: StandIn, docker_url: str) -> Iterator[Targe
     }))
     settings = Settings.from_env({
         "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": slack.url("/api/"), "DOCKBOT_CONFIG": str(config),
+        "SLACK_API_URL": slack.api_url, "DOCKBOT_CONFIG": str(config),
     })
     services = load_services(settings)
     runtime = Runtime(services)
@@ -168,13 +118,13 @@ def _signed_post(url: str, body: str, content_type: str) -> tuple[int, float]:
 def _command(t: Target, text: str, key: str, user: str = "U1", channel: str = "C1") -> str:
     return urlencode({"command": "/docker", "text": text, "team_id": "TBENCH", "user_id": user,
                       "channel_id": channel, "trigger_id": f"t-{key}",
-                      "response_url": t.slack.url(f"/respond/{key}")})
+                      "response_url": t.slack.response_url(key)})
 
 
 def _click(t: Target, action_id: str, value: dict[str, Any], key: str, user: str = "U1",
            channel: str = "C1") -> str:
     payload = {"type": "block_actions", "team": {"id": "TBENCH"}, "user": {"id": user},
-               "trigger_id": f"t-{key}", "response_url": t.slack.url(f"/respond/{key}"),
+               "trigger_id": f"t-{key}", "response_url": t.slack.response_url(key),
                "channel": {"id": channel}, "container": {"type": "message", "is_ephemeral": True},
                "actions": [{"action_id": action_id, "block_id": "b", "type": "button",
                             "value": json.dumps(value)}]}
@@ -247,9 +197,12 @@ def burst(t: Target, jobs: list[Job]) -> Round:
     follow_ups: list[tuple[float, str]] = []
     for key in keys:
         while time.monotonic() < end:
-            with t.slack.lock:
-                got = [p for p in t.slack.arrived.get(key, []) if "\\u23f3" not in p[1]
-                       and "⏳" not in p[1]]
+            with t.slack.cond:
+                pairs = zip(t.slack.arrived.get(key, []), t.slack.responses.get(key, []),
+                            strict=True)
+                # not the "⏳ running" note that comes first
+                got = [(at, body) for at, body in pairs
+                       if "⏳" not in json.dumps(body, ensure_ascii=False)]
             if got:
                 at, body = got[-1]
                 follow_ups.append((at - started, _outcome(body)))
@@ -258,8 +211,8 @@ def burst(t: Target, jobs: list[Job]) -> Round:
     return Round(acks, follow_ups, len(keys) - len(follow_ups))
 
 
-def _outcome(body: str) -> str:
-    text = json.loads(body).get("text", "")
+def _outcome(body: dict[str, Any]) -> str:
+    text = str(body.get("text", ""))
     for word, name in (("did not answer in time", "timed out"), ("busy", "busy"),
                        ("Too many", "rate limited"), ("cannot be reached", "unreachable")):
         if word in text:
@@ -340,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # one line per queued request
     results: dict[str, list[Round]] = {"no-docker": [], "mixed": []}
-    with tempfile.TemporaryDirectory(prefix="dkbench") as tmp, stand_in() as slack, \
+    with tempfile.TemporaryDirectory(prefix="dkbench") as tmp, fake_slack_server() as slack, \
             slow_docker_socket(Path(tmp)) as docker_url, \
             running_app(Path(tmp), slack, docker_url) as target:
         burst(target, workload(target, False, -1))  # warm-up, not counted

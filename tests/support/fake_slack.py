@@ -35,6 +35,7 @@ class FakeSlack:
     port: int = 0
     calls: list[Call] = field(default_factory=list)
     responses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    arrived: dict[str, list[float]] = field(default_factory=dict)  # perf_counter of each response
     usergroups: list[dict[str, Any]] = field(default_factory=list)
     usergroups_delay: float = 0.0  # seconds usergroups.list takes to answer
     usergroups_error: str | None = None  # usergroups.list answers ok: false with this error
@@ -71,6 +72,7 @@ class FakeSlack:
     def record_response(self, key: str, body: dict[str, Any]) -> None:
         with self.cond:
             self.responses.setdefault(key, []).append(body)
+            self.arrived.setdefault(key, []).append(time.perf_counter())
             self.cond.notify_all()
 
     def calls_to(self, method: str) -> list[Call]:
