@@ -316,7 +316,13 @@ class Composer:
         # the words of a value ("named proxy", "myapp:1.0", "호스트 네트워크" for host) say
         # which value, not which flag
         title = exclude
-        exclude = exclude | _value_words(found) | _enum_words(cmd, question)
+        # the enumerated values the question names, once ("unless-stopped" for --restart)
+        enums = {
+            f.long: word
+            for f in cmd.flags
+            if f.long in ENUMS and (word := enum_value(f, question)) is not None
+        }
+        exclude = exclude | _value_words(found) | _enum_words(enums, question)
         chosen = [
             f
             for s, f in self.score_flags(cmd, a, exclude)
@@ -326,7 +332,7 @@ class Composer:
         for f in cmd.flags:
             if f.name in present or f in chosen or not f.takes_value:
                 continue
-            if enum_value(f, question) or (
+            if f.long in enums or (
                 f.long in _SELECTED_BY_VALUE and any(fit(f, v) for v in found)
             ):
                 chosen.append(f)
@@ -365,7 +371,7 @@ class Composer:
             value = None
             if f.takes_value:
                 value = (
-                    enum_value(f, question)
+                    enums.get(f.long)
                     or _value(f, question, found, used)
                     or f"<{_placeholder(f)}>"
                 )
@@ -481,13 +487,12 @@ def _value_words(found: list[Value]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _enum_words(cmd: Command, question: str) -> frozenset[str]:
+def _enum_words(enums: Mapping[str, str], question: str) -> frozenset[str]:
+    """The features of the words that said the enumerated values (English or Korean)."""
     out: set[str] = set()
-    for f in cmd.flags:
-        word = enum_value(f, question) if f.long in ENUMS else None
-        if word is not None:
-            said = ENUM_KO.get(word, "") if ENUM_KO.get(word, "-") in question else word
-            out.update(k for k in analyze(said).features if k[0] in "wkc")
+    for word in enums.values():
+        said = ENUM_KO.get(word, "") if ENUM_KO.get(word, "-") in question else word
+        out.update(k for k in analyze(said).features if k[0] in "wkc")
     return frozenset(out)
 
 

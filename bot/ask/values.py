@@ -202,13 +202,13 @@ def find_values(question: str) -> list[Value]:
     out: list[Value] = []
     taken: list[tuple[int, int]] = []
 
-    def add(kind: str, text: str, span: tuple[int, int]) -> None:
+    def add(kind: str, text: str, span: tuple[int, int], hint: str = "") -> None:
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
         if kind == "name" and text.lower() in _NOT_NAMES:
             return
         taken.append(span)
-        out.append(Value(kind, text, span[0]))
+        out.append(Value(kind, text, span[0], hint))
 
     for m in _UIDGID.finditer(question):
         add("userspec", f"{m.group(1)}:{m.group(2)}", m.span())
@@ -258,10 +258,7 @@ def find_values(question: str) -> list[Value]:
         noun = (m.group(2) or m.group(3) or "").lower()
         korean = not noun.isascii()  # an ASCII word against a Korean noun is a name
         if word and noun in HINTS and not _common_word(word, loose=korean):
-            span = m.span(1) if m.group(1) else m.span(4)
-            if not any(a < span[1] and span[0] < b for a, b in taken):
-                taken.append(span)
-                out.append(Value("name", word, span[0], HINTS[noun]))
+            add("name", word, m.span(1) if m.group(1) else m.span(4), HINTS[noun])
     for m in _NAME_AFTER.finditer(question):
         said = m.group(0).lower()
         add("hostname" if said.startswith("hostname") else "name", m.group(1), m.span(1))
