@@ -70,6 +70,16 @@ def test_no_flag_is_added_when_none_is_asked(matcher: Matcher, question: str) ->
     assert a.best.command == a.best.entry.command
 
 
+def _composes(composer: Composer, command: str, question: str, expected: str | None) -> None:
+    """``command`` composed for ``question`` is ``expected`` (None: left as it is)."""
+    comp = composer.compose(command, question, analyze(question))
+    if expected is None:
+        assert comp is None, comp
+        return
+    assert comp is not None
+    assert comp.command == expected
+
+
 @pytest.fixture(scope="module")
 def composer(matcher: Matcher) -> Composer:
     return matcher.composer
@@ -99,9 +109,7 @@ def composer(matcher: Matcher) -> Composer:
 def test_composer_rewrites_the_command_line(
     composer: Composer, command: str, question: str, expected: str
 ) -> None:
-    comp = composer.compose(command, question, analyze(question))
-    assert comp is not None
-    assert comp.command == expected
+    _composes(composer, command, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -189,9 +197,7 @@ def test_composer_rewrites_the_command_line(
 def test_composer_fills_values_of_every_kind(
     composer: Composer, command: str, question: str, expected: str
 ) -> None:
-    comp = composer.compose(command, question, analyze(question))
-    assert comp is not None
-    assert comp.command == expected
+    _composes(composer, command, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -286,12 +292,7 @@ def test_composer_fills_values_of_every_kind(
 def test_composer_picks_options_from_what_the_question_says(
     composer: Composer, command: str, question: str, expected: str | None
 ) -> None:
-    comp = composer.compose(command, question, analyze(question))
-    if expected is None:
-        assert comp is None, comp
-        return
-    assert comp is not None
-    assert comp.command == expected
+    _composes(composer, command, question, expected)
 
 
 def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
