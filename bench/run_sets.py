@@ -160,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if not args.no_bm25:
         builders["bm25"] = bm25_system
+    args.out.mkdir(parents=True, exist_ok=True)
     examples = {_norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
     results: dict[str, dict[str, dict[str, dict[str, object]]]] = {}
     for style in STYLES:

@@ -183,6 +183,10 @@ _INSTRUCTION = re.compile(
 )
 
 
+_NEGATION = re.compile(
+    r"(?<![a-z])(?:without|no|not|don'?t|do not|never|disable[ds]?|skip|omit)(?![a-z])"
+    r"|않고|않음|않게|않도록|없이|말고|하지 말|생략|끄고|끈 채"
+)
 _INTO_CONTAINER = re.compile(
     r"\b(?:log ?in|login|sign in|ssh)\b.{0,40}\b(?:in|into|to|inside)\b.{0,20}\bcontainers?\b"
     r"|컨테이너\S{0,3}\s*(?:안으로|안에|내부로|에)\s*(?:로그인|접속)"
@@ -220,7 +224,9 @@ def analyze(text: str) -> Analysis:
     compact_all = re.sub(r"\s+", "", no_flags)
     # "docker-compose.yml" also counts as "docker compose yml" for concepts and topic words
     parts = [p for w in raw_latin for p in re.split(r"[._:/-]", w) if p]
-    concepts = _find_concepts(compact_all, " ".join([*raw_latin, *parts]))
+    # and the words with their endings folded: "streaming" says *follow* as "stream" does
+    stems = [stem_en(w) for w in raw_latin if w not in _EN_FORMS]
+    concepts = _find_concepts(compact_all, " ".join([*raw_latin, *parts, "|", *stems]))
     if portmaps:
         concepts.add("port")
     # "a new container" / "새 컨테이너" is one that is run (or created) now
@@ -232,12 +238,22 @@ def analyze(text: str) -> Analysis:
         concepts.add("exec")
 
     features: dict[str, float] = {}
+    # a request to leave something out ("without starting", "묻지 않고") meets a flag that
+    # turns something off ("--no-deps": "Don't start linked services"); read by the
+    # composer only (the matcher gives the "x" kind no weight)
+    if _NEGATION.search(no_flags):
+        features["x:not"] = 1.0
 
     def add(key: str, weight: float) -> None:
         features[key] = features.get(key, 0.0) + weight
 
     for c in concepts:
         features["c:" + c] = 1.0
+    # a Dockerfile instruction named as Dockerfiles write it ("CMD", "HEALTHCHECK") is a
+    # term of its own, not the everyday word "cmd" or "user"
+    if instruction:
+        for m in _INSTRUCTION.finditer(text):
+            features["i:" + m.group(1)] = 1.0
     for f in flags:
         features["f:" + f] = 1.0
     for w in en_words:

@@ -50,7 +50,7 @@ _COVERED = 0.5
 MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
 _KNOWN_SHORT_VALUE = frozenset("pveuwt")
-_KIND = {"c": 1.3, "w": 1.0, "k": 0.8}  # Korean bigrams pick no flag: too many false hits
+_KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "x": 1.0}  # Korean bigrams pick no flag: too many false hits
 
 @dataclass(frozen=True)
 class ComposedFlag:
@@ -186,17 +186,19 @@ class Composer:
                 inv.setdefault(k, []).append(i)
         self._inv[cmd.path] = inv
         local = self._local[cmd.path]
+        mine = self._own[cmd.path]
         # the weight of a flag's description in each language: a question in one language
-        # can only cover the words of that language (and the concepts both share)
+        # can only cover the words of that language (and the concepts both share); the
+        # command's own words are not counted (they never pick a flag of it)
         self._mass[cmd.path] = {
             (d.flag.long, lang): sum(
                 self._idf.get(k, self._default_idf) * local.get(k, 0.0) * _KIND[k[0]]
                 for k in d.keys
-                if k[0] in kinds
+                if k[0] in kinds and k not in mine
             )
             or 1.0
             for d in docs
-            for lang, kinds in (("en", "cw"), ("ko", "ck"))
+            for lang, kinds in (("en", "cwx"), ("ko", "ckx"))
         }
         # last: `_docs` says the command is prepared, and requests on other threads read
         # the other tables as soon as they see it (a fresh matcher, e.g. after a reload,

@@ -27,14 +27,19 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("실행", "띄우", "띄워", "띄울", "돌리", "돌려", "구동", "켜", "런"),
         ("run", "launch", "spin up", "fire up", "boot", "execute"),
     ),
-    "start": (("시작", "스타트", "다시 켜", "재개"), ("start", "resume", "bring up")),
+    "start": (("시작", "스타트", "다시 켜"), ("start", "bring up")),
+    # taking a stack down: compose down (not "stop" alone)
+    "down": (("내리", "내려", "내릴", "내린"), ("down", "tear down", "take down", "bring down")),
     "stop": (
         ("중지", "정지", "멈추", "멈춰", "멈출", "끄", "꺼", "끌", "종료", "스톱", "스탑"),
         ("stop", "halt", "shutdown", "shut down", "turn off"),
     ),
-    "restart": (("재시작", "리스타트", "재부팅", "재기동"), ("restart", "reboot", "reload")),
+    "restart": (("재시작", "리스타트", "재부팅", "재기동", "재실행", "다시 실행", "다시 시작", "다시 띄우", "다시 띄워"), ("restart", "reboot", "reload")),
     "kill": (("강제 종료", "강제종료", "킬", "죽이", "죽여"), ("kill", "sigkill", "signal")),
-    "pause": (("일시정지", "일시 정지", "일시중지", "얼리", "포즈"), ("pause", "unpause", "freeze")),
+    "pause": (
+        ("일시정지", "일시 정지", "일시중지", "얼리", "포즈", "재개"),
+        ("pause", "unpause", "freeze", "resume", "unfreeze"),
+    ),
     "background": (
         ("백그라운드", "디태치", "뒤에서", "분리", "백그라운드로"),
         ("background", "detach", "detached", "detatch", "daemon", "as a daemon", "daemonize"),
@@ -51,7 +56,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "log": (("로그", "출력"), ("log", "logs", "output", "stdout")),
     "follow": (
-        ("실시간", "계속", "따라가", "팔로우", "tail"),
+        ("실시간", "계속", "따라가", "팔로우", "tail", "관찰", "지켜보", "지켜봐", "모니터링"),
         ("follow", "live", "stream", "realtime", "real time", "tail -f"),
     ),
     "shell": (
@@ -87,7 +92,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("stopped", "exited", "dead", "dead containers"),
     ),
     "force": (("강제", "즉시", "바로", "억지로"), ("force", "forcibly", "forcefully", "immediately", "forced")),
-    "disk": (("디스크", "용량", "공간", "저장공간"), ("disk", "space", "storage", "usage")),
+    "disk": (("디스크", "용량", "공간", "저장공간", "저장매체", "저장 매체", "스토리지"), ("disk", "space", "storage", "usage")),
     "env": (("환경변수", "환경 변수", "환경설정 값"), ("env", "environment", "variable", "variables")),
     "name": (("이름", "네임", "명칭"), ("name", "named", "naming")),
     "rename": (("이름 변경", "이름변경", "이름 바꾸", "이름바꾸", "리네임"), ("rename",)),

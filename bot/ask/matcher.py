@@ -53,7 +53,7 @@ _RERANK = 8
 _MAX_CLAUSES = 3  # clauses of a long question matched on their own
 _POSTINGS_CAP = 300  # phrasings kept per feature, highest weight first
 _FUZZY_DOCS = 16  # phrasings of an entry compared character by character
-_KIND_WEIGHT = {"c": 1.3, "f": 1.6, "w": 1.0, "k": 0.6, "b": 0.55}
+_KIND_WEIGHT = {"c": 1.3, "f": 1.6, "i": 1.0, "w": 1.0, "k": 0.6, "b": 0.55, "x": 0.0}
 _UNKNOWN_DAMPING = 0.6
 _SECOND = 0.35  # weight of an entry's second-best phrasing
 _FUZZY = 0.3  # weight of the character-level re-ranking
@@ -236,7 +236,8 @@ INDEX_FORMAT = 2
 def _weigh(
     features: dict[str, float], idf: dict[str, float], unknown_idf: float
 ) -> dict[str, float]:
-    return {k: tf * idf.get(k, unknown_idf) * _KIND_WEIGHT[k[0]] for k, tf in features.items()}
+    return {k: tf * idf.get(k, unknown_idf) * _KIND_WEIGHT[k[0]]
+            for k, tf in features.items() if _KIND_WEIGHT[k[0]]}
 
 
 def build_index(kb: KnowledgeBase) -> IndexData:

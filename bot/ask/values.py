@@ -127,6 +127,8 @@ def _common_word(word: str, *, loose: bool = False) -> bool:
     return (
         low in _NOT_NAMES
         or low in _ORDINARY
+        or low in _FUNCTION_WORDS
+        or _INFLECTED.fullmatch(low) is not None
         or low in EN_STOP
         or low in COMMON_EN
         or low in ANCHORS
@@ -142,6 +144,20 @@ _ORDINARY = frozenset(
         "particular", "named", "multi", "multiple",
     }
 )
+# words that join or qualify a sentence, never a name: "the container without ...",
+# "as soon as any container exits"
+_FUNCTION_WORDS = frozenset(
+    {
+        "without", "within", "unless", "until", "while", "when", "whenever", "after", "before",
+        "once", "again", "itself", "exits", "exit", "stops", "starts", "runs", "dies", "fails",
+        "crashes", "restarts", "keeps", "gets", "goes", "is", "was", "has", "had", "does",
+        "did", "can", "cannot", "should", "would", "will", "must", "may", "might", "too",
+        "also", "then", "there", "here", "now", "yet", "still", "just", "even", "ever",
+    }
+)
+# an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):
+# grammar, not a name someone gave
+_INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed)|[a-z]{3,}ing")
 _HINTED = re.compile(
     r"(?<![A-Za-z0-9_.-])" + _SKIP + r"([a-z][a-z0-9_.-]{0,40})\s*(?:라는|이라는)?\s*("
     + _HINT_NOUNS + r")"
@@ -163,7 +179,9 @@ _FRACTION = re.compile(
 _KEYVAL = re.compile(r"(?<![\w-])([A-Za-z_][\w.-]*=[^\s,;\"'`\uac00-\ud7a3]+)")
 # ASCII boundaries, so "SIGINT를" is SIGINT
 _SIGNAL = re.compile(
-    r"(?i)(?<![A-Za-z0-9])(SIG[A-Z0-9]+|(?<=\s)(?:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))"
+    r"(?i)(?<![A-Za-z0-9])(SIG(?:HUP|INT|QUIT|ILL|TRAP|ABRT|BUS|FPE|KILL|USR1|SEGV|USR2|PIPE|"
+    r"ALRM|TERM|CHLD|CONT|STOP|TSTP|TTIN|TTOU|URG|XCPU|XFSZ|VTALRM|PROF|WINCH|IO|PWR|SYS|"
+    r"RTMIN(?:\+\d+)?|RTMAX(?:-\d+)?)|(?<=\s)(?:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))"
     r"(?![A-Za-z0-9])"
 )
 _ARCH = re.compile(
@@ -255,8 +273,11 @@ def find_values(question: str) -> list[Value]:
         add("path", m.group(1), m.span(1))
     for m in _HINTED.finditer(question):
         word = m.group(1) or m.group(4)
-        noun = (m.group(2) or m.group(3) or "").lower()
+        said = m.group(2) or m.group(3) or ""
+        noun = said.lower()
         korean = not noun.isascii()  # an ASCII word against a Korean noun is a name
+        if said.isupper() and said.isascii():  # "USER", "VOLUME": a Dockerfile instruction
+            continue
         if word and noun in HINTS and not _common_word(word, loose=korean):
             add("name", word, m.span(1) if m.group(1) else m.span(4), HINTS[noun])
     for m in _NAME_AFTER.finditer(question):

@@ -100,3 +100,30 @@ def test_a_new_container_is_one_that_is_run(text: str) -> None:
 def test_technical_terms_are_docker_words() -> None:
     assert analyze("tmpfs 로 메모리에 마운트").domain_signals >= 2
     assert analyze("overlay network with an ingress").domain_signals >= 2
+
+
+def test_concepts_are_found_in_inflected_words() -> None:
+    # "streaming" says what "stream" says; "running" stays the state it names
+    assert "c:follow" in analyze("stop streaming the numbers").features
+    assert "c:name" in analyze("print the names").features
+    running = analyze("kill the running container").features
+    assert "c:running" in running and "c:run" not in running
+
+
+def test_an_instruction_in_capitals_is_a_term_of_its_own() -> None:
+    assert "i:CMD" in analyze("CMD 인스트럭션").features
+    assert not any(k.startswith("i:") for k in analyze("open a cmd window").features)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("run it without starting the dependencies", True),
+        ("묻지 않고 삭제", True),
+        ("don't truncate the output", True),
+        ("show the notes", False),  # "no" inside a word is no negation
+        ("컨테이너 목록", False),
+    ],
+)
+def test_a_request_to_leave_something_out_is_marked(text: str, negated: bool) -> None:
+    assert ("x:not" in analyze(text).features) is negated

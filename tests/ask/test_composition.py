@@ -9,6 +9,7 @@ import pytest
 from bot.ask.analysis import analyze
 from bot.ask.composition import Composer
 from bot.ask.matcher import Matcher
+from bot.ask.values import find_values
 from tests.support.matching import answer_of, both_tiers
 
 
@@ -287,6 +288,16 @@ def test_composer_fills_values_of_every_kind(
             "skip the confirmation prompt",
             "docker image prune -f",
         ),
+        # leaving something out ("without starting") meets a flag that turns it off
+        (
+            "docker compose run --rm <service> <command>",
+            "without starting the linked services",
+            "docker compose run --rm --no-deps <service> <command>",
+        ),
+        # adverbs, participles and joining words after "container" are no names
+        ("docker restart <container>", "restart the container automatically", None),
+        ("docker attach <container>", "attach to the container without input", None),
+        ("docker stop <container>", "stop it with SIGINT", "docker stop --signal SIGINT <container>"),
     ],
 )
 def test_composer_picks_options_from_what_the_question_says(
@@ -348,3 +359,8 @@ def test_a_fresh_matcher_answers_concurrent_first_questions(matcher: Matcher) ->
     finally:
         sys.setswitchinterval(interval)
     assert errors == []
+
+
+def test_a_word_that_starts_like_a_signal_is_no_signal() -> None:
+    found = find_values("forward signals such as SIGINT, not SIGNALS")
+    assert [v.text for v in found if v.kind == "signal"] == ["SIGINT"]

@@ -39,6 +39,7 @@ CASES = {
         ("내 이미지를 도커 허브에 올리려면", "push"),
         ("이미지랑 컨테이너 차이가 뭐예요", "image-vs-container"),
         ("이미지 레이어가 뭔가요", "image-layers"),
+        ("CMD 인스트럭션 설명", "run-cmd-entrypoint"),
         ("가상머신이랑 컨테이너는 뭐가 달라요", "container-vs-vm"),
         ("윈도우에서 가상화 켜져 있는지 확인하는 법", "windows-virtualization"),
         ("컨테이너 안에 쉘로 들어가고 싶어요", "exec-shell"),
@@ -51,6 +52,7 @@ CASES = {
     ],
     "en": [
         ("how can i run a container in the background", "run-detached"),
+        ("resume the container i froze", "unpause"),
         ("show me the containers that are running right now", "ps"),
         ("list every container even the stopped ones", "ps-all"),
         ("get rid of a container that is still running", "rm-force"),
