@@ -99,6 +99,19 @@ def stem_en(word: str) -> str:
     return word
 
 
+def _inflections(word: str) -> list[str]:
+    """The forms a concept may be written in under ``word``'s ending: "deleting" and
+    "deleted" -> "delete", "stopped" -> "stop", "streaming" -> "stream", "names" -> "name"."""
+    out = [stem_en(word)]
+    for end in ("ing", "ed"):
+        if len(word) > len(end) + 2 and word.endswith(end):
+            base = word[: -len(end)]
+            out += [base, base + "e"]
+            if len(base) >= 3 and base[-1] == base[-2]:
+                out.append(base[:-1])
+    return out
+
+
 def split_flags(token: str) -> list[str]:
     """``-dp`` -> ``-d -p`` (docker has no multi-letter single-dash flags); ``--rm`` stays."""
     if token.startswith("--"):
@@ -184,7 +197,7 @@ _INSTRUCTION = re.compile(
 
 
 _NEGATION = re.compile(
-    r"(?<![a-z])(?:without|no|not|don'?t|do not|never|disable[ds]?|skip|omit)(?![a-z])"
+    r"(?<![a-z])(?:without|no|not|nothing|don'?t|do not|never|disable[ds]?|skip|omit)(?![a-z])"
     r"|않고|않음|않게|않도록|없이|말고|하지 말|생략|끄고|끈 채"
 )
 _INTO_CONTAINER = re.compile(
@@ -225,7 +238,7 @@ def analyze(text: str) -> Analysis:
     # "docker-compose.yml" also counts as "docker compose yml" for concepts and topic words
     parts = [p for w in raw_latin for p in re.split(r"[._:/-]", w) if p]
     # and the words with their endings folded: "streaming" says *follow* as "stream" does
-    stems = [stem_en(w) for w in raw_latin if w not in _EN_FORMS]
+    stems = [v for w in raw_latin if w not in _EN_FORMS for v in _inflections(w)]
     concepts = _find_concepts(compact_all, " ".join([*raw_latin, *parts, "|", *stems]))
     if portmaps:
         concepts.add("port")

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
+from bot.ask.hints import hints_for
 from bot.ask.lexicon import SOFTWARE_NAMES
 from bot.ask.values import (
     ENUM_KO,
@@ -78,6 +79,7 @@ class _FlagDoc:
     flag: Flag
     keys: frozenset[str]
     name_keys: frozenset[str]  # what the flag's own name says: --tail -> the concept *tail*
+    hints: tuple[frozenset[str], ...] = ()  # each phrase people use for it, as features
 
 
 def _keys(features: Mapping[str, float]) -> frozenset[str]:
@@ -88,9 +90,10 @@ def _keys(features: Mapping[str, float]) -> frozenset[str]:
     )
 
 
-def _doc_keys(flag: Flag) -> list[list[str]]:
-    """A flag's features: of its name and texts, and of its name alone (``--no-trunc`` is
-    read as written, where it is a concept's form, and as words)."""
+def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
+    """A flag's features: of its name and texts, of its name alone (``--no-trunc`` is
+    read as written, where it is a concept's form, and as words), and of each phrase
+    people use for it (:mod:`bot.ask.hints`)."""
     words = flag.long.replace("-", " ")
     # "privileged" also says "privilege", "attachable" also "attach"
     variants = " ".join(
@@ -102,7 +105,8 @@ def _doc_keys(flag: Flag) -> list[list[str]]:
     meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
     text = _keys(analyze(f"{flag.long} {words} {variants} {meaning}").features)
     name = _keys(analyze(f"{flag.long} {words} {variants}").features)
-    return [sorted(text), sorted(name)]
+    hints = [sorted(k) for h in hints_for(path, flag.long) if (k := _keys(analyze(h).features))]
+    return [sorted(text), sorted(name), hints]
 
 
 FlagData = dict[str, Any]
@@ -135,6 +139,8 @@ class Composer:
         self._local: dict[str, dict[str, float]] = {}
         self._own: dict[str, frozenset[str]] = {}
         self._mass: dict[str, dict[tuple[str, str], float]] = {}
+        # a hint's first feature -> (flag, every feature of the hint)
+        self._hint_inv: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
 
     def _global_idf(self) -> None:
         """How rare each word is among all flags of all commands: "set", "show" and
@@ -142,8 +148,8 @@ class Composer:
         df: dict[str, int] = {}
         n = 0
         for cmd in self.spec.walk():
-            keys = self._keys.setdefault(cmd.path, [_doc_keys(f) for f in cmd.flags])
-            for flag_keys, _ in keys:
+            keys = self._keys.setdefault(cmd.path, [_doc_keys(f, cmd.path) for f in cmd.flags])
+            for flag_keys, *_ in keys:
                 n += 1
                 for k in flag_keys:
                     df[k] = df.get(k, 0) + 1
@@ -161,11 +167,16 @@ class Composer:
             self._global_idf()
         if cmd.path in self._docs:
             return
-        keys = self._keys.get(cmd.path) or [_doc_keys(f) for f in cmd.flags]
+        keys = self._keys.get(cmd.path) or [_doc_keys(f, cmd.path) for f in cmd.flags]
         docs = tuple(
-            _FlagDoc(f, frozenset(k), frozenset(n))
-            for f, (k, n) in zip(cmd.flags, keys, strict=True)
+            _FlagDoc(f, frozenset(k), frozenset(n), tuple(frozenset(x) for x in h))
+            for f, (k, n, h) in zip(cmd.flags, keys, strict=True)
         )
+        hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for i, d in enumerate(docs):
+            for hk in d.hints:
+                hint_inv.setdefault(min(hk), []).append((i, hk))
+        self._hint_inv[cmd.path] = hint_inv
         n = len(docs) or 1
         df: dict[str, int] = {}
         for d in docs:
@@ -234,10 +245,21 @@ class Composer:
         }
         lang = "ko" if any(k[0] == "k" for k in weight) else "en"
         pending: list[tuple[_FlagDoc, dict[str, float]]] = []
+        # a phrase people use for a flag, every word of it in the question, asks for it
+        # whatever share of the description the question covers
+        asked = _keys(a.features) - exclude
+        hinted: dict[int, dict[str, float]] = {}
+        for k in asked:
+            for i, hk in self._hint_inv[cmd.path].get(k, ()):
+                if hk <= asked:
+                    hinted.setdefault(i, {}).update(
+                        (h, self._idf.get(h, self._default_idf) * _KIND[h[0]]) for h in hk
+                    )
         scored: list[tuple[float, Flag]] = []
+        full: set[str] = set()  # flags asked for by a hint: their text counts as covered
         docs = self._docs[cmd.path]
         inv = self._inv[cmd.path]
-        near = {i for k in weight for i in inv.get(k, ())}
+        near = {i for k in weight for i in inv.get(k, ())} | hinted.keys()
         if quoted:
             near.update(i for i, d in enumerate(docs) if d.flag.name in quoted or (
                 d.flag.short and f"-{d.flag.short}" in quoted))
@@ -249,6 +271,11 @@ class Composer:
                 continue
             parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
             parts = {k: v for k, v in parts.items() if v > 0}
+            if i in hinted:
+                parts.update(hinted[i])
+                full.add(d.flag.long)
+                pending.append((d, parts))
+                continue
             # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
             # not only by an incidental word of its description ("running the check")
             if parts and (
@@ -266,7 +293,8 @@ class Composer:
                 s = sum(v for k, v in parts.items() if k not in claimed)
                 # how much of the flag's own description the question covers: "id" is a
                 # small part of --no-trunc's text, "follow" most of --follow's
-                s *= math.sqrt(min(1.0, s / mass[d.flag.long, lang]))
+                if d.flag.long not in full:
+                    s *= math.sqrt(min(1.0, s / mass[d.flag.long, lang]))
                 if s > best_s:
                     best_i, best_s = i, s
             if best_i < 0:

@@ -128,7 +128,10 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "autostart", "auto start", "auto-start", "start automatically", "automatically start", "restart automatically", "automatically restart", "unless stopped",
          "on boot", "at boot", "on reboot", "after reboot", "system reboot", "start on boot"),
     ),
-    "limit": (("제한", "리밋", "한도"), ("limit", "limits", "cap", "quota", "constrain")),
+    "limit": (
+        ("제한", "리밋", "한도", "최대"),
+        ("limit", "limits", "cap", "quota", "constrain", "at most", "maximum", "no more than"),
+    ),
     "windows": (("윈도우", "윈도"), ("windows", "win10", "win11")),
     "wsl": (("wsl",), ("wsl", "wsl2")),
     "virtualization": (("가상화", "가상 머신", "가상머신", "vm", "버추얼박스", "버츄얼박스", "브이엠웨어", "하이퍼바이저"), ("virtualization", "virtualisation", "vm", "vms", "hypervisor", "virtualbox", "vmware", "virtual machine")),
@@ -159,9 +162,16 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "timestamp": (("타임스탬프", "시간 표시", "시각 표시", "시간도 같이", "찍힌 시간"), ("timestamp", "timestamps", "time stamp")),
     "filter": (("필터", "걸러", "조건으로", "조건에 맞는"), ("filter", "filtered", "filtering", "matching")),
     "format": (("포맷", "형식", "템플릿", "json으로", "표 형태"), ("format", "formatted", "template", "json", "columns")),
-    "quiet": (("id만", "아이디만", "id 만", "번호만"), ("quiet", "only ids", "ids only", "just the ids", "only the ids", "just ids", "only id")),
+    "quiet": (
+        ("id만", "아이디만", "id 만", "번호만", "조용히", "출력 없이", "출력하지 않"),
+        ("quiet", "only ids", "ids only", "just the ids", "only the ids", "just ids", "only id",
+         "suppress", "silent", "silently", "quietly", "print nothing"),
+    ),
     "size": (("크기", "사이즈"), ("size", "sizes", "smaller", "bigger")),
-    "truncate": (("자르지", "잘리", "잘려", "생략 없이", "안 잘리"), ("no-trunc", "truncate", "truncated", "untruncated", "full length")),
+    "truncate": (
+        ("자르지", "잘리", "잘려", "생략 없이", "안 잘리", "줄이지 말"),
+        ("no-trunc", "truncate", "truncated", "untruncated", "full length", "full", "in full"),
+    ),
     "timeout": (("타임아웃", "시간 제한", "유예 시간", "초 후", "초 뒤", "초 기다", "초 동안"), ("timeout", "time limit", "grace period", "seconds", "second")),
     "healthcheck": (("헬스체크", "헬스 체크", "헬스", "상태 체크", "healthy"), ("healthcheck", "health check", "health", "healthy", "unhealthy")),
     "gpu": (("gpu", "그래픽카드", "그래픽 카드", "엔비디아", "쿠다"), ("gpu", "gpus", "nvidia", "cuda")),
@@ -191,6 +201,8 @@ DOMAIN_CONCEPTS: frozenset[str] = frozenset(
 DOMAIN_WORDS: frozenset[str] = frozenset(
     {
         "docker", "dockerd", "ps", "rmi", "exec", "logs", "dockerfile", "compose", "buildx",
+        "ipv6", "ipv4", "subnet", "sysctl", "sbom", "attestation", "provenance", "nofile",
+        "iptables", "mtu",
         "swarm", "dangling", "entrypoint", "workdir", "hub", "registry", "moby", "containerd",
         "nginx", "redis", "postgres", "mysql", "alpine", "busybox", "ubuntu", "latest",
         "prune", "detach", "detached", "desktop", "wsl", "wsl2", "tty", "cmd", "expose",
@@ -264,7 +276,7 @@ FOREIGN: frozenset[str] = frozenset(
 )
 
 EN_STOP: frozenset[str] = frozenset(
-    ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "its", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "doing", "how", "what", "which", "who", "whom", "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "to", "of", "in", "on", "at", "for", "from", "by", "with", "about", "into", "onto", "as", "and", "or", "but", "if", "then", "than", "so", "that", "this", "these", "those", "there", "here", "please", "pls", "plz", "thanks", "thank", "hi", "hello", "hey", "just", "way", "want", "wanna", "need", "use", "using", "get", "got", "some", "any", "one", "thing", "something", "there's", "i'm", "im", "whats", "what's", "hows", "how's", "let", "lets", "let's", "tell", "know", "dockers", "command", "commands", "cmd"]
+    ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "its", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "doing", "how", "what", "which", "who", "whom", "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "to", "of", "in", "on", "at", "for", "from", "by", "with", "about", "into", "onto", "as", "and", "or", "but", "if", "then", "than", "so", "that", "this", "these", "those", "there", "here", "please", "pls", "plz", "thanks", "thank", "hi", "hello", "hey", "just", "way", "want", "wanna", "need", "use", "using", "get", "got", "some", "any", "one", "thing", "something", "there's", "i'm", "im", "whats", "what's", "hows", "how's", "let", "lets", "let's", "tell", "know", "dockers", "command", "commands", "cmd", "don", "doesn", "didn", "isn", "aren", "t"]
 )
 
 # Everyday English words one or two letters away from a Docker word: spelt right, so

@@ -1,0 +1,61 @@
+"""The words people use for flags (bot/ask/flag_hints.yml): well formed, and used."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.ask.analysis import analyze
+from bot.ask.hints import flag_hints, parse_hints
+from bot.ask.matcher import Matcher
+from bot.explain.cli_spec import default_spec
+from tests.support.matching import both_tiers
+
+# alone, these say nothing about which flag is meant
+_GENERIC = {
+    "file", "files", "name", "names", "show", "list", "all", "container", "containers",
+    "image", "images", "run", "set", "use", "파일", "이름", "보기", "목록", "전부", "컨테이너",
+    "이미지", "실행", "설정",
+}
+
+
+def test_every_hint_names_a_real_flag_in_both_languages() -> None:
+    spec = default_spec()
+    hints = flag_hints()
+    assert hints, "no flag hints shipped"
+    for (path, long), by_lang in hints.items():
+        cmd = spec.get(path)
+        assert cmd is not None and not cmd.is_group, path
+        assert cmd.flag_by_long(long) is not None, f"{path} --{long}"
+        assert by_lang["en"] and by_lang["ko"], f"{path} --{long}"
+        for phrase in by_lang["ko"]:
+            assert re.search("[가-힣]", phrase) or re.fullmatch(r"[A-Za-z0-9_.-]+", phrase), phrase
+        for phrase in (*by_lang["en"], *by_lang["ko"]):
+            assert phrase.lower() not in _GENERIC, f"{path} --{long}: {phrase!r}"
+            assert any(k[0] in "cwkx" for k in analyze(phrase).features), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- not a mapping",
+        "docker container run: [ulimit]",
+        "docker container run:\n  ulimit:\n    en: open files\n",
+        "docker container run:\n  ulimit:\n    en: ['', x]\n",
+    ],
+)
+def test_a_malformed_hints_file_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="flag hints"):
+        parse_hints(text)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return both_tiers()
+
+
+def test_a_hint_asks_for_its_flag(matcher: Matcher) -> None:
+    a = matcher.ask("raise the open file limit of a new container to 65535")
+    assert a.best is not None and a.best.command is not None
+    assert re.search(r"^docker (container )?run\b.* --ulimit\b", a.best.command), a.best.command
