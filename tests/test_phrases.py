@@ -93,11 +93,9 @@ INLINE_ALLOWED: dict[tuple[str, str], int] = {
     ("bot/ask/reference.py", "table"): 2,      # the matcher (bot/ask) keeps its own words
     ("bot/executor/operations.py", "table"): 15,  # each operation's title: the operations table
     # Not moved yet: the risk rules keep their (English, Korean) message pairs beside the
-    # conditions that raise them, and the executor's refusal and reason tables.
+    # conditions that raise them.
     ("bot/explain/risks/rule.py", "tr"): 2,
     ("bot/explain/risks/rule.py", "lang"): 1,
-    ("bot/executor/messages.py", "table"): 41,
-    ("bot/executor/reasons.py", "table"): 15,
 }
 
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from bot.lang import Lang
 from bot.phrases.errors import ERRORS, INPUT
+from bot.phrases.exec_errors import DEFAULT_SETTING, EXEC_ERRORS, GRANTS, NET_REASONS, REASONS
 from bot.phrases.executor import EXECUTOR
 from bot.phrases.explain_lines import EXPLAIN_LINES
 from bot.phrases.explain_tables import TABLES
@@ -33,6 +34,10 @@ Phrases = dict[str, dict[Lang, str]]
 
 def _namespaced(prefix: str, phrases: Phrases) -> Phrases:
     return {f"{prefix}.{key}": by_lang for key, by_lang in phrases.items()}
+
+
+def _pairs(prefix: str, pairs: dict[str, tuple[str, str]]) -> Phrases:
+    return {f"{prefix}.{key}": {"en": en, "ko": ko} for key, (en, ko) in pairs.items()}
 
 
 PHRASES: Phrases = {
@@ -52,6 +57,14 @@ PHRASES: Phrases = {
     **{f"error.{code}": {"en": m_en, "ko": m_ko} for code, (m_en, _, m_ko, _) in ERRORS.items()},
     **{f"error.{code}.hint": {"en": h_en, "ko": h_ko}
        for code, (_, h_en, _, h_ko) in ERRORS.items()},
+    **{f"exec.error.{key}": {"en": m_en, "ko": m_ko}
+       for key, (m_en, _, m_ko, _) in EXEC_ERRORS.items()},
+    **{f"exec.error.{key}.hint": {"en": h_en, "ko": h_ko}
+       for key, (_, h_en, _, h_ko) in EXEC_ERRORS.items() if h_en is not None and h_ko is not None},
+    **_pairs("exec.reason", REASONS),
+    **_pairs("exec.net", NET_REASONS),
+    **_pairs("exec.grant", GRANTS),
+    "exec.default_setting": {"en": DEFAULT_SETTING[0], "ko": DEFAULT_SETTING[1]},
 }
 
 
