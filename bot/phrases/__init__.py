@@ -27,6 +27,7 @@ from bot.phrases.explain_lines import EXPLAIN_LINES
 from bot.phrases.explain_tables import TABLES
 from bot.phrases.explain_values import EXPLAIN_VALUES
 from bot.phrases.explain_words import EXPLAIN_WORDS
+from bot.phrases.risks import RISKS
 from bot.phrases.slack import SLACK, SLACK_ROLES
 from bot.phrases.terminal import CHAT, EXPLAIN, EXPLAIN_ROLES, TERMINAL
 
@@ -61,6 +62,7 @@ PHRASES: Phrases = {
        for key, (m_en, _, m_ko, _) in EXEC_ERRORS.items()},
     **{f"exec.error.{key}.hint": {"en": h_en, "ko": h_ko}
        for key, (_, h_en, _, h_ko) in EXEC_ERRORS.items() if h_en is not None and h_ko is not None},
+    **_pairs("explain.risk", RISKS),
     **_pairs("exec.reason", REASONS),
     **_pairs("exec.net", NET_REASONS),
     **_pairs("exec.grant", GRANTS),

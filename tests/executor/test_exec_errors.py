@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import docker.errors
@@ -25,11 +27,12 @@ from bot.errors import (
     ExecTimeout,
     HostUnreachable,
 )
+from bot.executor import backend, grammar
 from bot.executor.backend import demux, map_exception
 from bot.executor.messages import allowed, exec_error
 from bot.lang import Lang
 from bot.phrases import PHRASES, has_phrase, phrase, placeholders
-from bot.phrases.exec_errors import EXEC_ERRORS, NET_REASONS
+from bot.phrases.exec_errors import EXEC_ERRORS, GRANTS, NET_REASONS
 
 CANARY = "daemon-said-canary-7f3e"
 
@@ -220,3 +223,27 @@ def test_demux_of_framed_and_raw_logs() -> None:
     assert demux(framed) == b"ab\nc\n"
     assert demux(b"plain tty output\n") == b"plain tty output\n"
     assert demux(framed[:9]) == b"a"
+
+
+def _literal_keys() -> set[str]:
+    """The keys bot/ passes to ``exec_error`` as a literal."""
+    root = Path(__file__).resolve().parents[2] / "bot"
+    keys: set[str] = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "exec_error"
+                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+                keys.add(node.args[1].value)
+    return keys
+
+
+def test_every_key_the_executor_raises_has_its_text_in_the_catalog() -> None:
+    literal = _literal_keys()
+    assert {"empty", "mention", "pick_host", "denied_op"} <= literal
+    for key in literal | set(backend._CLASSES) | set(grammar._VALUE_ERRORS.values()):
+        assert has_phrase(f"exec.error.{key}"), key
+    for reason in grammar._NOT_OFFERED.values():
+        assert has_phrase(f"exec.reason.{reason}"), reason
+    for reason in {*backend._ERRNO_REASONS.values(), "no_name", "connect_timeout"}:
+        assert has_phrase(f"exec.net.{reason}"), reason
+    assert set(GRANTS) == {"cli", "slack", "roles"}
