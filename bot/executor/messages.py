@@ -5,7 +5,7 @@ key of :data:`bot.phrases.exec_errors.EXEC_ERRORS` (phrases ``exec.error.<key>``
 ``exec.error.<key>.hint``), so the daemon's own text can never reach a user and each message
 exists in both languages. A refusal without a hint of its own is told the allowed
 operations (:func:`allowed`). The language follows the request text
-(:func:`bot.lang.detect_lang`); the words that fill the messages are :mod:`reasons`.
+(:func:`bot.lang.detect_lang`); the words that fill the messages are :mod:`bot.executor.reasons`.
 """
 
 from __future__ import annotations

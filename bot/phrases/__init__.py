@@ -10,8 +10,16 @@ where the phrase is shown:
   there; ``chat.*`` -- the ``dockbot chat`` and ``dockbot ask`` prompts and help;
 * ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
   and arguments; ``explain.table.<table>.<item>`` its lookup tables (:func:`table_phrase`);
+  ``explain.risk.<rule>.message`` and ``.safer`` -- each risky-flag warning and its safer
+  way, with the words the rules fill them with (:mod:`bot.phrases.risks`);
 * ``error.<code>`` and ``error.<code>.hint`` -- each error's default message and hint
-  (:mod:`bot.errors`); ``input.*`` -- keyed input errors; ``exec.*`` -- the executor's words.
+  (:mod:`bot.errors`); ``input.*`` -- keyed input errors;
+* ``exec.*`` -- the executor's words; ``exec.error.<key>`` and ``exec.error.<key>.hint``
+  each executor error (:mod:`bot.executor.messages`), filled with ``exec.reason.*`` (why a
+  read-only command is not run), ``exec.net.*`` (why a host could not be reached),
+  ``exec.grant.*`` (how an operation is granted) and ``exec.default_setting``
+  (:mod:`bot.phrases.exec_errors`); a refusal with no ``.hint`` of its own is told the
+  allowed operations (``exec.allowed``).
 """
 
 from __future__ import annotations
