@@ -15,6 +15,8 @@ from bot import intent
 from bot.errors import DockbotError, ExecDisabled, InputError, StateUnavailable
 from bot.executor import Principal
 from bot.phrases import PHRASES, has_phrase, phrase, placeholders
+from bot.phrases.exec_errors import EXEC_ERRORS, GRANTS, NET_REASONS, REASONS
+from bot.phrases.risks import RISKS
 from bot.render.blocks import reply_message
 from bot.render.reply_text import reply_text
 from bot.services import Services
@@ -37,6 +39,23 @@ def test_placeholders_are_filled() -> None:
     assert phrase("slack.exec_title", "ko", op="`ps`", host="`h`") == "`h`에서 `ps` 결과"
     assert phrase("slack.share", "en") == "Share to channel"
     assert placeholders("{a} and {b}") == {"a", "b"} and placeholders("none") == frozenset()
+
+
+def test_executor_and_risk_texts_are_registered_under_their_namespaces() -> None:
+    """Each entry of the executor's and the risk rules' tables is a catalog key with its text
+    (so the test above checks its languages and placeholders)."""
+    for key, (m_en, h_en, m_ko, h_ko) in EXEC_ERRORS.items():
+        assert PHRASES[f"exec.error.{key}"] == {"en": m_en, "ko": m_ko}
+        assert (h_en is None) == (h_ko is None), key  # None in both: the allowed operations
+        assert PHRASES.get(f"exec.error.{key}.hint") == (
+            None if h_en is None else {"en": h_en, "ko": h_ko})
+    for prefix, table in (("exec.reason", REASONS), ("exec.net", NET_REASONS),
+                          ("exec.grant", GRANTS), ("explain.risk", RISKS)):
+        for key, (en, ko) in table.items():
+            assert PHRASES[f"{prefix}.{key}"] == {"en": en, "ko": ko}
+    assert phrase("exec.error.mention.hint", "ko").startswith("명령만 쓰세요")
+    assert phrase("explain.risk.system_dir.message", "en", src="/etc") == (
+        "/etc is a system directory of the host; the container can change it.")
 
 
 def _error_classes() -> list[type[DockbotError]]:
@@ -92,12 +111,6 @@ INLINE_ALLOWED: dict[tuple[str, str], int] = {
     ("bot/learn/load.py", "lang"): 1,          # checks that a lesson's Korean text is Korean
     ("bot/ask/reference.py", "table"): 2,      # the matcher (bot/ask) keeps its own words
     ("bot/executor/operations.py", "table"): 15,  # each operation's title: the operations table
-    # Not moved yet: the risk rules keep their (English, Korean) message pairs beside the
-    # conditions that raise them, and the executor's refusal and reason tables.
-    ("bot/explain/risks/rule.py", "tr"): 2,
-    ("bot/explain/risks/rule.py", "lang"): 1,
-    ("bot/executor/messages.py", "table"): 41,
-    ("bot/executor/reasons.py", "table"): 15,
 }
 
 

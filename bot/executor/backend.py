@@ -47,7 +47,7 @@ from bot.errors import (
 from bot.executor.config import DEFAULT_API_VERSION, HostConfig, Limits
 from bot.executor.grammar import NAME_RE, Operation
 from bot.executor.messages import exec_error
-from bot.executor.reasons import NET_REASONS
+from bot.executor.reasons import said_reason
 from bot.executor.watchdog import Call as _Call
 from bot.executor.watchdog import current as _current
 from bot.executor.watchdog import run_in_call as _run_in_call
@@ -135,7 +135,7 @@ _ERRNO_REASONS = {
 
 
 def net_reason(exc: BaseException) -> str | None:
-    """Why a connection failed, as a key of ``messages.NET_REASONS`` (never the library's
+    """Why a connection failed, as a key of the ``exec.net.*`` phrases (never the library's
     own text), or None when the exception does not say."""
     chain = list(_related(exc))
     for e in chain:
@@ -155,7 +155,8 @@ def net_reason(exc: BaseException) -> str | None:
 def _host_params(host: HostConfig | None, lang: Lang,
                  reason: str | None = None) -> dict[str, str]:
     if host is None:
-        return {"reason": f": {NET_REASONS[reason][lang]}"} if reason in NET_REASONS else {}
+        said = said_reason(reason, lang)
+        return {"reason": said} if said else {}
     return host.error_params(lang, reason)
 
 

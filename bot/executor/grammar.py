@@ -29,8 +29,9 @@ from typing import Any
 
 from bot.errors import ExecRefused
 from bot.executor.charwords import describe_char
-from bot.executor.messages import REASONS, exec_error
+from bot.executor.messages import exec_error
 from bot.executor.operations import OP_LABELS, OPERATIONS, OPS, WORDS, Flag, Operation
+from bot.executor.reasons import not_offered
 from bot.lang import Lang, detect_lang
 from bot.phrases import phrase
 from bot.secrets import bad_char_kind, mask_secrets
@@ -59,7 +60,7 @@ _MUTATING = frozenset((
     "disable", "set", "remove", "delete", "edit", "scale", "deploy", "init", "join", "leave",
     "promote", "demote",
 ))
-# Read-only commands that are still not run, with the true reason (messages.REASONS).
+# Read-only commands that are still not run, with the true reason (``exec.reason.*``).
 _NOT_OFFERED = {
     "history": "history", "image history": "history", "image inspect": "image_inspect",
     "search": "search", "export": "export", "container export": "export", "save": "export",
@@ -117,7 +118,7 @@ def _refuse_word(key: str, words: str, lang: Lang) -> ExecRefused:
     reason = _NOT_OFFERED.get(words)
     if reason is not None:
         return exec_error(ExecRefused, "not_offered", lang, word=_short(words),
-                          reason=REASONS[reason][lang])
+                          reason=not_offered(reason, lang))
     return exec_error(ExecRefused, key, lang, word=_short(words))
 
 

@@ -28,11 +28,11 @@ from bot.errors import (
     ExecTimeout,
     StateUnavailable,
 )
-from bot.executor import grammar, views
+from bot.executor import grammar, reasons, views
 from bot.executor.audit import OFF, AuditLog, audit_text
 from bot.executor.config import ExecConfig, HostConfig, Limits, load_config
 from bot.executor.grammar import ALIAS_RE, Operation
-from bot.executor.messages import GRANTS, exec_error
+from bot.executor.messages import exec_error
 from bot.executor.operations import ROLE_NAMES
 from bot.executor.policy import Principal
 from bot.executor.result import ExecResult
@@ -200,7 +200,7 @@ class Executor:
         roles = self.config.policy.roles
         role = next((r for r in ROLE_NAMES if op.kind in roles.get(r, ())), None)
         how = "roles" if role is None else principal.kind
-        grant = GRANTS.get(how, GRANTS["slack"])[lang].format(role=role, op=op.label)
+        grant = reasons.grant(how, lang, role=role, op=op.label)
         return exec_error(ExecDenied, "denied_op", lang, op=op.label, grant=grant)
 
     def _check_rate(self, principal: Principal, lang: Lang) -> None:

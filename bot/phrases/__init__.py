@@ -10,8 +10,16 @@ where the phrase is shown:
   there; ``chat.*`` -- the ``dockbot chat`` and ``dockbot ask`` prompts and help;
 * ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
   and arguments; ``explain.table.<table>.<item>`` its lookup tables (:func:`table_phrase`);
+  ``explain.risk.<rule>.message`` and ``.safer`` -- each risky-flag warning and its safer
+  way, with the words the rules fill them with (:mod:`bot.phrases.risks`);
 * ``error.<code>`` and ``error.<code>.hint`` -- each error's default message and hint
-  (:mod:`bot.errors`); ``input.*`` -- keyed input errors; ``exec.*`` -- the executor's words.
+  (:mod:`bot.errors`); ``input.*`` -- keyed input errors;
+* ``exec.*`` -- the executor's words; ``exec.error.<key>`` and ``exec.error.<key>.hint``
+  each executor error (:mod:`bot.executor.messages`), filled with ``exec.reason.*`` (why a
+  read-only command is not run), ``exec.net.*`` (why a host could not be reached),
+  ``exec.grant.*`` (how an operation is granted) and ``exec.default_setting``
+  (:mod:`bot.phrases.exec_errors`); a refusal with no ``.hint`` of its own is told the
+  allowed operations (``exec.allowed``).
 """
 
 from __future__ import annotations
@@ -21,11 +29,13 @@ from typing import NamedTuple
 
 from bot.lang import Lang
 from bot.phrases.errors import ERRORS, INPUT
+from bot.phrases.exec_errors import DEFAULT_SETTING, EXEC_ERRORS, GRANTS, NET_REASONS, REASONS
 from bot.phrases.executor import EXECUTOR
 from bot.phrases.explain_lines import EXPLAIN_LINES
 from bot.phrases.explain_tables import TABLES
 from bot.phrases.explain_values import EXPLAIN_VALUES
 from bot.phrases.explain_words import EXPLAIN_WORDS
+from bot.phrases.risks import RISKS
 from bot.phrases.slack import SLACK, SLACK_ROLES
 from bot.phrases.terminal import CHAT, EXPLAIN, EXPLAIN_ROLES, TERMINAL
 
@@ -33,6 +43,10 @@ Phrases = dict[str, dict[Lang, str]]
 
 def _namespaced(prefix: str, phrases: Phrases) -> Phrases:
     return {f"{prefix}.{key}": by_lang for key, by_lang in phrases.items()}
+
+
+def _pairs(prefix: str, pairs: dict[str, tuple[str, str]]) -> Phrases:
+    return {f"{prefix}.{key}": {"en": en, "ko": ko} for key, (en, ko) in pairs.items()}
 
 
 PHRASES: Phrases = {
@@ -52,6 +66,15 @@ PHRASES: Phrases = {
     **{f"error.{code}": {"en": m_en, "ko": m_ko} for code, (m_en, _, m_ko, _) in ERRORS.items()},
     **{f"error.{code}.hint": {"en": h_en, "ko": h_ko}
        for code, (_, h_en, _, h_ko) in ERRORS.items()},
+    **{f"exec.error.{key}": {"en": m_en, "ko": m_ko}
+       for key, (m_en, _, m_ko, _) in EXEC_ERRORS.items()},
+    **{f"exec.error.{key}.hint": {"en": h_en, "ko": h_ko}
+       for key, (_, h_en, _, h_ko) in EXEC_ERRORS.items() if h_en is not None and h_ko is not None},
+    **_pairs("explain.risk", RISKS),
+    **_pairs("exec.reason", REASONS),
+    **_pairs("exec.net", NET_REASONS),
+    **_pairs("exec.grant", GRANTS),
+    "exec.default_setting": {"en": DEFAULT_SETTING[0], "ko": DEFAULT_SETTING[1]},
 }
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import docker.errors
@@ -25,9 +27,12 @@ from bot.errors import (
     ExecTimeout,
     HostUnreachable,
 )
+from bot.executor import backend, grammar
 from bot.executor.backend import demux, map_exception
-from bot.executor.messages import MESSAGES
-from bot.executor.reasons import DEFAULTS, NET_REASONS
+from bot.executor.messages import allowed, exec_error
+from bot.lang import Lang
+from bot.phrases import PHRASES, has_phrase, phrase, placeholders
+from bot.phrases.exec_errors import EXEC_ERRORS, GRANTS, NET_REASONS
 
 CANARY = "daemon-said-canary-7f3e"
 
@@ -36,10 +41,16 @@ def _fixed() -> set[tuple[str, str]]:
     """Every text a backend error may have without a host: the templates with their
     defaults, and with each fixed connection reason."""
     out: set[tuple[str, str]] = set()
-    for texts in MESSAGES.values():
-        for lang, (m, h) in texts.items():
-            for reason in ["", *(f": {r[lang]}" for r in NET_REASONS.values())]:
-                values = defaultdict(str, {**DEFAULTS[lang], "reason": reason})
+    langs: tuple[Lang, ...] = ("en", "ko")
+    for key in EXEC_ERRORS:
+        for lang in langs:
+            m = PHRASES[f"exec.error.{key}"][lang]
+            hint_key = f"exec.error.{key}.hint"
+            h = PHRASES[hint_key][lang] if has_phrase(hint_key) else allowed(lang)
+            reasons = [phrase(f"exec.net.{r}", lang) for r in NET_REASONS]
+            for reason in ["", *(f": {r}" for r in reasons)]:
+                values = defaultdict(str, {"setting": phrase("exec.default_setting", lang),
+                                           "reason": reason})
                 out.add((m.format_map(values), h.format_map(values)))
     return out
 
@@ -194,9 +205,17 @@ def test_codes_and_exit_codes(cls: type[ExecError], code: str, exit_code: int) -
 
 
 def test_every_message_exists_in_both_languages() -> None:
-    for key, texts in MESSAGES.items():
-        assert set(texts) == {"en", "ko"}, key
-        assert all(m and h for m, h in texts.values()), key
+    for key, (m_en, h_en, m_ko, h_ko) in EXEC_ERRORS.items():
+        assert m_en and m_ko, key
+        assert (h_en is None) == (h_ko is None) and (h_en is None or (h_en and h_ko)), key
+        langs: tuple[Lang, ...] = ("en", "ko")
+        for lang in langs:
+            names = placeholders(PHRASES[f"exec.error.{key}"][lang])
+            if h_en is not None:
+                names |= placeholders(PHRASES[f"exec.error.{key}.hint"][lang])
+            err = exec_error(ExecError, key, lang, **{n: f"<{n}>" for n in names})
+            assert err.message and err.hint and err.key == key
+            assert "{" not in err.message + err.hint, key
 
 
 def test_demux_of_framed_and_raw_logs() -> None:
@@ -204,3 +223,27 @@ def test_demux_of_framed_and_raw_logs() -> None:
     assert demux(framed) == b"ab\nc\n"
     assert demux(b"plain tty output\n") == b"plain tty output\n"
     assert demux(framed[:9]) == b"a"
+
+
+def _literal_keys() -> set[str]:
+    """The keys bot/ passes to ``exec_error`` as a literal."""
+    root = Path(__file__).resolve().parents[2] / "bot"
+    keys: set[str] = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "exec_error"
+                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+                keys.add(node.args[1].value)
+    return keys
+
+
+def test_every_key_the_executor_raises_has_its_text_in_the_catalog() -> None:
+    literal = _literal_keys()
+    assert {"empty", "mention", "pick_host", "denied_op"} <= literal
+    for key in literal | set(backend._CLASSES) | set(grammar._VALUE_ERRORS.values()):
+        assert has_phrase(f"exec.error.{key}"), key
+    for reason in grammar._NOT_OFFERED.values():
+        assert has_phrase(f"exec.reason.{reason}"), reason
+    for reason in {*backend._ERRNO_REASONS.values(), "no_name", "connect_timeout"}:
+        assert has_phrase(f"exec.net.{reason}"), reason
+    assert set(GRANTS) == {"cli", "slack", "roles"}

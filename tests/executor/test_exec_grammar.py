@@ -8,7 +8,7 @@ import pytest
 
 from bot.errors import ExecRefused
 from bot.executor.grammar import NAME_RE, Operation, parse
-from bot.executor.messages import MESSAGES
+from bot.phrases import PHRASES
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def _refusal(text: str) -> ExecRefused:
 def _is_message(err: ExecRefused, key: str) -> bool:
     """True when the message was made from the template ``key`` (either language)."""
     for lang in ("en", "ko"):
-        parts = re.split(r"\{[a-z_]+\}", MESSAGES[key][lang][0])  # type: ignore[index]
+        parts = re.split(r"\{[a-z_]+\}", PHRASES[f"exec.error.{key}"][lang])
         if re.fullmatch(".+".join(re.escape(p) for p in parts), err.message, re.S):
             return True
     return False
@@ -237,7 +237,7 @@ def test_korean_refusal_never_shows_a_unicode_name() -> None:
 
 def test_language_follows_the_text() -> None:
     ko = _refusal("ps 보여줘")
-    assert ko.message == MESSAGES["non_ascii"]["ko"][0].format(char="한글 '보여줘'")
+    assert ko.message == PHRASES["exec.error.non_ascii"]["ko"].format(char="한글 '보여줘'")
     assert "허용" in ko.hint
     en = _refusal("rm web")
     assert en.message.startswith("`rm` can change the host")

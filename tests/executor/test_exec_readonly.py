@@ -9,8 +9,9 @@ import pytest
 from bot.errors import ExecRefused
 from bot.executor import views
 from bot.executor.grammar import Operation, parse
-from bot.executor.messages import MESSAGES, REASONS
 from bot.executor.redact import redact_lines
+from bot.phrases import PHRASES, has_phrase
+from bot.phrases.exec_errors import REASONS
 
 
 @pytest.mark.parametrize(
@@ -46,7 +47,7 @@ def _refusal(text: str) -> ExecRefused:
 
 
 def _made_from(err: ExecRefused, key: str, lang: str) -> bool:
-    parts = re.split(r"\{[a-z_]+\}", MESSAGES[key][lang][0])  # type: ignore[index]
+    parts = re.split(r"\{[a-z_]+\}", PHRASES[f"exec.error.{key}"][lang])  # type: ignore[index]
     return re.fullmatch(".+".join(re.escape(p) for p in parts), err.message, re.S) is not None
 
 
@@ -89,9 +90,9 @@ def test_refusals_are_bilingual() -> None:
     err = _refusal("history 웹")
     assert err.code == "refused"
     for key in ("not_offered", "mention", "need_since", "bad_since", "too_large", "ambiguous"):
-        assert set(MESSAGES[key]) == {"en", "ko"}
-    for reason in REASONS.values():
-        assert set(reason) == {"en", "ko"} and all(reason.values())
+        assert has_phrase(f"exec.error.{key}") and set(PHRASES[f"exec.error.{key}"]) == {"en", "ko"}
+    for reason in REASONS:
+        assert all(PHRASES[f"exec.reason.{reason}"].values())
     ko = _refusal("이미지 history")
     assert ko.message.startswith("`이미지`") or "명령" in ko.message
 

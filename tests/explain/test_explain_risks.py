@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
+import bot.explain.risks as risks_package
 from bot.explain import explain
 from bot.lang import Lang
+from bot.phrases import PHRASES, phrase
 
 RISKY = [
     ("docker run --privileged alpine", "--privileged", "danger"),
@@ -116,3 +121,67 @@ def test_explain_many_risks_in_one_command() -> None:
 def test_explain_risks_in_every_command_of_a_line() -> None:
     expl = explain("docker stop web && docker rm -f web", "en")
     assert [r.flag for r in expl.risks] == ["rm -f"]
+
+
+# -- the rules' texts are phrase catalog keys (explain.risk.*) ------------------------------
+def _strings(node: ast.expr) -> list[str]:
+    """The string constants an argument can be (both branches of ``a if c else b``)."""
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    raise AssertionError(f"a risk key is not a literal: {ast.unparse(node)}")
+
+
+def _keys_the_rules_say() -> set[str]:
+    """Every ``explain.risk.*`` key the rules of bot/explain/risks/ can look up."""
+    keys: set[str] = set()
+    for path in Path(risks_package.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            if node.func.id == "make":
+                forms = _strings(node.args[4]) if len(node.args) > 4 else [""]
+                for rule in _strings(node.args[3]):
+                    keys.add(f"{rule}.safer")
+                    keys.update(f"{rule}.message" + (f"_{f}" if f else "") for f in forms)
+            elif node.func.id == "said":
+                keys.update(_strings(node.args[0]))
+    return {f"explain.risk.{k}" for k in keys}
+
+
+def test_every_risk_phrase_is_said_and_every_key_a_rule_says_exists() -> None:
+    said = _keys_the_rules_say()
+    catalog = {k for k in PHRASES if k.startswith("explain.risk.")}
+    assert said == catalog, (sorted(said - catalog), sorted(catalog - said))
+
+
+@pytest.mark.parametrize(
+    ("command", "lang", "start", "end"),
+    [
+        ("docker system prune -a", "en",
+         "This deletes every stopped container, unused network, every image not used", "again)."),
+        ("docker system prune --volumes", "en",
+         "This deletes every stopped container, unused network, dangling image and unused "
+         "volumes", "gone for good."),
+        ("docker system prune -a -f --volumes", "en", "This deletes", ", without asking (-f)."),
+        ("docker system prune -a", "ko", "멈춘 컨테이너, 안 쓰는 네트워크, 컨테이너가 쓰지 않는",
+         "빌드해야 함)를 지웁니다."),
+        ("docker system prune -f --volumes", "ko", "멈춘 컨테이너, 안 쓰는 네트워크, dangling "
+         "이미지와 사용하지 않는 볼륨까지 지웁니다", " (-f라서 묻지도 않음)."),
+    ],
+)
+def test_system_prune_says_what_it_deletes(command: str, lang: Lang, start: str, end: str) -> None:
+    [risk] = explain(command, lang).risks
+    assert risk.message.startswith(start) and risk.message.endswith(end), risk.message
+    assert risk.safer == phrase("explain.risk.system_prune.safer", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_capabilities_close_to_root_say_so(lang: Lang) -> None:
+    [mild] = explain("docker run --cap-add chown,kill alpine", lang).risks
+    [close] = explain("docker run --cap-add CAP_SYS_ADMIN alpine", lang).risks
+    assert mild.message == phrase("explain.risk.cap_add.message", lang, names="CHOWN, KILL")
+    assert close.message == phrase("explain.risk.cap_add.message_dangerous", lang,
+                                   names="SYS_ADMIN")
+    assert (mild.level, close.level) == ("warn", "danger")

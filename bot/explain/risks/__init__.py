@@ -1,4 +1,8 @@
-"""Risky flags and commands, each with a safer way to get the same result."""
+"""Risky flags and commands, each with a safer way to get the same result.
+
+Each rule decides when a flag is risky; what it says, in both languages, is the phrase
+catalog's ``explain.risk.<rule>.*`` (:mod:`bot.phrases.risks`, looked up by
+:func:`bot.explain.risks.rule.make`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""What every risk rule shares: the constants it checks against and how a Risk is made."""
+"""What every risk rule shares: the constants it checks against and how a Risk is made.
+
+A rule's texts are phrase catalog keys (:mod:`bot.phrases.risks`): :func:`make` says
+``explain.risk.<rule>.message`` (or ``.message_<form>``) and ``explain.risk.<rule>.safer``
+in the asker's language."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Callable
 from bot.explain.model import Risk, RiskLevel
 from bot.explain.parser import Item, ParsedCommand
 from bot.lang import Lang
+from bot.phrases import phrase
 
 RUN_LIKE = (
     "docker container run",
@@ -59,16 +64,19 @@ DANGEROUS_CAPS = {
 Rule = Callable[[ParsedCommand, Lang], list[Risk]]
 
 
-def tr(lang: Lang, en: str, ko: str) -> str:
-    # allow-listed in tests/test_phrases.py: the risk rules keep their message pairs beside
-    # the conditions that raise them (bot/explain/risks/*.py).
-    return ko if lang == "ko" else en
-
-
 def make(
-    flag: str, level: RiskLevel, lang: Lang, msg: tuple[str, str], safer: tuple[str, str]
+    flag: str, level: RiskLevel, lang: Lang, rule: str, form: str = "", /, **params: object
 ) -> Risk:
-    return Risk(flag=flag, level=level, message=tr(lang, *msg), safer=tr(lang, *safer))
+    """The risk of ``flag``: the catalog's ``explain.risk.<rule>.message`` (``form``: its
+    ``.message_<form>``) and ``.safer`` in ``lang``, their ``{placeholders}`` from ``params``."""
+    message = f"explain.risk.{rule}.message" + (f"_{form}" if form else "")
+    return Risk(flag=flag, level=level, message=phrase(message, lang, **params),
+                safer=phrase(f"explain.risk.{rule}.safer", lang, **params))
+
+
+def said(key: str, lang: Lang) -> str:
+    """A word a risk rule fills its message with: ``explain.risk.<key>``."""
+    return phrase(f"explain.risk.{key}", lang)
 
 
 def flags_named(p: ParsedCommand, *longs: str) -> list[Item]:
