@@ -31,7 +31,6 @@ from rapidfuzz.distance import OSA
 
 from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
 from bot.ask.composition import ComposedFlag, Composer, Composition
-from bot.ask.hints import hints_for
 from bot.ask.lexicon import COMMON_EN, CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 from bot.ask.phrasing import clauses, focus
 from bot.errors import InputError
@@ -210,7 +209,7 @@ def _core_objects(entry: Entry) -> frozenset[str]:
     return (_OBJECTS | _ACTIONS | _QUALIFIERS).intersection(analyze(text).features)
 
 
-def _phrasings(entry: Entry, path: str = "") -> Iterable[str]:
+def _phrasings(entry: Entry) -> Iterable[str]:
     for lang in LANGS:
         yield entry.title[lang]
         yield from entry.examples.get(lang, ())
@@ -224,10 +223,6 @@ def _phrasings(entry: Entry, path: str = "") -> Iterable[str]:
         names = " ".join(flag.names)
         for text in flag.text.values():
             yield f"{prefix}{names} {text}"
-        # and the words people use for the flag (bot/ask/flag_hints.yml)
-        if entry.is_reference and path and flag.long:
-            for hint in hints_for(path, flag.long.removeprefix("--")):
-                yield f"{prefix}{hint}"
 
 
 # The index as plain data (str/float/int/list/dict only), so it can be cached on disk
@@ -254,7 +249,7 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         paths.append(node.path if node is not None else "")
     analyses: list[tuple[int, Analysis]] = []
     for i, entry in enumerate(kb.entries):
-        analyses.extend((i, analyze(p)) for p in _phrasings(entry, paths[i]))
+        analyses.extend((i, analyze(p)) for p in _phrasings(entry))
     n = len(analyses)
     df: dict[str, int] = defaultdict(int)
     en_vocab: set[str] = set()
