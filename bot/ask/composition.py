@@ -51,6 +51,7 @@ _COVERED = 0.5
 MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
 _KNOWN_SHORT_VALUE = frozenset("pveuwt")
+_EVERYWHERE = frozenset({"w:docker", "c:container", "w:container", "c:image", "w:image"})
 _KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "x": 1.0}  # Korean bigrams pick no flag: too many false hits
 
 @dataclass(frozen=True)
@@ -172,11 +173,6 @@ class Composer:
             _FlagDoc(f, frozenset(k), frozenset(n), tuple(frozenset(x) for x in h))
             for f, (k, n, h) in zip(cmd.flags, keys, strict=True)
         )
-        hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
-        for i, d in enumerate(docs):
-            for hk in d.hints:
-                hint_inv.setdefault(min(hk), []).append((i, hk))
-        self._hint_inv[cmd.path] = hint_inv
         n = len(docs) or 1
         df: dict[str, int] = {}
         for d in docs:
@@ -191,6 +187,18 @@ class Composer:
             " ".join([*cmd.path.split()[1:], cmd.summary("en"), cmd.summary("ko"), slots])
         )
         self._own[cmd.path] = frozenset(own.features)
+        hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        mine = self._own[cmd.path] | _EVERYWHERE
+        for i, d in enumerate(docs):
+            for phrase in d.hints:
+                # the command's own words and Docker's name say nothing about the flag
+                # ("docker in docker" for --privileged is "in" and "docker")
+                hk = phrase - mine
+                # nor does a phrase whose words other flags' texts also have ("cpu" among
+                # the cpu limits)
+                if hk and sum(hk <= o.keys for j, o in enumerate(docs) if j != i) < 2:
+                    hint_inv.setdefault(min(hk), []).append((i, hk))
+        self._hint_inv[cmd.path] = hint_inv
         inv: dict[str, list[int]] = {}
         for i, d in enumerate(docs):
             for k in d.keys:

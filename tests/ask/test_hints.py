@@ -7,8 +7,8 @@ import re
 import pytest
 
 from bot.ask.analysis import analyze
+from bot.ask.composition import Composer
 from bot.ask.hints import flag_hints, parse_hints
-from bot.ask.matcher import Matcher
 from bot.explain.cli_spec import default_spec
 from tests.support.matching import both_tiers
 
@@ -51,11 +51,29 @@ def test_a_malformed_hints_file_is_refused(text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return both_tiers()
+def composer() -> Composer:
+    return both_tiers().composer
 
 
-def test_a_hint_asks_for_its_flag(matcher: Matcher) -> None:
-    a = matcher.ask("raise the open file limit of a new container to 65535")
-    assert a.best is not None and a.best.command is not None
-    assert re.search(r"^docker (container )?run\b.* --ulimit\b", a.best.command), a.best.command
+@pytest.mark.parametrize(
+    ("command", "question", "flag"),
+    [
+        ("docker run <image>", "with a higher open file limit", "--ulimit"),
+        ("docker run <image>", "열 수 있는 파일 개수를 늘려서", "--ulimit"),
+        ("docker compose up", "without building any image", "--no-build"),
+    ],
+)
+def test_a_hint_asks_for_its_flag(composer: Composer, command: str, question: str,
+                                  flag: str) -> None:
+    comp = composer.compose(command, question, analyze(question))
+    assert comp is not None and flag in comp.command.split(), comp
+
+
+def test_a_hint_of_common_words_asks_for_nothing(composer: Composer) -> None:
+    # "docker in docker" (--privileged) is only Docker's name once "in" is dropped, and
+    # "cpu" alone is in the texts of every cpu limit: neither says which flag is meant
+    for command, question in (("docker run <image>", "docker run in docker"),
+                              ("docker update <container>", "its cpu")):
+        comp = composer.compose(command, question, analyze(question))
+        assert comp is None or "--privileged" not in comp.command, comp
+        assert comp is None or "--cpuset-cpus" not in comp.command, comp
