@@ -117,12 +117,19 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_slash(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.render.reply_text import reply_text
     from bot.services import load_services
-    from bot.slack.router import preview
+    from bot.slack.router import render, slash_results
 
     services = load_services(settings, terminal=sys.stderr.isatty())
     try:
-        out(preview(services, " ".join(args.text), args.lang))
+        results = slash_results(services, " ".join(args.text), args.lang)
+        if args.json:  # each message Slack gets: the reply, then an operation's follow-up
+            for result in results:
+                out(dumps(render(services, result)))
+        else:
+            out(reply_text(results[-1], services.kb, color=color(settings),
+                           width=width(settings), surface="slash"))
     finally:
         services.close()
     return 0

@@ -244,9 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sl = sub.add_parser(
         "slash", help="print what `/docker TEXT` would reply in Slack", formatter_class=_FORMAT,
-        epilog=_epilog(['dockbot slash "explain docker ps -a"', "dockbot slash help --lang ko"],
+        epilog=_epilog(['dockbot slash "explain docker ps -a"', "dockbot slash help --lang ko",
+                        'dockbot slash "list images" --json'],
                        [(0, "printed"), (2, "bad settings or usage")]),
     )
-    sl.add_argument("--lang", type=_lang, help="ko or en")
+    sl.add_argument("--json", action="store_true",
+                    help="print the Block Kit message(s) Slack would get, one JSON per line")
+    sl.add_argument("--lang", type=_lang, help="ko or en (default: the text's)")
     sl.add_argument("text", nargs="*", help="the text after /docker")
     return p

@@ -8,6 +8,7 @@ where the phrase is shown:
   ``&lt;question&gt;``); ``slack.role.*`` names the parts of an explained command;
 * ``term.*`` -- answers in a terminal, ``term.explain.*`` and ``term.role.*`` explanations
   there; ``chat.*`` -- the ``dockbot chat`` and ``dockbot ask`` prompts and help;
+  ``cli.*`` -- the ``dockbot`` command's own words (``slash`` help, ``kb check``/``import``);
 * ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
   and arguments; ``explain.table.<table>.<item>`` its lookup tables (:func:`table_phrase`);
 * ``error.<code>`` and ``error.<code>.hint`` -- each error's default message and hint
@@ -20,6 +21,7 @@ from string import Formatter
 from typing import NamedTuple
 
 from bot.lang import Lang
+from bot.phrases.cli import CLI
 from bot.phrases.errors import ERRORS, INPUT
 from bot.phrases.executor import EXECUTOR
 from bot.phrases.explain_lines import EXPLAIN_LINES
@@ -45,6 +47,7 @@ PHRASES: Phrases = {
     **_namespaced("explain", EXPLAIN_WORDS),
     **_namespaced("explain", EXPLAIN_LINES),
     **_namespaced("chat", CHAT),
+    **_namespaced("cli", CLI),
     **_namespaced("exec", EXECUTOR),
     **_namespaced("input", INPUT),
     **{f"explain.table.{name}.{item}": {"en": en, "ko": ko}
