@@ -25,6 +25,8 @@ from bot.cli.kb import cmd_kb
 from bot.cli.output import err
 from bot.cli.parser import build_parser
 from bot.errors import DockbotError
+from bot.lang import detect_lang
+from bot.phrases import phrase
 from bot.settings import Settings
 
 __all__ = ["build_parser", "main"]
@@ -47,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(words)
     if args.cmd is None:
         parser.print_help()
         return 2
@@ -58,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(f"dockbot: {exc.user_text()}")
         return exc.exit_code
     except KeyboardInterrupt:
-        err("dockbot: interrupted")
+        err(phrase("cli.interrupted", getattr(args, "lang", None) or detect_lang(" ".join(words))))
         return 130
     except BrokenPipeError:
         return 0

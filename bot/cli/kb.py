@@ -6,12 +6,18 @@ import argparse
 from pathlib import Path
 
 from bot.cli.output import dumps, err, out
+from bot.lang import Lang
+from bot.phrases import phrase
 from bot.settings import Settings
 from bot.textinput import read_lines
 
 
 def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
+    """``kb check``, ``kb import`` and ``kb gaps`` speak ``--lang`` (English by default);
+    the ``file:line:`` lines and JSON keep their shape in both languages."""
     from bot.kb.check import check_knowledge, load_knowledge, shown_path
+
+    lang: Lang = getattr(args, "lang", None) or "en"
 
     if args.kbcmd == "check":
         from bot.kb.check import check_path
@@ -33,14 +39,14 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
             course, course_problems = check_course(kb=result.kb, shown="bot/learn/course.yml")
             problems = [*problems, *course_problems]
         for notice in result.notices:
-            out(f"{notice.file}:{notice.line}: note: {notice.message}")
+            out(f"{notice.file}:{notice.line}: note: {notice.message_in(lang)}")
         for problem in problems:
-            out(str(problem))
+            out(problem.text_in(lang))
         if problems:
-            err(f"{len(problems)} problem(s) found in {where}.")
+            err(phrase("kb.check.problems", lang, n=len(problems), where=where))
             return 1
-        out(f"ok: {len(result.kb)} entries in {where}"
-             + (f"; {len(course)} lessons in the course" if course else ""))
+        out(phrase("kb.check.ok", lang, n=len(result.kb), where=where)
+            + (phrase("kb.check.ok_course", lang, n=len(course)) if course else ""))
         return 0
     if args.kbcmd == "import":
         from bot.kb.notes_import import import_draft
@@ -51,11 +57,10 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         existing = {e.id: f"{e.file}:{e.line}" for e in kb}
         imported = import_draft(text, source_name=name, existing=existing)
         for warning in imported.warnings:
-            err(f"dockbot: warning: {warning}")
+            err(phrase("cli.kb.warning", lang, text=warning))
         if args.output:
             Path(args.output).write_text(imported.draft, encoding="utf-8")
-            err(f"wrote {imported.count} draft entries to {args.output}; review them, "
-                 "then run `dockbot kb check`")
+            err(phrase("cli.kb.wrote", lang, n=imported.count, path=args.output))
         else:
             out(imported.draft.rstrip("\n"))
         return 0
@@ -64,10 +69,11 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         out(dumps(kb.to_dict()))
         return 0
     if args.kbcmd == "gaps":
-        from bot.kb.gaps import gaps_report, gaps_text
+        from bot.kb.gaps import gaps_report
+        from bot.render.gaps_text import gaps_text
 
         report = gaps_report(args.logs, args.since, settings)
-        out(dumps(report.to_dict()) if args.json else gaps_text(report))
+        out(dumps(report.to_dict()) if args.json else gaps_text(report, lang))
         return 0
-    err("usage: dockbot kb {check,import,export,gaps} ...")
+    err(phrase("cli.kb.usage", lang))
     return 2

@@ -159,10 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate knowledge files (file:line: message)", formatter_class=_FORMAT,
         epilog=_epilog(
             ["dockbot kb check", "dockbot kb check knowledge/container.yml",
-             "dockbot kb check knowledge/ team-knowledge/"],
+             "dockbot kb check knowledge/ team-knowledge/", "dockbot kb check --lang ko"],
             [(0, "no problems"), (1, "problems found, one per line"), _USAGE_ERROR],
         ),
     )
+    chk.add_argument("--lang", type=_lang, help="problems in en (default) or ko; the "
+                     "file:line: shape stays")
     chk.add_argument("paths", nargs="*", metavar="PATH",
                      help="folders (combined in order) or one file (default: every folder "
                      "of DOCKBOT_KNOWLEDGE)")
@@ -178,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("notes", help="markdown file (- for stdin)")
     imp.add_argument("-o", "--output", help="write the YAML here instead of stdout")
+    imp.add_argument("--lang", type=_lang, help="messages in en (default) or ko")
     exp = kbsub.add_parser(
         "export", help="dump the loaded knowledge base", formatter_class=_FORMAT,
         epilog=_epilog(["dockbot kb export --json > kb.json"],
@@ -186,10 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--json", action="store_true", required=True, help="as JSON")
     gap = kbsub.add_parser(
         "gaps", help="questions the question log shows were not answered", formatter_class=_FORMAT,
-        epilog=_epilog(["dockbot kb gaps questions.log", "dockbot kb gaps --since 7d --json q.log"],
+        epilog=_epilog(["dockbot kb gaps questions.log", "dockbot kb gaps --since 7d --json q.log",
+                        "dockbot kb gaps --lang ko questions.log"],
                        [(0, "report printed"), (2, "a missing log, a bad --since, or usage")]),
     )
     gap.add_argument("--json", action="store_true", help="print one JSON object")
+    gap.add_argument("--lang", type=_lang, help="the report in en (default) or ko")
     gap.add_argument("--since", metavar="DURATION", help="only questions this recent (7d, 12h)")
     gap.add_argument("logs", nargs="+", metavar="LOG", help="question log files (- for stdin)")
 

@@ -1,5 +1,5 @@
 """Phrases of the ``dockbot`` command itself: the ``slash`` preview, the chat prompt's own
-words, and what ``dockbot kb check`` / ``kb import`` print around their results (data only).
+words, and what ``dockbot kb import`` prints around the draft (data only).
 """
 
 from __future__ import annotations
@@ -30,13 +30,6 @@ CLI: Phrases = {
     },
     "chat.interrupted": {"en": "interrupted", "ko": "중단했어요"},
     "interrupted": {"en": "dockbot: interrupted", "ko": "dockbot: 중단했어요"},
-    "kb.note": {"en": "note", "ko": "참고"},
-    "kb.problems": {
-        "en": "{n} problem(s) found in {where}.",
-        "ko": "{where}에서 문제 {n}개를 찾았어요.",
-    },
-    "kb.ok": {"en": "ok: {n} entries in {where}", "ko": "ok: {where}의 항목 {n}개"},
-    "kb.ok_course": {"en": "; {n} lessons in the course", "ko": ", 코스의 수업 {n}개"},
     "kb.warning": {"en": "dockbot: warning: {text}", "ko": "dockbot: 경고: {text}"},
     "kb.wrote": {
         "en": "wrote {n} draft entries to {path}; review them, then run `dockbot kb check`",

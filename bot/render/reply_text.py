@@ -69,7 +69,7 @@ def _text(result: Result, kb: KnowledgeBase, color: bool, surface: TextSurface) 
     if result.kind == "gaps":
         if result.report is None:
             return w("gaps_denied" if result.state == "denied" else "gaps_off", lang)
-        from bot.kb.gaps import gaps_text
+        from bot.render.gaps_text import gaps_text
 
         return gaps_text(result.report, lang)
     if result.kind == "learn":
