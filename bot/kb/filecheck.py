@@ -120,7 +120,7 @@ class FileChecker:
                 continue
             try:
                 values[key] = loader.construct_object(vnode, deep=True)
-            except yaml.YAMLError as exc:
+            except (yaml.YAMLError, ValueError) as exc:  # ValueError: `!!int abc`
                 self.add(kline, "bad_value", key=key, why=exc)
         at = {k: v[0] for k, v in pairs.items()}
         before = len(self.problems)
