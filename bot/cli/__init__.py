@@ -57,8 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         return _COMMANDS[args.cmd](args, settings)
-    except DockbotError as exc:
-        err(f"dockbot: {exc.user_text()}")
+    except DockbotError as exc:  # said in --lang when the command has it and it was given
+        lang = getattr(args, "lang", None)
+        err(f"dockbot: {exc.text_in(lang) if lang else exc.user_text()}")
         return exc.exit_code
     except KeyboardInterrupt:
         err(phrase("cli.interrupted", getattr(args, "lang", None) or detect_lang(" ".join(words))))

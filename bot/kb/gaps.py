@@ -60,13 +60,10 @@ def parse_duration(text: str) -> timedelta:
     raw = text.strip().lower().replace(" ", "")
     parts = _DURATION.findall(raw)
     if not raw or "".join(n + u for n, u in parts) != raw:
-        raise InputError(
-            f"--since {text!r} is not a duration.",
-            hint="Use a number and a unit: 90s, 30m, 12h, 7d, 2w (or sums such as 1d12h).",
-        )
+        raise InputError.keyed("kb.gaps.bad_since", since=repr(text))
     seconds = sum(int(n) * _UNITS[u] for n, u in parts)
     if seconds <= 0:
-        raise InputError(f"--since {text!r} is zero.", hint="Give a duration above zero.")
+        raise InputError.keyed("kb.gaps.zero_since", since=repr(text))
     return timedelta(seconds=seconds)
 
 

@@ -187,6 +187,14 @@ CHECK: Phrases = {
 }
 
 GAPS: Phrases = {
+    "bad_since": {"en": "--since {since} is not a duration.",
+                  "ko": "--since {since}는 기간이 아니에요."},
+    "bad_since.hint": {
+        "en": "Use a number and a unit: 90s, 30m, 12h, 7d, 2w (or sums such as 1d12h).",
+        "ko": "숫자와 단위를 쓰세요: 90s, 30m, 12h, 7d, 2w (1d12h처럼 더해도 돼요).",
+    },
+    "zero_since": {"en": "--since {since} is zero.", "ko": "--since {since}는 0이에요."},
+    "zero_since.hint": {"en": "Give a duration above zero.", "ko": "0보다 긴 기간을 주세요."},
     "summary": {
         "en": "{gaps} of {questions} questions were not answered well, in {groups} group(s).",
         "ko": "질문 {questions}개 중 {gaps}개가 제대로 답을 얻지 못했어요 (묶음 {groups}개).",

@@ -22,6 +22,7 @@ from bot.kb.gaps import (
     read_logs,
 )
 from bot.kb.notes_import import import_notes
+from bot.lang import has_hangul
 from bot.questionlog import QuestionLog
 from bot.services import Services, load_services
 from bot.settings import Settings
@@ -258,3 +259,13 @@ def test_a_few_thousand_questions_are_grouped(services: Services, tmp_path: Path
     assert report.gaps == 3000 and len(report.groups) > 50
     # a question asked again with a particle added lands in the group of the first asking
     assert max(len(g.questions) for g in report.groups) >= 2
+
+
+@pytest.mark.parametrize("since", ["soon", "0d"])
+def test_a_bad_since_is_said_in_lang(capsys: pytest.CaptureFixture[str], since: str) -> None:
+    code_en, _, en = run(capsys, "kb", "gaps", "--since", since, "LOG")
+    code_ko, _, ko = run(capsys, "kb", "gaps", "--since", since, "--lang", "ko", "LOG")
+    assert code_en == code_ko == 2
+    assert en.startswith(f"dockbot: --since '{since}' is ") and "Traceback" not in en + ko
+    assert ko.startswith(f"dockbot: --since '{since}'는 ") and has_hangul(ko)
+    assert "is " not in ko
