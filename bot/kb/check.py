@@ -199,7 +199,8 @@ def knowledge_error(path: Folders, problems: Sequence[Problem]) -> KnowledgeErro
     """A KnowledgeError naming the first problems (all of them in ``.problems``)."""
     where = ", ".join(str(p) for p in as_folders(path))
     shown = "; ".join(str(p) for p in problems[:3])
-    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-    err = KnowledgeError(f"The knowledge base in {where} has problems: {shown}{more}.")
+    more = f"; +{len(problems) - 3}" if len(problems) > 3 else ""
+    err = KnowledgeError.keyed("kb.check.broken", where=where, n=len(problems),
+                               shown=shown + more)
     err.problems = tuple(problems)
     return err

@@ -177,6 +177,15 @@ CHECK: Phrases = {
         "en": "`{id}` replaces the entry at {at}",
         "ko": "`{id}` 항목이 {at}의 항목을 대신해요",
     },
+    # the error when the knowledge base cannot be loaded (the problems as in English)
+    "broken": {
+        "en": "The knowledge base in {where} has problems ({n}): {shown}.",
+        "ko": "{where}의 지식 베이스에 문제가 {n}개 있어요: {shown}.",
+    },
+    "broken.hint": {
+        "en": "Run `dockbot kb check` to see every problem with its file and line.",
+        "ko": "`dockbot kb check`로 문제를 파일과 줄 번호와 함께 모두 확인하세요.",
+    },
     # what `dockbot kb check` prints after the problems
     "problems": {
         "en": "{n} problem(s) found in {where}.",

@@ -126,7 +126,7 @@ def test_every_check_phrase_can_be_reached(broken: Path, tmp_path: Path) -> None
     wanted = {k.removeprefix("kb.check.") for k in PHRASES if k.startswith("kb.check.")}
     # said by the layering rule with replaces (tests/kb/test_layers.py) and by the summary
     elsewhere = {"duplicate_earlier", "duplicate_also", "replaces", "problems", "ok",
-                 "ok_course", "unreadable"}
+                 "ok_course", "unreadable", "broken", "broken.hint"}
     assert wanted - elsewhere <= keys, sorted(wanted - elsewhere - keys)
 
 
@@ -157,3 +157,16 @@ def test_the_bundled_knowledge_base_checks_clean_in_korean(
 ) -> None:
     code, out, _ = run(capsys, "kb", "check", "--lang", "ko")
     assert code == 0 and out.startswith("ok: ") and "코스에 수업" in out
+
+
+def test_a_broken_knowledge_base_is_said_in_the_language_asked(
+    capsys: pytest.CaptureFixture[str], broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOCKBOT_KNOWLEDGE", str(broken))
+    monkeypatch.setenv("DOCKBOT_CACHE_DIR", "off")
+    _, problems = check_knowledge(broken)
+    code_en, _, en = run(capsys, "ask", "list images")
+    code_ko, _, ko = run(capsys, "ask", "--lang", "ko", "list images")
+    assert code_en == code_ko == 2 and "Traceback" not in en + ko
+    assert f"has problems ({len(problems)}): {problems[0]}; " in en and "dockbot kb check" in en
+    assert f"문제가 {len(problems)}개 있어요: {problems[0]}; " in ko and "dockbot kb check" in ko
