@@ -160,7 +160,7 @@ def _loop(read: Callable[[str], str], services: Services, interactive: bool,
         try:
             out, found = answer(line, services, width)
         except KeyboardInterrupt:  # Ctrl-C while answering: back to the prompt
-            out, found = "interrupted", []
+            out, found = phrase("cli.chat.interrupted", detect_lang(line)), []
         print(out, flush=True)
         _offer_picks(read, found, detect_lang(line))
 

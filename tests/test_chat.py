@@ -323,3 +323,26 @@ def test_learn_shows_a_lesson_as_terminal_text() -> None:
     assert "수업 2/19 · 이미지와 컨테이너의 차이" in out
     assert "There is no lesson 77; the course has lessons 1 to 19." in out
     assert "learn [N]" in out and "Traceback" not in out + proc.stderr
+
+
+def test_ctrl_c_while_answering_is_said_in_the_language_of_the_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], base_services: Any
+) -> None:
+    import bot.chat as chat_module
+    from bot.phrases import phrase
+
+    def interrupted(*args: object, **kwargs: object) -> Any:
+        raise KeyboardInterrupt  # what Ctrl-C raises while the answer is being worked out
+
+    monkeypatch.setattr(chat_module, "answer", interrupted)
+    lines = iter(["컨테이너 목록 보기", "list images"])
+
+    def read(prompt: str) -> str:
+        line = next(lines, None)
+        if line is None:
+            raise EOFError
+        return line
+
+    chat_module._loop(read, base_services, interactive=False)
+    assert capsys.readouterr().out.splitlines() == [
+        phrase("cli.chat.interrupted", "ko"), phrase("cli.chat.interrupted", "en")]

@@ -44,7 +44,7 @@ from bot.errors import (
     ExecTimeout,
     HostUnreachable,
 )
-from bot.executor.config import DEFAULT_API_VERSION, HostConfig, Limits
+from bot.executor.config_model import DEFAULT_API_VERSION, HostConfig, Limits
 from bot.executor.grammar import NAME_RE, Operation
 from bot.executor.messages import exec_error
 from bot.executor.reasons import said_reason

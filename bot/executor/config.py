@@ -1,4 +1,4 @@
-"""The executor's part of the config file (``DOCKBOT_CONFIG``, YAML).
+"""The executor's part of the config file (``DOCKBOT_CONFIG``, YAML), validated.
 
 Only the ``exec:`` and ``policy:`` sections are read here; other top-level
 sections belong to other parts of dockbot and are ignored. A full example lives
@@ -48,6 +48,9 @@ anything but the loopback interface or a named ``trusted_proxies`` endpoint
 passwords in URLs. ``DOCKBOT_AUDIT_LOG`` overrides ``exec.audit``; with neither, the
 audit log goes to stderr, except for the CLI at an interactive terminal
 (:func:`bot.executor.service.build_executor`).
+
+This module checks what the data means; :mod:`bot.executor.config_file` reads the file and
+:mod:`bot.executor.config_model` holds the typed values it builds.
 """
 
 from __future__ import annotations
@@ -57,102 +60,30 @@ import ipaddress
 import re
 import shutil
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
-
 from bot.errors import ConfigError
-from bot.executor.grammar import ALIAS_RE, MAX_TAIL
-from bot.executor.messages import host_params
-from bot.executor.policy import Policy, parse_policy
-from bot.executor.redact import redact_url
-from bot.lang import Lang
+from bot.executor.config_file import CONFIG_HINT, YamlFloat, read_config_file
+from bot.executor.config_model import (
+    DEFAULT_API_VERSION,
+    LIMIT_RANGES,
+    ExecConfig,
+    HostConfig,
+    Limits,
+    TlsFiles,
+)
+from bot.executor.grammar import ALIAS_RE
+from bot.executor.policy import parse_policy
 from bot.settings import Settings
 
-_HINT = "See the config format in examples/dockbot.yml."
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 _API_VERSION = re.compile(r"^1\.[0-9]{2}$")
-DEFAULT_API_VERSION = "1.41"
 
 
-@dataclass(frozen=True)
-class TlsFiles:
-    """Verified TLS: CA file (None = system CAs) and an optional client cert/key."""
-
-    ca_cert: str | None = None
-    client_cert: str | None = None
-    client_key: str | None = None
-
-
-@dataclass(frozen=True)
-class HostConfig:
-    alias: str
-    url: str                     # unix:///path, tcp://host:port or ssh://user@host
-    tls: TlsFiles | None = None
-    api_version: str = DEFAULT_API_VERSION
-    use_ssh_client: bool = False
-    setting: str = ""            # where the URL is configured (shown in errors)
-
-    @property
-    def kind(self) -> str:
-        return self.url.split("://", 1)[0]
-
-    @property
-    def where(self) -> str:
-        """The setting that holds this host's URL: ``exec.hosts.ALIAS.url`` or ``DOCKER_HOST``."""
-        return self.setting or f"exec.hosts.{self.alias}.url"
-
-    def error_params(self, lang: Lang, reason: str | None = None) -> dict[str, str]:
-        """What an error about this host says: alias, redacted URL, the setting, why."""
-        return host_params(self.alias, redact_url(self.url), self.where, lang, reason)
-
-
-@dataclass(frozen=True)
-class Limits:
-    deadline_seconds: float = 10.0
-    socket_timeout_seconds: float = 5.0
-    workers: int = 4
-    queue: int = 8
-    max_rows: int = 50
-    max_chars: int = 3000
-    max_cell_chars: int = 120
-    logs_default_tail: int = 50
-    logs_max_tail: int = MAX_TAIL
-    logs_max_line_chars: int = 300
-    logs_max_bytes: int = 1024 * 1024
-    max_response_bytes: int = 8 * 1024 * 1024
-    stats_max_containers: int = 10
-    rate_per_user: int = 10
-    rate_per_channel: int = 30
-    rate_window_seconds: float = 60.0
-
-
-_RANGES: dict[str, tuple[float, float]] = {
-    "deadline_seconds": (0.1, 300), "socket_timeout_seconds": (0.1, 300), "workers": (1, 64),
-    "queue": (0, 1000), "max_rows": (1, 1000), "max_chars": (100, 40000),
-    "max_cell_chars": (10, 1000), "logs_default_tail": (1, MAX_TAIL),
-    "logs_max_tail": (1, MAX_TAIL), "logs_max_line_chars": (40, 5000),
-    "logs_max_bytes": (1024, 16 * 1024 * 1024), "stats_max_containers": (1, 100),
-    "max_response_bytes": (64 * 1024, 256 * 1024 * 1024),
-    "rate_per_user": (1, 100000), "rate_per_channel": (1, 100000),
-    "rate_window_seconds": (1, 86400),
-}
-
-
-@dataclass(frozen=True)
-class ExecConfig:
-    enabled: bool = False
-    hosts: Mapping[str, HostConfig] = field(default_factory=dict)
-    default_host: str | None = None
-    limits: Limits = field(default_factory=Limits)
-    audit: str = "stderr"
-    policy: Policy = field(default_factory=Policy)
-
-
-def _fail(path: str, problem: str, hint: str = _HINT) -> ConfigError:
+def _fail(path: str, problem: str, hint: str = CONFIG_HINT) -> ConfigError:
     return ConfigError(f"Config {path}: {problem}", hint=hint)
 
 
@@ -327,7 +258,7 @@ def _limits(raw: object) -> Limits:
     entry = _section(raw, "exec.limits", names)
     values: dict[str, Any] = {}
     for name, value in entry.items():
-        lo, hi = _RANGES[name]
+        lo, hi = LIMIT_RANGES[name]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
             raise _fail(f"exec.limits.{name}", f"{value!r} must be a number from {lo:g} to {hi:g}.")
         default = getattr(Limits, name)
@@ -343,67 +274,6 @@ def _limits(raw: object) -> Limits:
     if limits.logs_default_tail > limits.logs_max_tail:
         raise _fail("exec.limits.logs_default_tail", "must not exceed logs_max_tail.")
     return limits
-
-
-class YamlFloat(float):
-    """A YAML float that remembers how it was written (``1.40`` is not ``1.4``)."""
-
-    text: str
-
-    def __new__(cls, value: float, text: str) -> YamlFloat:
-        obj = super().__new__(cls, value)
-        obj.text = text
-        return obj
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that rejects duplicate keys and keeps the text of floats."""
-
-
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[object, object]:
-    loader.flatten_mapping(node)
-    out: dict[object, object] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in out:
-            raise ConfigError(
-                f"The config file has the key {key!r} twice (line {key_node.start_mark.line + 1})."
-                , hint="Keep one of them: YAML would silently use the last one.")
-        out[key] = loader.construct_object(value_node, deep=True)
-    return out
-
-
-def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
-    return YamlFloat(loader.construct_yaml_float(node), str(node.value))
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor("tag:yaml.org,2002:float", _float)
-
-
-def _read_file(path: Path) -> Mapping[str, object]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except OSError as exc:
-        raise ConfigError(f"Cannot read the config file {path}.", hint="Check the path.") from exc
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"The config file {path} is not UTF-8 text (bad byte at offset {exc.start}).",
-            hint="Save it as UTF-8.",
-        ) from None
-    except ConfigError as err:
-        raise ConfigError(f"{path}: {err.message}", hint=err.hint) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(
-            f"The config file {path} is not valid YAML{where}.", hint=_HINT
-        ) from exc
-    if data is None:
-        return {}
-    if not isinstance(data, Mapping):
-        raise ConfigError(f"The config file {path} must be a YAML mapping.", hint=_HINT)
-    return data
 
 
 def config_from_data(data: Mapping[str, object], settings: Settings,
@@ -447,5 +317,5 @@ def config_from_data(data: Mapping[str, object], settings: Settings,
 
 def load_config(settings: Settings, audit_default: str = "stderr") -> ExecConfig:
     """Read and validate the executor configuration; ConfigError on any problem."""
-    data = _read_file(settings.config_path) if settings.config_path else {}
+    data = read_config_file(settings.config_path) if settings.config_path else {}
     return config_from_data(data, settings, audit_default)

@@ -30,7 +30,8 @@ from bot.errors import (
 )
 from bot.executor import grammar, reasons, views
 from bot.executor.audit import OFF, AuditLog, audit_text
-from bot.executor.config import ExecConfig, HostConfig, Limits, load_config
+from bot.executor.config import load_config
+from bot.executor.config_model import ExecConfig, HostConfig, Limits
 from bot.executor.grammar import ALIAS_RE, Operation
 from bot.executor.messages import exec_error
 from bot.executor.operations import ROLE_NAMES

@@ -96,11 +96,11 @@ def _same(folder: Path, resolved: Path) -> bool:
 
 def _layer_files(folder: Path, problems: list[Problem]) -> list[Path]:
     if not folder.exists():
-        problems.append(Problem(shown_path(folder), 0, "no such file or folder"))
+        problems.append(Problem.keyed(shown_path(folder), 0, "no_such_path"))
         return []
     files = knowledge_files(folder)
     if not files:
-        problems.append(Problem(shown_path(folder), 0, "no *.yml files in this folder"))
+        problems.append(Problem.keyed(shown_path(folder), 0, "no_yml"))
     return files
 
 
@@ -154,9 +154,9 @@ def check_layers(folders: Sequence[Path], *, targets: Sequence[Path] = (),
         for c in filter(mine, layer):
             for eid, rid, ln in c.related_at:
                 if rid == eid:
-                    problems.append(Problem(c.shown, ln, f"`{eid}` lists itself in `related`"))
+                    problems.append(Problem.keyed(c.shown, ln, "related_self", id=eid))
                 elif rid not in known:
-                    problems.append(Problem(c.shown, ln, f"`related` names unknown id `{rid}`"))
+                    problems.append(Problem.keyed(c.shown, ln, "related_unknown", id=rid))
     entries = tuple(e for e, c, _ in final.values() if mine(c))
     return KnowledgeCheck(KnowledgeBase.of(entries), problems, notices)
 
@@ -168,26 +168,22 @@ def _place(e: Entry, c: FileChecker, depth: int, replaces: bool,
     prev = final.get(e.id)
     if prev is None:
         if replaces and mine(c):
-            problems.append(Problem(c.shown, e.line, (
-                f"`replaces: true` but no earlier knowledge folder has id `{e.id}`; "
-                "fix the id or remove `replaces`")))
+            problems.append(Problem.keyed(c.shown, e.line, "replaces_nothing", id=e.id))
         final[e.id] = (e, c, depth)
         return
     first, fc, fdepth = prev
     if fdepth == depth or not replaces:
-        where = "first at" if fdepth == depth else "already in an earlier folder at"
-        fix = "" if fdepth == depth else (
-            "; add `replaces: true` to override it, or choose another id")
+        key = "duplicate_first" if fdepth == depth else "duplicate_earlier"
         if mine(c):
-            msg = f"duplicate id `{e.id}` ({where} {fc.shown}:{first.line}){fix}"
-            problems.append(Problem(c.shown, e.line, msg))
+            problems.append(Problem.keyed(c.shown, e.line, key, id=e.id,
+                                          at=f"{fc.shown}:{first.line}"))
         elif mine(fc):
-            msg = f"duplicate id `{e.id}` (also at {c.shown}:{e.line})"
-            problems.append(Problem(fc.shown, first.line, msg))
+            problems.append(Problem.keyed(fc.shown, first.line, "duplicate_also", id=e.id,
+                                          at=f"{c.shown}:{e.line}"))
         return
     if mine(c):
-        notices.append(Problem(c.shown, e.line,
-                               f"`{e.id}` replaces the entry at {fc.shown}:{first.line}"))
+        notices.append(Problem.keyed(c.shown, e.line, "replaces", id=e.id,
+                                     at=f"{fc.shown}:{first.line}"))
     final[e.id] = (e, c, depth)
 
 
@@ -203,7 +199,8 @@ def knowledge_error(path: Folders, problems: Sequence[Problem]) -> KnowledgeErro
     """A KnowledgeError naming the first problems (all of them in ``.problems``)."""
     where = ", ".join(str(p) for p in as_folders(path))
     shown = "; ".join(str(p) for p in problems[:3])
-    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-    err = KnowledgeError(f"The knowledge base in {where} has problems: {shown}{more}.")
+    more = f"; +{len(problems) - 3}" if len(problems) > 3 else ""
+    err = KnowledgeError.keyed("kb.check.broken", where=where, n=len(problems),
+                               shown=shown + more)
     err.problems = tuple(problems)
     return err

@@ -44,18 +44,19 @@ class FileChecker:
         self.related_at: list[tuple[str, str, int]] = []  # (entry id, related id, line)
         self.replaces: list[bool] = []  # per entry: `replaces: true` (override an earlier folder)
 
-    def add(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.shown, line, message))
+    def add(self, line: int, key: str, /, **params: object) -> None:
+        """A problem at ``line``: the phrase ``kb.check.<key>`` filled with ``params``."""
+        self.problems.append(Problem.keyed(self.shown, line, key, **params))
 
     def run(self) -> None:
         try:
             raw = self.data if self.data is not None else self.path.read_bytes()
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.add(1, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
+            self.add(1, "not_utf8", reason=exc.reason)
             return
         except OSError as exc:
-            self.add(1, f"cannot read the file ({exc.strerror})")
+            self.add(1, "unreadable", why=exc.strerror)
             return
         loader = _Loader(text)
         try:
@@ -63,29 +64,29 @@ class FileChecker:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
-            self.add(line, f"bad YAML: {exc.problem or exc.context}")
+            self.add(line, "bad_yaml", why=exc.problem or exc.context)
             return
         except yaml.YAMLError as exc:
-            self.add(1, f"bad YAML: {exc}")
+            self.add(1, "bad_yaml", why=exc)
             return
         finally:
             loader.dispose()
         if root is None:
-            self.add(1, "the file is empty; it needs a top-level `entries:` list")
+            self.add(1, "empty")
             return
         if not isinstance(root, yaml.MappingNode):
-            self.add(_line(root), "the top level must be a mapping with an `entries:` list")
+            self.add(_line(root), "top_not_mapping")
             return
         top = self._pairs(root)
         for key in top:
             if key != "entries":
-                self.add(top[key][0], f"unknown top-level key `{key}` (only `entries` is allowed)")
+                self.add(top[key][0], "unknown_top", key=key)
         if "entries" not in top:
-            self.add(1, "missing the top-level `entries:` list")
+            self.add(1, "no_entries")
             return
         entries_node = top["entries"][1]
         if not isinstance(entries_node, yaml.SequenceNode):
-            self.add(_line(entries_node), "`entries` must be a list")
+            self.add(_line(entries_node), "entries_not_list")
             return
         for item in entries_node.value:
             self._entry(loader, item)
@@ -97,10 +98,10 @@ class FileChecker:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             line = _line(key_node)
             if not isinstance(key, str):
-                self.add(line, "keys must be plain words")
+                self.add(line, "key_not_word")
                 continue
             if key in out:
-                self.add(line, f"duplicate key `{key}` (first at line {out[key][0]})")
+                self.add(line, "duplicate_key", key=key, first=out[key][0])
                 continue
             out[key] = (line, value_node)
         return out
@@ -108,53 +109,53 @@ class FileChecker:
     def _entry(self, loader: Any, node: yaml.Node) -> None:
         line = _line(node)
         if not isinstance(node, yaml.MappingNode):
-            self.add(line, "each entry must be a mapping (id:, kind:, title: ...)")
+            self.add(line, "entry_not_mapping")
             return
         pairs = self._pairs(node)
         values: dict[str, Any] = {}
         for key, (kline, vnode) in pairs.items():
             if key not in ENTRY_FIELDS:
                 allowed = ", ".join(sorted(ENTRY_FIELDS))
-                self.add(kline, f"unknown field `{key}`; allowed: {allowed}")
+                self.add(kline, "unknown_field", key=key, allowed=allowed)
                 continue
             try:
                 values[key] = loader.construct_object(vnode, deep=True)
-            except yaml.YAMLError as exc:
-                self.add(kline, f"bad value for `{key}`: {exc}")
+            except (yaml.YAMLError, ValueError) as exc:  # ValueError: `!!int abc`
+                self.add(kline, "bad_value", key=key, why=exc)
         at = {k: v[0] for k, v in pairs.items()}
         before = len(self.problems)
         for req in REQUIRED_FIELDS:
             if req not in values:
-                self.add(line, f"missing required field `{req}`")
+                self.add(line, "missing_field", field=req)
         eid = values.get("id")
         if "id" in values and (not isinstance(eid, str) or not ID_PATTERN.match(eid)):
-            self.add(at["id"], f"bad id {eid!r}: use lowercase letters, digits and dashes")
+            self.add(at["id"], "bad_id", id=repr(eid))
         kind = values.get("kind")
         if "kind" in values and kind not in KINDS:
-            self.add(at["kind"], f"bad kind {kind!r}: use one of {', '.join(KINDS)}")
+            self.add(at["kind"], "bad_kind", kind=repr(kind), kinds=", ".join(KINDS))
         title = self._localized(values, at, "title", line)
         explanation = self._localized(values, at, "explanation", line)
         examples = self._examples(values, at, line)
         command = values.get("command")
         if command is not None and (not isinstance(command, str) or not command.strip()):
-            self.add(at["command"], "`command` must be a non-empty string")
+            self.add(at["command"], "command_empty")
             command = None
         if kind == "command" and command is None and "command" not in values:
-            self.add(line, "kind `command` needs a `command:` line")
+            self.add(line, "command_needed")
         if kind == "concept" and command is not None:
-            self.add(at["command"], "kind `concept` must not have a `command` (use kind howto)")
+            self.add(at["command"], "concept_command")
         if isinstance(command, str) and not command.strip().startswith("docker"):
-            self.add(at["command"], "`command` must start with `docker`")
+            self.add(at["command"], "command_not_docker")
         flags = self._flags(values.get("flags"), at.get("flags", line), pairs.get("flags"))
         related = self._strings(values, at, "related")
         tags = self._strings(values, at, "tags")
         source = values.get("source")
         if source is not None and not isinstance(source, str):
-            self.add(at["source"], "`source` must be a string")
+            self.add(at["source"], "source_not_string")
             source = None
         replaces = values.get("replaces", False)
         if not isinstance(replaces, bool):
-            self.add(at["replaces"], "`replaces` must be true or false")
+            self.add(at["replaces"], "replaces_not_bool")
         if isinstance(eid, str):
             for rid in related:
                 self.related_at.append((eid, rid, at.get("related", line)))
@@ -185,18 +186,18 @@ class FileChecker:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.add(at[name], f"`{name}` must have `ko:` and `en:`")
+            self.add(at[name], "localized_not_mapping", name=name)
             return {}
         out: dict[Lang, str] = {}
         for key in raw:
             if key not in LANGS:
-                self.add(at[name], f"`{name}` has unknown language `{key}` (use ko and en)")
+                self.add(at[name], "unknown_lang", name=name, key=key)
         for lang in LANGS:
             text = raw.get(lang)
             if not isinstance(text, str) or not text.strip():
-                self.add(at[name], f"`{name}` is missing its `{lang}` text")
+                self.add(at[name], "missing_text", name=name, lang=lang)
             elif _is_draft(text):
-                self.add(at[name], f"`{name}.{lang}` is still a draft (TODO); write the text")
+                self.add(at[name], "draft_text", name=name, lang=lang)
             else:
                 out[lang] = text.strip()
         return out
@@ -208,22 +209,22 @@ class FileChecker:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.add(at["examples"], "`examples` must have `ko:` and `en:` lists")
+            self.add(at["examples"], "examples_not_mapping")
             return {}
         out: dict[Lang, tuple[str, ...]] = {}
         for key in raw:
             if key not in LANGS:
-                self.add(at["examples"], f"`examples` has unknown language `{key}` (use ko and en)")
+                self.add(at["examples"], "unknown_lang", name="examples", key=key)
         for lang in LANGS:
             items = raw.get(lang)
             if not isinstance(items, list) or not items:
-                self.add(at["examples"], f"`examples` is missing its `{lang}` questions")
+                self.add(at["examples"], "examples_missing", lang=lang)
                 continue
             good = [q.strip() for q in items if isinstance(q, str) and q.strip()]
             if len(good) != len(items):
-                self.add(at["examples"], f"`examples.{lang}` must be a list of non-empty strings")
+                self.add(at["examples"], "examples_not_strings", lang=lang)
             elif any(_is_draft(q) for q in good):
-                self.add(at["examples"], f"`examples.{lang}` still has a draft (TODO) question")
+                self.add(at["examples"], "examples_draft", lang=lang)
             out[lang] = tuple(good)
         return out
 
@@ -232,7 +233,7 @@ class FileChecker:
         if raw is None:
             return ()
         if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
-            self.add(at[name], f"`{name}` must be a list of strings")
+            self.add(at[name], "not_string_list", name=name)
             return ()
         return tuple(raw)
 
@@ -242,7 +243,7 @@ class FileChecker:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.add(line, "`flags` must be a list")
+            self.add(line, "flags_not_list")
             return ()
         item_lines = (
             [_line(n) for n in pair[1].value]
@@ -252,23 +253,23 @@ class FileChecker:
         out: list[FlagNote] = []
         for item, fline in zip(raw, item_lines, strict=False):
             if not isinstance(item, dict):
-                self.add(fline, "each flag must be a mapping (short/long/ko/en)")
+                self.add(fline, "flag_not_mapping")
                 continue
             for key in item:
                 if key not in FLAG_FIELDS:
-                    self.add(fline, f"unknown flag field `{key}`")
+                    self.add(fline, "unknown_flag_field", key=key)
             short, long_ = item.get("short"), item.get("long")
             if short is None and long_ is None:
-                self.add(fline, "a flag needs `short` or `long`")
+                self.add(fline, "flag_no_name")
             if short is not None and not (isinstance(short, str) and SHORT_FLAG.match(short)):
-                self.add(fline, f"bad short flag {short!r} (use -x)")
+                self.add(fline, "bad_short", flag=repr(short))
             if long_ is not None and not (isinstance(long_, str) and LONG_FLAG.match(long_)):
-                self.add(fline, f"bad long flag {long_!r} (use --name)")
+                self.add(fline, "bad_long", flag=repr(long_))
             text: dict[Lang, str] = {}
             for lang in LANGS:
                 t = item.get(lang)
                 if not isinstance(t, str) or not t.strip() or _is_draft(t):
-                    self.add(fline, f"flag {long_ or short} is missing its `{lang}` meaning")
+                    self.add(fline, "flag_no_meaning", flag=long_ or short, lang=lang)
                 else:
                     text[lang] = t.strip()
             value = item.get("value")

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-import yaml
 from rapidfuzz import fuzz
 
 from bot.ask.analysis import analyze
@@ -61,13 +60,10 @@ def parse_duration(text: str) -> timedelta:
     raw = text.strip().lower().replace(" ", "")
     parts = _DURATION.findall(raw)
     if not raw or "".join(n + u for n, u in parts) != raw:
-        raise InputError(
-            f"--since {text!r} is not a duration.",
-            hint="Use a number and a unit: 90s, 30m, 12h, 7d, 2w (or sums such as 1d12h).",
-        )
+        raise InputError.keyed("kb.gaps.bad_since", since=repr(text))
     seconds = sum(int(n) * _UNITS[u] for n, u in parts)
     if seconds <= 0:
-        raise InputError(f"--since {text!r} is zero.", hint="Give a duration above zero.")
+        raise InputError.keyed("kb.gaps.zero_since", since=repr(text))
     return timedelta(seconds=seconds)
 
 
@@ -357,37 +353,3 @@ def gaps_report(paths: Sequence[str], since: str | None, settings: Settings) -> 
     contents = read_logs(paths)
     kb, _ = load_cached(settings.knowledge_folders, settings.cache_dir)
     return build_report(contents, kb, window, since_text=since)
-
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when installed
-_REASON_TEXT = {"abstained": "abstained", "low_confidence": "low confidence",
-                "voted_down": "voted 👎"}
-
-
-def gaps_text(report: GapReport) -> str:
-    """The report for a terminal: groups, samples, nearest entries and draft YAML."""
-    window = f" in the last {report.since}" if report.since else ""
-    lines = [f"{report.gaps} of {report.questions} questions{window} were not answered well, "
-             f"in {len(report.groups)} group(s)."]
-    if report.malformed:
-        shown = ", ".join(report.malformed[:MAX_MALFORMED_SHOWN])
-        more = "..." if len(report.malformed) > MAX_MALFORMED_SHOWN else ""
-        lines.append(f"skipped {len(report.malformed)} malformed line(s): {shown}{more}")
-    for n, group in enumerate(report.groups, 1):
-        d = group.to_dict()
-        reasons = d["reasons"]
-        assert isinstance(reasons, dict)
-        why = ", ".join(f"{_REASON_TEXT[k]} {v}" for k, v in reasons.items() if v)
-        lines.append("")
-        lines.append(f"{n}. asked {d['count']} time(s) ({why})")
-        lines.extend(f"   - {s}" for s in group.samples())
-        if group.nearest:
-            lines.append("   nearest entries:")
-            for e in group.nearest:
-                cmd = f"  ({e['command']})" if e["command"] else ""
-                lines.append(f"     {e['id']}: {e['title']}{cmd}")
-        lines.append("   draft entry (fill in the TODOs, then `dockbot kb check`):")
-        body = yaml.dump({"entries": [group.draft]}, Dumper=_DUMPER, allow_unicode=True,
-                         sort_keys=False, width=100)
-        lines.extend("     " + line for line in body.rstrip("\n").splitlines())
-    return "\n".join(lines)

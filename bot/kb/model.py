@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.lang import Lang
+from bot.phrases import phrase
 
 KINDS = ("command", "concept", "howto")
 ENTRY_FIELDS = frozenset(
@@ -28,11 +29,31 @@ LONG_FLAG = re.compile(r"^--[a-z0-9][a-z0-9-]*$")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a knowledge file."""
+    """One thing wrong with a knowledge file. ``message`` is in English; a problem made
+    with :meth:`keyed` can be said in Korean too (:meth:`text_in`)."""
 
     file: str
     line: int
     message: str
+    key: str | None = field(default=None, compare=False)  # the catalog's kb.check.<key>
+    params: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def keyed(cls, file: str, line: int, key: str, /, **params: object) -> Problem:
+        """The problem whose message is the phrase ``kb.check.<key>`` filled with ``params``."""
+        said = {name: str(value) for name, value in params.items()}
+        return cls(file, line, phrase(f"kb.check.{key}", "en", **said), key,
+                   tuple(said.items()))
+
+    def message_in(self, lang: Lang) -> str:
+        """The message in ``lang`` (English when the problem has no key)."""
+        if self.key is None:
+            return self.message
+        return phrase(f"kb.check.{self.key}", lang, **dict(self.params))
+
+    def text_in(self, lang: Lang) -> str:
+        """``file:line: message`` with the message in ``lang``."""
+        return f"{self.file}:{self.line}: {self.message_in(lang)}"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"

@@ -8,6 +8,9 @@ where the phrase is shown:
   ``&lt;question&gt;``); ``slack.role.*`` names the parts of an explained command;
 * ``term.*`` -- answers in a terminal, ``term.explain.*`` and ``term.role.*`` explanations
   there; ``chat.*`` -- the ``dockbot chat`` and ``dockbot ask`` prompts and help;
+  ``cli.*`` -- the ``dockbot`` command's own words (``slash`` help, ``kb import``);
+  ``kb.check.*`` -- the knowledge problems ``dockbot kb check`` reports, ``kb.gaps.*`` the
+  ``dockbot kb gaps`` report;
 * ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
   and arguments; ``explain.table.<table>.<item>`` its lookup tables (:func:`table_phrase`);
   ``explain.risk.<rule>.message`` and ``.safer`` -- each risky-flag warning and its safer
@@ -28,6 +31,7 @@ from string import Formatter
 from typing import NamedTuple
 
 from bot.lang import Lang
+from bot.phrases.cli import CLI
 from bot.phrases.errors import ERRORS, INPUT
 from bot.phrases.exec_errors import DEFAULT_SETTING, EXEC_ERRORS, GRANTS, NET_REASONS, REASONS
 from bot.phrases.executor import EXECUTOR
@@ -35,6 +39,7 @@ from bot.phrases.explain_lines import EXPLAIN_LINES
 from bot.phrases.explain_tables import TABLES
 from bot.phrases.explain_values import EXPLAIN_VALUES
 from bot.phrases.explain_words import EXPLAIN_WORDS
+from bot.phrases.kb import CHECK, GAPS
 from bot.phrases.risks import RISKS
 from bot.phrases.slack import SLACK, SLACK_ROLES
 from bot.phrases.terminal import CHAT, EXPLAIN, EXPLAIN_ROLES, TERMINAL
@@ -59,6 +64,9 @@ PHRASES: Phrases = {
     **_namespaced("explain", EXPLAIN_WORDS),
     **_namespaced("explain", EXPLAIN_LINES),
     **_namespaced("chat", CHAT),
+    **_namespaced("cli", CLI),
+    **_namespaced("kb.check", CHECK),
+    **_namespaced("kb.gaps", GAPS),
     **_namespaced("exec", EXECUTOR),
     **_namespaced("input", INPUT),
     **{f"explain.table.{name}.{item}": {"en": en, "ko": ko}

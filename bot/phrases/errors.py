@@ -103,6 +103,10 @@ ERRORS: dict[str, tuple[str, str, str, str]] = {
 }
 
 INPUT: Phrases = {
+    "fill_other_kind": {
+        "en": "This menu's option is for another placeholder.",
+        "ko": "이 메뉴의 항목은 다른 자리에 넣는 이름이에요.",
+    },
     "learn_no_option": {"en": "There is no option {choice}.", "ko": "{choice}번 보기는 없어요."},
     "learn_no_option.hint": {
         "en": "Pick an option from 1 to {n}.", "ko": "1에서 {n} 사이의 보기를 골라 주세요.",

@@ -1,4 +1,4 @@
-"""Routed results as terminal text (``dockbot chat`` and ``dockbot ask``), wrapped at a width.
+"""Routed results as terminal text (``dockbot chat``, ``ask`` and ``slash``), wrapped at a width.
 
 Each kind from :mod:`bot.intent.results` has one rendering here; answers, explanations and
 executor results reuse :mod:`bot.render.text`, :mod:`bot.render.explain_text` and
@@ -22,12 +22,18 @@ from bot.render.learn import lesson_text
 from bot.render.text import answer_text
 from bot.render.wrap import wrap
 
-TextSurface = Literal["chat", "ask"]
+TextSurface = Literal["chat", "ask", "slash"]  # slash: what `/docker` replies, as text
+
 
 def help_text(lang: Lang, ops: tuple[str, ...], hosts: tuple[str, ...],
               surface: TextSurface = "chat") -> str:
-    """How to use the prompt (or ``dockbot ask``), and the lookups the operator may run."""
-    lines = phrase("chat.help.title", lang, surface=surface) + "\n" + phrase("chat.help.body", lang)
+    """How to use the prompt, ``dockbot ask`` or ``/docker``, and the lookups the asker may
+    run."""
+    if surface == "slash":
+        lines = phrase("cli.slash.help.title", lang) + "\n" + phrase("cli.slash.help.body", lang)
+    else:
+        lines = (phrase("chat.help.title", lang, surface=surface) + "\n"
+                 + phrase("chat.help.body", lang))
     if surface == "chat":
         lines += phrase("chat.help.prompt", lang)
     if not ops:
@@ -63,9 +69,9 @@ def _text(result: Result, kb: KnowledgeBase, color: bool, surface: TextSurface) 
     if result.kind == "gaps":
         if result.report is None:
             return w("gaps_denied" if result.state == "denied" else "gaps_off", lang)
-        from bot.kb.gaps import gaps_text
+        from bot.render.gaps_text import gaps_text
 
-        return gaps_text(result.report)
+        return gaps_text(result.report, lang)
     if result.kind == "learn":
         return lesson_text(result.course, result.number, lang).rstrip("\n")
     return error_text(result.error, lang)

@@ -19,7 +19,7 @@ from bot.executor.messages import exec_error
 from bot.intent import Exec, Reply
 from bot.lang import Lang
 from bot.questionlog import Surface
-from bot.render.blockkit import Message, plain_text
+from bot.render.blockkit import Message
 from bot.render.blocks import answer_message, entry_blocks, error_message, reply_message
 from bot.secrets import C0C1
 from bot.services import Services
@@ -153,11 +153,13 @@ def entry_message(
     return {"text": entry.title[lang], "blocks": blocks}
 
 
-def preview(services: Services, text: str, lang: Lang | None) -> str:
-    """Plain text of what ``/docker TEXT`` replies in Slack, as the local operator (CLI
-    principal); an executor operation is run and its result shown."""
+def slash_results(services: Services, text: str, lang: Lang | None) -> list[intent.Result]:
+    """What ``/docker TEXT`` answers, as the local operator (CLI principal), without Slack:
+    the immediate reply, then, for an executor operation, what running it gives (Slack gets
+    that as a follow-up). ``dockbot slash`` renders the last for a terminal, or each as the
+    Block Kit message Slack would get (:func:`render`)."""
     principal = Principal.cli()
-    result: intent.Result = intent.route(services, slack_text(text), principal, lang)
-    if isinstance(result, Exec):
-        result = intent.run_exec(services, result, principal)
-    return plain_text(render(services, result)).rstrip("\n")
+    first = intent.route(services, slack_text(text), principal, lang)
+    if isinstance(first, Exec):
+        return [first, intent.run_exec(services, first, principal)]
+    return [first]

@@ -13,7 +13,7 @@ import pytest
 from bot.errors import DaemonError, ExecDenied, ExecError, HostUnreachable
 from bot.executor import Executor, Principal
 from bot.executor.backend import DockerBackend, map_exception
-from bot.executor.config import HostConfig, Limits
+from bot.executor.config_model import HostConfig, Limits
 from bot.executor.grammar import parse
 from bot.executor.redact import redact_url
 

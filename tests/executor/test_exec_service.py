@@ -12,7 +12,8 @@ import pytest
 from bot.errors import DaemonError, ExecDenied, ExecRefused, ExecTimeout
 from bot.executor import Executor, Operation, Principal
 from bot.executor.audit import AuditLog
-from bot.executor.config import ExecConfig, HostConfig, Limits, config_from_data
+from bot.executor.config import config_from_data
+from bot.executor.config_model import ExecConfig, HostConfig, Limits
 from bot.lang import Lang
 from bot.settings import Settings
 

@@ -22,6 +22,7 @@ from bot.kb.gaps import (
     read_logs,
 )
 from bot.kb.notes_import import import_notes
+from bot.lang import has_hangul
 from bot.questionlog import QuestionLog
 from bot.services import Services, load_services
 from bot.settings import Settings
@@ -190,6 +191,24 @@ def test_text_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert parsed["entries"][0]["source"] == "dockbot kb gaps"
 
 
+def test_text_report_in_korean_keeps_its_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write(tmp_path / "q.jsonl", sample_log(), extra="{broken\n")
+    _, english, _ = run(capsys, "kb", "gaps", "--since", "3650d", log)
+    code, out, _ = run(capsys, "kb", "gaps", "--since", "3650d", "--lang", "ko", log)
+    assert code == 0
+    assert out.startswith("최근 3650d 동안 질문 9개 중 8개가 제대로 답을 얻지 못했어요 (묶음 4개).\n")
+    assert f"형식이 잘못된 줄 1개를 건너뛰었어요: {log}:11" in out
+    assert "1. 4번 물어봄 (답하지 못함 3, 확신 낮음 1)" in out
+    assert "   가까운 항목:" in out and "   초안 항목 (TODO를 채운 다음 `dockbot kb check`):" in out
+    assert "asked" not in out and "nearest entries" not in out
+    # the samples, nearest entries and drafts are the same lines in both languages
+    def data(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith(("   - ", "     "))]
+    assert data(out) == data(english) and data(out)
+
+
 @pytest.mark.parametrize(("argv", "needle"), [
     (["kb", "gaps", "/nonexistent/q.jsonl"], "Cannot read the question log"),
     (["kb", "gaps", "--since", "soon", "LOG"], "--since 'soon' is not a duration"),
@@ -240,3 +259,13 @@ def test_a_few_thousand_questions_are_grouped(services: Services, tmp_path: Path
     assert report.gaps == 3000 and len(report.groups) > 50
     # a question asked again with a particle added lands in the group of the first asking
     assert max(len(g.questions) for g in report.groups) >= 2
+
+
+@pytest.mark.parametrize("since", ["soon", "0d"])
+def test_a_bad_since_is_said_in_lang(capsys: pytest.CaptureFixture[str], since: str) -> None:
+    code_en, _, en = run(capsys, "kb", "gaps", "--since", since, "LOG")
+    code_ko, _, ko = run(capsys, "kb", "gaps", "--since", since, "--lang", "ko", "LOG")
+    assert code_en == code_ko == 2
+    assert en.startswith(f"dockbot: --since '{since}' is ") and "Traceback" not in en + ko
+    assert ko.startswith(f"dockbot: --since '{since}'는 ") and has_hangul(ko)
+    assert "is " not in ko

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import docker
 import pytest
 
+from bot.phrases import phrase
 from bot.render import blockkit as kit
 from bot.render.buttons import FillMenu, FillPick, Others, Pick, decode, encode
 from bot.render.fill import ACTION_FILL
@@ -141,6 +142,20 @@ def test_a_forged_menu_or_option_is_a_clear_reply_and_runs_nothing(
     done = pick(app, {"block_id": "b1"}, other, f"{ACTION_FILL}_image")
     (said,) = app.fake.wait_responses(done)
     assert kit.w("expired", "en") in kit.plain_text(said)
+
+
+def test_an_option_for_another_placeholder_is_said_in_the_pickers_language(
+    slack_app: MakeApp,
+) -> None:
+    app = slack_app()
+    block = {"block_id": encode(FillMenu("ko", "container", "docker stop <container>"))}
+    option = {"text": {"type": "plain_text", "text": "x"},
+              "value": encode(FillPick("ko", "image", "nginx"))}
+    done = pick(app, block, option, f"{ACTION_FILL}_image")
+    (said,) = app.fake.wait_responses(done)
+    text = kit.plain_text(said)
+    assert kit.w("expired", "ko") in text and phrase("input.fill_other_kind", "ko") in text
+    assert "placeholder" not in text
 
 
 def names_in(select: dict[str, Any]) -> list[str]:

@@ -13,7 +13,7 @@ from bot.explain import explain
 from bot.render import blockkit as kit
 from bot.render import blocks as bk
 from bot.services import Services
-from bot.slack.router import preview, route, run_job, slack_text
+from bot.slack.router import render, route, run_job, slack_text, slash_results
 
 MakeServices = Callable[..., Services]
 
@@ -203,17 +203,22 @@ def test_run_job_against_a_real_engine(make_services: MakeServices, docker_conta
         assert canary not in out
 
 
-def test_preview_prints_what_slack_would_show(base_services: Services) -> None:
+def test_slash_results_are_what_slack_routes(base_services: Services) -> None:
     for text in ("help", "how do I list images", "explain docker ps -a", "ps"):
         routed = route(base_services, text, Principal.cli())
-        assert preview(base_services, text, None) == kit.plain_text(routed.message).rstrip("\n")
-    assert "이미지" in preview(base_services, "how do I list images", "ko")
+        (result,) = slash_results(base_services, text, None)
+        assert render(base_services, result) == routed.message
+    (ko,) = slash_results(base_services, "how do I list images", "ko")
+    assert "이미지" in texts(render(base_services, ko))
 
 
-def test_preview_runs_operations_as_the_local_operator(
+def test_slash_results_run_operations_as_the_local_operator(
     make_services: MakeServices, dead_socket: str
 ) -> None:
-    out = preview(make_services(dead_socket), "ps", None)
+    services = make_services(dead_socket)
+    running, done = slash_results(services, "ps", None)
+    assert running.kind == "exec" and done.kind == "error"
+    out = texts(render(services, done))
     assert "reached" in out and "DOCKBOT_EXEC_ENABLED" not in out
 
 

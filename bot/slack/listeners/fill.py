@@ -27,7 +27,7 @@ def handle_fill(click: Click[FillPick]) -> None:
     try:
         menu = decode(FillMenu, click.block_id)
         if menu.kind != pick.kind:
-            raise ButtonError("This menu's option is for another placeholder.")
+            raise ButtonError.keyed("input.fill_other_kind", pick.lang)
     except ButtonError as err:
         click.reply(bad_button_message(err, pick.lang))
         return

@@ -1,31 +1,15 @@
-"""The ``dockbot`` command: a thin shell over the library.
-
-Parses arguments, calls the library, prints, returns an exit code. Library
-errors (:class:`~bot.errors.DockbotError`) become one clear line on stderr
-(or a JSON error object with ``--json``); nothing else reaches the user.
-"""
+"""``dockbot``'s arguments: the parser, each sub-command's options, and the ``--help``
+epilogs (examples and exit codes)."""
 
 from __future__ import annotations
 
 import argparse
 import difflib
-import json
-import shlex
-import shutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot import __version__
-from bot.errors import DockbotError, InputError
 from bot.lang import Lang, parse_lang
-from bot.settings import Settings
-from bot.textinput import read_lines
-
-if TYPE_CHECKING:
-    from bot.intent import Result
-    from bot.services import Services
 
 
 def _lang(value: str) -> Lang:
@@ -175,10 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate knowledge files (file:line: message)", formatter_class=_FORMAT,
         epilog=_epilog(
             ["dockbot kb check", "dockbot kb check knowledge/container.yml",
-             "dockbot kb check knowledge/ team-knowledge/"],
+             "dockbot kb check knowledge/ team-knowledge/", "dockbot kb check --lang ko"],
             [(0, "no problems"), (1, "problems found, one per line"), _USAGE_ERROR],
         ),
     )
+    chk.add_argument("--lang", type=_lang, help="problems in en (default) or ko; the "
+                     "file:line: shape stays")
     chk.add_argument("paths", nargs="*", metavar="PATH",
                      help="folders (combined in order) or one file (default: every folder "
                      "of DOCKBOT_KNOWLEDGE)")
@@ -194,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("notes", help="markdown file (- for stdin)")
     imp.add_argument("-o", "--output", help="write the YAML here instead of stdout")
+    imp.add_argument("--lang", type=_lang, help="messages in en (default) or ko")
     exp = kbsub.add_parser(
         "export", help="dump the loaded knowledge base", formatter_class=_FORMAT,
         epilog=_epilog(["dockbot kb export --json > kb.json"],
@@ -202,10 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--json", action="store_true", required=True, help="as JSON")
     gap = kbsub.add_parser(
         "gaps", help="questions the question log shows were not answered", formatter_class=_FORMAT,
-        epilog=_epilog(["dockbot kb gaps questions.log", "dockbot kb gaps --since 7d --json q.log"],
+        epilog=_epilog(["dockbot kb gaps questions.log", "dockbot kb gaps --since 7d --json q.log",
+                        "dockbot kb gaps --lang ko questions.log"],
                        [(0, "report printed"), (2, "a missing log, a bad --since, or usage")]),
     )
     gap.add_argument("--json", action="store_true", help="print one JSON object")
+    gap.add_argument("--lang", type=_lang, help="the report in en (default) or ko")
     gap.add_argument("--since", metavar="DURATION", help="only questions this recent (7d, 12h)")
     gap.add_argument("logs", nargs="+", metavar="LOG", help="question log files (- for stdin)")
 
@@ -260,259 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sl = sub.add_parser(
         "slash", help="print what `/docker TEXT` would reply in Slack", formatter_class=_FORMAT,
-        epilog=_epilog(['dockbot slash "explain docker ps -a"', "dockbot slash help --lang ko"],
+        epilog=_epilog(['dockbot slash "explain docker ps -a"', "dockbot slash help --lang ko",
+                        'dockbot slash "list images" --json'],
                        [(0, "printed"), (2, "bad settings or usage")]),
     )
-    sl.add_argument("--lang", type=_lang, help="ko or en")
+    sl.add_argument("--json", action="store_true",
+                    help="print the Block Kit message(s) Slack would get, one JSON per line")
+    sl.add_argument("--lang", type=_lang, help="ko or en (default: the text's)")
     sl.add_argument("text", nargs="*", help="the text after /docker")
     return p
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
-
-
-def _dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False)
-
-
-def _color(settings: Settings) -> bool:
-    return sys.stdout.isatty() and not settings.no_color
-
-
-def _width(settings: Settings) -> int | None:
-    """Where terminal text wraps: DOCKBOT_WIDTH, else the terminal's width when stdout is a
-    terminal; piped output is not wrapped."""
-    if settings.width is not None:
-        return settings.width or None
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-
-
-def _ask_route(services: Services, text: str, lang: Lang | None) -> Result:
-    """``dockbot ask`` routes like chat, but never runs an executor operation ("ps" is a
-    question) and empty text is a bad question, not help."""
-    from bot.executor import Principal
-    from bot.intent import route
-
-    return route(services, text, Principal.cli(), lang, surface="ask", operations=False,
-                 blank_is_help=False)
-
-
-def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.render.json_reply import ask_exit_code, ask_json
-    from bot.render.reply_text import reply_text
-    from bot.services import load_services
-
-    services = load_services(settings)
-    if args.batch:
-        if args.question:
-            raise InputError("Give either --batch FILE or a question, not both.")
-        for line in read_lines(args.batch):
-            _out(_dumps(ask_json(_ask_route(services, line, args.lang), line)))
-        return 0
-    question = " ".join(args.question)
-    result = _ask_route(services, question, args.lang)
-    if args.json:
-        _out(_dumps(ask_json(result, question)))
-    elif result.kind == "error":
-        raise result.error
-    else:
-        _out(reply_text(result, services.kb, color=_color(settings), width=_width(settings),
-                        surface="ask"))
-    return ask_exit_code(result)
-
-
-def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.kb.check import check_knowledge, load_knowledge, shown_path
-
-    if args.kbcmd == "check":
-        from bot.kb.check import check_path
-
-        given = [Path(p) for p in args.paths]
-        folders = given or list(settings.knowledge_folders)
-        result = check_path(folders if len(folders) > 1 else folders[0],
-                            within=settings.knowledge_folders)
-        where = ", ".join(shown_path(p) for p in folders)
-        problems = list(result.problems)
-        course = None
-        from bot.settings import default_knowledge_dir
-
-        bundled = default_knowledge_dir().resolve()
-        # the course follows the bundled knowledge base: checked with it
-        if not given and any(p.resolve() == bundled for p in folders):
-            from bot.learn import check_course
-
-            course, course_problems = check_course(kb=result.kb, shown="bot/learn/course.yml")
-            problems = [*problems, *course_problems]
-        for notice in result.notices:
-            _out(f"{notice.file}:{notice.line}: note: {notice.message}")
-        for problem in problems:
-            _out(str(problem))
-        if problems:
-            _err(f"{len(problems)} problem(s) found in {where}.")
-            return 1
-        _out(f"ok: {len(result.kb)} entries in {where}"
-             + (f"; {len(course)} lessons in the course" if course else ""))
-        return 0
-    if args.kbcmd == "import":
-        from bot.kb.notes_import import import_draft
-
-        name = "stdin" if args.notes == "-" else shown_path(Path(args.notes))
-        text = "\n".join(read_lines(args.notes))
-        kb, _ = check_knowledge(settings.knowledge_folders)  # ids to clash with, even unchecked
-        existing = {e.id: f"{e.file}:{e.line}" for e in kb}
-        imported = import_draft(text, source_name=name, existing=existing)
-        for warning in imported.warnings:
-            _err(f"dockbot: warning: {warning}")
-        if args.output:
-            Path(args.output).write_text(imported.draft, encoding="utf-8")
-            _err(f"wrote {imported.count} draft entries to {args.output}; review them, "
-                 "then run `dockbot kb check`")
-        else:
-            _out(imported.draft.rstrip("\n"))
-        return 0
-    if args.kbcmd == "export":
-        kb = load_knowledge(settings.knowledge_folders)
-        _out(_dumps(kb.to_dict()))
-        return 0
-    if args.kbcmd == "gaps":
-        from bot.kb.gaps import gaps_report, gaps_text
-
-        report = gaps_report(args.logs, args.since, settings)
-        _out(_dumps(report.to_dict()) if args.json else gaps_text(report))
-        return 0
-    _err("usage: dockbot kb {check,import,export,gaps} ...")
-    return 2
-
-
-def _text_lang(text: str, forced: Lang | None) -> Lang:
-    from bot.lang import detect_lang
-
-    return forced or detect_lang(text)
-
-
-def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.explain import explain
-    from bot.render.explain_text import explanation_text
-    from bot.render.wrap import wrap
-
-    # one quoted argument is the command as typed; several were split by the shell
-    words = args.command
-    if not words:
-        raise InputError(
-            "There is no command to explain.", hint='Try: dockbot explain "docker ps -a"'
-        )
-    line = words[0] if len(words) == 1 else shlex.join(words)
-    lang = _text_lang(line, args.lang)
-    try:
-        expl = explain(line, lang)
-    except DockbotError as exc:
-        if args.json:
-            from bot.explain import mask_command
-
-            _out(_dumps({"command": mask_command(line), **exc.to_dict()}))
-            return exc.exit_code
-        raise
-    if args.json:
-        _out(_dumps(expl.to_dict()))
-    else:
-        _out(wrap(explanation_text(expl, lang, _color(settings)), _width(settings)))
-    return 0
-
-
-def cmd_exec(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.executor import Principal, build_executor
-    from bot.render.exec_text import exec_result_text
-
-    text = " ".join(args.text)
-    executor = build_executor(settings, terminal=sys.stderr.isatty())
-    try:
-        result = executor.run(text, Principal.cli(), args.host)
-    except DockbotError as exc:
-        if args.json:
-            _out(_dumps(exc.to_dict()))
-            return exc.exit_code
-        raise
-    finally:
-        executor.close()
-    if args.json:
-        _out(_dumps(result.to_dict()))
-    else:
-        _out(exec_result_text(result, _color(settings)))
-    return 0
-
-
-def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.slack.server import serve
-
-    return serve(settings, args.host, args.port)
-
-
-def cmd_slash(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services import load_services
-    from bot.slack.router import preview
-
-    services = load_services(settings, terminal=sys.stderr.isatty())
-    try:
-        _out(preview(services, " ".join(args.text), args.lang))
-    finally:
-        services.close()
-    return 0
-
-
-def cmd_learn(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.learn import load_course
-    from bot.render.learn import lesson_text
-
-    course = load_course()
-    lesson = course.lesson(args.number, args.lang)
-    graded = None if args.answer is None else lesson.grade(args.answer - 1, args.lang)
-    _out(lesson_text(course, args.number, args.lang, graded).rstrip("\n"))
-    return 1 if graded is not None and not graded.right else 0
-
-
-def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.chat import run_chat
-
-    return run_chat(settings, _width(settings))
-
-
-_COMMANDS = {
-    "ask": cmd_ask,
-    "kb": cmd_kb,
-    "explain": cmd_explain,
-    "exec": cmd_exec,
-    "serve": cmd_serve,
-    "slash": cmd_slash,
-    "chat": cmd_chat,
-    "learn": cmd_learn,
-}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.cmd is None:
-        parser.print_help()
-        return 2
-    try:
-        settings = Settings.from_env()
-        return _COMMANDS[args.cmd](args, settings)
-    except DockbotError as exc:
-        _err(f"dockbot: {exc.user_text()}")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        _err("dockbot: interrupted")
-        return 130
-    except BrokenPipeError:
-        return 0

@@ -13,7 +13,7 @@ from bot.cli import build_parser, main
 from bot.settings import Settings
 from tests.support.terminal import in_terminal
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -265,7 +265,7 @@ def test_explain_options_after_the_command(capsys: pytest.CaptureFixture[str]) -
         (["ask", "list", "images", "--lnag=ko"], "--lnag"),
         (["explain", "docker", "run", "-d", "nginx"], "-d"),
         (["exec", "ps", "-a"], "-a"),
-        (["slash", "help", "--json"], "--json"),
+        (["slash", "help", "--jsn"], "--jsn"),
         (["kb", "check", "--strict"], "--strict"),
     ],
 )
