@@ -228,10 +228,6 @@ EXPLAIN_WORDS: dict[str, dict[Lang, str]] = {
         "en": "tar stream on standard input/output",
         "ko": "표준 입력/출력의 tar 스트림",
     },
-    "risks.exposure.the_database": {
-        "en": "the database",
-        "ko": "데이터베이스",
-    },
     "substitution.shell_command_substitution_replaced_by": {
         "en": "shell command substitution: replaced by the output of `{cmd}`",
         "ko": "셸 명령 치환: `{cmd}`의 출력으로 바뀜",

@@ -116,6 +116,7 @@ RISKS: dict[str, tuple[str, str]] = {
         "그 장치만, 가능하면 읽기 전용(:r)으로 넘기세요.",
     ),
     # bot.explain.risks.exposure
+    "exposure.the_database": ("the database", "데이터베이스"),
     "published_database.message": (
         "{what} is published on every network interface of the host, so other "
         "machines can reach it (Docker's port rules also bypass ufw/firewalld).",

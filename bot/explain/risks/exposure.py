@@ -11,10 +11,10 @@ from bot.explain.risks.rule import (
     RUN_LIKE,
     flags_named,
     make,
+    said,
     shown,
 )
 from bot.lang import Lang
-from bot.phrases import phrase
 from bot.secrets import is_secret_assignment
 
 
@@ -34,7 +34,7 @@ def published_databases(p: ParsedCommand, lang: Lang) -> list[Risk]:
         name = DB_PORTS.get(container)
         if name is None and not db_image:
             continue
-        what = name or phrase("explain.risks.exposure.the_database", lang)
+        what = name or said("exposure.the_database", lang)
         out.append(make(shown(i), "warn", lang, "published_database", what=what,
                         host_port=host or container, port=container))
     return out
