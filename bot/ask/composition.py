@@ -29,6 +29,7 @@ from typing import Any
 from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.hints import hints_for
 from bot.ask.lexicon import SOFTWARE_NAMES
+from bot.ask.templates import format_template
 from bot.ask.values import (
     ENUM_KO,
     ENUMS,
@@ -338,6 +339,18 @@ class Composer:
         shell = command.split("#")[0]
         if cmd is None or "$(" in command or any(op in shell for op in ("|", "&&", ";")):
             return None
+        # the columns the question names ("only the names and status") are --format's; a
+        # template the command already has is replaced whole (it may hold spaces)
+        template = format_template(cmd.path, question)
+        fmt = cmd.flag_by_long("format") if template is not None else None
+        if fmt is not None:
+            names = "|".join(re.escape(n) for n in (fmt.name, f"-{fmt.short}" if fmt.short else "")
+                             if n)
+            command = re.sub(r"(?<!\S)(" + names + r")([ =])(\"[^\"]*\"|'[^']*'|\S+)",
+                             r"\1\2<format>", command, count=1)
+            cmd, rest = self.node_of(command)
+            if cmd is None:
+                return None
         present = _present_flags(cmd, rest)
         found = find_values(question)
         used: set[int] = set()
@@ -347,7 +360,10 @@ class Composer:
             f = cmd.flag_by_long(name[2:])
             if f is None or not f.takes_value or not _replaceable(old):
                 continue
-            value = enum_value(f, question, named=True) or _value(f, question, found, used)
+            value = (
+                template.value if f is fmt and template is not None
+                else enum_value(f, question, named=True) or _value(f, question, found, used)
+            )
             if value is not None and value != old:
                 values[name] = value
                 flags.append(f)
@@ -361,11 +377,19 @@ class Composer:
             if f.long in ENUMS and (word := enum_value(f, question)) is not None
         }
         exclude = exclude | _value_words(found) | _enum_words(enums, question)
+        if template is not None:
+            exclude = exclude | frozenset(analyze(template.words).features)
         chosen = [
             f
             for s, f in self.score_flags(cmd, a, exclude)
             if s >= FLAG_THRESHOLD and f.name not in present
         ][:MAX_ADDED_FLAGS]
+        if fmt is not None and template is not None:
+            if fmt.name in present:
+                values[fmt.name] = template.value
+                flags.append(fmt)
+            else:
+                chosen.insert(0, fmt)  # before --quiet, its alternative
         # a value only one option takes asks for that option ("unless-stopped", "8080:80")
         for f in cmd.flags:
             if f.name in present or f in chosen or not f.takes_value:
@@ -409,7 +433,8 @@ class Composer:
             value = None
             if f.takes_value:
                 value = (
-                    enums.get(f.long)
+                    (template.value if f is fmt and template is not None else None)
+                    or enums.get(f.long)
                     or _value(f, question, found, used)
                     or f"<{_placeholder(f)}>"
                 )
