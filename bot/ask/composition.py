@@ -240,9 +240,15 @@ class Composer:
         return node, words[i:]
 
     def score_flags(
-        self, cmd: Command, a: Analysis, exclude: frozenset[str] = frozenset()
+        self,
+        cmd: Command,
+        a: Analysis,
+        exclude: frozenset[str] = frozenset(),
+        values: frozenset[str] | None = None,
     ) -> list[tuple[float, Flag]]:
-        """Every flag of ``cmd`` with a positive score for the question, best first."""
+        """Every flag of ``cmd`` with a positive score for the question, best first
+        (``exclude``: features that pick no flag; ``values``: those of them that said a
+        value, which no phrase of a flag's hints may use either; by default all)."""
         self._prepare(cmd)
         own = self._own[cmd.path] | exclude
         local = self._local[cmd.path]
@@ -256,7 +262,7 @@ class Composer:
         pending: list[tuple[_FlagDoc, dict[str, float]]] = []
         # a phrase people use for a flag, every word of it in the question, asks for it
         # whatever share of the description the question covers
-        asked = _keys(a.features) - exclude
+        asked = _keys(a.features) - (exclude if values is None else values)
         hinted: dict[int, dict[str, float]] = {}
         for k in asked:
             for i, hk in self._hint_inv[cmd.path].get(k, ()):
@@ -376,12 +382,14 @@ class Composer:
             for f in cmd.flags
             if f.long in ENUMS and (word := enum_value(f, question)) is not None
         }
-        exclude = exclude | _value_words(found) | _enum_words(enums, question)
+        said_values = _value_words(found) | _enum_words(enums, question)
+        exclude = exclude | said_values
         if template is not None:
-            exclude = exclude | frozenset(analyze(template.words).features)
+            columns = frozenset(analyze(template.words).features)
+            exclude, said_values = exclude | columns, said_values | columns
         chosen = [
             f
-            for s, f in self.score_flags(cmd, a, exclude)
+            for s, f in self.score_flags(cmd, a, exclude, said_values)
             if s >= FLAG_THRESHOLD and f.name not in present
         ][:MAX_ADDED_FLAGS]
         if fmt is not None and template is not None:

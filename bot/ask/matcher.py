@@ -573,10 +573,10 @@ class Matcher:
         off_topic = off_topic_of(topic)
         confident = not off_topic and self.confidence(ranked, a) >= self.bar(topic)
         if confident:
-            shown = [self._composed(c, text, a) for c in ranked[: 1 + MAX_ALTERNATIVES]]
+            shown = [self._composed(c, text, topic) for c in ranked[: 1 + MAX_ALTERNATIVES]]
             return Answer(text, answer_lang, True, shown[0], tuple(shown[1:]))
         suggestions = tuple(
-            self._composed(c, text, a)
+            self._composed(c, text, topic)
             for c in ranked[:MAX_ALTERNATIVES]
             if c.score >= SUGGESTION_FLOOR
         )

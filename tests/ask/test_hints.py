@@ -77,3 +77,12 @@ def test_a_hint_of_common_words_asks_for_nothing(composer: Composer) -> None:
         comp = composer.compose(command, question, analyze(question))
         assert comp is None or "--privileged" not in comp.command, comp
         assert comp is None or "--cpuset-cpus" not in comp.command, comp
+
+
+def test_a_hint_is_read_whatever_the_title_of_the_answer_says() -> None:
+    # the curated "Limit memory and CPU" answer: its title's words (memory) still let
+    # "memory plus swap" ask for --memory-swap, and both sizes go where they belong; a long
+    # question is composed from all of it, not from the clause that ranked best
+    a = both_tiers().ask("run a container with 512 MB of memory and 1 GB of memory plus swap")
+    assert a.best is not None and a.best.command is not None
+    assert "--memory 512m" in a.best.command and "--memory-swap 1g" in a.best.command
