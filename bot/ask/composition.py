@@ -432,6 +432,9 @@ class Composer:
                 # "the last hour" / "지난 1시간" is since; "up to an hour ago" / "까지" until
                 until = bool(_UNTIL.search(question))
                 fits = [f for f in fits if f.long == ("until" if until else "since")]
+            if v.kind == "cpuset":  # CPUs, unless the question says memory nodes
+                mems = bool(re.search(r"(?i)\bmem|numa|메모리", question))
+                fits = [f for f in fits if (f.long == "cpuset-mems") == mems]
             if v.kind == "capability":  # granted unless the question takes it away
                 dropping = bool(_DROP.search(question))
                 fits = [f for f in fits if (f.long == "cap-drop") == dropping]
@@ -536,7 +539,7 @@ def _fill_positionals(
 
 _SELECTING_KINDS = frozenset(
     {"file", "cidr", "ip", "userspec", "signal", "platform", "host", "capability", "varname",
-     "duration", "size", "keyval"}
+     "duration", "size", "keyval", "cpuset", "ulimit"}
 )
 _VALUE_WORD_KINDS = frozenset(
     {"name", "ref", "file", "host", "keyval", "varname", "capability", "path"}

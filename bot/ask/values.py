@@ -172,6 +172,19 @@ _CAPABILITY = re.compile(
 )
 # a variable's name alone ("the build argument GIT_SHA"): capitals with an underscore or digit
 _VARNAME = re.compile(r"(?<![A-Za-z0-9_=$-])([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![A-Za-z0-9_=])")
+# CPU numbers a container may use: "cores 0 and 1", "CPU 0-3", "0번과 1번 코어"
+_ONE_CPU = r"\d+(?:\s*[-~]\s*\d+)?"
+_CPU_LIST = _ONE_CPU + r"(?:\s*(?:,|and|&|및|과|와|번과|번,|번 및|번)\s*" + _ONE_CPU + r")*"
+_CPUSET = re.compile(
+    r"(?i)(?:\b(?:cores?|cpus?|processors?|nodes?)\s*(?:number\s*|no\.?\s*)?|코어\s*|노드\s*|CPU\s*)"
+    r"(" + _CPU_LIST + r")(?!\s*(?:%|개|cores?|cpus?))"
+    r"|(" + _CPU_LIST + r")\s*번?\s*(?:CPU|코어|cores?)"
+)
+# a resource limit of ulimit's: "open files to 65535", "nofile 4096", "파일 개수 ... 65535"
+_ULIMIT = re.compile(
+    r"(?i)\b(nofile|nproc)\b\D{0,30}?(\d+)|(open[- ]files?|file descriptors?|열 수 있는 파일|"
+    r"파일 디스크립터|오픈 파일)\D{0,40}?(\d+)"
+)
 _UIDGID = re.compile(r"(?i)\buid\s*(\d+)\W{1,3}(?:and\s+)?gid\s*(\d+)")
 _FRACTION = re.compile(
     r"(?i)\b(?:a\s+)?(quarter|half)\s+(?:of\s+)?(?:a\s+|one\s+)?cpu|(절반)|(?<![가-힣])(반)\s*개"
@@ -203,6 +216,7 @@ class Value:
     """One value found in a question."""
 
     kind: str  # portmap port size duration number path file ref host ip cidr keyval signal
+    # cpuset ulimit
     # platform userspec capability varname name hostname word
     text: str  # as docker writes it: "8080:80", "512m", "30s", "/app"
     start: int
@@ -230,6 +244,17 @@ def find_values(question: str) -> list[Value]:
 
     for m in _UIDGID.finditer(question):
         add("userspec", f"{m.group(1)}:{m.group(2)}", m.span())
+    for m in _ULIMIT.finditer(question):
+        name = (m.group(1) or "nofile").lower()
+        n = m.group(2) or m.group(4)
+        add("ulimit", f"{name}={n}:{n}", m.span())
+    for m in _CPUSET.finditer(question):
+        g = 1 if m.group(1) else 2
+        parts = re.findall(r"\d+(?:\s*[-~]\s*\d+)?", m.group(g))
+        text = ",".join(re.sub(r"\s*[-~]\s*", "-", p) for p in parts)
+        # one CPU number alone is a count ("2 cpus"), not which CPUs, unless it is a range
+        if len(parts) >= 2 or "-" in text:
+            add("cpuset", text, m.span(g))
     for m in _PORTMAP.finditer(question):
         add("portmap", m.group(1), m.span(1))
     for rx in (_TWO_PORTS_EN, _PORTS_KO):
@@ -401,6 +426,10 @@ def fit(flag: Flag, v: Value) -> str | None:
         return None
     if long in ("cap-add", "cap-drop"):
         return v.text if v.kind == "capability" else None
+    if long in ("cpuset-cpus", "cpuset-mems"):
+        return v.text if v.kind == "cpuset" else None
+    if long == "ulimit":
+        return v.text if v.kind == "ulimit" else None
     if long in ("env", "build-arg") and v.kind == "varname":
         return v.text  # -e NAME passes the variable on from where the command runs
     if long in ("env", "label", "build-arg", "filter", "log-opt", "opt", "label-file") or kind in (

@@ -364,3 +364,35 @@ def test_a_fresh_matcher_answers_concurrent_first_questions(matcher: Matcher) ->
 def test_a_word_that_starts_like_a_signal_is_no_signal() -> None:
     found = find_values("forward signals such as SIGINT, not SIGNALS")
     assert [v.text for v in found if v.kind == "signal"] == ["SIGINT"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "text"),
+    [
+        ("pin it to CPU cores 0 and 1", "cpuset", "0,1"),
+        ("0번과 1번 코어에서만", "cpuset", "0,1"),
+        ("on cpus 0-3", "cpuset", "0-3"),
+        ("raise open files to 65535", "ulimit", "nofile=65535:65535"),
+        ("열 수 있는 파일 개수를 4096으로", "ulimit", "nofile=4096:4096"),
+    ],
+)
+def test_cpu_lists_and_resource_limits_are_values(question: str, kind: str, text: str) -> None:
+    assert [(v.kind, v.text) for v in find_values(question)] == [(kind, text)]
+
+
+def test_a_cpu_count_is_no_cpu_list() -> None:
+    assert [(v.kind, v.text) for v in find_values("limit it to 2 cpus")] == [("number", "2")]
+
+
+@pytest.mark.parametrize(
+    ("command", "question", "expected"),
+    [
+        ("docker run <image>", "pin it to CPU cores 0 and 1", "docker run --cpuset-cpus 0,1 <image>"),
+        ("docker update <container>", "메모리 노드 0-1 에만", "docker update --cpuset-mems 0-1 <container>"),
+        ("docker run <image>", "nofile 1024", "docker run --ulimit nofile=1024:1024 <image>"),
+    ],
+)
+def test_a_cpu_list_or_a_limit_selects_its_option(
+    composer: Composer, command: str, question: str, expected: str
+) -> None:
+    _composes(composer, command, question, expected)
