@@ -21,20 +21,34 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.hints import hints_for
-from bot.ask.lexicon import SOFTWARE_NAMES
+from bot.ask.placement import (
+    DROP,
+    SELECTED_BY_VALUE,
+    SELECTING_KINDS,
+    UNTIL,
+    drop_conflicts,
+    enum_words,
+    fill_positionals,
+    parent_flags,
+    pick_value,
+    placeholder,
+    present_flags,
+    replaceable,
+    rewrite,
+    shown_name,
+    value_for,
+    value_words,
+)
 from bot.ask.templates import format_template
 from bot.ask.values import (
-    ENUM_KO,
     ENUMS,
-    HINTS,
-    Value,
     enum_value,
     filter_value,
     find_values,
@@ -51,7 +65,6 @@ QUOTED = 100.0  # the score of a flag the question writes out
 _COVERED = 0.5
 MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
-_KNOWN_SHORT_VALUE = frozenset("pveuwt")
 _EVERYWHERE = frozenset({"w:docker", "c:container", "w:container", "c:image", "w:image"})
 _KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "x": 1.0}  # Korean bigrams pick no flag: too many false hits
 
@@ -113,13 +126,6 @@ def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
 
 FlagData = dict[str, Any]
 
-
-def shown_name(flag: Flag) -> str:
-    """How people write the flag: ``-a`` for a switch with a short form, ``--tail`` for
-    most flags with a value, the well-known short ones (``-p``, ``-v``, ``-e``) kept short."""
-    if flag.short and (not flag.takes_value or flag.short in _KNOWN_SHORT_VALUE):
-        return f"-{flag.short}"
-    return flag.name
 
 
 class Composer:
@@ -357,18 +363,18 @@ class Composer:
             cmd, rest = self.node_of(command)
             if cmd is None:
                 return None
-        present = _present_flags(cmd, rest)
+        present = present_flags(cmd, rest)
         found = find_values(question)
         used: set[int] = set()
         values: dict[str, str | None] = {}
         flags: list[Flag] = []
         for name, old in present.items():
             f = cmd.flag_by_long(name[2:])
-            if f is None or not f.takes_value or not _replaceable(old):
+            if f is None or not f.takes_value or not replaceable(old):
                 continue
             value = (
                 template.value if f is fmt and template is not None
-                else enum_value(f, question, named=True) or _value(f, question, found, used)
+                else enum_value(f, question, named=True) or value_for(f, question, found, used)
             )
             if value is not None and value != old:
                 values[name] = value
@@ -382,7 +388,7 @@ class Composer:
             for f in cmd.flags
             if f.long in ENUMS and (word := enum_value(f, question)) is not None
         }
-        said_values = _value_words(found) | _enum_words(enums, question)
+        said_values = value_words(found) | enum_words(enums, question)
         exclude = exclude | said_values
         if template is not None:
             columns = frozenset(analyze(template.words).features)
@@ -403,7 +409,7 @@ class Composer:
             if f.name in present or f in chosen or not f.takes_value:
                 continue
             if f.long in enums or (
-                f.long in _SELECTED_BY_VALUE and any(fit(f, v) for v in found)
+                f.long in SELECTED_BY_VALUE and any(fit(f, v) for v in found)
             ):
                 chosen.append(f)
         # a filter said in words ("containers that have exited") asks for --filter
@@ -422,7 +428,7 @@ class Composer:
         # connect is --ip; "uid 1000, gid 1000" is --user)
         for i, v in enumerate(found):
             fraction = v.kind == "number" and "." in v.text
-            if (v.kind not in _SELECTING_KINDS and not fraction and not v.hint) or i in used:
+            if (v.kind not in SELECTING_KINDS and not fraction and not v.hint) or i in used:
                 continue
             fits = [f for f in cmd.flags if f.takes_value and fit(f, v)]
             if v.kind == "keyval":  # NAME=value is a variable, name=value a label or option
@@ -430,24 +436,24 @@ class Composer:
                 fits = [f for f in fits if (f.long in ("env", "build-arg")) == variable]
             if v.kind == "duration" and {f.long for f in fits} >= {"since", "until"}:
                 # "the last hour" / "지난 1시간" is since; "up to an hour ago" / "까지" until
-                until = bool(_UNTIL.search(question))
+                until = bool(UNTIL.search(question))
                 fits = [f for f in fits if f.long == ("until" if until else "since")]
             if v.kind == "cpuset":  # CPUs, unless the question says memory nodes
                 mems = bool(re.search(r"(?i)\bmem|numa|메모리", question))
                 fits = [f for f in fits if (f.long == "cpuset-mems") == mems]
             if v.kind == "capability":  # granted unless the question takes it away
-                dropping = bool(_DROP.search(question))
+                dropping = bool(DROP.search(question))
                 fits = [f for f in fits if (f.long == "cap-drop") == dropping]
             if len(fits) == 1 and fits[0].name not in present and fits[0] not in chosen:
                 chosen.append(fits[0])
-        for f in _drop_conflicts(chosen, present):
+        for f in drop_conflicts(chosen, present):
             value = None
             if f.takes_value:
                 value = (
                     (template.value if f is fmt and template is not None else None)
                     or enums.get(f.long)
-                    or _value(f, question, found, used)
-                    or f"<{_placeholder(f)}>"
+                    or value_for(f, question, found, used)
+                    or f"<{placeholder(f)}>"
                 )
             values[f.name] = value
             flags.append(f)
@@ -459,14 +465,14 @@ class Composer:
         extra: dict[str, list[str]] = {}
         for f in flags:
             if f.repeatable and values.get(f.name) and not str(values[f.name]).startswith("<"):
-                while (more := _pick_value(f, found, used)) is not None:
+                while (more := pick_value(f, found, used)) is not None:
                     extra.setdefault(f.name, []).append(more)
-        line = _rewrite(cmd, command, rest, values, extra) if flags else command
+        line = rewrite(cmd, command, rest, values, extra) if flags else command
         path_len = len(command.split()) - len(rest)
-        line = _fill_positionals(cmd, line, path_len, question, found, used)
-        line, parent_flags = _parent_flags(cmd, line, path_len, question, found, used)
-        flags.extend(f for f, _ in parent_flags)
-        values.update({f.name: v for f, v in parent_flags})
+        line = fill_positionals(cmd, line, path_len, question, found, used)
+        line, parents = parent_flags(cmd, line, path_len, question, found, used)
+        flags.extend(f for f, _ in parents)
+        values.update({f.name: v for f, v in parents})
         if not flags and line == command:
             return None
         added = tuple(
@@ -479,300 +485,3 @@ class Composer:
             for f in flags
         )
         return Composition(line, added)
-
-
-# positional placeholders that name an image: "<image>", "<image>:<tag>",
-# "<DockerID>/<repo>:<tag>", "<new-image>:<tag>"
-_IMAGE_SLOT = re.compile(
-    r"(?:<[^<>\s]+>/)*<(?:image|new-image|repo|source-image|target-image|image-name)>"
-    r"(?::<[^<>\s]+>)?"
-)
-_SERVER_SLOTS = frozenset({"SERVER", "REGISTRY"})
-_NAMED_SLOT = re.compile(r"<(service|container|network|volume)>")
-_SOFTWARE = re.compile(r"(?i)(?<![A-Za-z0-9_./:-])(" + "|".join(
-    sorted(n for n in SOFTWARE_NAMES if n != "latest")) + r")(?![A-Za-z0-9_./:-])")
-
-
-def _fill_positionals(
-    cmd: Command, line: str, path_len: int, question: str, found: list[Value], used: set[int]
-) -> str:
-    """Image placeholders take the image references the question gives, in order
-    ("Tag myapp:latest as registry.example.com/team/myapp:1.2"), or the software it names
-    ("an nginx container"); a registry the question names is the server of ``login``."""
-    words = line.split()
-    refs = [i for i, v in enumerate(found) if v.kind == "ref" and i not in used]
-    # names said with what they name fill that placeholder ("the web service" -> <service>)
-    hinted: dict[str, list[int]] = {}
-    for i, v in enumerate(found):
-        if v.hint and i not in used:
-            hinted.setdefault(v.hint, []).append(i)
-    named = [m.group(1).lower() for m in _SOFTWARE.finditer(question)]
-    i = path_len
-    positional_seen = False
-    while i < len(words):
-        w = words[i]
-        f = _lookup(cmd, w)
-        if f is not None:
-            i += 2 if f.takes_value and "=" not in w else 1
-            continue
-        positional_seen = positional_seen or not w.startswith("-")
-        slot = _NAMED_SLOT.fullmatch(w)
-        if slot and slot.group(1) in hinted and hinted[slot.group(1)]:
-            j = hinted[slot.group(1)].pop(0)
-            used.add(j)
-            words[i] = found[j].text
-        elif _IMAGE_SLOT.fullmatch(w):
-            if refs:
-                j = refs.pop(0)
-                used.add(j)
-                words[i] = found[j].text
-            elif named and w.startswith("<image>"):
-                words[i] = named.pop(0) + w[len("<image>") :].replace(":<tag>", "")
-        i += 1
-    if not positional_seen and {s.name for s in cmd.slots()} & _SERVER_SLOTS:
-        hosts = [i for i, v in enumerate(found) if v.kind == "host" and i not in used]
-        if hosts:
-            used.add(hosts[0])
-            words.append(found[hosts[0]].text)
-    return " ".join(words)
-
-
-_SELECTING_KINDS = frozenset(
-    {"file", "cidr", "ip", "userspec", "signal", "platform", "host", "capability", "varname",
-     "duration", "size", "keyval", "cpuset", "ulimit"}
-)
-_VALUE_WORD_KINDS = frozenset(
-    {"name", "ref", "file", "host", "keyval", "varname", "capability", "path"}
-)
-_UNTIL = re.compile(r"(?i)\buntil\b|\bup to\b|\bbefore\b|\bolder than\b|까지|이전|넘은")
-_DROP = re.compile(r"(?i)\b(?:drop|remove|without)\b|빼|제거|없애|빼고")
-
-
-def _value_words(found: list[Value]) -> frozenset[str]:
-    out: set[str] = set()
-    for v in found:
-        if v.kind in _VALUE_WORD_KINDS:
-            # an identifier's or a path's parts ("DB_PORT", "/root/.cache") name no concept
-            kinds = "wkc" if v.kind in ("keyval", "varname", "capability", "path") else "wk"
-            out.update(k for k in analyze(v.text).features if k[0] in kinds)
-        if v.hint:  # "볼륨 cache": the noun says what the value is, not which option
-            nouns = " ".join(n for n, h in HINTS.items() if h == v.hint)
-            out.update(k for k in analyze(nouns).features if k[0] in "wkc")
-    return frozenset(out)
-
-
-def _enum_words(enums: Mapping[str, str], question: str) -> frozenset[str]:
-    """The features of the words that said the enumerated values (English or Korean)."""
-    out: set[str] = set()
-    for word in enums.values():
-        said = ENUM_KO.get(word, "") if ENUM_KO.get(word, "-") in question else word
-        out.update(k for k in analyze(said).features if k[0] in "wkc")
-    return frozenset(out)
-
-
-def _parent_flags(
-    cmd: Command, line: str, path_len: int, question: str, found: list[Value], used: set[int]
-) -> tuple[str, list[tuple[Flag, str]]]:
-    """Options of ``docker compose`` itself (``-f``, ``--env-file``, ``-p``) that a value in
-    the question asks for, written before the sub-command."""
-    parent = cmd.parent
-    if parent is None or parent.path != "docker compose" or path_len < 3:
-        return line, []
-    words = line.split()
-    taken: list[tuple[Flag, str]] = []
-    project = bool(re.search(r"(?i)\bproject\b|프로젝트", question))
-    for i, v in enumerate(found):
-        if i in used or (v.kind == "name" and not project):
-            continue
-        have = {f.long for f, _ in taken}
-        fits = [f for f in parent.flags if f.takes_value and f.long not in have and fit(f, v)]
-        if len(fits) == 1 and f"--{fits[0].long}" not in words:
-            used.add(i)
-            taken.append((fits[0], fit(fits[0], v) or v.text))
-    if not taken:
-        return line, []
-    added = [w for f, value in taken for w in (shown_name(f), _quote(value))]
-    at = path_len - len(cmd.path.split()) + 2  # after "docker compose"
-    return " ".join([*words[:at], *added, *words[at:]]), taken
-
-
-def _replaceable(value: str | None) -> bool:
-    """A placeholder (``<N>``), an example number (``100``) or port mapping (``80:80``)."""
-    return (
-        value is None
-        or value.startswith("<")
-        or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+|(?:linux|windows)/[a-z0-9/]+", value))
-    )
-
-
-# options a value of their own kind selects even when no word names them
-_SELECTED_BY_VALUE = frozenset({"publish", "platform", "signal", "stop-signal"})
-
-
-def _value(f: Flag, question: str, found: list[Value], used: set[int]) -> str | None:
-    if f.long == "filter":
-        value = filter_value(question, found)
-        if value is not None:
-            return value
-    if f.long == "volume":
-        value = _volume_value(question, found, used)
-        if value is not None:
-            return value
-    return _pick_value(f, found, used)
-
-
-_HERE = re.compile(
-    r"(?i)\b(?:the\s+)?current\s+(?:directory|dir|folder)\b|\bthis\s+(?:directory|folder)\b"
-    r"|\$\(pwd\)|현재\s*(?:디렉터리|디렉토리|폴더|경로)|지금\s*폴더|이\s*폴더"
-)
-_READ_ONLY = re.compile(r"(?i)\bread[- ]?only\b|읽기\s*전용")
-
-
-def _volume_value(question: str, found: list[Value], used: set[int]) -> str | None:
-    """``-v`` as ``source:target[:ro]``: the current directory, a host path or a named
-    volume ("볼륨 pgdata"), then the path inside the container."""
-    paths = [i for i, v in enumerate(found) if v.kind == "path" and v.text != "." and i not in used]
-    named = [i for i, v in enumerate(found) if v.hint == "volume" and i not in used]
-    if not paths:
-        return None
-    target = paths[-1]
-    if _HERE.search(question):
-        source = "$(pwd)"
-    elif named:
-        source = found[named[0]].text
-        used.add(named[0])
-    elif len(paths) >= 2:
-        source = found[paths[0]].text
-        used.add(paths[0])
-    else:
-        source = "<host-path>"
-    used.add(target)
-    mode = ":ro" if _READ_ONLY.search(question) else ""
-    return f"{source}:{found[target].text}{mode}"
-
-
-def _pick_value(f: Flag, found: list[Value], used: set[int]) -> str | None:
-    for i, v in enumerate(found):
-        if i in used:
-            continue
-        text = fit(f, v)
-        if text is not None:
-            used.add(i)
-            return text
-    return None
-
-
-def _placeholder(f: Flag) -> str:
-    kind = f.value_type or "value"
-    if kind in ("list", "stringArray", "strings", "string"):
-        return f.long
-    return kind
-
-
-def _present_flags(cmd: Command, rest: Sequence[str]) -> dict[str, str | None]:
-    """Flags already written in the command (canonical ``--name`` -> value or None)."""
-    out: dict[str, str | None] = {}
-    i = 0
-    while i < len(rest):
-        w = rest[i]
-        f = _lookup(cmd, w)
-        if f is not None:
-            value = None
-            if "=" in w:
-                value = w.split("=", 1)[1]
-            elif f.takes_value and i + 1 < len(rest):
-                value = rest[i + 1]
-                i += 1
-            out[f.name] = value
-        i += 1
-    return out
-
-
-def _lookup(cmd: Command, word: str) -> Flag | None:
-    if word.startswith("--"):
-        return cmd.flag_by_long(word[2:].split("=", 1)[0])
-    if word.startswith("-") and len(word) == 2:
-        return cmd.flag_by_short(word[1])
-    return None
-
-
-# options that do one job two ways: one of each group is enough
-_ALTERNATIVES = (frozenset({"quiet", "format"}), frozenset({"volume", "mount"}))
-
-
-def _drop_conflicts(flags: list[Flag], present: Mapping[str, object] = {}) -> list[Flag]:
-    """One of each flag, and one of each group of alternatives (``--quiet`` or
-    ``--format``; ``-v`` or ``--mount``), a flag already in the command counting."""
-    out: list[Flag] = []
-    taken = {g for g in _ALTERNATIVES for name in present if name[2:] in g}
-    for f in flags:
-        group = next((g for g in _ALTERNATIVES if f.long in g), None)
-        if group is not None:
-            if group in taken:
-                continue
-            taken.add(group)
-        if f not in out:
-            out.append(f)
-    return out
-
-
-def _rewrite(
-    cmd: Command,
-    command: str,
-    rest: Sequence[str],
-    values: Mapping[str, str | None],
-    extra: Mapping[str, Sequence[str]] | None = None,
-) -> str:
-    """The command line with each chosen flag set: replaced where present, else inserted
-    after the command path (before positionals)."""
-    words = command.split()
-    path_len = len(words) - len(rest)
-    out_rest: list[str] = []
-    done: set[str] = set()
-    i = 0
-    while i < len(rest):
-        w = rest[i]
-        f = _lookup(cmd, w)
-        if f is not None and f.name in values:
-            value = values[f.name]
-            if f.takes_value and "=" not in w and i + 1 < len(rest):
-                i += 1
-            out_rest.append(shown_name(f))
-            if value is not None:
-                out_rest.append(_quote(value))
-            for more in (extra or {}).get(f.name, ()):
-                out_rest.extend((shown_name(f), _quote(more)))
-            done.add(f.name)
-        else:
-            out_rest.append(w)
-        i += 1
-    new: list[str] = []
-    for name, value in values.items():
-        if name in done:
-            continue
-        f = cmd.flag_by_long(name[2:])
-        if f is None:
-            continue
-        new.append(shown_name(f))
-        if value is not None:
-            new.append(_quote(value))
-        for more in (extra or {}).get(f.name, ()):
-            new.extend((shown_name(f), _quote(more)))
-    # new flags go after the flags already there, before the first positional
-    insert_at = 0
-    j = 0
-    while j < len(out_rest):
-        w = out_rest[j]
-        f = _lookup(cmd, w)
-        if f is None and not w.startswith("-"):
-            break
-        j += 1
-        if f is not None and f.takes_value and "=" not in w:
-            j += 1
-        insert_at = j
-    merged = [*out_rest[:insert_at], *new, *out_rest[insert_at:]]
-    return " ".join([*words[:path_len], *merged])
-
-
-def _quote(value: str) -> str:
-    return value if re.fullmatch(r"[\w.:/=<>@%+,-]+", value) else f'"{value}"'

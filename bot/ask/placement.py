@@ -1,0 +1,325 @@
+"""Writing a composed answer's values onto its command line.
+
+Which value of the question fills which option or placeholder (:func:`value_for`,
+:func:`fill_positionals`, :func:`parent_flags`), how the options already in the stored
+command are read (:func:`present_flags`) and how the line is rewritten with the new ones
+(:func:`rewrite`), one of each group of alternatives kept (:func:`drop_conflicts`). Used by
+:class:`bot.ask.composition.Composer`; pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from bot.ask.analysis import analyze
+from bot.ask.lexicon import SOFTWARE_NAMES
+from bot.ask.values import ENUM_KO, HINTS, Value, filter_value, fit
+from bot.explain.cli_spec import Command, Flag
+
+_KNOWN_SHORT_VALUE = frozenset("pveuwt")
+
+def shown_name(flag: Flag) -> str:
+    """How people write the flag: ``-a`` for a switch with a short form, ``--tail`` for
+    most flags with a value, the well-known short ones (``-p``, ``-v``, ``-e``) kept short."""
+    if flag.short and (not flag.takes_value or flag.short in _KNOWN_SHORT_VALUE):
+        return f"-{flag.short}"
+    return flag.name
+
+
+
+# positional placeholders that name an image: "<image>", "<image>:<tag>",
+# "<DockerID>/<repo>:<tag>", "<new-image>:<tag>"
+_IMAGE_SLOT = re.compile(
+    r"(?:<[^<>\s]+>/)*<(?:image|new-image|repo|source-image|target-image|image-name)>"
+    r"(?::<[^<>\s]+>)?"
+)
+_SERVER_SLOTS = frozenset({"SERVER", "REGISTRY"})
+_NAMED_SLOT = re.compile(r"<(service|container|network|volume)>")
+_SOFTWARE = re.compile(r"(?i)(?<![A-Za-z0-9_./:-])(" + "|".join(
+    sorted(n for n in SOFTWARE_NAMES if n != "latest")) + r")(?![A-Za-z0-9_./:-])")
+
+
+def fill_positionals(
+    cmd: Command, line: str, path_len: int, question: str, found: list[Value], used: set[int]
+) -> str:
+    """Image placeholders take the image references the question gives, in order
+    ("Tag myapp:latest as registry.example.com/team/myapp:1.2"), or the software it names
+    ("an nginx container"); a registry the question names is the server of ``login``."""
+    words = line.split()
+    refs = [i for i, v in enumerate(found) if v.kind == "ref" and i not in used]
+    # names said with what they name fill that placeholder ("the web service" -> <service>)
+    hinted: dict[str, list[int]] = {}
+    for i, v in enumerate(found):
+        if v.hint and i not in used:
+            hinted.setdefault(v.hint, []).append(i)
+    named = [m.group(1).lower() for m in _SOFTWARE.finditer(question)]
+    i = path_len
+    positional_seen = False
+    while i < len(words):
+        w = words[i]
+        f = _lookup(cmd, w)
+        if f is not None:
+            i += 2 if f.takes_value and "=" not in w else 1
+            continue
+        positional_seen = positional_seen or not w.startswith("-")
+        slot = _NAMED_SLOT.fullmatch(w)
+        if slot and slot.group(1) in hinted and hinted[slot.group(1)]:
+            j = hinted[slot.group(1)].pop(0)
+            used.add(j)
+            words[i] = found[j].text
+        elif _IMAGE_SLOT.fullmatch(w):
+            if refs:
+                j = refs.pop(0)
+                used.add(j)
+                words[i] = found[j].text
+            elif named and w.startswith("<image>"):
+                words[i] = named.pop(0) + w[len("<image>") :].replace(":<tag>", "")
+        i += 1
+    if not positional_seen and {s.name for s in cmd.slots()} & _SERVER_SLOTS:
+        hosts = [i for i, v in enumerate(found) if v.kind == "host" and i not in used]
+        if hosts:
+            used.add(hosts[0])
+            words.append(found[hosts[0]].text)
+    return " ".join(words)
+
+
+SELECTING_KINDS = frozenset(
+    {"file", "cidr", "ip", "userspec", "signal", "platform", "host", "capability", "varname",
+     "duration", "size", "keyval", "cpuset", "ulimit"}
+)
+_VALUE_WORD_KINDS = frozenset(
+    {"name", "ref", "file", "host", "keyval", "varname", "capability", "path"}
+)
+UNTIL = re.compile(r"(?i)\buntil\b|\bup to\b|\bbefore\b|\bolder than\b|까지|이전|넘은")
+DROP = re.compile(r"(?i)\b(?:drop|remove|without)\b|빼|제거|없애|빼고")
+
+
+def value_words(found: list[Value]) -> frozenset[str]:
+    out: set[str] = set()
+    for v in found:
+        if v.kind in _VALUE_WORD_KINDS:
+            # an identifier's or a path's parts ("DB_PORT", "/root/.cache") name no concept
+            kinds = "wkc" if v.kind in ("keyval", "varname", "capability", "path") else "wk"
+            out.update(k for k in analyze(v.text).features if k[0] in kinds)
+        if v.hint:  # "볼륨 cache": the noun says what the value is, not which option
+            nouns = " ".join(n for n, h in HINTS.items() if h == v.hint)
+            out.update(k for k in analyze(nouns).features if k[0] in "wkc")
+    return frozenset(out)
+
+
+def enum_words(enums: Mapping[str, str], question: str) -> frozenset[str]:
+    """The features of the words that said the enumerated values (English or Korean)."""
+    out: set[str] = set()
+    for word in enums.values():
+        said = ENUM_KO.get(word, "") if ENUM_KO.get(word, "-") in question else word
+        out.update(k for k in analyze(said).features if k[0] in "wkc")
+    return frozenset(out)
+
+
+def parent_flags(
+    cmd: Command, line: str, path_len: int, question: str, found: list[Value], used: set[int]
+) -> tuple[str, list[tuple[Flag, str]]]:
+    """Options of ``docker compose`` itself (``-f``, ``--env-file``, ``-p``) that a value in
+    the question asks for, written before the sub-command."""
+    parent = cmd.parent
+    if parent is None or parent.path != "docker compose" or path_len < 3:
+        return line, []
+    words = line.split()
+    taken: list[tuple[Flag, str]] = []
+    project = bool(re.search(r"(?i)\bproject\b|프로젝트", question))
+    for i, v in enumerate(found):
+        if i in used or (v.kind == "name" and not project):
+            continue
+        have = {f.long for f, _ in taken}
+        fits = [f for f in parent.flags if f.takes_value and f.long not in have and fit(f, v)]
+        if len(fits) == 1 and f"--{fits[0].long}" not in words:
+            used.add(i)
+            taken.append((fits[0], fit(fits[0], v) or v.text))
+    if not taken:
+        return line, []
+    added = [w for f, value in taken for w in (shown_name(f), _quote(value))]
+    at = path_len - len(cmd.path.split()) + 2  # after "docker compose"
+    return " ".join([*words[:at], *added, *words[at:]]), taken
+
+
+def replaceable(value: str | None) -> bool:
+    """A placeholder (``<N>``), an example number (``100``) or port mapping (``80:80``)."""
+    return (
+        value is None
+        or value.startswith("<")
+        or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+|(?:linux|windows)/[a-z0-9/]+", value))
+    )
+
+
+# options a value of their own kind selects even when no word names them
+SELECTED_BY_VALUE = frozenset({"publish", "platform", "signal", "stop-signal"})
+
+
+def value_for(f: Flag, question: str, found: list[Value], used: set[int]) -> str | None:
+    if f.long == "filter":
+        value = filter_value(question, found)
+        if value is not None:
+            return value
+    if f.long == "volume":
+        value = _volume_value(question, found, used)
+        if value is not None:
+            return value
+    return pick_value(f, found, used)
+
+
+_HERE = re.compile(
+    r"(?i)\b(?:the\s+)?current\s+(?:directory|dir|folder)\b|\bthis\s+(?:directory|folder)\b"
+    r"|\$\(pwd\)|현재\s*(?:디렉터리|디렉토리|폴더|경로)|지금\s*폴더|이\s*폴더"
+)
+_READ_ONLY = re.compile(r"(?i)\bread[- ]?only\b|읽기\s*전용")
+
+
+def _volume_value(question: str, found: list[Value], used: set[int]) -> str | None:
+    """``-v`` as ``source:target[:ro]``: the current directory, a host path or a named
+    volume ("볼륨 pgdata"), then the path inside the container."""
+    paths = [i for i, v in enumerate(found) if v.kind == "path" and v.text != "." and i not in used]
+    named = [i for i, v in enumerate(found) if v.hint == "volume" and i not in used]
+    if not paths:
+        return None
+    target = paths[-1]
+    if _HERE.search(question):
+        source = "$(pwd)"
+    elif named:
+        source = found[named[0]].text
+        used.add(named[0])
+    elif len(paths) >= 2:
+        source = found[paths[0]].text
+        used.add(paths[0])
+    else:
+        source = "<host-path>"
+    used.add(target)
+    mode = ":ro" if _READ_ONLY.search(question) else ""
+    return f"{source}:{found[target].text}{mode}"
+
+
+def pick_value(f: Flag, found: list[Value], used: set[int]) -> str | None:
+    for i, v in enumerate(found):
+        if i in used:
+            continue
+        text = fit(f, v)
+        if text is not None:
+            used.add(i)
+            return text
+    return None
+
+
+def placeholder(f: Flag) -> str:
+    kind = f.value_type or "value"
+    if kind in ("list", "stringArray", "strings", "string"):
+        return f.long
+    return kind
+
+
+def present_flags(cmd: Command, rest: Sequence[str]) -> dict[str, str | None]:
+    """Flags already written in the command (canonical ``--name`` -> value or None)."""
+    out: dict[str, str | None] = {}
+    i = 0
+    while i < len(rest):
+        w = rest[i]
+        f = _lookup(cmd, w)
+        if f is not None:
+            value = None
+            if "=" in w:
+                value = w.split("=", 1)[1]
+            elif f.takes_value and i + 1 < len(rest):
+                value = rest[i + 1]
+                i += 1
+            out[f.name] = value
+        i += 1
+    return out
+
+
+def _lookup(cmd: Command, word: str) -> Flag | None:
+    if word.startswith("--"):
+        return cmd.flag_by_long(word[2:].split("=", 1)[0])
+    if word.startswith("-") and len(word) == 2:
+        return cmd.flag_by_short(word[1])
+    return None
+
+
+# options that do one job two ways: one of each group is enough
+_ALTERNATIVES = (frozenset({"quiet", "format"}), frozenset({"volume", "mount"}))
+
+
+def drop_conflicts(flags: list[Flag], present: Mapping[str, object] = {}) -> list[Flag]:
+    """One of each flag, and one of each group of alternatives (``--quiet`` or
+    ``--format``; ``-v`` or ``--mount``), a flag already in the command counting."""
+    out: list[Flag] = []
+    taken = {g for g in _ALTERNATIVES for name in present if name[2:] in g}
+    for f in flags:
+        group = next((g for g in _ALTERNATIVES if f.long in g), None)
+        if group is not None:
+            if group in taken:
+                continue
+            taken.add(group)
+        if f not in out:
+            out.append(f)
+    return out
+
+
+def rewrite(
+    cmd: Command,
+    command: str,
+    rest: Sequence[str],
+    values: Mapping[str, str | None],
+    extra: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """The command line with each chosen flag set: replaced where present, else inserted
+    after the command path (before positionals)."""
+    words = command.split()
+    path_len = len(words) - len(rest)
+    out_rest: list[str] = []
+    done: set[str] = set()
+    i = 0
+    while i < len(rest):
+        w = rest[i]
+        f = _lookup(cmd, w)
+        if f is not None and f.name in values:
+            value = values[f.name]
+            if f.takes_value and "=" not in w and i + 1 < len(rest):
+                i += 1
+            out_rest.append(shown_name(f))
+            if value is not None:
+                out_rest.append(_quote(value))
+            for more in (extra or {}).get(f.name, ()):
+                out_rest.extend((shown_name(f), _quote(more)))
+            done.add(f.name)
+        else:
+            out_rest.append(w)
+        i += 1
+    new: list[str] = []
+    for name, value in values.items():
+        if name in done:
+            continue
+        f = cmd.flag_by_long(name[2:])
+        if f is None:
+            continue
+        new.append(shown_name(f))
+        if value is not None:
+            new.append(_quote(value))
+        for more in (extra or {}).get(f.name, ()):
+            new.extend((shown_name(f), _quote(more)))
+    # new flags go after the flags already there, before the first positional
+    insert_at = 0
+    j = 0
+    while j < len(out_rest):
+        w = out_rest[j]
+        f = _lookup(cmd, w)
+        if f is None and not w.startswith("-"):
+            break
+        j += 1
+        if f is not None and f.takes_value and "=" not in w:
+            j += 1
+        insert_at = j
+    merged = [*out_rest[:insert_at], *new, *out_rest[insert_at:]]
+    return " ".join([*words[:path_len], *merged])
+
+
+def _quote(value: str) -> str:
+    return value if re.fullmatch(r"[\w.:/=<>@%+,-]+", value) else f'"{value}"'
