@@ -33,11 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.command_sets import load_set, target
 from bench.metrics import read_questions
 from bench.systems import load_kb
+from bot.ask.answer import Candidate
 from bot.ask.matcher import (
     MARGIN_WEIGHT,
     THRESHOLD,
     THRESHOLD_UNANCHORED,
-    Candidate,
     Matcher,
     clean_question,
     off_topic_of,

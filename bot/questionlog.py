@@ -38,7 +38,7 @@ from typing import IO, TYPE_CHECKING, Literal
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.ask.matcher import Answer
+    from bot.ask.answer import Answer
 
 Surface = Literal["ask", "chat", "slash", "slack"]
 Vote = Literal["up", "down"]

@@ -24,9 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.ask import analysis, composition, hints, lexicon, matcher, reference
+from bot.ask import analysis, composition, hints, index, lexicon, matcher, reference
 from bot.ask.hints import HINTS_FILE
-from bot.ask.matcher import INDEX_FORMAT, IndexData, Matcher, build_index
+from bot.ask.index import INDEX_FORMAT, IndexData, build_index
+from bot.ask.matcher import Matcher
 from bot.ask.reference import with_reference
 from bot.explain.cli_spec import DATA_DIR
 from bot.kb import model
@@ -74,7 +75,7 @@ def read_snapshot(folders: Path | Sequence[Path]) -> Snapshot:
 @functools.cache
 def _code_digest() -> bytes:
     h = hashlib.sha256(f"{INDEX_FORMAT}:{sys.version_info[:2]}".encode())
-    for module in (analysis, lexicon, matcher, reference, composition, hints, model):
+    for module in (analysis, lexicon, index, matcher, reference, composition, hints, model):
         h.update(Path(str(module.__file__)).read_bytes())
     h.update(HINTS_FILE.read_bytes())  # the words people use for flags are indexed too
     for f in sorted(DATA_DIR.glob("*.yml")):  # the reference tier is indexed too

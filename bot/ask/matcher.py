@@ -22,20 +22,20 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
-from bot.ask.composition import ComposedFlag, Composer, Composition
-from bot.ask.lexicon import COMMON_EN, CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
+from bot.ask.answer import Answer, Candidate
+from bot.ask.composition import Composer
+from bot.ask.index import ACTIONS, OBJECTS, QUALIFIERS, IndexData, build_index, weigh
 from bot.ask.phrasing import clauses, focus
 from bot.errors import InputError
-from bot.kb.model import Entry, FlagNote, KnowledgeBase
-from bot.lang import LANGS, Lang, detect_lang
+from bot.kb.model import Entry, KnowledgeBase
+from bot.lang import Lang, detect_lang
 from bot.secrets import CONTROL_CHARS
 
 # Confidence, fitted on the dev splits of all three question styles by bench/calibrate.py:
@@ -51,109 +51,15 @@ MAX_ALTERNATIVES = 4
 SUGGESTION_FLOOR = 0.12
 _RERANK = 8
 _MAX_CLAUSES = 3  # clauses of a long question matched on their own
-_POSTINGS_CAP = 300  # phrasings kept per feature, highest weight first
 _FUZZY_DOCS = 16  # phrasings of an entry compared character by character
-_KIND_WEIGHT = {"c": 1.3, "f": 1.6, "i": 1.0, "w": 1.0, "k": 0.6, "b": 0.55, "x": 0.0}
-_UNKNOWN_DAMPING = 0.6
 _SECOND = 0.35  # weight of an entry's second-best phrasing
 _FUZZY = 0.3  # weight of the character-level re-ranking
 _COVERAGE = 0.25  # weight of how much of the question an entry covers
 _REFERENCE_WEIGHT = 0.9
-# Docker objects a question names: an answer about another object is probably about
-# something else ("remove an image" is rmi, not rm). Checked against the entry's title
-# and command only, so an incidental word in an example does not count.
-_OBJECTS = frozenset(
-    {"c:image", "c:container", "c:volume", "c:network", "c:compose", "c:service",
-     "c:dockerfile", "c:registry", "c:context", "c:swarm", "c:windows", "c:wsl"}
-)
 _OBJECT_MISSING = 0.85
-# What the question wants done. An entry whose title and command do none of it is
-# probably another task on the same object ("kill a container" is not "remove" it).
-_ACTIONS = frozenset(
-    {"c:remove", "c:list", "c:run", "c:start", "c:stop", "c:restart", "c:kill", "c:pause",
-     "c:build", "c:push", "c:pull", "c:tag", "c:login", "c:logout", "c:copy", "c:rename",
-     "c:save", "c:load", "c:commit", "c:update", "c:inspect", "c:search", "c:prune",
-     "c:install", "c:exec", "c:wait"}
-)
 _ACTION_MISSING = 0.85
-# What an entry's title says about which ones ("all", "stopped", "running"): an entry
-# for *all* images does not answer a question about an image.
-_QUALIFIERS = frozenset({"c:all", "c:stopped", "c:running"})
 _QUALIFIER_EXTRA = 0.9
 _CONTROL = CONTROL_CHARS
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An entry and how well it matches (0..1)."""
-
-    entry: Entry
-    score: float
-    composition: Composition | None = None
-
-    @property
-    def command(self) -> str | None:
-        """The command to show: the entry's, with the flags the question asked for."""
-        return self.composition.command if self.composition else self.entry.command
-
-    @property
-    def added_flags(self) -> tuple[ComposedFlag, ...]:
-        return self.composition.flags if self.composition else ()
-
-    @property
-    def source(self) -> str:
-        return "reference" if self.entry.is_reference else "kb"
-
-    def shown_flags(self) -> tuple[FlagNote, ...]:
-        """The flags to explain with this answer: a curated entry's own notes (a composed
-        flag replaces the note for the same flag), a reference entry's composed flags only
-        (it knows every flag of its command; listing them all would bury the answer)."""
-        added = tuple(
-            FlagNote(
-                short=next((n for n in f.names if not n.startswith("--")), None),
-                long=next((n for n in f.names if n.startswith("--")), None),
-                value=f.value,
-                text=f.meaning,
-            )
-            for f in self.added_flags
-        )
-        if self.entry.is_reference:
-            return added
-        names = {n for f in added for n in f.names}
-        kept = tuple(f for f in self.entry.flags if not set(f.names) & names)
-        return (*kept, *added)
-
-    def to_dict(self, lang: Lang) -> dict[str, object]:
-        e = self.entry
-        return {
-            "id": e.id,
-            "title": e.title[lang],
-            "command": self.command,
-            "explanation": e.explanation[lang],
-            "score": round(self.score, 4),
-            "source": self.source,
-            "flags": [f.to_dict(lang) for f in self.added_flags],
-        }
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The matcher's verdict for one question."""
-
-    query: str
-    lang: Lang
-    confident: bool
-    best: Candidate | None
-    alternatives: tuple[Candidate, ...]
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "query": self.query,
-            "lang": self.lang,
-            "confident": self.confident,
-            "answer": self.best.to_dict(self.lang) if self.best else None,
-            "alternatives": [c.to_dict(self.lang) for c in self.alternatives],
-        }
 
 
 def clean_question(question: str) -> str:
@@ -201,120 +107,6 @@ def specific(a: Analysis) -> bool:
     return a.anchored or a.domain_signals >= 2
 
 
-def _core_objects(entry: Entry) -> frozenset[str]:
-    """The Docker objects and actions an entry's titles and command name (placeholders
-    included: ``<image>`` names an image)."""
-    command = re.sub(r"<([^<>]{1,40})>", r" \1 ", entry.command or "")
-    text = " ".join([*entry.title.values(), command])
-    return (_OBJECTS | _ACTIONS | _QUALIFIERS).intersection(analyze(text).features)
-
-
-def _phrasings(entry: Entry) -> Iterable[str]:
-    for lang in LANGS:
-        yield entry.title[lang]
-        yield from entry.examples.get(lang, ())
-    if entry.command:
-        yield entry.command
-    # a reference entry's flag notes name their command, so "stop timeout" finds docker stop
-    prefix = ""
-    if entry.is_reference and entry.command:
-        prefix = entry.command.split("<", 1)[0].strip() + " "
-    for flag in entry.flags:
-        names = " ".join(flag.names)
-        for text in flag.text.values():
-            yield f"{prefix}{names} {text}"
-
-
-# The index as plain data (str/float/int/list/dict only), so it can be cached on disk
-# with :mod:`marshal` and rebuilt identically. ``docs`` rows are (entry number, fuzzy
-# text, compact fuzzy text); ``postings`` maps a feature to (doc, weight) pairs of the
-# docs' unit TF-IDF vectors; the per-entry lists follow the knowledge base's order.
-IndexData = dict[str, Any]
-INDEX_FORMAT = 2
-
-
-def _weigh(
-    features: dict[str, float], idf: dict[str, float], unknown_idf: float
-) -> dict[str, float]:
-    return {k: tf * idf.get(k, unknown_idf) * _KIND_WEIGHT[k[0]]
-            for k, tf in features.items() if _KIND_WEIGHT[k[0]]}
-
-
-def build_index(kb: KnowledgeBase) -> IndexData:
-    """Analyse every phrasing of every entry into the matcher's index."""
-    composer = Composer()
-    paths = []
-    for entry in kb.entries:
-        node, _ = composer.node_of(entry.command or "")
-        paths.append(node.path if node is not None else "")
-    analyses: list[tuple[int, Analysis]] = []
-    for i, entry in enumerate(kb.entries):
-        analyses.extend((i, analyze(p)) for p in _phrasings(entry))
-    n = len(analyses)
-    df: dict[str, int] = defaultdict(int)
-    en_vocab: set[str] = set()
-    ko_vocab: set[str] = set()
-    for _, a in analyses:
-        for key in a.features:
-            df[key] += 1
-        en_vocab.update(a.en_words)
-        ko_vocab.update(a.ko_words)
-    for ko_forms, en_forms in CONCEPTS.values():
-        en_vocab.update(w for f in en_forms for w in f.split() if w.isalpha())
-        ko_vocab.update(f for f in ko_forms if " " not in f and len(f) >= 2)
-    en_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | EN_STOP if w.isascii() and w.isalpha())
-    ko_vocab.update(w for w in FOREIGN | DOMAIN_WORDS | KO_STOP if not w.isascii())
-    # words that are spelt right although no phrasing uses them: every word of the
-    # explanations, and common English words that look like Docker words
-    # ("overlay" is not a typo of "overlap", nor "uninstall" of "install")
-    en_known = set(en_vocab) | COMMON_EN
-    for entry in kb.entries:
-        for text in entry.explanation.values():
-            en_known.update(re.findall(r"[a-z]{3,}", text.lower()))
-    idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
-    unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
-    docs: list[tuple[int, str, str]] = []
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    features_of: list[set[str]] = [set() for _ in kb.entries]
-    for i, a in analyses:
-        vec = _weigh(a.features, idf, unknown_idf)
-        if not vec:
-            continue
-        norm = math.sqrt(sum(w * w for w in vec.values()))
-        doc_id = len(docs)
-        docs.append((i, a.fuzzy, a.compact))
-        for k, w in vec.items():
-            postings[k].append((doc_id, w / norm))
-        features_of[i].update(vec)
-    # impact-ordered, truncated postings: a feature shared by thousands of phrasings
-    # ("container") only contributes through the phrasings it weighs most in, so the
-    # cost of a question stops growing with the size of the knowledge base
-    for plist in postings.values():
-        if len(plist) > _POSTINGS_CAP:
-            plist.sort(key=lambda p: p[1], reverse=True)
-            del plist[_POSTINGS_CAP:]
-    # most used first, so that ties between equally close spellings go to the common word
-    # (stop words count as the most common: "waht" is "what" before it is "wait")
-    en_sorted = sorted(
-        (w for w in en_vocab if len(w) >= 3),
-        key=lambda w: (w not in EN_STOP, -df.get("w:" + w, 0), w),
-    )
-    return {
-        "format": INDEX_FORMAT,
-        "idf": idf,
-        "unknown_idf": unknown_idf,
-        "docs": docs,
-        "postings": dict(postings),
-        "features_of": [sorted(f) for f in features_of],
-        "core": [sorted(_core_objects(e)) for e in kb.entries],
-        "paths": paths,
-        "flags": composer.export(),
-        "en_vocab": en_sorted,
-        "en_known": sorted(en_known),
-        "ko_words": sorted(ko_vocab),
-    }
-
-
 class Matcher:
     """Builds its index once; :meth:`ask` is then pure and fast."""
 
@@ -356,7 +148,7 @@ class Matcher:
         self._title_features: dict[str, frozenset[str]] = {}
 
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
-        return _weigh(features, self._idf, self._unknown_idf)
+        return weigh(features, self._idf, self._unknown_idf)
 
     def _repair(self, text: str) -> str:
         """Replace unknown words by their closest known spelling.
@@ -453,9 +245,9 @@ class Matcher:
         # how much of the question's words, concepts and flags an entry knows at all
         key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
         key_total = sum(key_q.values())
-        q_objects = _OBJECTS.intersection(a.features)
-        q_actions = _ACTIONS.intersection(a.features)
-        q_qualifiers = _QUALIFIERS.intersection(a.features)
+        q_objects = OBJECTS.intersection(a.features)
+        q_actions = ACTIONS.intersection(a.features)
+        q_qualifiers = QUALIFIERS.intersection(a.features)
         scored: list[Candidate] = []
         for e, cos in top[:_RERANK]:
             # character-level similarity with the entry's closest phrasings
@@ -475,7 +267,7 @@ class Matcher:
                 base *= _OBJECT_MISSING**missing
             if q_actions and not q_actions & core:
                 base *= _ACTION_MISSING
-            if core & _QUALIFIERS - q_qualifiers:
+            if core & QUALIFIERS - q_qualifiers:
                 base *= _QUALIFIER_EXTRA
             if key_total > 0:
                 have = self._features_of[e]

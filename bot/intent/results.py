@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.ask.matcher import Answer
+from bot.ask.answer import Answer
 from bot.errors import DockbotError
 from bot.executor.result import ExecResult
 from bot.explain.model import Explanation

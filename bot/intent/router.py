@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot import metrics
-from bot.ask.matcher import Answer
+from bot.ask.answer import Answer
 from bot.errors import DockbotError, ExecError, ExecRefused, InputError
 from bot.executor import Operation, Principal
 from bot.explain import explain, looks_like_command

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from bot.ask.matcher import Answer
+from bot.ask.answer import Answer
 from bot.errors import DockbotError
 from bot.intent.results import Result
 from bot.kb.gaps import GapReport

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.ask.matcher import Answer, Candidate
+from bot.ask.answer import Answer, Candidate
 from bot.kb.model import Entry, FlagNote, KnowledgeBase
 from bot.lang import Lang
 from bot.phrases import phrase

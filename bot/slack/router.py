@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot import intent
-from bot.ask.matcher import Answer, Candidate
+from bot.ask.answer import Answer, Candidate
 from bot.errors import ExecBusy
 from bot.executor import Operation, Principal
 from bot.executor.messages import exec_error

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.ask.matcher import Answer, Candidate
+from bot.ask.answer import Answer, Candidate
 from bot.errors import ExecTimeout, InputError
 from bot.executor.messages import exec_error
 from bot.render import blockkit as kit

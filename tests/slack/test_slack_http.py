@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from bot.ask.matcher import Answer, Candidate
+from bot.ask.answer import Answer, Candidate
 from bot.explain import explain
 from bot.render import blockkit as kit
 from bot.render import blocks as bk

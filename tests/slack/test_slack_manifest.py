@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.ask.matcher import Answer, Candidate
+from bot.ask.answer import Answer, Candidate
 from bot.fill import LiveNames
 from bot.learn import load_course
 from bot.render import blocks as bk

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.ask.matcher import Answer, Matcher
+from bot.ask.answer import Answer
+from bot.ask.matcher import Matcher
 from bot.ask.reference import with_reference
 from bot.kb.check import load_knowledge
 from bot.settings import Settings
