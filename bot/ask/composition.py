@@ -28,14 +28,13 @@ from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.hints import hints_for
+from bot.ask.option_values import ENUMS, enum_value, filter_value, fit
 from bot.ask.placement import (
-    DROP,
     SELECTED_BY_VALUE,
-    SELECTING_KINDS,
-    UNTIL,
     drop_conflicts,
     enum_words,
     fill_positionals,
+    options_of_values,
     parent_flags,
     pick_value,
     placeholder,
@@ -47,13 +46,7 @@ from bot.ask.placement import (
     value_words,
 )
 from bot.ask.templates import format_template
-from bot.ask.values import (
-    ENUMS,
-    enum_value,
-    filter_value,
-    find_values,
-    fit,
-)
+from bot.ask.values import find_values
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 from bot.lang import Lang
 
@@ -426,26 +419,9 @@ class Composer:
             chosen.append(filt)
         # a value that exactly one option of the command takes ("172.20.0.10" on network
         # connect is --ip; "uid 1000, gid 1000" is --user)
-        for i, v in enumerate(found):
-            fraction = v.kind == "number" and "." in v.text
-            if (v.kind not in SELECTING_KINDS and not fraction and not v.hint) or i in used:
-                continue
-            fits = [f for f in cmd.flags if f.takes_value and fit(f, v)]
-            if v.kind == "keyval":  # NAME=value is a variable, name=value a label or option
-                variable = v.text.split("=", 1)[0].isupper()
-                fits = [f for f in fits if (f.long in ("env", "build-arg")) == variable]
-            if v.kind == "duration" and {f.long for f in fits} >= {"since", "until"}:
-                # "the last hour" / "지난 1시간" is since; "up to an hour ago" / "까지" until
-                until = bool(UNTIL.search(question))
-                fits = [f for f in fits if f.long == ("until" if until else "since")]
-            if v.kind == "cpuset":  # CPUs, unless the question says memory nodes
-                mems = bool(re.search(r"(?i)\bmem|numa|메모리", question))
-                fits = [f for f in fits if (f.long == "cpuset-mems") == mems]
-            if v.kind == "capability":  # granted unless the question takes it away
-                dropping = bool(DROP.search(question))
-                fits = [f for f in fits if (f.long == "cap-drop") == dropping]
-            if len(fits) == 1 and fits[0].name not in present and fits[0] not in chosen:
-                chosen.append(fits[0])
+        for f in options_of_values(cmd, question, found, used):
+            if f.name not in present and f not in chosen:
+                chosen.append(f)
         for f in drop_conflicts(chosen, present):
             value = None
             if f.takes_value:

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 
 from bot.ask.analysis import analyze
 from bot.ask.lexicon import SOFTWARE_NAMES
-from bot.ask.values import ENUM_KO, HINTS, Value, filter_value, fit
+from bot.ask.option_values import ENUM_KO, filter_value, fit
+from bot.ask.values import HINTS, Value
 from bot.explain.cli_spec import Command, Flag
 
 _KNOWN_SHORT_VALUE = frozenset("pveuwt")
@@ -323,3 +324,32 @@ def rewrite(
 
 def _quote(value: str) -> str:
     return value if re.fullmatch(r"[\w.:/=<>@%+,-]+", value) else f'"{value}"'
+
+
+def options_of_values(cmd: Command, question: str, found: list[Value],
+                      used: set[int]) -> list[Flag]:
+    """The options that a value of the question asks for because only one option of the
+    command takes a value of its kind ("172.20.0.10" on network connect is --ip; "uid
+    1000, gid 1000" is --user), in the order of the values."""
+    out: list[Flag] = []
+    for i, v in enumerate(found):
+        fraction = v.kind == "number" and "." in v.text
+        if (v.kind not in SELECTING_KINDS and not fraction and not v.hint) or i in used:
+            continue
+        fits = [f for f in cmd.flags if f.takes_value and fit(f, v)]
+        if v.kind == "keyval":  # NAME=value is a variable, name=value a label or option
+            variable = v.text.split("=", 1)[0].isupper()
+            fits = [f for f in fits if (f.long in ("env", "build-arg")) == variable]
+        if v.kind == "duration" and {f.long for f in fits} >= {"since", "until"}:
+            # "the last hour" / "지난 1시간" is since; "up to an hour ago" / "까지" until
+            until = bool(UNTIL.search(question))
+            fits = [f for f in fits if f.long == ("until" if until else "since")]
+        if v.kind == "cpuset":  # CPUs, unless the question says memory nodes
+            mems = bool(re.search(r"(?i)\bmem|numa|메모리", question))
+            fits = [f for f in fits if (f.long == "cpuset-mems") == mems]
+        if v.kind == "capability":  # granted unless the question takes it away
+            dropping = bool(DROP.search(question))
+            fits = [f for f in fits if (f.long == "cap-drop") == dropping]
+        if len(fits) == 1 and fits[0] not in out:
+            out.append(fits[0])
+    return out
