@@ -327,7 +327,10 @@ class Composer:
         for s, f in self.score_flags(cmd, a):
             if s < FLAG_THRESHOLD:
                 break
-            out.update(k for d in self._docs[cmd.path] if d.flag is f for k in d.keys)
+            for d in self._docs[cmd.path]:
+                if d.flag is f:  # its text and the words people use for it
+                    out.update(d.keys)
+                    out.update(k for hint in d.hints for k in hint)
         return frozenset(out.intersection(a.features))
 
     def compose(
