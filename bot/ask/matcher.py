@@ -55,6 +55,7 @@ _FUZZY_DOCS = 16  # phrasings of an entry compared character by character
 _SECOND = 0.35  # weight of an entry's second-best phrasing
 _FUZZY = 0.3  # weight of the character-level re-ranking
 _COVERAGE = 0.25  # weight of how much of the question an entry covers
+_FLAG_BONUS = 0.3  # extra weight of what only the command's flags explain (calibrated on dev)
 _REFERENCE_WEIGHT = 0.9
 _OBJECT_MISSING = 0.85
 _ACTION_MISSING = 0.85
@@ -273,9 +274,11 @@ class Matcher:
                 have = self._features_of[e]
                 # what the entry's command can do with a flag counts as covered too:
                 # "resource usage of every container, stopped ones too" is stats -a
-                have = have | self._flag_cover(e, a)
+                by_flags = self._flag_cover(e, a) - have
+                have = have | by_flags
                 covered = sum(w for k, w in key_q.items() if k in have) / key_total
                 base *= 1 - _COVERAGE + _COVERAGE * covered
+                base *= 1 + _FLAG_BONUS * sum(w for k, w in key_q.items() if k in by_flags) / key_total
             scored.append(Candidate(self._entries[e], self._tier(e, base)))
         scored = self._curated_first(scored)
         rest = [

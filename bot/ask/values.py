@@ -130,6 +130,8 @@ _FUNCTION_WORDS = frozenset(
         "crashes", "restarts", "keeps", "gets", "goes", "is", "was", "has", "had", "does",
         "did", "can", "cannot", "should", "would", "will", "must", "may", "might", "too",
         "also", "then", "there", "here", "now", "yet", "still", "just", "even", "ever",
+        "comes", "come", "becomes", "returns", "works", "seems", "uses", "listens", "needs",
+        "wants", "shows", "prints", "writes", "reads", "sees", "takes", "makes", "tries",
     }
 )
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):

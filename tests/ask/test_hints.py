@@ -86,3 +86,17 @@ def test_a_hint_is_read_whatever_the_title_of_the_answer_says() -> None:
     a = both_tiers().ask("run a container with 512 MB of memory and 1 GB of memory plus swap")
     assert a.best is not None and a.best.command is not None
     assert "--memory 512m" in a.best.command and "--memory-swap 1g" in a.best.command
+
+
+@pytest.mark.parametrize(
+    ("question", "pattern"),
+    [
+        # what only a flag of `docker run` explains picks run over `docker top` (processes)
+        ("start a container that may run at most 50 processes", r"^docker run --pids-limit 50\b"),
+        ("start a new container with extra group audio", r"^docker run --group-add\b"),
+    ],
+)
+def test_what_a_command_s_flags_explain_picks_the_command(question: str, pattern: str) -> None:
+    a = both_tiers().ask(question)
+    assert a.confident and a.best is not None and a.best.command is not None
+    assert re.search(pattern, a.best.command), a.best.command
