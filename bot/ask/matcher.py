@@ -278,7 +278,10 @@ class Matcher:
                 have = have | by_flags
                 covered = sum(w for k, w in key_q.items() if k in have) / key_total
                 base *= 1 - _COVERAGE + _COVERAGE * covered
-                base *= 1 + _FLAG_BONUS * sum(w for k, w in key_q.items() if k in by_flags) / key_total
+                # and what only its flags explain counts once more ("at most 50 processes"
+                # is run --pids-limit, not top)
+                only_flags = sum(w for k, w in key_q.items() if k in by_flags) / key_total
+                base *= 1 + _FLAG_BONUS * only_flags
             scored.append(Candidate(self._entries[e], self._tier(e, base)))
         scored = self._curated_first(scored)
         rest = [
