@@ -81,6 +81,9 @@ _FILTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\babout (containers|images|volumes|networks) only\b"), "type={0}"),
     (re.compile(r"브리지 ?(?:드라이버|네트워크)"), "driver=bridge"),
     (re.compile(r"오버레이 ?(?:드라이버|네트워크)"), "driver=overlay"),
+    (re.compile(r"(?i)\bexit(?:ed)?\s+(?:with\s+)?(?:exit\s+)?(?:code|status)\s+(\d{1,3})\b"),
+     "exited={0}"),
+    (re.compile(r"종료 ?코드(?:가)? ?(\d{1,3})(?:번)?(?:으로|로|인)"), "exited={0}"),
     # a state last: "images created before app:v2" is about before, not a status
     (re.compile(r"(?i)\b(exited|running|paused|created|restarting|dead)\b"), "status={0}"),
     (re.compile(r"종료된|멈춘|중지된"), "status=exited"),

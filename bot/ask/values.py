@@ -164,6 +164,10 @@ _ULIMIT = re.compile(
     r"(?i)\b(nofile|nproc)\b\D{0,30}?(\d+)|(open[- ]files?|file descriptors?|열 수 있는 파일|"
     r"파일 디스크립터|오픈 파일)\D{0,40}?(\d+)"
 )
+_EXIT_CODE = re.compile(
+    r"(?i)\b(?:exit(?:ed|s)?(?:\s+(?:with\s+)?(?:status|code))?|code|status|error|errno)\s*"
+    r"[:#]?\s*(\d{1,3})\b|(?:종료\s*)?코드\s*(\d{1,3})"
+)
 _UIDGID = re.compile(r"(?i)\buid\s*(\d+)\W{1,3}(?:and\s+)?gid\s*(\d+)")
 _FRACTION = re.compile(
     r"(?i)\b(?:a\s+)?(quarter|half)\s+(?:of\s+)?(?:a\s+|one\s+)?cpu|(절반)|(?<![가-힣])(반)\s*개"
@@ -223,6 +227,10 @@ def find_values(question: str) -> list[Value]:
 
     for m in _UIDGID.finditer(question):
         add("userspec", f"{m.group(1)}:{m.group(2)}", m.span())
+    # an exit code or an error number is said about what happened, not a value to give
+    for m in _EXIT_CODE.finditer(question):
+        g = 1 if m.group(1) else 2
+        add("exitcode", m.group(g), m.span(g))
     for m in _ULIMIT.finditer(question):
         name = (m.group(1) or "nofile").lower()
         n = m.group(2) or m.group(4)

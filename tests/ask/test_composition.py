@@ -396,3 +396,15 @@ def test_a_cpu_list_or_a_limit_selects_its_option(
     composer: Composer, command: str, question: str, expected: str
 ) -> None:
     _composes(composer, command, question, expected)
+
+
+def test_an_exit_code_is_no_count() -> None:
+    # "code 137" says what happened; it is not the value of --cpus or --tail
+    assert [(v.kind, v.text) for v in find_values("it exits with code 137")] == [
+        ("exitcode", "137")
+    ]
+
+
+def test_an_exit_code_said_about_containers_filters_them(composer: Composer) -> None:
+    _composes(composer, "docker ps -a", "the ones that exited with code 3",
+              "docker ps -a --filter exited=3")
