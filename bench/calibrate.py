@@ -13,8 +13,10 @@ The rule (bot/ask/matcher.py): confident when ``score + k * (score - runner-up)`
 every (k, THRESHOLD, THRESHOLD_UNANCHORED) on a grid it computes, per style, in-scope
 top-1 (confident and right) and out-of-scope abstention. The choice: among the points
 whose abstention is at least ABSTENTION_TARGET in every style (a wrong confident answer
-is worse than "not sure"), the one with the highest mean top-1 over the styles (ties:
-the higher thresholds, then the smaller k); when none reaches the target, the highest
+is worse than "not sure"), the one with the highest mean top-1 over the styles; points within NEAR_TIE of it
+(0.002: two or three of the 1,126 in-scope questions) count as tied, and ties go to the
+higher unanchored threshold, then the higher threshold, then the smaller k, so a change
+of a question or two does not swing the bars; when none reaches the target, the highest
 worst-style abstention. Exit code 1 when the
 constants in bot/ask/matcher.py differ from the choice, so a change to the matcher or
 the knowledge base that moves them is noticed.
@@ -46,6 +48,7 @@ from bot.ask.matcher import (
 from bot.ask.phrasing import focus
 
 ABSTENTION_TARGET = 0.95
+NEAR_TIE = 0.002
 THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(51)]
 MARGINS = (0.0, 0.25, 0.5, 1.0)
 QUESTIONS = Path(__file__).parent / "questions"
@@ -132,7 +135,11 @@ def main() -> int:
                              top1, abst))
     meeting = [g for g in grid if g[4] >= ABSTENTION_TARGET]
     if meeting:
-        best = max(meeting, key=lambda g: (round(g[3], 9), g[1], g[2], -g[0]))
+        # near-ties (within NEAR_TIE of the best mean, two or three questions) go to the
+        # strictest bars: a question the dev sets never asked is safer left unanswered
+        top = max(g[3] for g in meeting)
+        near = [g for g in meeting if g[3] >= top - NEAR_TIE]
+        best = max(near, key=lambda g: (g[2], g[1], -g[0], round(g[3], 9)))
         note = f"abstention >= {ABSTENTION_TARGET} in every style"
     else:
         best = max(grid, key=lambda g: (round(g[4], 9), round(g[3], 9), g[1], g[2], -g[0]))

@@ -271,6 +271,15 @@ def analyze(text: str) -> Analysis:
         features["f:" + f] = 1.0
     for w in en_words:
         add("w:" + w, 1.0)
+    # a hyphenated word also says its parts and its parts joined ("Hyper-V" is "hyper v",
+    # "hyperv"), which others write apart
+    for w in raw_latin:
+        if "-" in w and not w.startswith("-") and not _PORTMAP.fullmatch(w):
+            pieces = [p for p in w.split("-") if p]
+            for p in pieces:
+                if p not in EN_STOP and not p.isdigit():
+                    add("w:" + stem_en(p), 0.5)
+            add("w:" + "".join(pieces), 0.5)
     for w in ko_words:
         if len(w) >= 2:
             add("k:" + w, 0.7)

@@ -44,7 +44,7 @@ from bot.secrets import CONTROL_CHARS
 # :func:`specific`): a question about "a network" or "a process" alone needs more
 # evidence before it is taken to be about Docker.
 THRESHOLD = 0.36
-THRESHOLD_UNANCHORED = 0.79
+THRESHOLD_UNANCHORED = 0.80
 MARGIN_WEIGHT = 0.25
 MAX_QUESTION_CHARS = 500
 MAX_ALTERNATIVES = 4
