@@ -200,6 +200,11 @@ _NEGATION = re.compile(
     r"(?<![a-z])(?:without|no|not|nothing|don'?t|do not|never|disable[ds]?|skip|omit)(?![a-z])"
     r"|않고|않음|않게|않도록|없이|말고|하지 말|생략|끄고|끈 채"
 )
+_INSTALL_INSIDE = re.compile(
+    r"\binstall\w*\b.{1,40}?\b(?:in|inside|into|within|to)\s+(?:a |an |the |my |our |this )?"
+    r"(?:docker ?)?(?:containers?|images?|dockerfiles?|docker)\b(?!\s+(?:desktop|engine))"
+    r"|(?:컨테이너|이미지|도커 ?이미지|도커파일|도커)\S{0,2}\s*(?:안에|안으로|내부에|속에|에)\s*\S.{0,20}설치"
+)
 _INTO_CONTAINER = re.compile(
     r"\b(?:log ?in|login|sign in|ssh)\b.{0,40}\b(?:in|into|to|inside)\b.{0,20}\bcontainers?\b"
     r"|컨테이너\S{0,3}\s*(?:안으로|안에|내부로|에)\s*(?:로그인|접속)"
@@ -245,6 +250,11 @@ def analyze(text: str) -> Analysis:
     # "a new container" / "새 컨테이너" is one that is run (or created) now
     if _NEW_CONTAINER.search(no_flags):
         concepts.add("run")
+    # "install curl in a container" / "이미지에 git 설치" puts software into an image (a
+    # Dockerfile's RUN), it does not install Docker
+    if "install" in concepts and _INSTALL_INSIDE.search(no_flags):
+        concepts.discard("install")
+        concepts.add("dockerfile")
     # "log into a container" is a shell in it, not a registry login
     if "login" in concepts and _INTO_CONTAINER.search(no_flags) and not _REGISTRY.search(no_flags):
         concepts.discard("login")

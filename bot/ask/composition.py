@@ -58,6 +58,8 @@ QUOTED = 100.0  # the score of a flag the question writes out
 _COVERED = 0.5
 MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
+# concepts that already mean what a --no-* flag does ("full" IDs are --no-trunc)
+_POLARITY_FREE = frozenset({"c:truncate"})
 _EVERYWHERE = frozenset({"w:docker", "c:container", "w:container", "c:image", "w:image"})
 _KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "x": 1.0}  # Korean bigrams pick no flag: too many false hits
 
@@ -289,6 +291,11 @@ class Composer:
                 parts.update(hinted[i])
                 full.add(d.flag.long)
                 pending.append((d, parts))
+                continue
+            # a flag that turns something off (--no-tty) is not what a question asks for
+            # when it says the thing it turns off ("an interactive shell") and no "without"
+            if (f.long.startswith("no-") and "x:not" not in a.features
+                    and not parts.keys() & _POLARITY_FREE):
                 continue
             # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
             # not only by an incidental word of its description ("running the check")

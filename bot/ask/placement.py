@@ -223,6 +223,13 @@ def present_flags(cmd: Command, rest: Sequence[str]) -> dict[str, str | None]:
     i = 0
     while i < len(rest):
         w = rest[i]
+        # a cluster of short switches ("-it", "-aq") says each of them
+        if re.fullmatch(r"-[A-Za-z]{2,}", w):
+            switches = [cmd.flag_by_short(c) for c in w[1:]]
+            if all(f is not None and not f.takes_value for f in switches):
+                out.update({f.name: None for f in switches if f is not None})
+                i += 1
+                continue
         f = _lookup(cmd, w)
         if f is not None:
             value = None
@@ -294,6 +301,13 @@ def rewrite(
         else:
             out_rest.append(w)
         i += 1
+    # an optional switch the stored line shows as "[--no-cache]" is written out when asked for
+    for j, w in enumerate(out_rest):
+        if w.startswith("[-") and w.endswith("]"):
+            f = _lookup(cmd, w[1:-1])
+            if f is not None and f.name in values and f.name not in done and not f.takes_value:
+                out_rest[j] = shown_name(f)
+                done.add(f.name)
     new: list[str] = []
     for name, value in values.items():
         if name in done:

@@ -127,3 +127,20 @@ def test_an_instruction_in_capitals_is_a_term_of_its_own() -> None:
 )
 def test_a_request_to_leave_something_out_is_marked(text: str, negated: bool) -> None:
     assert ("x:not" in analyze(text).features) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "installs_docker"),
+    [
+        ("install curl inside a container", False),
+        ("컨테이너 안에 vim 설치", False),
+        ("install docker on ubuntu", True),
+        ("install docker desktop", True),
+    ],
+)
+def test_installing_into_a_container_is_not_installing_docker(
+    text: str, installs_docker: bool
+) -> None:
+    features = analyze(text).features
+    assert ("c:install" in features) is installs_docker
+    assert ("c:dockerfile" in features) is not installs_docker

@@ -408,3 +408,21 @@ def test_an_exit_code_is_no_count() -> None:
 def test_an_exit_code_said_about_containers_filters_them(composer: Composer) -> None:
     _composes(composer, "docker ps -a", "the ones that exited with code 3",
               "docker ps -a --filter exited=3")
+
+
+@pytest.mark.parametrize(
+    ("command", "question", "expected"),
+    [
+        # a cluster of switches already says each of them: no second -i after -it
+        ("docker exec -it <container> sh", "an interactive shell inside it", None),
+        # an optional switch shown in brackets is written out when asked for
+        ("docker system prune [-a] [--volumes]", "remove the volumes too",
+         "docker system prune [-a] --volumes"),
+        # a flag that turns something off is not what "an interactive shell" asks for
+        ("docker compose exec <service> sh", "an interactive terminal in the service", None),
+    ],
+)
+def test_switches_already_there_and_switches_that_turn_things_off(
+    composer: Composer, command: str, question: str, expected: str | None
+) -> None:
+    _composes(composer, command, question, expected)
