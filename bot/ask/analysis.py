@@ -203,7 +203,8 @@ _NEGATION = re.compile(
 _INSTALL_INSIDE = re.compile(
     r"\binstall\w*\b.{1,40}?\b(?:in|inside|into|within|to)\s+(?:a |an |the |my |our |this )?"
     r"(?:docker ?)?(?:containers?|images?|dockerfiles?|docker)\b(?!\s+(?:desktop|engine))"
-    r"|(?:컨테이너|이미지|도커 ?이미지|도커파일|도커)\S{0,2}\s*(?:안에|안으로|내부에|속에|에)\s*\S.{0,20}설치"
+    r"|(?:컨테이너|이미지|도커 ?이미지|도커파일|도커)\S{0,2}\s*"
+    r"(?:안에|안으로|내부에|속에|에)\s*\S.{0,20}설치"
 )
 _INTO_CONTAINER = re.compile(
     r"\b(?:log ?in|login|sign in|ssh)\b.{0,40}\b(?:in|into|to|inside)\b.{0,20}\bcontainers?\b"
