@@ -15,10 +15,10 @@ top-1 (confident and right) and out-of-scope abstention. The choice: among the p
 whose abstention is at least ABSTENTION_TARGET in every style (a wrong confident answer
 is worse than "not sure"), the one with the highest mean top-1 over the styles; points
 within NEAR_TIE of it (0.002: two or three of the 1,126 in-scope questions) count as
-tied, and ties go to the higher unanchored threshold, then the higher threshold, then the smaller k, so a change
-of a question or two does not swing the bars; when none reaches the target, the highest
-worst-style abstention. Exit code 1 when the
-constants in bot/ask/matcher.py differ from the choice, so a change to the matcher or
+tied, and ties go to the higher unanchored threshold, then the higher threshold, then
+the smaller k, so a change of a question or two does not swing the bars; when none
+reaches the target, the highest worst-style abstention. Exit code 1 when the constants
+in bot/ask/matcher.py differ from the choice, so a change to the matcher or
 the knowledge base that moves them is noticed.
 """
 
