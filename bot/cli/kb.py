@@ -55,7 +55,7 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         text = "\n".join(read_lines(args.notes))
         kb, _ = check_knowledge(settings.knowledge_folders)  # ids to clash with, even unchecked
         existing = {e.id: f"{e.file}:{e.line}" for e in kb}
-        imported = import_draft(text, source_name=name, existing=existing)
+        imported = import_draft(text, source_name=name, existing=existing, lang=lang)
         for warning in imported.warnings:
             err(phrase("cli.kb.warning", lang, text=warning))
         if args.output:

@@ -28,6 +28,7 @@ import yaml
 
 from bot.errors import InputError
 from bot.lang import Lang, detect_lang
+from bot.phrases import phrase
 
 TODO = "TODO"
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
@@ -195,29 +196,25 @@ def _clip(text: str, limit: int = 60) -> str:
 
 
 def import_draft(
-    text: str, source_name: str = "notes", existing: Mapping[str, str] | None = None
+    text: str,
+    source_name: str = "notes",
+    existing: Mapping[str, str] | None = None,
+    lang: Lang = "en",
 ) -> Imported:
     """Draft entries for every command and term found in the notes.
 
     ``existing`` maps the knowledge base's ids to where they are (``file:line``): a draft
     whose id is taken gets the next free one (``run-2``) and a warning naming the entry
     it clashes with. Raises :class:`~bot.errors.InputError` when the notes are empty or
-    hold nothing to import.
+    hold nothing to import. Warnings and errors are said in ``lang``.
     """
     if not text.strip():
-        raise InputError(
-            f"{source_name} is empty: there are no notes to import.",
-            hint="Give a markdown file with `docker ...` lines (see `dockbot kb import --help`).",
-        )
+        raise InputError.keyed("kb.import.empty", lang, source=source_name)
     found, skipped = _parse(text)
-    warnings = [(n, f"{source_name}:{n}: skipped, not a heading, command, flag or "
-                    f"`term - description` line: {_clip(line)}") for n, line in skipped]
+    warnings = [(n, phrase("kb.import.skipped", lang, source=source_name, line=n,
+                           text=_clip(line))) for n, line in skipped]
     if not found:
-        raise InputError(
-            f"No commands or terms found in {source_name} ({len(skipped)} line(s) skipped).",
-            hint="Write commands as `docker ... - description` lines "
-            "(see `dockbot kb import --help`).",
-        )
+        raise InputError.keyed("kb.import.nothing", lang, source=source_name, n=len(skipped))
     known = dict(existing or {})
     ids: set[str] = set(known)
     entries: list[dict[str, object]] = []
@@ -226,11 +223,10 @@ def import_draft(
         entry = _entry(d, ids, clash)
         taken = [c for c in clash if c in known]
         if taken:
-            warnings.append((d.line,
-                f"{source_name}:{d.line}: id `{taken[0]}` is already in the knowledge base "
-                f"({known[taken[0]]}); drafted as `{entry['id']}`: merge it into that entry "
-                "or keep the new id",
-            ))
+            warnings.append((d.line, phrase(
+                "kb.import.clash", lang, source=source_name, line=d.line, id=taken[0],
+                where=known[taken[0]], new=entry["id"],
+            )))
         entries.append(entry)
     header = (
         f"# Draft entries imported from {source_name} by `dockbot kb import`.\n"

@@ -10,7 +10,7 @@ where the phrase is shown:
   there; ``chat.*`` -- the ``dockbot chat`` and ``dockbot ask`` prompts and help;
   ``cli.*`` -- the ``dockbot`` command's own words (``slash`` help, ``kb import``);
   ``kb.check.*`` -- the knowledge problems ``dockbot kb check`` reports, ``kb.gaps.*`` the
-  ``dockbot kb gaps`` report;
+  ``dockbot kb gaps`` report, ``kb.import.*`` what ``dockbot kb import`` says;
 * ``explain.<module>.*`` -- what the explainer (:mod:`bot.explain`) says about flags, values
   and arguments; ``explain.table.<table>.<item>`` its lookup tables (:func:`table_phrase`);
   ``explain.risk.<rule>.message`` and ``.safer`` -- each risky-flag warning and its safer
@@ -39,7 +39,7 @@ from bot.phrases.explain_lines import EXPLAIN_LINES
 from bot.phrases.explain_tables import TABLES
 from bot.phrases.explain_values import EXPLAIN_VALUES
 from bot.phrases.explain_words import EXPLAIN_WORDS
-from bot.phrases.kb import CHECK, GAPS
+from bot.phrases.kb import CHECK, GAPS, IMPORT
 from bot.phrases.risks import RISKS
 from bot.phrases.slack import SLACK, SLACK_ROLES
 from bot.phrases.terminal import CHAT, EXPLAIN, EXPLAIN_ROLES, TERMINAL
@@ -67,6 +67,7 @@ PHRASES: Phrases = {
     **_namespaced("cli", CLI),
     **_namespaced("kb.check", CHECK),
     **_namespaced("kb.gaps", GAPS),
+    **_namespaced("kb.import", IMPORT),
     **_namespaced("exec", EXECUTOR),
     **_namespaced("input", INPUT),
     **{f"explain.table.{name}.{item}": {"en": en, "ko": ko}

@@ -228,3 +228,31 @@ GAPS: Phrases = {
         "ko": "초안 항목 (TODO를 채운 다음 `dockbot kb check`):",
     },
 }
+
+# what `dockbot kb import` says about the notes it reads (the draft itself stays as written)
+IMPORT: Phrases = {
+    "empty": {"en": "{source} is empty: there are no notes to import.",
+              "ko": "{source}: 비어 있어서 가져올 노트가 없어요."},
+    "empty.hint": {
+        "en": "Give a markdown file with `docker ...` lines (see `dockbot kb import --help`).",
+        "ko": "`docker ...` 줄이 있는 마크다운 파일을 주세요 (`dockbot kb import --help` 참고).",
+    },
+    "nothing": {"en": "No commands or terms found in {source} ({n} line(s) skipped).",
+                "ko": "{source}에서 명령이나 용어를 찾지 못했어요 ({n}줄 건너뜀)."},
+    "nothing.hint": {
+        "en": "Write commands as `docker ... - description` lines "
+              "(see `dockbot kb import --help`).",
+        "ko": "명령은 `docker ... - 설명` 형식의 줄로 쓰세요 (`dockbot kb import --help` 참고).",
+    },
+    "skipped": {
+        "en": "{source}:{line}: skipped, not a heading, command, flag or "
+              "`term - description` line: {text}",
+        "ko": "{source}:{line}: 건너뜀, 제목·명령·플래그·`용어 - 설명` 줄이 아니에요: {text}",
+    },
+    "clash": {
+        "en": "{source}:{line}: id `{id}` is already in the knowledge base ({where}); drafted "
+              "as `{new}`: merge it into that entry or keep the new id",
+        "ko": "{source}:{line}: id `{id}`는 이미 지식 베이스에 있어요 ({where}); `{new}`로 "
+              "초안을 만들었어요: 그 항목에 합치거나 새 id를 그대로 쓰세요",
+    },
+}

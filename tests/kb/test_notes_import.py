@@ -119,3 +119,18 @@ def test_real_team_notes_import(tmp_path: Path) -> None:
     es = entries(text)
     assert len(es) >= 5
     assert all(str(e.get("command", "docker")).startswith("docker") for e in es)
+
+
+def test_import_speaks_korean_when_asked() -> None:
+    with pytest.raises(InputError, match="비어 있어서") as exc:
+        import_draft("\n", "notes.md", lang="ko")
+    assert "마크다운" in exc.value.user_text()
+    with pytest.raises(InputError, match=r"notes.md에서 명령이나 용어를 찾지 못했어요 \(1줄"):
+        import_draft("그냥 문장\n", "notes.md", lang="ko")
+    imported = import_draft("설명 문장\ndocker ps - 목록\n", "notes.md",
+                            {"ps": "knowledge/container.yml:3"}, lang="ko")
+    assert imported.warnings == (
+        "notes.md:1: 건너뜀, 제목·명령·플래그·`용어 - 설명` 줄이 아니에요: 설명 문장",
+        "notes.md:2: id `ps`는 이미 지식 베이스에 있어요 (knowledge/container.yml:3); "
+        "`ps-2`로 초안을 만들었어요: 그 항목에 합치거나 새 id를 그대로 쓰세요",
+    )
