@@ -14,6 +14,12 @@ from bot.settings import Settings
 
 # (question, entry that answers it)
 TOPICS = [
+    ("pull the latest image and recreate the container from it", "upgrade-container-image"),
+    ("새로 받은 이미지 버전으로 컨테이너 업데이트", "upgrade-container-image"),
+    ("run a graphical X11 application from a docker image", "gui-apps-x11"),
+    ("컨테이너 GUI 프로그램을 X11 로 띄우기", "gui-apps-x11"),
+    ("what listens on which port inside my container", "container-listening-ports"),
+    ("check for /.dockerenv to know if the code runs in a container", "inside-container-check"),
     ("compose.yaml 서비스에 환경변수 두 개 넣으려면", "compose-environment"),
     ("how do I put env vars on a service in compose.yaml", "compose-environment"),
     ("컴포즈 파일 안에서 ${VARIABLE} 기본값 지정", "compose-env-interpolation"),
