@@ -79,7 +79,7 @@ def collect(matcher: Matcher) -> list[Row]:
             in_scope,
             top is not None and in_scope and is_right(top),
             ranked[0].score if ranked else 0.0,
-            ranked[1].score if len(ranked) > 1 else 0.0,
+            matcher.runner_up(ranked),
             specific(a),
             off_topic_of(a),
         )

@@ -344,13 +344,22 @@ class Matcher:
         comp = self.composer.compose(c.entry.command, question, a, exclude)
         return replace(c, composition=comp) if comp else c
 
-    @staticmethod
-    def confidence(ranked: list[Candidate], a: Analysis) -> float:
+    def runner_up(self, ranked: list[Candidate]) -> float:
+        """The score of the best other answer: an entry that answers with the same CLI
+        command as the best one (``run`` and ``run-name``) is no competing answer."""
+        if not ranked:
+            return 0.0
+        first = self._path_of.get(ranked[0].entry.id)
+        for c in ranked[1:]:
+            if first is None or self._path_of.get(c.entry.id) != first:
+                return c.score
+        return 0.0
+
+    def confidence(self, ranked: list[Candidate], a: Analysis) -> float:
         """The best score, raised by its lead over the runner-up."""
         if not ranked:
             return 0.0
-        second = ranked[1].score if len(ranked) > 1 else 0.0
-        return ranked[0].score + MARGIN_WEIGHT * (ranked[0].score - second)
+        return ranked[0].score + MARGIN_WEIGHT * (ranked[0].score - self.runner_up(ranked))
 
     def bar(self, a: Analysis) -> float:
         """The confidence a question needs: more when it names nothing of Docker's."""
