@@ -215,7 +215,7 @@ def test_control_and_invisible_characters_are_ignored(matcher: Matcher) -> None:
 def test_an_entry_with_the_same_command_is_no_runner_up(matcher: Matcher) -> None:
     # "run" and "run-name" both answer with docker run: the lead that confidence counts is
     # over the best answer with another command
-    ranked, a = matcher.rank(clean_question("run a container and give it a name"))
+    ranked, _ = matcher.rank(clean_question("run a container and give it a name"))
     paths = [matcher._path_of.get(c.entry.id) for c in ranked[:6]]
     assert paths[0] == paths[1] == "docker container run", paths
     other = next(c.score for c, p in zip(ranked, paths, strict=False) if p != paths[0])
