@@ -144,6 +144,7 @@ class Composer:
         self._mass: dict[str, dict[tuple[str, str], float]] = {}
         # a hint's first feature -> (flag, every feature of the hint)
         self._hint_inv: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
+        self._doc_of: dict[str, dict[str, _FlagDoc]] = {}  # command -> flag's long name -> doc
 
     def _global_idf(self) -> None:
         """How rare each word is among all flags of all commands: "set", "show" and
@@ -190,17 +191,18 @@ class Composer:
         )
         self._own[cmd.path] = frozenset(own.features)
         hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
-        mine = self._own[cmd.path] | _EVERYWHERE
+        silent = self._own[cmd.path] | _EVERYWHERE
         for i, d in enumerate(docs):
             for phrase in d.hints:
                 # the command's own words and Docker's name say nothing about the flag
                 # ("docker in docker" for --privileged is "in" and "docker")
-                hk = phrase - mine
+                hk = phrase - silent
                 # nor does a phrase whose words other flags' texts also have ("cpu" among
                 # the cpu limits)
                 if hk and sum(hk <= o.keys for j, o in enumerate(docs) if j != i) < 2:
                     hint_inv.setdefault(min(hk), []).append((i, hk))
         self._hint_inv[cmd.path] = hint_inv
+        self._doc_of[cmd.path] = {d.flag.long: d for d in docs}
         inv: dict[str, list[int]] = {}
         for i, d in enumerate(docs):
             for k in d.keys:
@@ -334,10 +336,9 @@ class Composer:
         for s, f in self.score_flags(cmd, a):
             if s < FLAG_THRESHOLD:
                 break
-            for d in self._docs[cmd.path]:
-                if d.flag is f:  # its text and the words people use for it
-                    out.update(d.keys)
-                    out.update(k for hint in d.hints for k in hint)
+            d = self._doc_of[cmd.path][f.long]  # its text and the words people use for it
+            out.update(d.keys)
+            out.update(k for hint in d.hints for k in hint)
         return frozenset(out.intersection(a.features))
 
     def compose(
@@ -358,6 +359,7 @@ class Composer:
         # template the command already has is replaced whole (it may hold spaces)
         template = format_template(cmd.path, question)
         fmt = cmd.flag_by_long("format") if template is not None else None
+        fmt_value = template.value if template is not None else None
         if fmt is not None:
             names = "|".join(re.escape(n) for n in (fmt.name, f"-{fmt.short}" if fmt.short else "")
                              if n)
@@ -376,7 +378,7 @@ class Composer:
             if f is None or not f.takes_value or not replaceable(old):
                 continue
             value = (
-                template.value if f is fmt and template is not None
+                fmt_value if f is fmt
                 else enum_value(f, question, named=True) or value_for(f, question, found, used)
             )
             if value is not None and value != old:
@@ -401,12 +403,8 @@ class Composer:
             for s, f in self.score_flags(cmd, a, exclude, said_values)
             if s >= FLAG_THRESHOLD and f.name not in present
         ][:MAX_ADDED_FLAGS]
-        if fmt is not None and template is not None:
-            if fmt.name in present:
-                values[fmt.name] = template.value
-                flags.append(fmt)
-            else:
-                chosen.insert(0, fmt)  # before --quiet, its alternative
+        if fmt is not None and fmt.name not in present:
+            chosen.insert(0, fmt)  # before --quiet, its alternative
         # a value only one option takes asks for that option ("unless-stopped", "8080:80")
         for f in cmd.flags:
             if f.name in present or f in chosen or not f.takes_value:
@@ -436,7 +434,7 @@ class Composer:
             value = None
             if f.takes_value:
                 value = (
-                    (template.value if f is fmt and template is not None else None)
+                    (fmt_value if f is fmt else None)
                     or enums.get(f.long)
                     or value_for(f, question, found, used)
                     or f"<{placeholder(f)}>"

@@ -45,6 +45,7 @@ def test_a_stored_template_is_replaced_whole(composer: Composer) -> None:
     comp = composer.compose(command, question, analyze(question))
     assert comp is not None
     assert comp.command == 'docker ps --format "table {{.Names}}\\t{{.Image}}"'
+    assert [f.flag for f in comp.flags] == ["--format"]  # listed once
 
 
 def test_the_template_comes_before_quiet(composer: Composer) -> None:
