@@ -83,11 +83,6 @@ def weigh(
 
 def build_index(kb: KnowledgeBase) -> IndexData:
     """Analyse every phrasing of every entry into the matcher's index."""
-    composer = Composer()
-    paths = []
-    for entry in kb.entries:
-        node, _ = composer.node_of(entry.command or "")
-        paths.append(node.path if node is not None else "")
     analyses: list[tuple[int, Analysis]] = []
     for i, entry in enumerate(kb.entries):
         analyses.extend((i, analyze(p)) for p in _phrasings(entry))
@@ -140,6 +135,11 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         (w for w in en_vocab if len(w) >= 3),
         key=lambda w: (w not in EN_STOP, -df.get("w:" + w, 0), w),
     )
+    composer = Composer()
+    paths = []
+    for entry in kb.entries:
+        node, _ = composer.node_of(entry.command or "")
+        paths.append(node.path if node is not None else "")
     return {
         "format": INDEX_FORMAT,
         "idf": idf,

@@ -86,21 +86,34 @@ _INSPECTS = frozenset(
 _ONLY_BEFORE = re.compile(r"(?i)\b(?:only|just)\s+(?:the\s+|their\s+|its\s+)?$")
 
 
-def _mentions(question: str, columns: _Columns) -> list[tuple[int, int, str]]:
-    """(start, end, field) of each column the question names, in text order."""
+def _word_pattern(word: str) -> re.Pattern[str]:
+    pattern = re.escape(word)
+    if word.isascii():  # an English word stands alone; a Korean one may carry a particle
+        pattern = r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])"
+    return re.compile(pattern)
+
+
+# each command's column words as patterns, longest first (so "memory usage" before "memory")
+_WORDS: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    path: tuple(
+        (_word_pattern(w), field)
+        for w, field in sorted(
+            ((w, field) for field, en, ko in columns for w in (*en, *ko)),
+            key=lambda t: len(t[0]),
+            reverse=True,
+        )
+    )
+    for path, columns in _COLUMNS.items()
+}
+
+
+def _mentions(question: str, path: str) -> list[tuple[int, int, str]]:
+    """(start, end, field) of each column of ``path`` the question names, in text order."""
     low = question.lower()
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    words = sorted(
-        ((w, field) for field, en, ko in columns for w in (*en, *ko)),
-        key=lambda t: len(t[0]),
-        reverse=True,
-    )
-    for word, field in words:
-        pattern = re.escape(word)
-        if word.isascii():
-            pattern = r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])"
-        for m in re.finditer(pattern, low):
+    for rx, field in _WORDS[path]:
+        for m in rx.finditer(low):
             span = m.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
@@ -136,10 +149,9 @@ def format_template(path: str, question: str) -> Template | None:
     if path in _INSPECTS:
         m = _PATH.search(question)
         return Template("{{." + m.group(1) + "}}", m.group(0)) if m else None
-    columns = _COLUMNS.get(path)
-    if columns is None or not _ONLY.search(question):
+    if path not in _WORDS or not _ONLY.search(question):
         return None
-    named = _mentions(question, columns)
+    named = _mentions(question, path)
     # several columns are a list: "names and status", "이름, CPU%, 메모리 사용량", "저장소:태그"
     run = _longest_list(question, named)
     if len(run) >= 2:

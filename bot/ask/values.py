@@ -125,15 +125,14 @@ _ORDINARY = frozenset(
 # "as soon as any container exits"
 _FUNCTION_WORDS = frozenset(
     {
-        "without", "within", "unless", "until", "while", "when", "whenever", "after", "before",
+        "without", "within", "unless", "until", "while", "whenever", "after", "before",
         "once", "again", "itself", "exits", "exit", "stops", "starts", "runs", "dies", "fails",
-        "crashes", "restarts", "keeps", "gets", "goes", "is", "was", "has", "had", "does",
-        "did", "can", "cannot", "should", "would", "will", "must", "may", "might", "too",
-        "also", "then", "there", "here", "now", "yet", "still", "just", "even", "ever",
+        "crashes", "restarts", "keeps", "gets", "goes", "has", "had", "cannot", "too",
+        "also", "now", "yet", "still", "even", "ever",
         "comes", "come", "becomes", "returns", "works", "seems", "uses", "listens", "needs",
         "wants", "shows", "prints", "writes", "reads", "sees", "takes", "makes", "tries",
     }
-)
+)  # (the stop words, "is", "can", "when" ..., are no names either: EN_STOP)
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):
 # grammar, not a name someone gave
 _INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed)|[a-z]{3,}ing")
