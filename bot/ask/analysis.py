@@ -206,6 +206,18 @@ _INSTALL_INSIDE = re.compile(
     r"|(?:컨테이너|이미지|도커 ?이미지|도커파일|도커)\S{0,2}\s*"
     r"(?:안에|안으로|내부에|속에|에)\s*\S.{0,20}설치"
 )
+# "set the working directory in the image", "make the image run as ...", "이미지 안에서 ...
+# 정하기": a setting written into the image (a Dockerfile instruction), not a run option
+_INTO_IMAGE = re.compile(
+    r"\b(?:set|sets|setting|define|declare|specify|choose|change|add|put|make|bake|give)\b"
+    r"[^.?!]{0,40}?\b(?:in|inside|into|within|for|of)\s+(?:a |an |the |my |our |this |your )?"
+    r"(?:docker ?)?(?:images?|dockerfiles?)\b"
+    r"|\bmake (?:the|an?|my|our) (?:docker )?image\b"
+    r"|\b(?:in|inside|into)\s+(?:a |an |the |my |our |this |your )?(?:docker ?)?images?\b"
+    r"[^.?!]{0,40}?\b(?:set|define|declare|specify|choose|change|add|put|bake)\b"
+    r"|(?:이미지|도커 ?이미지)\S{0,2}\s*(?:안에서|안에|내부에서|내부에|속에)\s*\S.{0,25}?"
+    r"(?:정하|지정|설정|선언|넣|바꾸|변경|추가)"
+)
 _INTO_CONTAINER = re.compile(
     r"\b(?:log ?in|login|sign in|ssh)\b.{0,40}\b(?:in|into|to|inside)\b.{0,20}\bcontainers?\b"
     r"|컨테이너\S{0,3}\s*(?:안으로|안에|내부로|에)\s*(?:로그인|접속)"
@@ -256,6 +268,8 @@ def analyze(text: str) -> Analysis:
     if "install" in concepts and _INSTALL_INSIDE.search(no_flags):
         concepts.discard("install")
         concepts.add("dockerfile")
+    if _INTO_IMAGE.search(no_flags):
+        concepts.add("dockerfile")
     # "log into a container" is a shell in it, not a registry login
     if "login" in concepts and _INTO_CONTAINER.search(no_flags) and not _REGISTRY.search(no_flags):
         concepts.discard("login")
@@ -301,9 +315,11 @@ def analyze(text: str) -> Analysis:
     tokens = [*flags, *en_words, *(jamo(w) for w in ko_words)]
     fuzzy = " ".join(tokens)
     words = set(raw_latin) | set(parts) | set(raw_ko) | set(stripped)
+    # "registries", "volumes" anchor as "registry" and "volume" do
     anchored = (
         instruction
         or bool(words & ANCHORS)
+        or any(stem_en(w) in ANCHORS for w in raw_latin)
         or bool(flags)
         or any(a in compact_all for a in _KO_ANCHORS)
     )

@@ -60,7 +60,10 @@ MAX_ADDED_FLAGS = 3
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
 # concepts that already mean what a --no-* flag does ("full" IDs are --no-trunc)
 _POLARITY_FREE = frozenset({"c:truncate"})
-_EVERYWHERE = frozenset({"w:docker", "c:container", "w:container", "c:image", "w:image"})
+_EVERYWHERE = frozenset(
+    {"w:docker", "k:도커", "c:container", "w:container", "k:컨테이너",
+     "c:image", "w:image", "k:이미지"}
+)
 _KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "x": 1.0}  # Korean bigrams pick no flag: too many false hits
 
 @dataclass(frozen=True)

@@ -60,6 +60,15 @@ _REFERENCE_WEIGHT = 0.9
 _OBJECT_MISSING = 0.85
 _ACTION_MISSING = 0.85
 _QUALIFIER_EXTRA = 0.9
+_SCOPES = frozenset({"c:compose", "c:swarm", "c:service"})
+_SCOPE_EXTRA = 0.85
+# command groups named for what they manage: their commands answer questions naming it
+_GROUPS = {
+    "plugin": "plugin 플러그인", "manifest": "manifest 매니페스트", "trust": "trust 신뢰 서명",
+    "swarm": "swarm 스웜", "node": "node 노드", "service": "service 서비스", "stack": "stack 스택",
+    "secret": "secret 시크릿", "checkpoint": "checkpoint 체크포인트",
+}
+_GROUP_MISSING = 0.85
 _CONTROL = CONTROL_CHARS
 
 
@@ -139,6 +148,15 @@ class Matcher:
         # the CLI command each entry's command line runs ("docker container logs")
         paths = zip(self._entries, self.index["paths"], strict=True)
         self._path_of = {e.id: p for e, p in paths if p}
+        group_keys = {
+            g: frozenset(k for k in analyze(words).features if k[0] in "cwk")
+            for g, words in _GROUPS.items()
+        }
+        self._group_of: dict[int, frozenset[str]] = {}
+        for i, entry in enumerate(self._entries):
+            path = self._path_of.get(entry.id, "").split()
+            if len(path) >= 3 and path[1] in group_keys:
+                self._group_of[i] = group_keys[path[1]]
         self._en_vocab: list[str] = self.index["en_vocab"]
         self._en_short: list[str] = [w for w in self._en_vocab if len(w) in (3, 4)]
         self._en_set = frozenset(self.index["en_known"])
@@ -270,6 +288,14 @@ class Matcher:
                 base *= _ACTION_MISSING
             if core & QUALIFIERS - q_qualifiers:
                 base *= _QUALIFIER_EXTRA
+            # a compose (or swarm) answer to a question that says neither ("rebuild an
+            # image" is docker build, not docker compose build)
+            if core & _SCOPES and not core & _SCOPES & a.features.keys():
+                base *= _SCOPE_EXTRA
+            # "docker plugin push" answers a question that says "plugin"
+            need = self._group_of.get(e)
+            if need and not need & a.features.keys():
+                base *= _GROUP_MISSING
             if key_total > 0:
                 have = self._features_of[e]
                 # what the entry's command can do with a flag counts as covered too:

@@ -144,3 +144,22 @@ def test_installing_into_a_container_is_not_installing_docker(
     features = analyze(text).features
     assert ("c:install" in features) is installs_docker
     assert ("c:dockerfile" in features) is not installs_docker
+
+
+@pytest.mark.parametrize(
+    ("text", "dockerfile"),
+    [
+        ("set the working directory in the image", True),
+        ("make the image run as a non-root user", True),
+        ("이미지 안에서 기본 사용자 정하기", True),
+        ("show the environment variables baked into an image", False),
+        ("set the working directory of a container", False),
+    ],
+)
+def test_a_setting_written_into_the_image_is_the_dockerfiles(text: str, dockerfile: bool) -> None:
+    assert ("c:dockerfile" in analyze(text).features) is dockerfile
+
+
+def test_plural_docker_objects_anchor_a_question() -> None:
+    assert analyze("pushing to private registries").anchored
+    assert analyze("where do named volumes live").anchored

@@ -65,6 +65,10 @@ def test_clauses_split_only_long_questions() -> None:
         ("difference between CMD and ENTRYPOINT", "run-cmd-entrypoint"),
         ("COPY vs ADD in a Dockerfile", "copy-vs-add"),
         ("이미지와 컨테이너의 차이", "image-vs-container"),
+        # a setting inside the image is the Dockerfile's, not a run option
+        ("set the default user in the image", "dockerfile-user"),
+        ("이미지 안에서 기본 작업 폴더를 바꾸고 싶어요", "dockerfile-workdir"),
+        ("set the working directory inside the image", "dockerfile-workdir"),
     ],
 )
 def test_real_phrasing(matcher: Matcher, question: str, entry_id: str) -> None:
@@ -91,6 +95,15 @@ def test_real_phrasing(matcher: Matcher, question: str, entry_id: str) -> None:
         ("이미지 강제 삭제", r"^docker rmi -f\b"),
         ("컨테이너 강제 삭제", r"^docker rm -f\b"),
         ("force remove a container", r"^docker rm -f\b"),
+        # no compose word: the plain command, not its compose variant
+        ("빌드 하기", r"^docker (image )?build\b"),
+        ("docker ps -a with names only", r"^docker (container )?ps\b"),
+        ("compose로 이미지 다시 빌드", r"^docker compose build\b"),
+        # a command group's commands answer questions naming the group ("plugin push")
+        ("pushing to a private registry", r"^docker (image )?push\b"),
+        ("push a plugin to the registry", r"^docker plugin push\b"),
+        # an error about a name that is taken: free the name
+        ("Error: the container name is already in use", r"^docker rm -f\b"),
     ],
 )
 def test_context_words_pick_the_variant(matcher: Matcher, question: str, pattern: str) -> None:
