@@ -2,15 +2,14 @@
 
 "last 5 lines of the logs" is ``docker logs --tail 5 <container>``, not the stored
 ``docker logs --tail 100 <container>``. Given the answer's command line, the composer
-finds its node in the CLI reference (:mod:`bot.explain.cli_spec`), then scores every
-flag of that command against what the question says *beyond* the command itself:
+finds its node in the CLI reference, asks :mod:`bot.ask.flag_scoring` which flags the
+question wants, and writes them onto the line:
 
-- words and concepts of the question that the command's own name and summary do not
-  already explain (``logs`` and ``container`` say nothing about which flag);
-- weighed by how rare they are among that command's flags (``container`` appears in
-  half of ``docker run``'s flags; ``tail`` in one) and in the whole index;
-- a flag quoted in the question (``-f``, ``--tail``) is always taken when the command
-  has it.
+- a flag the line already has with a placeholder or an example value takes the value
+  the question gives; the flags asked for beyond it are added;
+- a value goes to the flag the question asks for most when there are fewer values than
+  flags that could take one, else in the order the line has them;
+- the line's other placeholder options give way to what the question asked for.
 
 A flag that takes a value gets one from the question when there is one of the right
 shape (a number, a size such as ``512MB``, a duration such as ``10m``, a port mapping, a
@@ -19,15 +18,19 @@ shape (a number, a size such as ``512MB``, a duration such as ``10m``, a port ma
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
-from bot.ask.analysis import Analysis, analyze, concept_word
-from bot.ask.hints import hints_for
+from bot.ask.analysis import Analysis, analyze
+from bot.ask.flag_scoring import (
+    FLAG_THRESHOLD,
+    SILENT_WORDS,
+    FlagData,
+    FlagScorer,
+    flag_keys,
+)
 from bot.ask.option_values import ENUMS, enum_value, filter_value, fit
 from bot.ask.placement import (
     SELECTED_BY_VALUE,
@@ -47,24 +50,14 @@ from bot.ask.placement import (
 )
 from bot.ask.templates import format_template
 from bot.ask.values import find_values
-from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
+from bot.explain.cli_spec import Command, Flag
 from bot.lang import Lang
 
-# A flag is added when the question's distinctive words it matches weigh at least this
-# much (sum of idf-weights); calibrated with the flag-scored dev sets (bench/calibrate.py).
-FLAG_THRESHOLD = 1.5
-QUOTED = 100.0  # the score of a flag the question writes out
-# without its name, a flag is picked only when the question covers this share of its text
-_COVERED = 0.5
+__all__ = ["FLAG_THRESHOLD", "ComposedFlag", "Composer", "Composition", "FlagData"]
+
 MAX_ADDED_FLAGS = 3
-_LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
-# concepts that already mean what a --no-* flag does ("full" IDs are --no-trunc)
-_POLARITY_FREE = frozenset({"c:truncate"})
-_EVERYWHERE = frozenset(
-    {"w:docker", "k:도커", "c:container", "w:container", "k:컨테이너",
-     "c:image", "w:image", "k:이미지"}
-)
-_KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "x": 1.0}  # Korean bigrams pick no flag: too many false hits
+_KEPT = frozenset({"tag"})  # stored flags that stay when others are asked for
+
 
 @dataclass(frozen=True)
 class ComposedFlag:
@@ -87,262 +80,22 @@ class Composition:
     flags: tuple[ComposedFlag, ...]
 
 
-@dataclass(frozen=True)
-class _FlagDoc:
-    flag: Flag
-    keys: frozenset[str]
-    name_keys: frozenset[str]  # what the flag's own name says: --tail -> the concept *tail*
-    hints: tuple[frozenset[str], ...] = ()  # each phrase people use for it, as features
 
+class Composer(FlagScorer):
+    """Writes the flags a question asks for onto a command line."""
 
-def _keys(features: Mapping[str, float]) -> frozenset[str]:
-    """The features that can pick a flag: concepts, and words that are no concept's form
-    (``delete`` counts once, as the concept *remove*, not again as a word)."""
-    return frozenset(
-        k for k in features if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
-    )
-
-
-def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
-    """A flag's features: of its name and texts, of its name alone (``--no-trunc`` is
-    read as written, where it is a concept's form, and as words), and of each phrase
-    people use for it (:mod:`bot.ask.hints`)."""
-    words = flag.long.replace("-", " ")
-    # "privileged" also says "privilege", "attachable" also "attach"
-    variants = " ".join(
-        w[: -len(end)] + add
-        for w in flag.long.split("-")
-        for end, add in (("ed", ""), ("ed", "e"), ("able", ""), ("able", "e"))
-        if w.endswith(end) and len(w) > len(end) + 3
-    )
-    meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
-    text = _keys(analyze(f"{flag.long} {words} {variants} {meaning}").features)
-    name = _keys(analyze(f"{flag.long} {words} {variants}").features)
-    hints = [sorted(k) for h in hints_for(path, flag.long) if (k := _keys(analyze(h).features))]
-    return [sorted(text), sorted(name), hints]
-
-
-FlagData = dict[str, Any]
-
-
-
-class Composer:
-    """Scores a command's flags against a question; built once per CLI reference."""
-
-    def __init__(self, spec: CliSpec | None = None, data: FlagData | None = None) -> None:
-        """``data`` is what :meth:`export` returned for the same reference (it is part of
-        the matcher's cached index, so a warm start analyses no flag text)."""
-        self.spec = spec or default_spec()
-        self._idf: dict[str, float] = {}
-        self._default_idf = 1.0
-        self._keys: dict[str, list[list[list[str]]]] = {}
-        if data is not None:
-            self._idf = data["idf"]
-            self._default_idf = data["default_idf"]
-            self._keys = data["keys"]
-        self._docs: dict[str, tuple[_FlagDoc, ...]] = {}
-        self._inv: dict[str, dict[str, list[int]]] = {}  # feature -> flags having it
-        self._local: dict[str, dict[str, float]] = {}
-        self._own: dict[str, frozenset[str]] = {}
-        self._mass: dict[str, dict[tuple[str, str], float]] = {}
-        # a hint's first feature -> (flag, every feature of the hint)
-        self._hint_inv: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
-        self._doc_of: dict[str, dict[str, _FlagDoc]] = {}  # command -> flag's long name -> doc
-
-    def _global_idf(self) -> None:
-        """How rare each word is among all flags of all commands: "set", "show" and
-        "container" are in hundreds of flag descriptions and pick none of them."""
-        df: dict[str, int] = {}
-        n = 0
-        for cmd in self.spec.walk():
-            keys = self._keys.setdefault(cmd.path, [_doc_keys(f, cmd.path) for f in cmd.flags])
-            for flag_keys, *_ in keys:
-                n += 1
-                for k in flag_keys:
-                    df[k] = df.get(k, 0) + 1
-        self._idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
-        self._default_idf = math.log((n + 1) / 0.5)
-
-    def export(self) -> FlagData:
-        """Everything analysed from the reference's flag texts, as plain data."""
-        if not self._idf:
-            self._global_idf()
-        return {"idf": self._idf, "default_idf": self._default_idf, "keys": self._keys}
-
-    def _prepare(self, cmd: Command) -> None:
-        if not self._idf:
-            self._global_idf()
-        if cmd.path in self._docs:
-            return
-        keys = self._keys.get(cmd.path) or [_doc_keys(f, cmd.path) for f in cmd.flags]
-        docs = tuple(
-            _FlagDoc(f, frozenset(k), frozenset(n), tuple(frozenset(x) for x in h))
-            for f, (k, n, h) in zip(cmd.flags, keys, strict=True)
-        )
-        n = len(docs) or 1
-        df: dict[str, int] = {}
-        for d in docs:
-            for k in d.keys:
-                df[k] = df.get(k, 0) + 1
-        self._local[cmd.path] = {
-            k: (0.0 if c / n > _LOCAL_COMMON and n >= 3 else math.log(1 + n / c))
-            for k, c in df.items()
-        }
-        slots = " ".join(s.name.replace("_", " ") for s in cmd.slots()).lower()
-        own = analyze(
-            " ".join([*cmd.path.split()[1:], cmd.summary("en"), cmd.summary("ko"), slots])
-        )
-        self._own[cmd.path] = frozenset(own.features)
-        hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
-        silent = self._own[cmd.path] | _EVERYWHERE
-        for i, d in enumerate(docs):
-            for phrase in d.hints:
-                # the command's own words and Docker's name say nothing about the flag
-                # ("docker in docker" for --privileged is "in" and "docker")
-                hk = phrase - silent
-                # nor does a phrase whose words other flags' texts also have ("cpu" among
-                # the cpu limits)
-                if hk and sum(hk <= o.keys for j, o in enumerate(docs) if j != i) < 2:
-                    hint_inv.setdefault(min(hk), []).append((i, hk))
-        self._hint_inv[cmd.path] = hint_inv
-        self._doc_of[cmd.path] = {d.flag.long: d for d in docs}
-        inv: dict[str, list[int]] = {}
-        for i, d in enumerate(docs):
-            for k in d.keys:
-                inv.setdefault(k, []).append(i)
-        self._inv[cmd.path] = inv
-        local = self._local[cmd.path]
-        mine = self._own[cmd.path]
-        # the weight of a flag's description in each language: a question in one language
-        # can only cover the words of that language (and the concepts both share); the
-        # command's own words are not counted (they never pick a flag of it)
-        self._mass[cmd.path] = {
-            (d.flag.long, lang): sum(
-                self._idf.get(k, self._default_idf) * local.get(k, 0.0) * _KIND[k[0]]
-                for k in d.keys
-                if k[0] in kinds and k not in mine
-            )
-            or 1.0
-            for d in docs
-            for lang, kinds in (("en", "cwx"), ("ko", "ckx"))
-        }
-        # last: `_docs` says the command is prepared, and requests on other threads read
-        # the other tables as soon as they see it (a fresh matcher, e.g. after a reload,
-        # is prepared by whichever requests come first)
-        self._docs[cmd.path] = docs
-
-    def node_of(self, command: str) -> tuple[Command | None, list[str]]:
-        """The CLI node a command line starts with, and the words after its path."""
-        words = command.split()
-        if not words or words[0] != "docker":
-            return None, words
-        node = self.spec.root
-        i = 1
-        while i < len(words) and words[i] in node.children:
-            node = node.children[words[i]]
-            i += 1
-        if node is self.spec.root or node.is_group:
-            return None, words[i:]
-        return node, words[i:]
-
-    def score_flags(
-        self,
-        cmd: Command,
-        a: Analysis,
-        exclude: frozenset[str] = frozenset(),
-        values: frozenset[str] | None = None,
-    ) -> list[tuple[float, Flag]]:
-        """Every flag of ``cmd`` with a positive score for the question, best first
-        (``exclude``: features that pick no flag; ``values``: those of them that said a
-        value, which no phrase of a flag's hints may use either; by default all)."""
-        self._prepare(cmd)
-        own = self._own[cmd.path] | exclude
-        local = self._local[cmd.path]
-        quoted = {k[2:] for k in a.features if k.startswith("f:")}
-        weight = {
-            k: self._idf.get(k, self._default_idf) * _KIND[k[0]]
-            for k in _keys(a.features)
-            if k not in own
-        }
-        lang = "ko" if any(k[0] == "k" for k in weight) else "en"
-        pending: list[tuple[_FlagDoc, dict[str, float]]] = []
-        # a phrase people use for a flag, every word of it in the question, asks for it
-        # whatever share of the description the question covers
-        asked = _keys(a.features) - (exclude if values is None else values)
-        hinted: dict[int, dict[str, float]] = {}
-        for k in asked:
-            for i, hk in self._hint_inv[cmd.path].get(k, ()):
-                if hk <= asked:
-                    hinted.setdefault(i, {}).update(
-                        (h, self._idf.get(h, self._default_idf) * _KIND[h[0]]) for h in hk
-                    )
-        scored: list[tuple[float, Flag]] = []
-        full: set[str] = set()  # flags asked for by a hint: their text counts as covered
-        docs = self._docs[cmd.path]
-        inv = self._inv[cmd.path]
-        near = {i for k in weight for i in inv.get(k, ())} | hinted.keys()
-        if quoted:
-            near.update(i for i, d in enumerate(docs) if d.flag.name in quoted or (
-                d.flag.short and f"-{d.flag.short}" in quoted))
-        for i in sorted(near):
-            d = docs[i]
-            f = d.flag
-            if f.name in quoted or (f.short and f"-{f.short}" in quoted):
-                scored.append((QUOTED, f))
-                continue
-            parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
-            parts = {k: v for k, v in parts.items() if v > 0}
-            if i in hinted:
-                parts.update(hinted[i])
-                full.add(d.flag.long)
-                pending.append((d, parts))
-                continue
-            # a flag that turns something off (--no-tty) is not what a question asks for
-            # when it says the thing it turns off ("an interactive shell") and no "without"
-            if (f.long.startswith("no-") and "x:not" not in a.features
-                    and not parts.keys() & _POLARITY_FREE):
-                continue
-            # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
-            # not only by an incidental word of its description ("running the check")
-            if parts and (
-                d.name_keys & parts.keys()
-                or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
-            ):
-                pending.append((d, parts))
-        # greedy: the best flag claims the question's words it matches; the next flag is
-        # scored on the words left (so "follow" does not also pull in --tail's "follow")
-        claimed: set[str] = set()
-        mass = self._mass[cmd.path]
-        while pending:
-            best_i, best_s = -1, 0.0
-            for i, (d, parts) in enumerate(pending):
-                s = sum(v for k, v in parts.items() if k not in claimed)
-                # how much of the flag's own description the question covers: "id" is a
-                # small part of --no-trunc's text, "follow" most of --follow's
-                if d.flag.long not in full:
-                    s *= math.sqrt(min(1.0, s / mass[d.flag.long, lang]))
-                if s > best_s:
-                    best_i, best_s = i, s
-            if best_i < 0:
-                break
-            d, parts = pending.pop(best_i)
-            claimed.update(parts)
-            scored.append((best_s, d.flag))
-        scored.sort(key=lambda t: t[0], reverse=True)
-        return scored
-
-    def covered(self, cmd: Command, a: Analysis) -> frozenset[str]:
-        """The question's features that the flags the composer would pick for ``cmd`` match
-        (used to rank: a command whose flags explain the rest of the question fits it)."""
-        out: set[str] = set()
-        self._prepare(cmd)
-        for s, f in self.score_flags(cmd, a):
-            if s < FLAG_THRESHOLD:
-                break
-            d = self._doc_of[cmd.path][f.long]  # its text and the words people use for it
-            out.update(d.keys)
-            out.update(k for hint in d.hints for k in hint)
-        return frozenset(out.intersection(a.features))
+    def _touches(self, cmd: Command, f: Flag, a: Analysis, others: Sequence[Flag]) -> bool:
+        """The question names ``f`` (a word of its name, or a whole phrase people use for
+        it) with words that no flag of ``others`` has in its name ("memory" is
+        --memory-reservation's in "a soft memory reservation")."""
+        docs = self._doc_of[cmd.path]
+        d = docs[f.long]
+        q = flag_keys(a.features)
+        theirs = set().union(*(docs[o.long].name_keys for o in others))
+        if (d.name_keys & q) - theirs - self._own[cmd.path] - SILENT_WORDS:
+            return True
+        silent = self._own[cmd.path] | SILENT_WORDS
+        return any(h - silent - theirs and h - silent <= q for h in d.hints)
 
     def compose(
         self, command: str, question: str, a: Analysis, exclude: frozenset[str] = frozenset()
@@ -376,17 +129,12 @@ class Composer:
         used: set[int] = set()
         values: dict[str, str | None] = {}
         flags: list[Flag] = []
-        for name, old in present.items():
-            f = cmd.flag_by_long(name[2:])
-            if f is None or not f.takes_value or not replaceable(old):
-                continue
-            value = (
-                fmt_value if f is fmt
-                else enum_value(f, question, named=True) or value_for(f, question, found, used)
-            )
-            if value is not None and value != old:
-                values[name] = value
-                flags.append(f)
+        # the stored line's flags that can take a value the question gives
+        stored = [
+            f for name, old in present.items()
+            if (f := cmd.flag_by_long(name[2:])) is not None and f.takes_value
+            and replaceable(old)
+        ]
         # the words of a value ("named proxy", "myapp:1.0", "호스트 네트워크" for host) say
         # which value, not which flag
         title = exclude
@@ -398,14 +146,24 @@ class Composer:
         }
         said_values = value_words(found) | enum_words(enums, question)
         exclude = exclude | said_values
+        # what a flag already on the line names, or says in words people use for it,
+        # picks no other flag ("detached" is the stored -d, not --detach-keys; "host
+        # port 8080" is the stored -p, not --add-host)
+        self._prepare(cmd)
+        docs = self._doc_of[cmd.path]
+        q = flag_keys(a.features)
+        for n in present:
+            d = docs.get(n[2:])
+            if d is not None:
+                exclude = exclude | d.name_keys | {k for h in d.hints if h <= q for k in h}
         if template is not None:
             columns = frozenset(analyze(template.words).features)
             exclude, said_values = exclude | columns, said_values | columns
-        chosen = [
-            f
-            for s, f in self.score_flags(cmd, a, exclude, said_values)
-            if s >= FLAG_THRESHOLD and f.name not in present
-        ][:MAX_ADDED_FLAGS]
+        scores = self.score_flags(cmd, a, exclude, said_values)
+        asked = {f.long: s for s, f in scores if s >= FLAG_THRESHOLD}
+        chosen = [f for s, f in scores if f.long in asked and f.name not in present][
+            :MAX_ADDED_FLAGS
+        ]
         if fmt is not None and fmt.name not in present:
             chosen.insert(0, fmt)  # before --quiet, its alternative
         # a value only one option takes asks for that option ("unless-stopped", "8080:80")
@@ -433,17 +191,50 @@ class Composer:
         for f in options_of_values(cmd, question, found, used):
             if f.name not in present and f not in chosen:
                 chosen.append(f)
-        for f in drop_conflicts(chosen, present):
-            value = None
-            if f.takes_value:
-                value = (
-                    (fmt_value if f is fmt else None)
-                    or enums.get(f.long)
-                    or value_for(f, question, found, used)
-                    or f"<{placeholder(f)}>"
-                )
-            values[f.name] = value
+        new_flags = drop_conflicts(chosen, present)
+        # a value goes to the flag the question asks for most: "a soft memory reservation
+        # of 256 MB" is --memory-reservation's, not the stored line's --memory <size>
+        takers = [*stored, *(f for f in new_flags if f.takes_value)]
+        fitting = [
+            {i for i, v in enumerate(found) if fit(f, v) is not None} for f in takers
+        ]
+        contenders = sum(1 for fits in fitting if fits)
+        if len(set().union(*fitting)) < contenders:
+            # fewer values than flags that could take one: the flag asked for most takes
+            # it (when there are enough, they go in the order the line has them: "memory
+            # 1 GB, memory plus swap 2 GB")
+            takers.sort(key=lambda f: -asked.get(f.long, 0.0))
+        given: dict[str, str] = {}
+        for f in takers:
+            value = (
+                (fmt_value if f is fmt else None)
+                or (enum_value(f, question, named=True) if f.name in present else None)
+                or enums.get(f.long)
+                or value_for(f, question, found, used)
+            )
+            if value is not None:
+                given[f.name] = value
+        for f in stored:
+            if f.name in given and given[f.name] != present[f.name]:
+                values[f.name] = given[f.name]
+                flags.append(f)
+        for f in new_flags:
+            values[f.name] = given.get(f.name) or (f"<{placeholder(f)}>" if f.takes_value else None)
             flags.append(f)
+        # the stored line's placeholders the question did not ask about give way to what
+        # it did ask for ("docker update --memory-reservation 256m", without the stored
+        # --restart <policy> --cpus <n>)
+        # (a line with one placeholder flag keeps it, and build keeps -t <name>:<tag>:
+        # that is how the command is used, not one of several options shown)
+        menu = [
+            f for f in stored
+            if str(present.get(f.name) or "").startswith("<") and f.long not in _KEPT
+        ]
+        drop = frozenset(
+            f.name for f in menu
+            if flags and len(menu) > 1 and f.name not in values and f.long not in asked
+            and not self._touches(cmd, f, a, new_flags)
+        )
         # a read-only mount is the mount's ":ro", not a read-only root filesystem
         if str(values.get("--volume") or "").endswith(":ro") and "--read-only" in values:
             del values["--read-only"]
@@ -454,7 +245,7 @@ class Composer:
             if f.repeatable and values.get(f.name) and not str(values[f.name]).startswith("<"):
                 while (more := pick_value(f, found, used)) is not None:
                     extra.setdefault(f.name, []).append(more)
-        line = rewrite(cmd, command, rest, values, extra) if flags else command
+        line = rewrite(cmd, command, rest, values, extra, drop) if flags else command
         path_len = len(command.split()) - len(rest)
         line = fill_positionals(cmd, line, path_len, question, found, used)
         line, parents = parent_flags(cmd, line, path_len, question, found, used)

@@ -24,7 +24,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.ask import analysis, composition, hints, index, lexicon, matcher, reference
+from bot.ask import (
+    analysis,
+    composition,
+    flag_scoring,
+    hints,
+    index,
+    lexicon,
+    matcher,
+    reference,
+)
 from bot.ask.hints import HINTS_FILE
 from bot.ask.index import INDEX_FORMAT, IndexData, build_index
 from bot.ask.matcher import Matcher
@@ -75,7 +84,9 @@ def read_snapshot(folders: Path | Sequence[Path]) -> Snapshot:
 @functools.cache
 def _code_digest() -> bytes:
     h = hashlib.sha256(f"{INDEX_FORMAT}:{sys.version_info[:2]}".encode())
-    for module in (analysis, lexicon, index, matcher, reference, composition, hints, model):
+    modules = (analysis, lexicon, index, matcher, reference, composition, flag_scoring, hints,
+               model)
+    for module in modules:
         h.update(Path(str(module.__file__)).read_bytes())
     h.update(HINTS_FILE.read_bytes())  # the words people use for flags are indexed too
     for f in sorted(DATA_DIR.glob("*.yml")):  # the reference tier is indexed too

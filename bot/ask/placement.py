@@ -277,9 +277,10 @@ def rewrite(
     rest: Sequence[str],
     values: Mapping[str, str | None],
     extra: Mapping[str, Sequence[str]] | None = None,
+    drop: frozenset[str] = frozenset(),
 ) -> str:
     """The command line with each chosen flag set: replaced where present, else inserted
-    after the command path (before positionals)."""
+    after the command path (before positionals); the flags in ``drop`` are left out."""
     words = command.split()
     path_len = len(words) - len(rest)
     out_rest: list[str] = []
@@ -288,6 +289,11 @@ def rewrite(
     while i < len(rest):
         w = rest[i]
         f = _lookup(cmd, w)
+        if f is not None and f.name in drop:
+            if f.takes_value and "=" not in w:
+                i += 1
+            i += 1
+            continue
         if f is not None and f.name in values:
             value = values[f.name]
             if f.takes_value and "=" not in w and i + 1 < len(rest):

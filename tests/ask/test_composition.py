@@ -105,6 +105,30 @@ def composer(matcher: Matcher) -> Composer:
             "filter the list of containers",
             "docker ps --filter <filter>",
         ),
+        # the value goes to the flag the question names, and the stored line's other
+        # placeholders give way to it
+        (
+            "docker update --restart <policy> --memory <size> --cpus <n> <container>",
+            "give it a soft memory reservation of 300 MB",
+            "docker update --memory-reservation 300m <container>",
+        ),
+        (
+            "docker run -m <size> --cpus <n> <image>",
+            "CPU 가중치(cpu-shares)를 256으로 낮추기",
+            "docker run --cpu-shares 256 <image>",
+        ),
+        # as many values as flags: in the order they are said
+        (
+            "docker run -m <size> <image>",
+            "메모리 2GB, 메모리+스왑 합계 3GB",
+            "docker run --memory 2g --memory-swap 3g <image>",
+        ),
+        # a placeholder the question touches stays ("with a name")
+        (
+            "docker run -d -p <host-port>:<container-port> --name <name> <image>",
+            "run it detached with a name and a read-only root filesystem",
+            "docker run -d --name <name> --read-only <image>",
+        ),
     ],
 )
 def test_composer_rewrites_the_command_line(

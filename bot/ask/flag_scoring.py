@@ -1,0 +1,301 @@
+"""How much a question asks for each flag of a command.
+
+Every flag of every command in the CLI reference (:mod:`bot.explain.cli_spec`) is read
+once as features: of its name, its texts in both languages, and the phrases people use
+for it (:mod:`bot.ask.hints`). A question's words and concepts that the command's own
+name and summary do not already explain then pick flags:
+
+- weighed by how rare they are among that command's flags (``container`` appears in
+  half of ``docker run``'s flags; ``tail`` in one) and among all flags;
+- by what the flag's name says, or by most of its description, or by a whole phrase
+  people use for it;
+- greedily: the best flag claims the words it matches, the next is scored on the rest;
+- a flag quoted in the question (``-f``, ``--tail``) is always taken.
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.ask.analysis import Analysis, analyze, concept_word
+from bot.ask.hints import hints_for
+from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
+
+# A flag is added when the question's distinctive words it matches weigh at least this
+# much (sum of idf-weights); calibrated with the flag-scored dev sets (bench/calibrate.py).
+FLAG_THRESHOLD = 1.5
+QUOTED = 100.0  # the score of a flag the question writes out
+# without its name, a flag is picked only when the question covers this share of its text
+_COVERED = 0.5
+_LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
+# concepts that already mean what a --no-* flag does ("full" IDs are --no-trunc)
+_POLARITY_FREE = frozenset({"c:truncate"})
+# words that say nothing about which flag: Docker's name and its two everyday objects
+SILENT_WORDS = frozenset(
+    {"w:docker", "k:도커", "c:container", "w:container", "k:컨테이너",
+     "c:image", "w:image", "k:이미지"}
+)
+_KIND = {"c": 1.3, "w": 1.0, "k": 0.8, "x": 1.0}  # Korean bigrams pick no flag: too many false hits
+
+
+@dataclass(frozen=True)
+class _FlagDoc:
+    flag: Flag
+    keys: frozenset[str]
+    name_keys: frozenset[str]  # what the flag's own name says: --tail -> the concept *tail*
+    hints: tuple[frozenset[str], ...] = ()  # each phrase people use for it, as features
+
+
+def flag_keys(features: Mapping[str, float]) -> frozenset[str]:
+    """The features that can pick a flag: concepts, and words that are no concept's form
+    (``delete`` counts once, as the concept *remove*, not again as a word)."""
+    return frozenset(
+        k for k in features if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
+    )
+
+
+def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
+    """A flag's features: of its name and texts, of its name alone (``--no-trunc`` is
+    read as written, where it is a concept's form, and as words), and of each phrase
+    people use for it (:mod:`bot.ask.hints`)."""
+    words = flag.long.replace("-", " ")
+    # "privileged" also says "privilege", "attachable" also "attach"
+    variants = " ".join(
+        w[: -len(end)] + add
+        for w in flag.long.split("-")
+        for end, add in (("ed", ""), ("ed", "e"), ("able", ""), ("able", "e"))
+        if w.endswith(end) and len(w) > len(end) + 3
+    )
+    meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
+    text = flag_keys(analyze(f"{flag.long} {words} {variants} {meaning}").features)
+    name = flag_keys(analyze(f"{flag.long} {words} {variants}").features)
+    hints = [sorted(k) for h in hints_for(path, flag.long) if (k := flag_keys(analyze(h).features))]
+    return [sorted(text), sorted(name), hints]
+
+
+FlagData = dict[str, Any]
+
+
+
+class FlagScorer:
+    """Scores a command's flags against a question; built once per CLI reference."""
+
+    def __init__(self, spec: CliSpec | None = None, data: FlagData | None = None) -> None:
+        """``data`` is what :meth:`export` returned for the same reference (it is part of
+        the matcher's cached index, so a warm start analyses no flag text)."""
+        self.spec = spec or default_spec()
+        self._idf: dict[str, float] = {}
+        self._default_idf = 1.0
+        self._keys: dict[str, list[list[list[str]]]] = {}
+        if data is not None:
+            self._idf = data["idf"]
+            self._default_idf = data["default_idf"]
+            self._keys = data["keys"]
+        self._docs: dict[str, tuple[_FlagDoc, ...]] = {}
+        self._inv: dict[str, dict[str, list[int]]] = {}  # feature -> flags having it
+        self._local: dict[str, dict[str, float]] = {}
+        self._own: dict[str, frozenset[str]] = {}
+        self._mass: dict[str, dict[tuple[str, str], float]] = {}
+        # a hint's first feature -> (flag, every feature of the hint)
+        self._hint_inv: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
+        self._doc_of: dict[str, dict[str, _FlagDoc]] = {}  # command -> flag's long name -> doc
+
+    def _global_idf(self) -> None:
+        """How rare each word is among all flags of all commands: "set", "show" and
+        "container" are in hundreds of flag descriptions and pick none of them."""
+        df: dict[str, int] = {}
+        n = 0
+        for cmd in self.spec.walk():
+            keys = self._keys.setdefault(cmd.path, [_doc_keys(f, cmd.path) for f in cmd.flags])
+            for flag_keys, *_ in keys:
+                n += 1
+                for k in flag_keys:
+                    df[k] = df.get(k, 0) + 1
+        self._idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        self._default_idf = math.log((n + 1) / 0.5)
+
+    def export(self) -> FlagData:
+        """Everything analysed from the reference's flag texts, as plain data."""
+        if not self._idf:
+            self._global_idf()
+        return {"idf": self._idf, "default_idf": self._default_idf, "keys": self._keys}
+
+    def _prepare(self, cmd: Command) -> None:
+        if not self._idf:
+            self._global_idf()
+        if cmd.path in self._docs:
+            return
+        keys = self._keys.get(cmd.path) or [_doc_keys(f, cmd.path) for f in cmd.flags]
+        docs = tuple(
+            _FlagDoc(f, frozenset(k), frozenset(n), tuple(frozenset(x) for x in h))
+            for f, (k, n, h) in zip(cmd.flags, keys, strict=True)
+        )
+        n = len(docs) or 1
+        df: dict[str, int] = {}
+        for d in docs:
+            for k in d.keys:
+                df[k] = df.get(k, 0) + 1
+        self._local[cmd.path] = {
+            k: (0.0 if c / n > _LOCAL_COMMON and n >= 3 else math.log(1 + n / c))
+            for k, c in df.items()
+        }
+        slots = " ".join(s.name.replace("_", " ") for s in cmd.slots()).lower()
+        own = analyze(
+            " ".join([*cmd.path.split()[1:], cmd.summary("en"), cmd.summary("ko"), slots])
+        )
+        self._own[cmd.path] = frozenset(own.features)
+        hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        silent = self._own[cmd.path] | SILENT_WORDS
+        for i, d in enumerate(docs):
+            for phrase in d.hints:
+                # the command's own words and Docker's name say nothing about the flag
+                # ("docker in docker" for --privileged is "in" and "docker")
+                hk = phrase - silent
+                # nor does a phrase whose words other flags' texts also have ("cpu" among
+                # the cpu limits)
+                if hk and sum(hk <= o.keys for j, o in enumerate(docs) if j != i) < 2:
+                    hint_inv.setdefault(min(hk), []).append((i, hk))
+        self._hint_inv[cmd.path] = hint_inv
+        self._doc_of[cmd.path] = {d.flag.long: d for d in docs}
+        inv: dict[str, list[int]] = {}
+        for i, d in enumerate(docs):
+            for k in d.keys:
+                inv.setdefault(k, []).append(i)
+        self._inv[cmd.path] = inv
+        local = self._local[cmd.path]
+        mine = self._own[cmd.path]
+        # the weight of a flag's description in each language: a question in one language
+        # can only cover the words of that language (and the concepts both share); the
+        # command's own words are not counted (they never pick a flag of it)
+        self._mass[cmd.path] = {
+            (d.flag.long, lang): sum(
+                self._idf.get(k, self._default_idf) * local.get(k, 0.0) * _KIND[k[0]]
+                for k in d.keys
+                if k[0] in kinds and k not in mine
+            )
+            or 1.0
+            for d in docs
+            for lang, kinds in (("en", "cwx"), ("ko", "ckx"))
+        }
+        # last: `_docs` says the command is prepared, and requests on other threads read
+        # the other tables as soon as they see it (a fresh matcher, e.g. after a reload,
+        # is prepared by whichever requests come first)
+        self._docs[cmd.path] = docs
+
+    def node_of(self, command: str) -> tuple[Command | None, list[str]]:
+        """The CLI node a command line starts with, and the words after its path."""
+        words = command.split()
+        if not words or words[0] != "docker":
+            return None, words
+        node = self.spec.root
+        i = 1
+        while i < len(words) and words[i] in node.children:
+            node = node.children[words[i]]
+            i += 1
+        if node is self.spec.root or node.is_group:
+            return None, words[i:]
+        return node, words[i:]
+
+    def score_flags(
+        self,
+        cmd: Command,
+        a: Analysis,
+        exclude: frozenset[str] = frozenset(),
+        values: frozenset[str] | None = None,
+    ) -> list[tuple[float, Flag]]:
+        """Every flag of ``cmd`` with a positive score for the question, best first
+        (``exclude``: features that pick no flag; ``values``: those of them that said a
+        value, which no phrase of a flag's hints may use either; by default all)."""
+        self._prepare(cmd)
+        own = self._own[cmd.path] | exclude
+        local = self._local[cmd.path]
+        quoted = {k[2:] for k in a.features if k.startswith("f:")}
+        weight = {
+            k: self._idf.get(k, self._default_idf) * _KIND[k[0]]
+            for k in flag_keys(a.features)
+            if k not in own
+        }
+        lang = "ko" if any(k[0] == "k" for k in weight) else "en"
+        pending: list[tuple[_FlagDoc, dict[str, float]]] = []
+        # a phrase people use for a flag, every word of it in the question, asks for it
+        # whatever share of the description the question covers
+        asked = flag_keys(a.features) - (exclude if values is None else values)
+        hinted: dict[int, dict[str, float]] = {}
+        for k in asked:
+            for i, hk in self._hint_inv[cmd.path].get(k, ()):
+                if hk <= asked:
+                    hinted.setdefault(i, {}).update(
+                        (h, self._idf.get(h, self._default_idf) * _KIND[h[0]]) for h in hk
+                    )
+        scored: list[tuple[float, Flag]] = []
+        full: set[str] = set()  # flags asked for by a hint: their text counts as covered
+        docs = self._docs[cmd.path]
+        inv = self._inv[cmd.path]
+        near = {i for k in weight for i in inv.get(k, ())} | hinted.keys()
+        if quoted:
+            near.update(i for i, d in enumerate(docs) if d.flag.name in quoted or (
+                d.flag.short and f"-{d.flag.short}" in quoted))
+        for i in sorted(near):
+            d = docs[i]
+            f = d.flag
+            if f.name in quoted or (f.short and f"-{f.short}" in quoted):
+                scored.append((QUOTED, f))
+                continue
+            parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
+            parts = {k: v for k, v in parts.items() if v > 0}
+            if i in hinted:
+                parts.update(hinted[i])
+                full.add(d.flag.long)
+                pending.append((d, parts))
+                continue
+            # a flag that turns something off (--no-tty) is not what a question asks for
+            # when it says the thing it turns off ("an interactive shell") and no "without"
+            if (f.long.startswith("no-") and "x:not" not in a.features
+                    and not parts.keys() & _POLARITY_FREE):
+                continue
+            # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
+            # not only by an incidental word of its description ("running the check")
+            if parts and (
+                d.name_keys & parts.keys()
+                or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
+            ):
+                pending.append((d, parts))
+        # greedy: the best flag claims the question's words it matches; the next flag is
+        # scored on the words left (so "follow" does not also pull in --tail's "follow")
+        claimed: set[str] = set()
+        mass = self._mass[cmd.path]
+        while pending:
+            best_i, best_s = -1, 0.0
+            for i, (d, parts) in enumerate(pending):
+                s = sum(v for k, v in parts.items() if k not in claimed)
+                # how much of the flag's own description the question covers: "id" is a
+                # small part of --no-trunc's text, "follow" most of --follow's
+                if d.flag.long not in full:
+                    s *= math.sqrt(min(1.0, s / mass[d.flag.long, lang]))
+                if s > best_s:
+                    best_i, best_s = i, s
+            if best_i < 0:
+                break
+            d, parts = pending.pop(best_i)
+            claimed.update(parts)
+            scored.append((best_s, d.flag))
+        scored.sort(key=lambda t: t[0], reverse=True)
+        return scored
+
+    def covered(self, cmd: Command, a: Analysis) -> frozenset[str]:
+        """The question's features that the flags the composer would pick for ``cmd`` match
+        (used to rank: a command whose flags explain the rest of the question fits it)."""
+        out: set[str] = set()
+        self._prepare(cmd)
+        for s, f in self.score_flags(cmd, a):
+            if s < FLAG_THRESHOLD:
+                break
+            d = self._doc_of[cmd.path][f.long]  # its text and the words people use for it
+            out.update(d.keys)
+            out.update(k for hint in d.hints for k in hint)
+        return frozenset(out.intersection(a.features))

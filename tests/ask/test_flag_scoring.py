@@ -1,0 +1,60 @@
+"""Which flags of a command a question asks for (bot.ask.flag_scoring)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ask.analysis import analyze
+from bot.ask.flag_scoring import FLAG_THRESHOLD, QUOTED, FlagScorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> FlagScorer:
+    return FlagScorer()
+
+
+def _asked(scorer: FlagScorer, path: str, question: str) -> list[str]:
+    cmd = scorer.spec.get(path)
+    assert cmd is not None, path
+    return [f.name for s, f in scorer.score_flags(cmd, analyze(question)) if s >= FLAG_THRESHOLD]
+
+
+def test_a_quoted_flag_is_always_taken(scorer: FlagScorer) -> None:
+    cmd = scorer.spec.get("docker container logs")
+    assert cmd is not None
+    scores = {f.name: s for s, f in scorer.score_flags(cmd, analyze("logs with -t please"))}
+    assert scores["--timestamps"] == QUOTED
+
+
+@pytest.mark.parametrize(
+    ("path", "question", "flag"),
+    [
+        ("docker container logs", "keep following the output", "--follow"),
+        ("docker container logs", "마지막 20줄만", "--tail"),
+        ("docker container run", "with a higher open file limit", "--ulimit"),
+    ],
+)
+def test_what_the_flag_is_about_asks_for_it(
+    scorer: FlagScorer, path: str, question: str, flag: str
+) -> None:
+    assert _asked(scorer, path, question)[:1] == [flag]
+
+
+def test_the_best_flag_claims_its_words(scorer: FlagScorer) -> None:
+    # "follow" is --follow's; --tail's text says "follow" too but gets no second pick of it
+    assert "--tail" not in _asked(scorer, "docker container logs", "follow the logs")
+
+
+@pytest.mark.parametrize("question", ["docker container", "도커 컨테이너 이미지"])
+def test_docker_s_own_words_ask_for_no_flag(scorer: FlagScorer, question: str) -> None:
+    assert _asked(scorer, "docker container run", question) == []
+
+
+def test_exported_data_scores_the_same(scorer: FlagScorer) -> None:
+    warm = FlagScorer(data=scorer.export())
+    cmd = scorer.spec.get("docker container run")
+    assert cmd is not None
+    a = analyze("limit the container to 50 processes")
+    assert [(round(s, 6), f.name) for s, f in warm.score_flags(cmd, a)] == [
+        (round(s, 6), f.name) for s, f in scorer.score_flags(cmd, a)
+    ]
