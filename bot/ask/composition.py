@@ -31,13 +31,14 @@ from bot.ask.flag_scoring import (
     FlagScorer,
     flag_keys,
 )
-from bot.ask.option_values import ENUMS, enum_value, filter_value, fit
+from bot.ask.option_values import ENUMS, enum_said, filter_value, fit
 from bot.ask.placement import (
     SELECTED_BY_VALUE,
     drop_conflicts,
     enum_words,
     fill_positionals,
     options_of_values,
+    overridden,
     parent_flags,
     pick_value,
     placeholder,
@@ -133,18 +134,23 @@ class Composer(FlagScorer):
         stored = [
             f for name, old in present.items()
             if (f := cmd.flag_by_long(name[2:])) is not None and f.takes_value
-            and replaceable(old)
+            and (replaceable(old) or overridden(f, old, found))
         ]
         # the words of a value ("named proxy", "myapp:1.0", "호스트 네트워크" for host) say
         # which value, not which flag
         title = exclude
         # the enumerated values the question names, once ("unless-stopped" for --restart)
-        enums = {
-            f.long: word
+        said_enums = {
+            f.long: hit
             for f in cmd.flags
-            if f.long in ENUMS and (word := enum_value(f, question)) is not None
+            if f.long in ENUMS and (hit := enum_said(f, question)) is not None
         }
-        said_values = value_words(found) | enum_words(enums, question)
+        enums = {long: word for long, (word, _) in said_enums.items()}
+        # a word that said an enumerated value names nothing ("overlay 네트워크 mesh")
+        used.update(
+            i for i, v in enumerate(found) if v.kind == "name" and v.text in enums.values()
+        )
+        said_values = value_words(found) | enum_words(w for _, w in said_enums.values())
         exclude = exclude | said_values
         # what a flag already on the line names, or says in words people use for it,
         # picks no other flag ("detached" is the stored -d, not --detach-keys; "host
@@ -159,7 +165,7 @@ class Composer(FlagScorer):
         if template is not None:
             columns = frozenset(analyze(template.words).features)
             exclude, said_values = exclude | columns, said_values | columns
-        scores = self.score_flags(cmd, a, exclude, said_values)
+        scores = self.score_flags(cmd, a, exclude, said_values, found)
         asked = {f.long: s for s, f in scores if s >= FLAG_THRESHOLD}
         chosen = [f for s, f in scores if f.long in asked and f.name not in present][
             :MAX_ADDED_FLAGS
@@ -208,7 +214,8 @@ class Composer(FlagScorer):
         for f in takers:
             value = (
                 (fmt_value if f is fmt else None)
-                or (enum_value(f, question, named=True) if f.name in present else None)
+                or (hit[0] if f.name in present
+                    and (hit := enum_said(f, question, named=True)) else None)
                 or enums.get(f.long)
                 or value_for(f, question, found, used)
             )

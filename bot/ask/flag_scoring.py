@@ -18,12 +18,15 @@ Pure: no I/O.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.hints import hints_for
+from bot.ask.lexicon import CONCEPTS
+from bot.ask.option_values import fit
+from bot.ask.values import Value
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 
 # A flag is added when the question's distinctive words it matches weigh at least this
@@ -35,6 +38,11 @@ _COVERED = 0.5
 _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says nothing
 # concepts that already mean what a --no-* flag does ("full" IDs are --no-trunc)
 _POLARITY_FREE = frozenset({"c:truncate"})
+_VERBS = frozenset({"c:start", "c:stop", "c:run", "c:remove", "c:build", "c:pull", "c:push",
+                    "c:list", "c:restart", "c:create", "c:kill", "c:exec"})
+_UNFIT = 0.5  # an option that takes none of the values the question gives
+_TYPED = frozenset({"size", "number", "duration", "portmap", "port", "udp-port", "cidr", "ip",
+                    "cpuset", "ulimit", "signal", "platform", "keyval", "capability"})
 # words that say nothing about which flag: Docker's name and its two everyday objects
 SILENT_WORDS = frozenset(
     {"w:docker", "k:도커", "c:container", "w:container", "k:컨테이너",
@@ -103,6 +111,7 @@ class FlagScorer:
         self._mass: dict[str, dict[tuple[str, str], float]] = {}
         # a hint's first feature -> (flag, every feature of the hint)
         self._hint_inv: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
+        self._whole: dict[str, frozenset[str]] = {}
         self._doc_of: dict[str, dict[str, _FlagDoc]] = {}  # command -> flag's long name -> doc
 
     def _global_idf(self) -> None:
@@ -162,6 +171,10 @@ class FlagScorer:
                     hint_inv.setdefault(min(hk), []).append((i, hk))
         self._hint_inv[cmd.path] = hint_inv
         self._doc_of[cmd.path] = {d.flag.long: d for d in docs}
+        # the concepts that are a one-word flag's whole name (--build, --pull, --force)
+        self._whole[cmd.path] = frozenset(
+            k for d in docs if "-" not in d.flag.long for k in d.name_keys if k[0] == "c"
+        )
         inv: dict[str, list[int]] = {}
         for i, d in enumerate(docs):
             for k in d.keys:
@@ -201,18 +214,36 @@ class FlagScorer:
             return None, words[i:]
         return node, words[i:]
 
+    def _said_whole(self, cmd: Command, a: Analysis) -> frozenset[str]:
+        """The one-word flag names the question says in so many words ("build", "빌드";
+        not "create", which also means *build*)."""
+        out = set()
+        for k in self._whole[cmd.path]:
+            forms = CONCEPTS.get(k[2:], ((), ()))
+            if f"w:{k[2:]}" in a.features or any(
+                f.startswith("k:" + forms[0][0]) for f in a.features if forms[0]
+            ):
+                out.add(k)
+        return frozenset(out)
+
     def score_flags(
         self,
         cmd: Command,
         a: Analysis,
         exclude: frozenset[str] = frozenset(),
         values: frozenset[str] | None = None,
+        given: Sequence[Value] = (),
     ) -> list[tuple[float, Flag]]:
         """Every flag of ``cmd`` with a positive score for the question, best first
         (``exclude``: features that pick no flag; ``values``: those of them that said a
-        value, which no phrase of a flag's hints may use either; by default all)."""
+        value, which no phrase of a flag's hints may use either; by default all;
+        ``given``: the values the question gives: an option that takes none of them
+        weighs less than one that does, "4GB memory, 3 CPUs" is --memory and --cpus,
+        not --cpuset-mems)."""
         self._prepare(cmd)
-        own = self._own[cmd.path] | exclude
+        # the command's own words pick no flag, except a flag's whole name: "up" builds
+        # (compose up's own text says so), but "rebuild" still asks for up --build
+        own = (self._own[cmd.path] - self._said_whole(cmd, a)) | exclude
         local = self._local[cmd.path]
         quoted = {k[2:] for k in a.features if k.startswith("f:")}
         weight = {
@@ -261,10 +292,14 @@ class FlagScorer:
             # a flag is picked by what its name says (--tail: "last", "마지막", "tail"),
             # not only by an incidental word of its description ("running the check")
             if parts and (
-                d.name_keys & parts.keys()
+                # (a verb of a longer name, "start" of --health-start-interval, is not
+                # what the flag is about: "start a container called cache")
+                (d.name_keys & parts.keys())
+                - (_VERBS if "-" in f.long and not f.long.startswith("no-") else frozenset())
                 or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
             ):
                 pending.append((d, parts))
+        typed = [v for v in given if v.kind in _TYPED]
         # greedy: the best flag claims the question's words it matches; the next flag is
         # scored on the words left (so "follow" does not also pull in --tail's "follow")
         claimed: set[str] = set()
@@ -277,6 +312,8 @@ class FlagScorer:
                 # small part of --no-trunc's text, "follow" most of --follow's
                 if d.flag.long not in full:
                     s *= math.sqrt(min(1.0, s / mass[d.flag.long, lang]))
+                if typed and d.flag.takes_value and not any(fit(d.flag, v) for v in typed):
+                    s *= _UNFIT
                 if s > best_s:
                     best_i, best_s = i, s
             if best_i < 0:

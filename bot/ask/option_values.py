@@ -30,6 +30,8 @@ ENUMS: Mapping[str, tuple[str, ...]] = {
     "isolation": ("process", "hyperv"),
     "ipc": ("host", "shareable", "private"),
     "pid": ("host",),
+    "gpus": ("all",),
+    "rmi": ("all", "local"),
 }
 # words that must not be taken as an enumerated value on their own (too common)
 _ENUM_NEEDS_CONTEXT = frozenset(
@@ -44,6 +46,55 @@ _OPTION_KO: Mapping[str, tuple[str, ...]] = {
     "network": ("네트워크",), "net": ("네트워크",), "pid": ("pid", "프로세스"),
     "ipc": ("ipc",), "restart": ("재시작",), "log-driver": ("로그",),
 }
+
+
+# values said in other words: "unless someone stopped it" is unless-stopped
+def _said(*patterns: str) -> re.Pattern[str]:
+    return re.compile("(?i)" + "|".join(patterns))
+
+
+_ENUM_PHRASES: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "restart": (
+        (_said(r"\bunless\b[^.,;]{0,30}?\bstop(?:ped|s)?\b",
+               r"\buntil (?:it is|I|you|someone) (?:\w+ )?stop(?:ped|s)?\b",
+               "직접 (?:멈추|중지하)기 전까지", "수동으로 (?:멈추|중지하)지 않는 한"),
+         "unless-stopped"),
+        (_said(r"\bon failure\b", r"\b(?:when|if) it (?:fails|crashes|dies)\b",
+               r"\bafter a crash\b", "실패할 때만?", "실패하면",
+               "비정상(?:으로)? 종료(?:되면|하면|될 때)", "죽으면"), "on-failure"),
+        (_said("항상", "무조건", "언제나"), "always"),
+    ),
+    "gpus": (
+        (_said(r"\ball (?:the |of the )?gpus?\b", r"\bevery gpu\b",
+               r"\bgpus?\S{0,2} ?(?:전부|모두|다)", "모든 ?gpu"), "all"),
+    ),
+    "log-driver": (
+        (_said(r"\bno logs?\b", r"\bwithout (?:any )?logs?\b", r"\bkeeps? no logs?\b",
+               "로그를? (?:남기지|안 ?남기|저장하지|기록하지) ?않"), "none"),
+    ),
+    "pull": (
+        (_said(r"\b(?:every|each) (?:time|run)\b", "매번", "(?:실행|시작)할 때마다"), "always"),
+        (_said(r"\bnever pull\b", r"\bwithout pulling\b", "받지 않고", "pull하지 않"), "never"),
+    ),
+    "rmi": (
+        (_said(r"\ball (?:the |of the )?images\b", r"\bevery image\b",
+               "이미지(?:도|까지)? (?:전부|모두|다)", "모든 이미지"), "all"),
+        (_said(r"\buntagged\b", r"\bwithout a (?:custom )?tag\b", "태그 없는"), "local"),
+    ),
+}
+
+
+def enum_said(flag: Flag, question: str, *, named: bool = False) -> tuple[str, str] | None:
+    """The enumerated value of ``flag`` the question names and the words that named it."""
+    word = enum_value(flag, question, named=named)
+    if word is not None:
+        said = ENUM_KO[word] if word in ENUM_KO and ENUM_KO[word] in question else word
+        return word, said
+    for pattern, value in _ENUM_PHRASES.get(flag.long, ()):
+        m = pattern.search(question)
+        if m:
+            return value, m.group(0)
+    return None
 
 
 def enum_value(flag: Flag, question: str, *, named: bool = False) -> str | None:
@@ -168,6 +219,9 @@ def fit(flag: Flag, v: Value) -> str | None:
         if v.kind == "number" and long in ("since", "until"):
             return None
         return None
+    if v.kind == "file" and re.search(r"(?i)dockerfile", v.text):
+        # a Dockerfile's name is build's --file (-f), never another file option
+        return v.text if long == "file" else None
     if long in _PATHS or long in ("volume", "iidfile", "metadata-file"):
         is_env = "env" in v.text.lower()
         if long == "env-file" and v.kind == "file":

@@ -10,11 +10,11 @@ command are read (:func:`present_flags`) and how the line is rewritten with the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.ask.analysis import analyze
 from bot.ask.lexicon import SOFTWARE_NAMES
-from bot.ask.option_values import ENUM_KO, filter_value, fit
+from bot.ask.option_values import filter_value, fit
 from bot.ask.values import HINTS, Value
 from bot.explain.cli_spec import Command, Flag
 
@@ -36,7 +36,8 @@ _IMAGE_SLOT = re.compile(
     r"(?::<[^<>\s]+>)?"
 )
 _SERVER_SLOTS = frozenset({"SERVER", "REGISTRY"})
-_NAMED_SLOT = re.compile(r"<(service|container|network|volume)>")
+_PATH_SLOT = re.compile(r"<(?:host-|src-|dest-)?path>")
+_NAMED_SLOT = re.compile(r"<(service|container|network|volume|name|old-name|new-name)>")
 _SOFTWARE = re.compile(r"(?i)(?<![A-Za-z0-9_./:-])(" + "|".join(
     sorted(n for n in SOFTWARE_NAMES if n != "latest")) + r")(?![A-Za-z0-9_./:-])")
 
@@ -55,6 +56,9 @@ def fill_positionals(
         if v.hint and i not in used:
             hinted.setdefault(v.hint, []).append(i)
     named = [m.group(1).lower() for m in _SOFTWARE.finditer(question)]
+    paths = [i for i, v in enumerate(found) if v.kind == "path" and v.text != "." and i not in used]
+    if not any(_PATH_SLOT.search(w) for w in words[path_len:]):
+        paths = []
     i = path_len
     positional_seen = False
     while i < len(words):
@@ -63,12 +67,37 @@ def fill_positionals(
         if f is not None:
             i += 2 if f.takes_value and "=" not in w else 1
             continue
-        positional_seen = positional_seen or not w.startswith("-")
+        positional_seen = positional_seen or not w.startswith(("-", "[-"))
         slot = _NAMED_SLOT.fullmatch(w)
-        if slot and slot.group(1) in hinted and hinted[slot.group(1)]:
-            j = hinted[slot.group(1)].pop(0)
+        # a container is named by "the web container" or "the container named web"; the
+        # <name> of "network create" by "the backend network"
+        group = cmd.path.split()[1] if len(cmd.path.split()) > 2 else ""
+        kinds: tuple[str, ...] = ()
+        if slot and slot.group(1) == "container":
+            kinds = ("container", "name")
+        elif slot and slot.group(1) == "name":
+            kinds = ("name", group)
+        elif slot:
+            kinds = (slot.group(1),)
+        kind = next((k for k in kinds if hinted.get(k)), None)
+        if kind is not None:
+            j = hinted[kind].pop(0)
             used.add(j)
             words[i] = found[j].text
+        elif (at := _PATH_SLOT.search(w)) and paths:
+            # docker cp: the paths the question gives, in the order it gives them, and the
+            # container in "<container>:<path>" by its name
+            j = paths.pop(0)
+            used.add(j)
+            w = w[: at.start()] + found[j].text + w[at.end() :]
+            name = next((k for k in ("container", "name") if hinted.get(k)), None)
+            if w.startswith("<container>:") and name is not None:
+                k = hinted[name].pop(0)
+                used.add(k)
+                w = found[k].text + w[len("<container>") :]
+            words[i] = w
+        elif w == "<host-path>" and _HERE.search(question):
+            words[i] = "."
         elif _IMAGE_SLOT.fullmatch(w):
             if refs:
                 j = refs.pop(0)
@@ -77,6 +106,14 @@ def fill_positionals(
             elif named and w.startswith("<image>"):
                 words[i] = named.pop(0) + w[len("<image>") :].replace(":<tag>", "")
         i += 1
+    # "web 서비스만 다시 빌드해서 띄우기": the services a compose command may be given
+    services = [i for i in hinted.get("service", []) if i not in used]
+    if services and not positional_seen and any(
+        s.name == "SERVICE" and s.optional for s in cmd.slots()
+    ):
+        for j in services:
+            used.add(j)
+            words.append(found[j].text)
     if not positional_seen and {s.name for s in cmd.slots()} & _SERVER_SLOTS:
         hosts = [i for i, v in enumerate(found) if v.kind == "host" and i not in used]
         if hosts:
@@ -109,12 +146,11 @@ def value_words(found: list[Value]) -> frozenset[str]:
     return frozenset(out)
 
 
-def enum_words(enums: Mapping[str, str], question: str) -> frozenset[str]:
+def enum_words(said: Iterable[str]) -> frozenset[str]:
     """The features of the words that said the enumerated values (English or Korean)."""
     out: set[str] = set()
-    for word in enums.values():
-        said = ENUM_KO.get(word, "") if ENUM_KO.get(word, "-") in question else word
-        out.update(k for k in analyze(said).features if k[0] in "wkc")
+    for words in said:
+        out.update(k for k in analyze(words).features if k[0] in "wkc")
     return frozenset(out)
 
 
@@ -151,6 +187,22 @@ def replaceable(value: str | None) -> bool:
         or value.startswith("<")
         or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+|(?:linux|windows)/[a-z0-9/]+", value))
     )
+
+
+def overridden(f: Flag, old: str | None, found: list[Value]) -> bool:
+    """The stored line's example value (``-e TZ=Asia/Seoul``, ``--tmpfs /tmp``,
+    ``--platform linux/amd64,linux/arm64``) gives way to one the question gives for the
+    same thing: a variable of the same name, a path, a platform."""
+    if old is None:
+        return False
+    for v in found:
+        if fit(f, v) is None:
+            continue
+        if v.kind == "keyval" and "=" in old:
+            return v.text.split("=", 1)[0] == old.split("=", 1)[0]
+        if v.kind in ("path", "platform") and not old.startswith(("$", "\"", "'")):
+            return True
+    return False
 
 
 # options a value of their own kind selects even when no word names them

@@ -17,13 +17,18 @@ from bot.ask.analysis import concept_word
 from bot.ask.lexicon import ANCHORS, COMMON_EN, EN_STOP
 
 _NAME_AFTER = re.compile(
-    r"(?i)\b(?:named|called|name(?:d)?(?: it)?|hostname(?: set)? to|name(?: set)? to)\s+"
+    r"(?i)\b(?:named|called|name(?:d)?(?: it)?|host ?name(?: set)? to|host ?name (?:is|of|=)"
+    r"|name(?: set)? to)\s+"
     r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
 )
 _NAME_KO = re.compile(
-    r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?\s*(?:라는|이라는|로|으로)?\s*이름"
+    r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?\s*(?:라는|이라는|로|으로)?\s*"
+    r"(?:호스트 ?)?이름"
     r"|이름(?:을|은|이|는)?\s*[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
     r"|이름이\s*([A-Za-z0-9][A-Za-z0-9_.-]{0,62})"
+)
+_HOST_NAME_KO = re.compile(
+    r"(?:호스트 ?|host ?)이름\S{0,2}\s*$|^\s*(?:라는|이라는|로|으로)?\s*호스트 ?이름"
 )
 _QUOTED = re.compile(r"[\"'`]([^\"'`\s][^\"'`]{0,80})[\"'`]")
 _PORTMAP = re.compile(
@@ -61,6 +66,35 @@ _REF = re.compile(
     r"(?<![A-Za-z0-9_./:@-])((?:[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?/)?"
     r"[a-z][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*"
     r"(?::[A-Za-z0-9][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{8,64}))(?![A-Za-z0-9_./:-])"
+)
+# root named alone: "exec as root", "root로 실행", "루트 권한으로"
+_ROOT = re.compile(
+    r"(?i)(?<!not )(?<!never )\bas root\b"
+    r"|(?<![A-Za-z0-9_])(root|루트)(?:로|으로|권한으로| 권한으로)(?![가-힣])"
+)
+_FROM_DIR = re.compile(
+    r"(?i)\bfrom\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?$"
+    r"|\b(?:in|inside|within)\s+(?:the\s+)?(?:directory|folder|dir)\s+$"
+)
+_DIR_AFTER = re.compile(
+    r"\s*(?:폴더|디렉터리|디렉토리|경로)(?:에서|에서부터)|(?i:\s+(?:directory|folder|dir)\b)"
+)
+# a rename: "rename web to api", "web 컨테이너 이름을 api로 바꾸기"
+_RENAME = re.compile(
+    r"(?i)\brenam\w*\s+(?:the\s+)?(?:container\s+)?[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
+    r"\s+(?:to|as|into)\s+[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})"
+    r"|([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\s*(?:컨테이너)?\S{0,2}\s*이름\S{0,2}\s*"
+    r"([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\s*(?:으로|로)\s*(?:바꾸|바꿔|변경|고치)"
+)
+# a time zone by its tz-database name ("Europe/Berlin", "Asia/Seoul"): the TZ variable
+_TIME_ZONE = re.compile(
+    r"(?<![A-Za-z0-9_/])((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian"
+    r"|Pacific|Etc)/[A-Z][A-Za-z_+-]*(?:/[A-Z][A-Za-z_]*)?)(?![A-Za-z0-9_/])"
+)
+# a Dockerfile by its name: "docker/Dockerfile.api", "Dockerfile.prod", "api.Dockerfile"
+_DOCKERFILE = re.compile(
+    r"(?<![A-Za-z0-9_./-])((?:\.{0,2}/)?(?:[A-Za-z0-9_.-]+/)*(?:[A-Za-z0-9_-]+\.)?"
+    r"[Dd]ockerfile(?:\.[A-Za-z0-9_-]+)?)(?![A-Za-z0-9_/-])"
 )
 # a file name: leading dot (".env", ".env.staging") or a known extension
 _FILE = re.compile(
@@ -136,11 +170,16 @@ _FUNCTION_WORDS = frozenset(
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):
 # grammar, not a name someone gave
 _INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed)|[a-z]{3,}ing")
+# the name before the noun ("web 서비스", "the builder stage") and after it ("network
+# backend", "the container named api"), read apart so that both of "overlay 네트워크 mesh"
+# are seen
 _HINTED = re.compile(
     r"(?<![A-Za-z0-9_.-])" + _SKIP + r"([a-z][a-z0-9_.-]{0,40})\s*(?:라는|이라는)?\s*("
     + _HINT_NOUNS + r")"
     r"(?![A-Za-z])"
-    r"|(?i:\b(?:the\s+)?(" + _HINT_NOUNS + r")\s+(?:named\s+|called\s+)?)"
+)
+_HINTED_AFTER = re.compile(
+    r"(?i:\b(?:the\s+)?(" + _HINT_NOUNS + r")\s+(?:named\s+|called\s+)?)"
     r"([a-z][a-z0-9_.-]{0,40})(?![A-Za-z0-9_.:/-])"
 )
 _CAPABILITY = re.compile(
@@ -207,7 +246,8 @@ class Value:
 
 _NOT_NAMES = frozenset(
     {"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and", "in", "on", "at",
-     "for", "with", "from", "as", "is", "be", "by", "into", "or", "not", "only", "instead"}
+     "for", "with", "from", "as", "is", "be", "by", "into", "or", "not", "only", "instead",
+     "whose", "which", "who"}
 )
 
 
@@ -261,6 +301,18 @@ def find_values(question: str) -> list[Value]:
         add("cidr", m.group(1), m.span(1))
     for m in _IP.finditer(question):
         add("ip", m.group(1), m.span(1))
+    for m in _ROOT.finditer(question):
+        add("name", "root", m.span(), "user")
+    for m in _RENAME.finditer(question):
+        g = 1 if m.group(1) else 3
+        if not _common_word(m.group(g)) and not _common_word(m.group(g + 1)):
+            add("name", m.group(g), m.span(g), "old-name")
+            add("name", m.group(g + 1), m.span(g + 1), "new-name")
+    for m in _TIME_ZONE.finditer(question):
+        add("keyval", f"TZ={m.group(1)}", m.span(1))
+    for m in _DOCKERFILE.finditer(question):
+        if m.group(1).lower() != "dockerfile":  # the word alone names no file
+            add("file", m.group(1), m.span(1))
     for m in _REF.finditer(question):
         add("ref", m.group(1), m.span(1))
     for m in _FILE.finditer(question):
@@ -281,22 +333,41 @@ def find_values(question: str) -> list[Value]:
     for m in _SIGNAL.finditer(question):
         add("signal", m.group(1).upper(), m.span(1))
     for m in _PATH.finditer(question):
-        add("path", m.group(1), m.span(1))
-    for m in _HINTED.finditer(question):
-        word = m.group(1) or m.group(4)
-        said = m.group(2) or m.group(3) or ""
+        # "from /app", "in the /app directory", "/etc 폴더에서": where a command runs
+        ahead, rest = question[max(0, m.start(1) - 20) : m.start(1)], question[m.end(1) :]
+        where = bool(_FROM_DIR.search(ahead) or _DIR_AFTER.match(rest)) and not re.search(
+            r"\.[A-Za-z0-9]{1,5}$", m.group(1))  # a file is no directory to run in
+        add("path", m.group(1), m.span(1), "workdir" if where else "")
+    hinted = [
+        (m.group(1), m.group(2), m.span(1), False) for m in _HINTED.finditer(question)
+    ] + [(m.group(2), m.group(1), m.span(2), True) for m in _HINTED_AFTER.finditer(question)]
+    for word, said, span, behind in sorted(hinted, key=lambda h: h[2]):
         noun = said.lower()
         korean = not noun.isascii()  # an ASCII word against a Korean noun is a name
         if said.isupper() and said.isascii():  # "USER", "VOLUME": a Dockerfile instruction
             continue
         if word and noun in HINTS and not _common_word(word, loose=korean):
-            add("name", word, m.span(1) if m.group(1) else m.span(4), HINTS[noun])
+            hint = HINTS[noun]
+            if hint == "container" and behind:
+                # "a container named proxy", "the container api": the container's name
+                # ("a postgres container" says its image, "web 컨테이너" its name)
+                hint = "name"
+            add("name", word, span, hint)
+    # a name said as a name ("called cache", "web이라는 이름으로") names the --name option;
+    # a host name the --hostname option
     for m in _NAME_AFTER.finditer(question):
         said = m.group(0).lower()
-        add("hostname" if said.startswith("hostname") else "name", m.group(1), m.span(1))
+        if said.startswith("host"):
+            add("hostname", m.group(1), m.span(1), "hostname")
+        else:
+            add("name", m.group(1), m.span(1), "name")
     for m in _NAME_KO.finditer(question):
         g = next(i for i in (1, 2, 3) if m.group(i))
-        add("name", m.group(g), m.span(g))
+        before, after = question[: m.start(g)], question[m.end(g):]
+        if _HOST_NAME_KO.search(before) or _HOST_NAME_KO.match(after):
+            add("hostname", m.group(g), m.span(g), "hostname")
+        else:
+            add("name", m.group(g), m.span(g), "name")
     for m in _FRACTION.finditer(question):
         word = (m.group(1) or m.group(2) or m.group(3) or "").lower()
         add("number", "0.25" if word == "quarter" else "0.5", m.span())

@@ -217,6 +217,59 @@ def test_composer_rewrites_the_command_line(
             "allow it only half a cpu",
             "docker update --cpus 0.5 <container>",
         ),
+        # a name said as a name is --name's, a host name --hostname's
+        (
+            "docker run <image>",
+            "start redis:7 as a container called cache",
+            "docker run --name cache redis:7",
+        ),
+        ("docker run -d <image>", "web이라는 이름으로 백그라운드 실행", "docker run -d --name web <image>"),
+        (
+            "docker run <image>",
+            "a container whose hostname is worker1",
+            "docker run --hostname worker1 <image>",
+        ),
+        # and fills the <name> of what the command creates, or both names of a rename
+        ("docker network create <name>", "create a network named backend",
+         "docker network create backend"),
+        ("docker rename <old-name> <new-name>", "rename the container web to api",
+         "docker rename web api"),
+        # an enumerated value said in other words
+        (
+            "docker run -d <image>",
+            "bring it back after reboots unless someone stopped it",
+            "docker run -d --restart unless-stopped <image>",
+        ),
+        ("docker run <image>", "실패할 때만 다시 시작하게 실행",
+         "docker run --restart on-failure <image>"),
+        ("docker run <image>", "with all the GPUs", "docker run --gpus all <image>"),
+        ("docker run <image>", "without any logs", "docker run --log-driver none <image>"),
+        # the word that said the value names nothing else
+        ("docker network create <name>", "overlay 네트워크 mesh 만들기",
+         "docker network create --driver overlay mesh"),
+        # a Dockerfile by its file name is build's --file
+        (
+            "docker build -t <name>:<tag> .",
+            "build shop:2.0 from docker/Dockerfile.api",
+            "docker build -t shop:2.0 --file docker/Dockerfile.api .",
+        ),
+        # a stored example value gives way to the question's (a time zone is TZ)
+        ("docker run -e TZ=Asia/Seoul <image>", "use the Europe/Berlin time zone",
+         "docker run -e TZ=Europe/Berlin <image>"),
+        # root, and the directory a command runs from
+        ("docker exec <container> <command>", "run it as root from /srv",
+         "docker exec -u root -w /srv <container> <command>"),
+        # the paths of a copy, in the order given, and the container by its name
+        (
+            "docker cp <container>:<path> <host-path>",
+            "copy /etc/nginx/nginx.conf out of the web container into the current folder",
+            "docker cp web:/etc/nginx/nginx.conf .",
+        ),
+        # the services a compose command is given
+        ("docker compose up -d", "web 서비스만 다시 빌드해서 띄우기",
+         "docker compose up -d --build web"),
+        # options that take the values given come before one that takes none of them
+        ("docker run <image>", "4GB memory and 3 CPUs", "docker run --memory 4g --cpus 3 <image>"),
     ],
 )
 def test_composer_fills_values_of_every_kind(
@@ -450,3 +503,17 @@ def test_switches_already_there_and_switches_that_turn_things_off(
     composer: Composer, command: str, question: str, expected: str | None
 ) -> None:
     _composes(composer, command, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("never as root", []),  # a refusal names no user
+        ("what is a Dockerfile", []),  # the word alone names no file
+        ("mount ./src in /app", [("path", ""), ("path", "")]),  # a mount target, no workdir
+        ("run npm install in the /app directory", [("path", "workdir")]),
+        ("copy a file from /var/log/app.log", [("path", "")]),  # a file is no directory
+    ],
+)
+def test_what_is_and_is_not_a_value(question: str, kinds: list[tuple[str, str]]) -> None:
+    assert [(v.kind, v.hint) for v in find_values(question)] == kinds
