@@ -254,6 +254,13 @@ FOREIGN_STRICT: frozenset[str] = frozenset(
         "podman", "lxc", "lxd", "nerdctl", "buildah", "crictl", "minikube", "openshift", "포드맨",
         "kubectl", "kubernetes", "k8s", "helm", "pod", "pods", "쿠버네티스", "파드",
         "svg", "png", "jpg", "jpeg", "gif", "stl", "vector", "kvm", "qemu", "css", "html",
+        # other container platforms and orchestrators, virtual machines, pictures
+        "k3s", "k3d", "microk8s", "kubelet", "kubeadm", "eks", "aks", "gke", "configmap",
+        "statefulset", "daemonset", "replicaset", "deployment.yaml", "singularity",
+        "apptainer", "vagrant", "virtualbox", "vmware", "parallels", "hyperkit", "multipass",
+        "systemd-nspawn", "flatpak", "snapcraft", "opencv", "pillow", "imagemagick", "pixel",
+        "pixels", "thumbnail", "webp", "bitmap", "mipmap", "픽셀", "썸네일", "사진",
+        "레플리카셋", "데몬셋", "스테이트풀셋", "컨피그맵", "디플로이먼트", "버추얼박스",
     }
 )
 
