@@ -18,7 +18,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,6 +88,20 @@ def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
 
 FlagData = dict[str, Any]
 
+
+
+def _by_name(d: _FlagDoc, said: Iterable[str]) -> bool:
+    """The question says what the flag's name says: a verb of a longer name ("start" of
+    --health-start-interval) is not what the flag is about, and a name of three words
+    or more needs two of them ("write" alone is not --device-write-iops)."""
+    hit = d.name_keys.intersection(said)
+    long = d.flag.long
+    if "-" in long and not long.startswith("no-"):
+        hit -= _VERBS
+    if long.count("-") >= 2:
+        words = {k for k in hit if k[0] != "c" or k[2:] in long.split("-")}
+        return len(words) >= 2 or any(k[2:] == long.replace("-", "") for k in hit)
+    return bool(hit)
 
 
 class FlagScorer:
@@ -294,8 +308,7 @@ class FlagScorer:
             if parts and (
                 # (a verb of a longer name, "start" of --health-start-interval, is not
                 # what the flag is about: "start a container called cache")
-                (d.name_keys & parts.keys())
-                - (_VERBS if "-" in f.long and not f.long.startswith("no-") else frozenset())
+                _by_name(d, parts.keys())
                 or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
             ):
                 pending.append((d, parts))

@@ -58,3 +58,22 @@ def test_exported_data_scores_the_same(scorer: FlagScorer) -> None:
     assert [(round(s, 6), f.name) for s, f in warm.score_flags(cmd, a)] == [
         (round(s, 6), f.name) for s, f in scorer.score_flags(cmd, a)
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "flag"),
+    [
+        ("start a container that can write to the folder", "--device-write-iops"),
+        ("start redis as a container called cache", "--health-start-interval"),
+    ],
+)
+def test_one_word_of_a_long_flag_name_is_not_what_it_is_about(
+    scorer: FlagScorer, question: str, flag: str
+) -> None:
+    assert flag not in _asked(scorer, "docker container run", question)
+
+
+def test_two_words_of_a_long_flag_name_ask_for_it(scorer: FlagScorer) -> None:
+    assert "--device-write-iops" in _asked(
+        scorer, "docker container run", "limit the device write iops"
+    )
