@@ -33,6 +33,7 @@ from bot.ask.answer import Answer, Candidate
 from bot.ask.composition import Composer
 from bot.ask.index import ACTIONS, OBJECTS, QUALIFIERS, IndexData, build_index, weigh
 from bot.ask.phrasing import clauses, focus
+from bot.ask.values import find_values
 from bot.errors import InputError
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang, detect_lang
@@ -101,6 +102,26 @@ def clean_question(question: str) -> str:
             hint="Ask one short question at a time.",
         )
     return text
+
+
+_NAMED_BEFORE = re.compile(
+    r"(?i)\b(?:named|called|name(?:d)? it|name is)\s+[\"'`]?$|이름(?:은|을|이|는)?\s*$"
+)
+_NAMED_AFTER = re.compile(r"^[\"'`]?\s*(?:이라는|라는|으로|로)?\s*(?:호스트 ?)?이름")
+
+
+def without_names(text: str) -> str:
+    """The question without the names it says are names ("a network named backend" is
+    about a network, not about "backend"): a name someone chose says which thing, not
+    what to do. Only names said as names: "renmae container" is a typo, not a name."""
+    out = text
+    for v in sorted(find_values(text), key=lambda v: v.start, reverse=True):
+        end = v.start + len(v.text)
+        if v.kind not in ("name", "hostname") or text[v.start : end] != v.text:
+            continue
+        if _NAMED_BEFORE.search(text[: v.start]) or _NAMED_AFTER.match(text[end:]):
+            out = out[: v.start] + out[end:]
+    return out
 
 
 def off_topic_of(a: Analysis) -> bool:
@@ -219,7 +240,7 @@ class Matcher:
 
     def rank(self, question: str) -> tuple[list[Candidate], Analysis]:
         """Every entry with a non-zero score, best first, and the question's analysis."""
-        repaired = self._repair(question)
+        repaired = self._repair(without_names(question))
         a = analyze(repaired)
         if repaired != question:
             # topic signals survive the repair: judge them on both spellings
@@ -406,11 +427,29 @@ class Matcher:
         off_topic = off_topic_of(topic)
         confident = not off_topic and self.confidence(ranked, a) >= self.bar(topic)
         if confident:
-            shown = [self._composed(c, text, topic) for c in ranked[: 1 + MAX_ALTERNATIVES]]
+            shown = self._distinct(ranked, text, topic, 1 + MAX_ALTERNATIVES)
             return Answer(text, answer_lang, True, shown[0], tuple(shown[1:]))
         suggestions = tuple(
-            self._composed(c, text, topic)
-            for c in ranked[:MAX_ALTERNATIVES]
-            if c.score >= SUGGESTION_FLOOR
+            self._distinct([c for c in ranked if c.score >= SUGGESTION_FLOOR], text, topic,
+                           MAX_ALTERNATIVES)
         )
         return Answer(text, answer_lang, False, None, () if off_topic else suggestions)
+
+    def _distinct(
+        self, ranked: list[Candidate], text: str, a: Analysis, n: int
+    ) -> list[Candidate]:
+        """The first ``n`` answers, composed, without one that shows the same command line
+        as a better one (two entries answering "docker network create backend")."""
+        out: list[Candidate] = []
+        seen: set[str] = set()
+        for c in ranked:
+            if len(out) == n:
+                break
+            c = self._composed(c, text, a)
+            line = c.command
+            if line is not None and line in seen:
+                continue
+            if line is not None:
+                seen.add(line)
+            out.append(c)
+        return out

@@ -76,7 +76,7 @@ def fill_positionals(
         if slot and slot.group(1) == "container":
             kinds = ("container", "name")
         elif slot and slot.group(1) == "name":
-            kinds = ("name", group)
+            kinds = (group, "name")
         elif slot:
             kinds = (slot.group(1),)
         kind = next((k for k in kinds if hinted.get(k)), None)

@@ -165,6 +165,15 @@ _FUNCTION_WORDS = frozenset(
         "also", "now", "yet", "still", "even", "ever",
         "comes", "come", "becomes", "returns", "works", "seems", "uses", "listens", "needs",
         "wants", "shows", "prints", "writes", "reads", "sees", "takes", "makes", "tries",
+        "between", "across", "among", "through", "via", "per", "over", "under", "behind",
+        "inside", "outside", "beside", "against", "toward", "towards", "around", "instead",
+        # nouns that say what about a container is meant ("the container time is wrong")
+        "time", "date", "clock", "status", "state", "health", "logs", "log", "output", "id",
+        "ip", "address", "hostname", "size", "usage", "process", "processes", "shell",
+        "terminal", "console", "environment", "variables", "filesystem", "permissions",
+        "performance", "traffic", "connection", "connections", "network", "networks",
+        "things", "stuff", "everything", "nothing", "something", "anything",
+        "afterwards", "afterward", "later", "anymore", "first", "next", "soon",
     }
 )  # (the stop words, "is", "can", "when" ..., are no names either: EN_STOP)
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):

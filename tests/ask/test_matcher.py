@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.matcher import Matcher, clean_question
+from bot.ask.matcher import Matcher, clean_question, without_names
 from bot.ask.reference import with_reference
 from bot.errors import InputError
 from bot.kb.check import load_knowledge
@@ -220,3 +220,25 @@ def test_an_entry_with_the_same_command_is_no_runner_up(matcher: Matcher) -> Non
     assert paths[0] == paths[1] == "docker container run", paths
     other = next(c.score for c, p in zip(ranked, paths, strict=False) if p != paths[0])
     assert matcher.runner_up(ranked) == other < ranked[1].score
+
+
+@pytest.mark.parametrize(
+    ("question", "ranked_as"),
+    [
+        # "backend" is no word of any entry: said as a name, it is left out of the ranking
+        ("create a network named backend", "create a network named "),
+        ("web이라는 이름으로 띄우기", "이라는 이름으로 띄우기"),
+        # a word that is not said to be a name stays (a typo, a word before "container")
+        ("renmae container", "renmae container"),
+        ("restart the web container", "restart the web container"),
+    ],
+)
+def test_a_name_said_as_a_name_is_not_ranked(question: str, ranked_as: str) -> None:
+    assert without_names(question) == ranked_as
+
+
+def test_alternatives_show_each_command_line_once(matcher: Matcher) -> None:
+    a = matcher.ask("create a network named backend")
+    shown = [c.command for c in ([a.best] if a.best else []) + list(a.alternatives)]
+    lines = [c for c in shown if c is not None]
+    assert len(lines) == len(set(lines)), shown
