@@ -123,7 +123,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "commit": (("커밋",), ("commit",)),
     "exec": (("명령 실행", "명령어 실행", "exec"), ("exec", "execute command", "run command")),
     "restart-policy": (
-        ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜", "오토 리스타트", "자동 리스타트", "리스타트 폴리시", "리스타트 정책"),
+        ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜", "오토 리스타트", "자동 리스타트", "리스타트 폴리시", "리스타트 정책",
+         "자동 시작", "자동으로 시작", "부팅할 때", "부팅 시"),
         ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure",
          "autostart", "auto start", "auto-start", "start automatically", "automatically start", "restart automatically", "automatically restart", "unless stopped",
          "on boot", "at boot", "on reboot", "after reboot", "system reboot", "start on boot"),
