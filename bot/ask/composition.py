@@ -34,6 +34,7 @@ from bot.ask.flag_scoring import (
 from bot.ask.option_values import ENUMS, enum_said, filter_value, fit
 from bot.ask.placement import (
     SELECTED_BY_VALUE,
+    command_words,
     drop_conflicts,
     enum_words,
     fill_positionals,
@@ -253,7 +254,7 @@ class Composer(FlagScorer):
                 while (more := pick_value(f, found, used)) is not None:
                     extra.setdefault(f.name, []).append(more)
         line = rewrite(cmd, command, rest, values, extra, drop) if flags else command
-        path_len = len(command.split()) - len(rest)
+        path_len = len(command_words(command)) - len(rest)
         line = fill_positionals(cmd, line, path_len, question, found, used)
         line, parents = parent_flags(cmd, line, path_len, question, found, used)
         flags.extend(f for f, _ in parents)

@@ -26,6 +26,7 @@ from bot.ask.analysis import Analysis, analyze, concept_word
 from bot.ask.hints import hints_for
 from bot.ask.lexicon import CONCEPTS
 from bot.ask.option_values import fit
+from bot.ask.placement import command_words
 from bot.ask.values import Value
 from bot.explain.cli_spec import CliSpec, Command, Flag, default_spec
 
@@ -40,6 +41,9 @@ _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says
 _POLARITY_FREE = frozenset({"c:truncate"})
 _VERBS = frozenset({"c:start", "c:stop", "c:run", "c:remove", "c:build", "c:pull", "c:push",
                     "c:list", "c:restart", "c:create", "c:kill", "c:exec"})
+# words of two-word flag names that say too little alone
+_GENERIC = frozenset({"c:file", "w:file", "c:host", "w:host", "w:type", "c:name", "w:name",
+                      "c:time", "w:time", "w:opt", "w:mode", "c:all", "w:all"})
 _UNFIT = 0.5  # an option that takes none of the values the question gives
 _TYPED = frozenset({"size", "number", "duration", "portmap", "port", "udp-port", "cidr", "ip",
                     "cpuset", "ulimit", "signal", "platform", "keyval", "capability"})
@@ -101,6 +105,10 @@ def _by_name(d: _FlagDoc, said: Iterable[str]) -> bool:
     if long.count("-") >= 2:
         words = {k for k in hit if k[0] != "c" or k[2:] in long.split("-")}
         return len(words) >= 2 or any(k[2:] == long.replace("-", "") for k in hit)
+    if "-" in long and hit and hit <= _GENERIC and not set(long.split("-")) <= {
+        k[2:] for k in hit
+    }:
+        return False  # "a single file" is not --env-file, "host port" not --add-host
     return bool(hit)
 
 
@@ -216,7 +224,7 @@ class FlagScorer:
 
     def node_of(self, command: str) -> tuple[Command | None, list[str]]:
         """The CLI node a command line starts with, and the words after its path."""
-        words = command.split()
+        words = command_words(command)
         if not words or words[0] != "docker":
             return None, words
         node = self.spec.root

@@ -36,6 +36,15 @@ _IMAGE_SLOT = re.compile(
     r"(?::<[^<>\s]+>)?"
 )
 _SERVER_SLOTS = frozenset({"SERVER", "REGISTRY"})
+_WORD = re.compile(r"""(?:[^\s'"]+|'[^']*'|"[^"]*")+""")
+
+
+def command_words(line: str) -> list[str]:
+    """The words of a command line, a quoted part kept whole: ``-f '{{range .X}}{{end}}'``
+    is two words, not three."""
+    return _WORD.findall(line)
+
+
 _PATH_SLOT = re.compile(r"<(?:host-|src-|dest-)?path>")
 _NAMED_SLOT = re.compile(r"<(service|container|network|volume|name|old-name|new-name)>")
 _SOFTWARE = re.compile(r"(?i)(?<![A-Za-z0-9_./:-])(" + "|".join(
@@ -48,7 +57,7 @@ def fill_positionals(
     """Image placeholders take the image references the question gives, in order
     ("Tag myapp:latest as registry.example.com/team/myapp:1.2"), or the software it names
     ("an nginx container"); a registry the question names is the server of ``login``."""
-    words = line.split()
+    words = command_words(line)
     refs = [i for i, v in enumerate(found) if v.kind == "ref" and i not in used]
     # names said with what they name fill that placeholder ("the web service" -> <service>)
     hinted: dict[str, list[int]] = {}
@@ -162,7 +171,7 @@ def parent_flags(
     parent = cmd.parent
     if parent is None or parent.path != "docker compose" or path_len < 3:
         return line, []
-    words = line.split()
+    words = command_words(line)
     taken: list[tuple[Flag, str]] = []
     project = bool(re.search(r"(?i)\bproject\b|프로젝트", question))
     for i, v in enumerate(found):
@@ -333,7 +342,7 @@ def rewrite(
 ) -> str:
     """The command line with each chosen flag set: replaced where present, else inserted
     after the command path (before positionals); the flags in ``drop`` are left out."""
-    words = command.split()
+    words = command_words(command)
     path_len = len(words) - len(rest)
     out_rest: list[str] = []
     done: set[str] = set()

@@ -173,7 +173,8 @@ _FUNCTION_WORDS = frozenset(
         "terminal", "console", "environment", "variables", "filesystem", "permissions",
         "performance", "traffic", "connection", "connections", "network", "networks",
         "things", "stuff", "everything", "nothing", "something", "anything",
-        "afterwards", "afterward", "later", "anymore", "first", "next", "soon",
+        "afterwards", "afterward", "later", "anymore", "first", "next", "soon", "type",
+        "kind", "object", "sort",
     }
 )  # (the stop words, "is", "can", "when" ..., are no names either: EN_STOP)
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):

@@ -123,6 +123,14 @@ def composer(matcher: Matcher) -> Composer:
             "메모리 2GB, 메모리+스왑 합계 3GB",
             "docker run --memory 2g --memory-swap 3g <image>",
         ),
+        # a quoted template with spaces is one word: a new flag goes after it
+        (
+            "docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "
+            "<container>",
+            "ip address, with its size too",
+            "docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' -s "
+            "<container>",
+        ),
         # a placeholder the question touches stays ("with a name")
         (
             "docker run -d -p <host-port>:<container-port> --name <name> <image>",

@@ -77,3 +77,15 @@ def test_two_words_of_a_long_flag_name_ask_for_it(scorer: FlagScorer) -> None:
     assert "--device-write-iops" in _asked(
         scorer, "docker container run", "limit the device write iops"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "flag"),
+    [
+        ("the container uses a file", "--env-file"),
+    ],
+)
+def test_a_generic_word_of_a_two_word_flag_name_is_not_enough(
+    scorer: FlagScorer, question: str, flag: str
+) -> None:
+    assert flag not in _asked(scorer, "docker container run", question)

@@ -64,7 +64,8 @@ def _docker_segments(command: str) -> list[ParsedCommand]:
             start = 1 if words[0].value == "docker" else 2
             out.append(parse_docker(spec, words, start, spec.root))
         for w in words:  # $(docker ps -q) inside the command
-            if w.value.startswith("$(") and w.value.endswith(")"):
+            # (one substitution that is the whole word, not "$(id -u):$(id -g)")
+            if w.value.startswith("$(") and w.value.endswith(")") and w.value.count("$(") == 1:
                 out.extend(_docker_segments(w.value[2:-1]))
     return out
 
