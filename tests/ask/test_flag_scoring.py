@@ -65,6 +65,8 @@ def test_exported_data_scores_the_same(scorer: FlagScorer) -> None:
     [
         ("start a container that can write to the folder", "--device-write-iops"),
         ("start redis as a container called cache", "--health-start-interval"),
+        # a generic word of a two-word name is not enough either
+        ("the container uses a file", "--env-file"),
     ],
 )
 def test_one_word_of_a_long_flag_name_is_not_what_it_is_about(
@@ -77,15 +79,3 @@ def test_two_words_of_a_long_flag_name_ask_for_it(scorer: FlagScorer) -> None:
     assert "--device-write-iops" in _asked(
         scorer, "docker container run", "limit the device write iops"
     )
-
-
-@pytest.mark.parametrize(
-    ("question", "flag"),
-    [
-        ("the container uses a file", "--env-file"),
-    ],
-)
-def test_a_generic_word_of_a_two_word_flag_name_is_not_enough(
-    scorer: FlagScorer, question: str, flag: str
-) -> None:
-    assert flag not in _asked(scorer, "docker container run", question)
