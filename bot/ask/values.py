@@ -175,6 +175,8 @@ _FUNCTION_WORDS = frozenset(
         "things", "stuff", "everything", "nothing", "something", "anything",
         "afterwards", "afterward", "later", "anymore", "first", "next", "soon", "type",
         "kind", "object", "sort",
+        # verbs before the noun ("add volume to a container")
+        "add", "attach", "set", "connect", "link", "backup", "open", "give", "put", "keep",
     }
 )  # (the stop words, "is", "can", "when" ..., are no names either: EN_STOP)
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):

@@ -517,6 +517,7 @@ def test_switches_already_there_and_switches_that_turn_things_off(
     ("question", "kinds"),
     [
         ("never as root", []),  # a refusal names no user
+        ("add volume to a container", []),  # a verb before the noun names nothing
         ("what is a Dockerfile", []),  # the word alone names no file
         ("mount ./src in /app", [("path", ""), ("path", "")]),  # a mount target, no workdir
         ("run npm install in the /app directory", [("path", "workdir")]),
