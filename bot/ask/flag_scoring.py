@@ -240,10 +240,10 @@ class FlagScorer:
         """The one-word flag names the question says in so many words ("build", "빌드";
         not "create", which also means *build*)."""
         out = set()
-        for k in self._whole[cmd.path]:
+        for k in self._whole[cmd.path].intersection(a.features):
             forms = CONCEPTS.get(k[2:], ((), ()))
-            if f"w:{k[2:]}" in a.features or any(
-                f.startswith("k:" + forms[0][0]) for f in a.features if forms[0]
+            if f"w:{k[2:]}" in a.features or (
+                forms[0] and any(f.startswith("k:" + forms[0][0]) for f in a.features)
             ):
                 out.add(k)
         return frozenset(out)

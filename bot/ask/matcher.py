@@ -289,6 +289,7 @@ class Matcher:
         q_actions = ACTIONS.intersection(a.features)
         q_qualifiers = QUALIFIERS.intersection(a.features)
         scored: list[Candidate] = []
+        cover: dict[str | None, frozenset[str]] = {}
         for e, cos in top[:_RERANK]:
             # character-level similarity with the entry's closest phrasings
             span = self._doc_span[e]
@@ -321,7 +322,10 @@ class Matcher:
                 have = self._features_of[e]
                 # what the entry's command can do with a flag counts as covered too:
                 # "resource usage of every container, stopped ones too" is stats -a
-                by_flags = self._flag_cover(e, a) - have
+                path = self._path_of.get(self._entries[e].id)
+                if path not in cover:  # entries of one command share what its flags take
+                    cover[path] = self._flag_cover(path, a)
+                by_flags = cover[path] - have
                 have = have | by_flags
                 covered = sum(w for k, w in key_q.items() if k in have) / key_total
                 base *= 1 - _COVERAGE + _COVERAGE * covered
@@ -337,9 +341,8 @@ class Matcher:
         ]
         return scored + rest, a
 
-    def _flag_cover(self, e: int, a: Analysis) -> frozenset[str]:
-        """The question's features that a flag of the entry's command would take."""
-        path = self._path_of.get(self._entries[e].id)
+    def _flag_cover(self, path: str | None, a: Analysis) -> frozenset[str]:
+        """The question's features that a flag of the command at ``path`` would take."""
         cmd = self.composer.spec.get(path) if path else None
         if cmd is None:
             return frozenset()

@@ -9,6 +9,7 @@ given flag. Pure.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -265,6 +266,12 @@ _NOT_NAMES = frozenset(
 
 def find_values(question: str) -> list[Value]:
     """Every value the question gives, each kind once per position, in text order."""
+    return list(_find_values(question))
+
+
+@functools.lru_cache(maxsize=512)
+def _find_values(question: str) -> tuple[Value, ...]:
+    # one question is read by the ranking, then by the composer for every answer shown
     out: list[Value] = []
     taken: list[tuple[int, int]] = []
 
@@ -390,7 +397,7 @@ def find_values(question: str) -> list[Value]:
             add("name", m.group(1), m.span(1))
     out.sort(key=lambda v: v.start)
     # "SIGTERM 대신 SIGINT", "SIGINT instead of SIGTERM": the replaced value is not asked for
-    return [v for v in out if not _replaced(question, v)]
+    return tuple(v for v in out if not _replaced(question, v))
 
 
 _INSTEAD_KO = re.compile(r"\s*(?:을|를|이|가|은|는)?\s*(?:대신|말고|아니라)")
