@@ -228,7 +228,7 @@ _KEYVAL = re.compile(r"(?<![\w-])([A-Za-z_][\w.-]*=[^\s,;\"'`\uac00-\ud7a3]+)")
 _SIGNAL = re.compile(
     r"(?i)(?<![A-Za-z0-9])(SIG(?:HUP|INT|QUIT|ILL|TRAP|ABRT|BUS|FPE|KILL|USR1|SEGV|USR2|PIPE|"
     r"ALRM|TERM|CHLD|CONT|STOP|TSTP|TTIN|TTOU|URG|XCPU|XFSZ|VTALRM|PROF|WINCH|IO|PWR|SYS|"
-    r"RTMIN(?:\+\d+)?|RTMAX(?:-\d+)?)|(?<=\s)(?:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))"
+    r"RTMIN(?:\+\d+)?|RTMAX(?:-\d+)?)|(?<=\s)(?-i:HUP|INT|QUIT|TERM|KILL|USR1|USR2)(?=\s|$))"
     r"(?![A-Za-z0-9])"
 )
 _ARCH = re.compile(
