@@ -218,6 +218,8 @@ _INTO_IMAGE = re.compile(
     r"|(?:이미지|도커 ?이미지)\S{0,2}\s*(?:안에서|안에|내부에서|내부에|속에)\s*\S.{0,25}?"
     r"(?:정하|지정|설정|선언|넣|바꾸|변경|추가)"
 )
+# "the final 200 lines", "끝 30줄": the end of the output, as "last" says
+_TAIL_OF = re.compile(r"(?i)\b(?:final|closing)\s+\d+\s+(?:\w+\s+)?lines?\b|끝\s*\d+\s*줄")
 _INTO_CONTAINER = re.compile(
     r"\b(?:log ?in|login|sign in|ssh)\b.{0,40}\b(?:in|into|to|inside)\b.{0,20}\bcontainers?\b"
     r"|컨테이너\S{0,3}\s*(?:안으로|안에|내부로|에)\s*(?:로그인|접속)"
@@ -270,6 +272,8 @@ def analyze(text: str) -> Analysis:
         concepts.add("dockerfile")
     if _INTO_IMAGE.search(no_flags):
         concepts.add("dockerfile")
+    if _TAIL_OF.search(no_flags):
+        concepts.add("tail")
     # "log into a container" is a shell in it, not a registry login
     if "login" in concepts and _INTO_CONTAINER.search(no_flags) and not _REGISTRY.search(no_flags):
         concepts.discard("login")

@@ -449,7 +449,8 @@ class Matcher:
             if len(out) == n:
                 break
             c = self._composed(c, text, a)
-            line = c.command
+            # the same words in another order are the same command ("-f --tail 5")
+            line = " ".join(sorted(c.command.split())) if c.command is not None else None
             if line is not None and line in seen:
                 continue
             if line is not None:

@@ -163,6 +163,9 @@ def enum_words(said: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_NOT_PARENT = frozenset({"number", "size", "duration", "portmap", "port", "udp-port"})
+
+
 def parent_flags(
     cmd: Command, line: str, path_len: int, question: str, found: list[Value], used: set[int]
 ) -> tuple[str, list[tuple[Flag, str]]]:
@@ -175,7 +178,9 @@ def parent_flags(
     taken: list[tuple[Flag, str]] = []
     project = bool(re.search(r"(?i)\bproject\b|프로젝트", question))
     for i, v in enumerate(found):
-        if i in used or (v.kind == "name" and not project):
+        # a count or a size is some option's of the sub-command, not compose's own
+        # (--parallel); a name only with "project"
+        if i in used or (v.kind == "name" and not project) or v.kind in _NOT_PARENT:
             continue
         have = {f.long for f, _ in taken}
         fits = [f for f in parent.flags if f.takes_value and f.long not in have and fit(f, v)]

@@ -187,7 +187,8 @@ _INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed)|[a-z]{3,}ing")
 # backend", "the container named api"), read apart so that both of "overlay 네트워크 mesh"
 # are seen
 _HINTED = re.compile(
-    r"(?<![A-Za-z0-9_.-])" + _SKIP + r"([a-z][a-z0-9_.-]{0,40})\s*(?:라는|이라는)?\s*("
+    r"(?<![A-Za-z0-9_.-])" + _SKIP
+    + r"([a-z](?:[a-z0-9_.-]{0,39}[a-z0-9_])?)\s*(?:라는|이라는)?\s*("
     + _HINT_NOUNS + r")"
     r"(?![A-Za-z])"
 )

@@ -123,6 +123,12 @@ def composer(matcher: Matcher) -> Composer:
             "메모리 2GB, 메모리+스왑 합계 3GB",
             "docker run --memory 2g --memory-swap 3g <image>",
         ),
+        # "the final 200 lines" / "끝 30줄" is the end of the log
+        ("docker logs <container>", "the final 200 lines", "docker logs --tail 200 <container>"),
+        ("docker logs <container>", "로그 끝 30줄", "docker logs --tail 30 <container>"),
+        # a count is the sub-command's, never compose's own --parallel
+        ("docker compose logs <service>", "200 lines of the web service",
+         "docker compose logs web"),
         # a quoted template with spaces is one word: a new flag goes after it
         (
             "docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "
@@ -518,6 +524,7 @@ def test_switches_already_there_and_switches_that_turn_things_off(
     [
         ("never as root", []),  # a refusal names no user
         ("add volume to a container", []),  # a verb before the noun names nothing
+        ("the final image of a multi-stage build", []),  # "multi-" names no stage
         ("what is a Dockerfile", []),  # the word alone names no file
         ("mount ./src in /app", [("path", ""), ("path", "")]),  # a mount target, no workdir
         ("run npm install in the /app directory", [("path", "workdir")]),
