@@ -218,6 +218,13 @@ _INTO_IMAGE = re.compile(
     r"|(?:이미지|도커 ?이미지)\S{0,2}\s*(?:안에서|안에|내부에서|내부에|속에)\s*\S.{0,25}?"
     r"(?:정하|지정|설정|선언|넣|바꾸|변경|추가)"
 )
+# what a question says is not to happen: "without stopping it", "don't rebuild",
+# "중지하지 않고", "빌드 없이" (the word after the negation, or the Korean stem before it)
+_NEGATED_EN = re.compile(
+    r"(?i)\b(?:without|not|never|don'?t|do not|no longer|instead of)\s+(?:the\s+|a\s+|any\s+)?"
+    r"([a-z][a-z-]+)"
+)
+_NEGATED_KO = re.compile(r"([가-힣A-Za-z]+?)(?:하지|지|되지)\s*(?:않|말)|([가-힣A-Za-z]+)\s*없이")
 # "the final 200 lines", "끝 30줄": the end of the output, as "last" says
 _TAIL_OF = re.compile(r"(?i)\b(?:final|closing)\s+\d+\s+(?:\w+\s+)?lines?\b|끝\s*\d+\s*줄")
 _INTO_CONTAINER = re.compile(
@@ -274,6 +281,28 @@ def analyze(text: str) -> Analysis:
         concepts.add("dockerfile")
     if _TAIL_OF.search(no_flags):
         concepts.add("tail")
+    # a concept said only as what is not to happen is a negated one ("n:" features): "leave
+    # a container without stopping it" is no question about docker stop
+    spans = [m.span(1) for m in _NEGATED_EN.finditer(no_flags)] + [
+        m.span(1) if m.group(1) else m.span(2) for m in _NEGATED_KO.finditer(no_flags)
+    ]
+    negated_words = [no_flags[a:b] for a, b in spans]
+    negated: set[str] = set()
+    if negated_words:
+        rest = no_flags
+        for a, b in sorted(spans, reverse=True):
+            rest = rest[:a] + " " + rest[b:]
+        rest_latin = _LATIN.findall(rest)
+        kept = _find_concepts(
+            re.sub(r"\s+", "", rest),
+            " ".join([*rest_latin, "|", *(v for w in rest_latin for v in _inflections(w))]),
+        )
+        said = _find_concepts(
+            "".join(negated_words),
+            " ".join([*negated_words, "|", *(v for w in negated_words for v in _inflections(w))]),
+        )
+        negated = (said & concepts) - kept
+        concepts -= negated
     # "log into a container" is a shell in it, not a registry login
     if "login" in concepts and _INTO_CONTAINER.search(no_flags) and not _REGISTRY.search(no_flags):
         concepts.discard("login")
@@ -291,6 +320,8 @@ def analyze(text: str) -> Analysis:
 
     for c in concepts:
         features["c:" + c] = 1.0
+    for c in negated:
+        features["n:" + c] = 1.0
     # a Dockerfile instruction named as Dockerfiles write it ("CMD", "HEALTHCHECK") is a
     # term of its own, not the everyday word "cmd" or "user"
     if instruction:
@@ -298,8 +329,13 @@ def analyze(text: str) -> Analysis:
             features["i:" + m.group(1)] = 1.0
     for f in flags:
         features["f:" + f] = 1.0
+    # a word said as what is not to happen is no word of the question's ("killing")
+    unsaid = {stem_en(w.lower()) for w in negated_words if w.isascii()} if negated else set()
     for w in en_words:
-        add("w:" + w, 1.0)
+        if w in unsaid:
+            add("n:w:" + w, 1.0)
+        else:
+            add("w:" + w, 1.0)
     # a hyphenated word also says its parts and its parts joined ("Hyper-V" is "hyper v",
     # "hyperv"), which others write apart
     for w in raw_latin:

@@ -65,10 +65,19 @@ class _FlagDoc:
 
 def flag_keys(features: Mapping[str, float]) -> frozenset[str]:
     """The features that can pick a flag: concepts, and words that are no concept's form
-    (``delete`` counts once, as the concept *remove*, not again as a word)."""
+    (``delete`` counts once, as the concept *remove*, not again as a word). A negated
+    concept ("without building") is the concept here: what --no-build turns off."""
+    plain = (_unnegated(k) for k in features)
     return frozenset(
-        k for k in features if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
+        k for k in plain if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
     )
+
+
+def _unnegated(key: str) -> str:
+    """``n:build`` is the concept ``c:build``, ``n:w:kill`` the word ``w:kill``."""
+    if not key.startswith("n:"):
+        return key
+    return key[2:] if key[2:4] == "w:" else "c:" + key[2:]
 
 
 def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:

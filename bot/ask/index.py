@@ -37,7 +37,7 @@ ACTIONS = frozenset(
 # What an entry's title says about which ones ("all", "stopped", "running"): an entry
 # for *all* images does not answer a question about an image.
 QUALIFIERS = frozenset({"c:all", "c:stopped", "c:running"})
-KIND_WEIGHT = {"c": 1.3, "f": 1.6, "i": 1.0, "w": 1.0, "k": 0.6, "b": 0.55, "x": 0.0}
+KIND_WEIGHT = {"c": 1.3, "n": 1.3, "f": 1.6, "i": 1.0, "w": 1.0, "k": 0.6, "b": 0.55, "x": 0.0}
 _UNKNOWN_DAMPING = 0.6
 _POSTINGS_CAP = 300  # phrasings kept per feature, highest weight first
 

@@ -163,3 +163,23 @@ def test_a_setting_written_into_the_image_is_the_dockerfiles(text: str, dockerfi
 def test_plural_docker_objects_anchor_a_question() -> None:
     assert analyze("pushing to private registries").anchored
     assert analyze("where do named volumes live").anchored
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "kept"),
+    [
+        ("leave the container without stopping it", "stop", "container"),
+        ("빌드하지 않고 서비스만 띄우기", "build", "service"),
+        ("run it without the cache", "cache", "run"),
+    ],
+)
+def test_what_is_not_to_happen_is_a_negated_concept(text: str, negated: str, kept: str) -> None:
+    features = analyze(text).features
+    assert f"n:{negated}" in features and f"c:{negated}" not in features
+    assert f"c:{kept}" in features
+
+
+def test_a_concept_also_said_plainly_is_not_negated() -> None:
+    # "stop" is asked for, and "without" negates only "waiting"
+    features = analyze("stop the container without waiting").features
+    assert "c:stop" in features
