@@ -445,9 +445,15 @@ class Matcher:
         as a better one (two entries answering "docker network create backend")."""
         out: list[Candidate] = []
         seen: set[str] = set()
-        for c in ranked:
+        stored: set[tuple[str | None, str]] = set()
+        for c in ranked[: n * 4]:
             if len(out) == n:
                 break
+            # the same stored line under the same title composes the same: skip it unseen
+            key = (c.entry.command, c.entry.title["en"])
+            if c.entry.command is not None and key in stored:
+                continue
+            stored.add(key)
             c = self._composed(c, text, a)
             # the same words in another order are the same command ("-f --tail 5")
             line = " ".join(sorted(c.command.split())) if c.command is not None else None
