@@ -262,6 +262,9 @@ FOREIGN_STRICT: frozenset[str] = frozenset(
         "systemd-nspawn", "flatpak", "snapcraft", "opencv", "pillow", "imagemagick", "pixel",
         "pixels", "thumbnail", "webp", "bitmap", "mipmap", "픽셀", "썸네일", "사진",
         "레플리카셋", "데몬셋", "스테이트풀셋", "컨피그맵", "디플로이먼트", "버추얼박스",
+        # containers of programming languages, images of web pages
+        "qt", "qml", "qlist", "qvector", "qmap", "iterator", "iterators", "c++", "cpp",
+        "arraylist", "hashmap", "hashset", "linkedlist", "img", "canvas", "srcset", "bootstrap",
     }
 )
 
@@ -280,6 +283,7 @@ FOREIGN: frozenset[str] = frozenset(
         "stock", "joke", "농담", "음악", "music", "vim", "emacs", "regex", "정규식",
         "linux", "리눅스", "chmod", "grep", "aws", "ec2", "cloudwatch", "s3", "gcp", "azure",
         "systemctl", "brew", "homebrew", "apt", "numpy", "pytest", "bash", "zsh", "facebook", "카톡", "카카오톡", "photoshop", "포토샵", "레디스", "nginx설정",
+        "scp", "sftp", "putty", "rpm", "rsync", "crontab", "vscode",
     }
 )
 

@@ -118,6 +118,11 @@ def test_context_words_pick_the_variant(matcher: Matcher, question: str, pattern
         "how do I export a MySQL database to a file",
         "what are the contents of a file in linux",
         "git tag a commit",
+        # other kinds of containers and images, other machines
+        "Qt container classes and their iterators",
+        "a picture does not show in the html img tag",
+        "copy a file out of a vagrant box",
+        "k3s pods stuck in pending",
         pytest.param(
             "how big is a 40 foot shipping container",
             marks=pytest.mark.xfail(
