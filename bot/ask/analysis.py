@@ -225,6 +225,12 @@ _NEGATED_EN = re.compile(
     r"([a-z][a-z-]+)"
 )
 _NEGATED_KO = re.compile(r"([가-힣A-Za-z]+?)(?:하지|지|되지)\s*(?:않|말)|([가-힣A-Za-z]+)\s*없이")
+# a blog title's "정리" is a summary, not a clean-up ("도커 명령어 정리", "볼륨 마운트 총정리"),
+# unless what is tidied is something Docker keeps ("안 쓰는 이미지 정리", "디스크 정리")
+_SUMMARY_KO = re.compile(
+    r"(총정리|(\S+)\s*정리)(?:\s*[(\[].*)?\s*[.!?]*\s*$|(\S+)\s*정리\s*(?:노트|글|본)"
+)
+_TIDIED = re.compile(r"이미지|컨테이너|볼륨|네트워크|캐시|디스크|용량|공간|찌꺼기|로그|빌더|시스템")
 # "the final 200 lines", "끝 30줄": the end of the output, as "last" says
 _TAIL_OF = re.compile(r"(?i)\b(?:final|closing)\s+\d+\s+(?:\w+\s+)?lines?\b|끝\s*\d+\s*줄")
 _INTO_CONTAINER = re.compile(
@@ -281,6 +287,15 @@ def analyze(text: str) -> Analysis:
         concepts.add("dockerfile")
     if _TAIL_OF.search(no_flags):
         concepts.add("tail")
+    summary = _SUMMARY_KO.search(no_flags)
+    if summary and "prune" in concepts:
+        before = summary.group(2) or summary.group(3) or ""
+        others = no_flags[: summary.start()] + no_flags[summary.end() :]
+        what_is_tidied = summary.group(1) != "총정리" and _TIDIED.search(before)
+        if not what_is_tidied and not any(
+            f in others for f in ("안 쓰는", "안쓰는", "미사용", "청소", "프룬")
+        ):
+            concepts.discard("prune")
     # a concept said only as what is not to happen is a negated one ("n:" features): "leave
     # a container without stopping it" is no question about docker stop
     spans = [m.span(1) for m in _NEGATED_EN.finditer(no_flags)] + [

@@ -183,3 +183,17 @@ def test_a_concept_also_said_plainly_is_not_negated() -> None:
     # "stop" is asked for, and "without" negates only "waiting"
     features = analyze("stop the container without waiting").features
     assert "c:stop" in features
+
+
+@pytest.mark.parametrize(
+    ("text", "prune"),
+    [
+        ("[Docker] 볼륨 마운트 정리", False),  # a blog title's summary
+        ("도커 명령어 총정리", False),
+        ("안 쓰는 이미지 정리", True),  # a clean-up
+        ("Docker 시스템 정리", True),
+        ("볼륨 정리하기", True),
+    ],
+)
+def test_a_summary_is_no_clean_up(text: str, prune: bool) -> None:
+    assert ("c:prune" in analyze(text).features) is prune
