@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from bot.ask.analysis import analyze
 from bot.ask.lexicon import SOFTWARE_NAMES
+from bot.ask.names import HINTS
 from bot.ask.option_values import filter_value, fit
-from bot.ask.values import HINTS, Value
+from bot.ask.values import Value
 from bot.explain.cli_spec import Command, Flag
 
 _KNOWN_SHORT_VALUE = frozenset("pveuwt")

@@ -4,33 +4,17 @@ names, ``KEY=value`` pairs, signals, platforms and the words of an enumerated op
 "Start nginx with host port 8080 forwarded to port 80" gives the port mapping ``8080:80``;
 "로그 파일 하나는 10MB까지" the size ``10m``; "name it api" the name ``api``. Each value
 has a kind; :mod:`bot.ask.option_values` says how a value of that kind is written for a
-given flag. Pure.
+given flag, and :mod:`bot.ask.names` reads the names. Pure.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.ask.analysis import concept_word
-from bot.ask.lexicon import ANCHORS, COMMON_EN, EN_STOP
+from bot.ask.names import NOT_NAMES, renamed, said_names
 
-_NAME_AFTER = re.compile(
-    r"(?i)\b(?:named|called|name(?:d)?(?: it)?|host ?name(?: set)? to|host ?name (?:is|of|=)"
-    r"|name(?: set)? to)\s+"
-    r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
-)
-_NAME_KO = re.compile(
-    r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?\s*(?:라는|이라는|로|으로)?\s*"
-    r"(?:호스트 ?)?이름"
-    r"|이름(?:을|은|이|는)?\s*[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
-    r"|이름이\s*([A-Za-z0-9][A-Za-z0-9_.-]{0,62})"
-)
-_HOST_NAME_KO = re.compile(
-    r"(?:호스트 ?|host ?)이름\S{0,2}\s*$|^\s*(?:라는|이라는|로|으로)?\s*호스트 ?이름"
-)
 _QUOTED = re.compile(r"[\"'`]([^\"'`\s][^\"'`]{0,80})[\"'`]")
 _PORTMAP = re.compile(
     r"(?<![A-Za-z0-9_.:])((?:\d{1,3}(?:\.\d{1,3}){3}:)?\d{1,5}:[1-9]\d{0,4}(?:/(?:tcp|udp))?)(?!\d)"
@@ -68,24 +52,12 @@ _REF = re.compile(
     r"[a-z][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*"
     r"(?::[A-Za-z0-9][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{8,64}))(?![A-Za-z0-9_./:-])"
 )
-# root named alone: "exec as root", "root로 실행", "루트 권한으로"
-_ROOT = re.compile(
-    r"(?i)(?<!not )(?<!never )\bas root\b"
-    r"|(?<![A-Za-z0-9_])(root|루트)(?:로|으로|권한으로| 권한으로)(?![가-힣])"
-)
 _FROM_DIR = re.compile(
     r"(?i)\bfrom\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?$"
     r"|\b(?:in|inside|within)\s+(?:the\s+)?(?:directory|folder|dir)\s+$"
 )
 _DIR_AFTER = re.compile(
     r"\s*(?:폴더|디렉터리|디렉토리|경로)(?:에서|에서부터)|(?i:\s+(?:directory|folder|dir)\b)"
-)
-# a rename: "rename web to api", "web 컨테이너 이름을 api로 바꾸기"
-_RENAME = re.compile(
-    r"(?i)\brenam\w*\s+(?:the\s+)?(?:container\s+)?[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
-    r"\s+(?:to|as|into)\s+[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})"
-    r"|([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\s*(?:컨테이너)?\S{0,2}\s*이름\S{0,2}\s*"
-    r"([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\s*(?:으로|로)\s*(?:바꾸|바꿔|변경|고치)"
 )
 # a time zone by its tz-database name ("Europe/Berlin", "Asia/Seoul"): the TZ variable
 _TIME_ZONE = re.compile(
@@ -111,91 +83,6 @@ _HOST = re.compile(
     r"|localhost:\d{1,5})(?![A-Za-z0-9_.:/-])"
 )
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@/-]{0,62}")
-# a name said with what it names: "the builder stage", "web 서비스", "사용자 postgres",
-# "as user postgres", "별칭 api", "network backend"
-HINTS: Mapping[str, str] = {
-    "stage": "target", "스테이지": "target", "단계": "target",
-    "user": "user", "사용자": "user", "유저": "user",
-    "alias": "alias", "별칭": "alias",
-    "network": "network", "네트워크": "network",
-    "service": "service", "서비스": "service",
-    "volume": "volume", "볼륨": "volume",
-    "container": "container", "컨테이너": "container",
-    "profile": "profile", "프로파일": "profile", "프로필": "profile",
-}
-_HINT_NOUNS = "|".join(sorted(HINTS, key=len, reverse=True))
-# not a name, so the noun after it can still start "user www-data"
-_SKIP = r"(?!(?:" + "|".join(
-    sorted((re.escape(w) for w in {*EN_STOP, "each", "every", "not", "only"} if w.isalpha()),
-           key=len, reverse=True)) + r")\b)"
-
-
-def _common_word(word: str, *, loose: bool = False) -> bool:
-    """An everyday or Docker word ("running", "docker", "new"), not a name someone gave
-    (``loose``: only the plainest words count)."""
-    low = word.lower()
-    if loose:
-        return low in _NOT_NAMES or low in EN_STOP or low in ANCHORS
-    return (
-        low in _NOT_NAMES
-        or low in _ORDINARY
-        or low in _FUNCTION_WORDS
-        or _INFLECTED.fullmatch(low) is not None
-        or low in EN_STOP
-        or low in COMMON_EN
-        or low in ANCHORS
-        or concept_word(low)
-    )
-
-
-_ORDINARY = frozenset(
-    {
-        "new", "old", "existing", "other", "same", "another", "first", "last", "current",
-        "default", "all", "some", "any", "one", "two", "three", "single", "whole", "stopped",
-        "running", "paused", "local", "remote", "main", "given", "specific", "certain",
-        "particular", "named", "multi", "multiple",
-    }
-)
-# words that join or qualify a sentence, never a name: "the container without ...",
-# "as soon as any container exits"
-_FUNCTION_WORDS = frozenset(
-    {
-        "without", "within", "unless", "until", "while", "whenever", "after", "before",
-        "once", "again", "itself", "exits", "exit", "stops", "starts", "runs", "dies", "fails",
-        "crashes", "restarts", "keeps", "gets", "goes", "has", "had", "cannot", "too",
-        "also", "now", "yet", "still", "even", "ever",
-        "comes", "come", "becomes", "returns", "works", "seems", "uses", "listens", "needs",
-        "wants", "shows", "prints", "writes", "reads", "sees", "takes", "makes", "tries",
-        "between", "across", "among", "through", "via", "per", "over", "under", "behind",
-        "inside", "outside", "beside", "against", "toward", "towards", "around", "instead",
-        # nouns that say what about a container is meant ("the container time is wrong")
-        "time", "date", "clock", "status", "state", "health", "logs", "log", "output", "id",
-        "ip", "address", "hostname", "size", "usage", "process", "processes", "shell",
-        "terminal", "console", "environment", "variables", "filesystem", "permissions",
-        "performance", "traffic", "connection", "connections", "network", "networks",
-        "things", "stuff", "everything", "nothing", "something", "anything",
-        "afterwards", "afterward", "later", "anymore", "first", "next", "soon", "type",
-        "kind", "object", "sort",
-        # verbs before the noun ("add volume to a container")
-        "add", "attach", "set", "connect", "link", "backup", "open", "give", "put", "keep",
-    }
-)  # (the stop words, "is", "can", "when" ..., are no names either: EN_STOP)
-# an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):
-# grammar, not a name someone gave
-_INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed)|[a-z]{3,}ing")
-# the name before the noun ("web 서비스", "the builder stage") and after it ("network
-# backend", "the container named api"), read apart so that both of "overlay 네트워크 mesh"
-# are seen
-_HINTED = re.compile(
-    r"(?<![A-Za-z0-9_.-])" + _SKIP
-    + r"([a-z](?:[a-z0-9_.-]{0,39}[a-z0-9_])?)\s*(?:라는|이라는)?\s*("
-    + _HINT_NOUNS + r")"
-    r"(?![A-Za-z])"
-)
-_HINTED_AFTER = re.compile(
-    r"(?i:\b(?:the\s+)?(" + _HINT_NOUNS + r")\s+(?:named\s+|called\s+)?)"
-    r"([a-z][a-z0-9_.-]{0,40})(?![A-Za-z0-9_.:/-])"
-)
 _CAPABILITY = re.compile(
     r"(?<![A-Za-z0-9_])((?:CAP_)?(?:NET_ADMIN|NET_RAW|NET_BIND_SERVICE|SYS_ADMIN|SYS_PTRACE|"
     r"SYS_TIME|SYS_NICE|SYS_RESOURCE|SYS_MODULE|SYS_CHROOT|IPC_LOCK|MKNOD|CHOWN|DAC_OVERRIDE|"
@@ -258,13 +145,6 @@ class Value:
     hint: str = ""  # what the name names, said next to it: "target", "user", "service" ...
 
 
-_NOT_NAMES = frozenset(
-    {"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and", "in", "on", "at",
-     "for", "with", "from", "as", "is", "be", "by", "into", "or", "not", "only", "instead",
-     "whose", "which", "who"}
-)
-
-
 def find_values(question: str) -> list[Value]:
     """Every value the question gives, each kind once per position, in text order."""
     return list(_find_values(question))
@@ -279,7 +159,7 @@ def _find_values(question: str) -> tuple[Value, ...]:
     def add(kind: str, text: str, span: tuple[int, int], hint: str = "") -> None:
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
-        if kind == "name" and text.lower() in _NOT_NAMES:
+        if kind == "name" and text.lower() in NOT_NAMES:
             return
         taken.append(span)
         out.append(Value(kind, text, span[0], hint))
@@ -321,13 +201,7 @@ def _find_values(question: str) -> tuple[Value, ...]:
         add("cidr", m.group(1), m.span(1))
     for m in _IP.finditer(question):
         add("ip", m.group(1), m.span(1))
-    for m in _ROOT.finditer(question):
-        add("name", "root", m.span(), "user")
-    for m in _RENAME.finditer(question):
-        g = 1 if m.group(1) else 3
-        if not _common_word(m.group(g)) and not _common_word(m.group(g + 1)):
-            add("name", m.group(g), m.span(g), "old-name")
-            add("name", m.group(g + 1), m.span(g + 1), "new-name")
+    renamed(question, add)
     for m in _TIME_ZONE.finditer(question):
         add("keyval", f"TZ={m.group(1)}", m.span(1))
     for m in _DOCKERFILE.finditer(question):
@@ -358,36 +232,7 @@ def _find_values(question: str) -> tuple[Value, ...]:
         where = bool(_FROM_DIR.search(ahead) or _DIR_AFTER.match(rest)) and not re.search(
             r"\.[A-Za-z0-9]{1,5}$", m.group(1))  # a file is no directory to run in
         add("path", m.group(1), m.span(1), "workdir" if where else "")
-    hinted = [
-        (m.group(1), m.group(2), m.span(1), False) for m in _HINTED.finditer(question)
-    ] + [(m.group(2), m.group(1), m.span(2), True) for m in _HINTED_AFTER.finditer(question)]
-    for word, said, span, behind in sorted(hinted, key=lambda h: h[2]):
-        noun = said.lower()
-        korean = not noun.isascii()  # an ASCII word against a Korean noun is a name
-        if said.isupper() and said.isascii():  # "USER", "VOLUME": a Dockerfile instruction
-            continue
-        if word and noun in HINTS and not _common_word(word, loose=korean):
-            hint = HINTS[noun]
-            if hint == "container" and behind:
-                # "a container named proxy", "the container api": the container's name
-                # ("a postgres container" says its image, "web 컨테이너" its name)
-                hint = "name"
-            add("name", word, span, hint)
-    # a name said as a name ("called cache", "web이라는 이름으로") names the --name option;
-    # a host name the --hostname option
-    for m in _NAME_AFTER.finditer(question):
-        said = m.group(0).lower()
-        if said.startswith("host"):
-            add("hostname", m.group(1), m.span(1), "hostname")
-        else:
-            add("name", m.group(1), m.span(1), "name")
-    for m in _NAME_KO.finditer(question):
-        g = next(i for i in (1, 2, 3) if m.group(i))
-        before, after = question[: m.start(g)], question[m.end(g):]
-        if _HOST_NAME_KO.search(before) or _HOST_NAME_KO.match(after):
-            add("hostname", m.group(g), m.span(g), "hostname")
-        else:
-            add("name", m.group(g), m.span(g), "name")
+    said_names(question, add)
     for m in _FRACTION.finditer(question):
         word = (m.group(1) or m.group(2) or m.group(3) or "").lower()
         add("number", "0.25" if word == "quarter" else "0.5", m.span())

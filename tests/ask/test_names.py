@@ -1,0 +1,45 @@
+"""The names a question gives (bot.ask.names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ask.names import renamed, said_names
+
+
+def _names(question: str) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+
+    def add(kind: str, text: str, span: tuple[int, int], hint: str = "") -> None:
+        assert question[span[0] : span[1]] == text or kind == "name" and text == "root"
+        out.append((kind, text, hint))
+
+    renamed(question, add)
+    said_names(question, add)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("restart the web service", [("name", "web", "service")]),
+        ("a container called cache", [("name", "cache", "name")]),
+        ("web이라는 이름으로 띄우기", [("name", "web", "name")]),
+        ("whose hostname is worker1", [("hostname", "worker1", "hostname")]),
+        ("rename web to api", [("name", "web", "old-name"), ("name", "api", "new-name")]),
+        ("exec as root", [("name", "root", "user")]),
+        # the container's name after the noun, its image before it
+        ("the container api", [("name", "api", "name")]),
+        ("the postgres container", [("name", "postgres", "container")]),
+    ],
+)
+def test_names_and_what_they_name(question: str, names: list[tuple[str, str, str]]) -> None:
+    assert _names(question) == names
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["the container time is wrong", "add volume to a container", "never as root"],
+)
+def test_everyday_words_are_no_names(question: str) -> None:
+    assert _names(question) == []
