@@ -11,7 +11,7 @@ def _names(question: str) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
 
     def add(kind: str, text: str, span: tuple[int, int], hint: str = "") -> None:
-        assert question[span[0] : span[1]] == text or kind == "name" and text == "root"
+        assert question[span[0] : span[1]] == text or (kind == "name" and text == "root")
         out.append((kind, text, hint))
 
     renamed(question, add)
