@@ -26,7 +26,6 @@ from types import MappingProxyType
 from bot.ask.analysis import Analysis, analyze
 from bot.ask.flag_scoring import (
     FLAG_THRESHOLD,
-    SILENT_WORDS,
     FlagData,
     FlagScorer,
     flag_keys,
@@ -94,9 +93,9 @@ class Composer(FlagScorer):
         d = docs[f.long]
         q = flag_keys(a.features)
         theirs = set().union(*(docs[o.long].name_keys for o in others))
-        if (d.name_keys & q) - theirs - self._own[cmd.path] - SILENT_WORDS:
+        silent = self._silent[cmd.path]
+        if (d.name_keys & q) - theirs - silent:
             return True
-        silent = self._own[cmd.path] | SILENT_WORDS
         return any(h - silent - theirs and h - silent <= q for h in d.hints)
 
     def compose(
@@ -104,9 +103,10 @@ class Composer(FlagScorer):
     ) -> Composition | None:
         """``command`` with the flags the question asks for; None when it asks for none.
 
-        Two steps: a flag the command already has with a placeholder or an example value
-        (``--tail <N>``, ``--tail 100``) takes the value the question gives (``5``); then
-        the flags the question asks for beyond the command are added (``exclude``: the
+        A flag the command already has with a placeholder or an example value (``--tail
+        <N>``, ``--tail 100``) takes the value the question gives (``5``), the flags the
+        question asks for beyond the command are added, values go to the flags as the
+        module says, and the line's other placeholder options give way (``exclude``: the
         features that the answer's own title already explains, which select no flag).
         """
         cmd, rest = self.node_of(command)

@@ -143,6 +143,8 @@ class FlagScorer:
         # a hint's first feature -> (flag, every feature of the hint)
         self._hint_inv: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
         self._whole: dict[str, frozenset[str]] = {}
+        # the command's own words and Docker's: they say nothing about which flag
+        self._silent: dict[str, frozenset[str]] = {}
         self._doc_of: dict[str, dict[str, _FlagDoc]] = {}  # command -> flag's long name -> doc
 
     def _global_idf(self) -> None:
@@ -190,7 +192,7 @@ class FlagScorer:
         )
         self._own[cmd.path] = frozenset(own.features)
         hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
-        silent = self._own[cmd.path] | SILENT_WORDS
+        silent = self._silent[cmd.path] = self._own[cmd.path] | SILENT_WORDS
         for i, d in enumerate(docs):
             for phrase in d.hints:
                 # the command's own words and Docker's name say nothing about the flag

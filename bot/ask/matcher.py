@@ -32,6 +32,7 @@ from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
 from bot.ask.answer import Answer, Candidate
 from bot.ask.composition import Composer
 from bot.ask.index import ACTIONS, OBJECTS, QUALIFIERS, IndexData, build_index, weigh
+from bot.ask.names import said_as_name
 from bot.ask.phrasing import clauses, focus
 from bot.ask.values import find_values
 from bot.errors import InputError
@@ -104,12 +105,6 @@ def clean_question(question: str) -> str:
     return text
 
 
-_NAMED_BEFORE = re.compile(
-    r"(?i)\b(?:named|called|name(?:d)? it|name is)\s+[\"'`]?$|이름(?:은|을|이|는)?\s*$"
-)
-_NAMED_AFTER = re.compile(r"^[\"'`]?\s*(?:이라는|라는|으로|로)?\s*(?:호스트 ?)?이름")
-
-
 def without_names(text: str) -> str:
     """The question without the names it says are names ("a network named backend" is
     about a network, not about "backend"): a name someone chose says which thing, not
@@ -119,7 +114,7 @@ def without_names(text: str) -> str:
         end = v.start + len(v.text)
         if v.kind not in ("name", "hostname") or text[v.start : end] != v.text:
             continue
-        if _NAMED_BEFORE.search(text[: v.start]) or _NAMED_AFTER.match(text[end:]):
+        if said_as_name(text, v.start, end):
             out = out[: v.start] + out[end:]
     return out
 

@@ -100,14 +100,14 @@ _FUNCTION_WORDS = frozenset(
         "comes", "come", "becomes", "returns", "works", "seems", "uses", "listens", "needs",
         "wants", "shows", "prints", "writes", "reads", "sees", "takes", "makes", "tries",
         "between", "across", "among", "through", "via", "per", "over", "under", "behind",
-        "inside", "outside", "beside", "against", "toward", "towards", "around", "instead",
+        "inside", "outside", "beside", "against", "toward", "towards", "around",
         # nouns that say what about a container is meant ("the container time is wrong")
         "time", "date", "clock", "status", "state", "health", "logs", "log", "output", "id",
         "ip", "address", "hostname", "size", "usage", "process", "processes", "shell",
         "terminal", "console", "environment", "variables", "filesystem", "permissions",
         "performance", "traffic", "connection", "connections", "network", "networks",
-        "things", "stuff", "everything", "nothing", "something", "anything",
-        "afterwards", "afterward", "later", "anymore", "first", "next", "soon", "type",
+        "things", "stuff", "everything", "nothing", "anything",
+        "afterwards", "afterward", "later", "anymore", "next", "soon", "type",
         "kind", "object", "sort",
         # verbs before the noun ("add volume to a container")
         "add", "attach", "set", "connect", "link", "backup", "open", "give", "put", "keep",
@@ -134,6 +134,19 @@ NOT_NAMES = frozenset(
      "for", "with", "from", "as", "is", "be", "by", "into", "or", "not", "only", "instead",
      "whose", "which", "who"}
 )
+
+
+# the words around a name said to be one: "named web", "이름은 web", "web이라는 이름"
+_NAMED_BEFORE = re.compile(
+    r"(?i)\b(?:named|called|name(?:d)? it|name is)\s+[\"'`]?$|이름(?:은|을|이|는)?\s*$"
+)
+_NAMED_AFTER = re.compile(r"^[\"'`]?\s*(?:이라는|라는|으로|로)?\s*(?:호스트 ?)?이름")
+
+
+def said_as_name(text: str, start: int, end: int) -> bool:
+    """The words ``text[start:end]`` stand in are said to be a name ("a network named
+    backend"), not just read as one ("renmae container" is a typo)."""
+    return bool(_NAMED_BEFORE.search(text[:start]) or _NAMED_AFTER.match(text[end:]))
 
 
 def renamed(question: str, add: Add) -> None:

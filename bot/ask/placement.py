@@ -69,6 +69,8 @@ def fill_positionals(
     paths = [i for i, v in enumerate(found) if v.kind == "path" and v.text != "." and i not in used]
     if not any(_PATH_SLOT.search(w) for w in words[path_len:]):
         paths = []
+    path = cmd.path.split()
+    group = path[1] if len(path) > 2 else ""  # "network" of docker network create
     i = path_len
     positional_seen = False
     while i < len(words):
@@ -81,7 +83,6 @@ def fill_positionals(
         slot = _NAMED_SLOT.fullmatch(w)
         # a container is named by "the web container" or "the container named web"; the
         # <name> of "network create" by "the backend network"
-        group = cmd.path.split()[1] if len(cmd.path.split()) > 2 else ""
         kinds: tuple[str, ...] = ()
         if slot and slot.group(1) == "container":
             kinds = ("container", "name")
