@@ -36,7 +36,11 @@ from bot.ask.lexicon import (
     STRONG_ANCHORS,
 )
 
-_FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9-]*)")
+# a flag's name has single hyphens inside; a second flag written straight after it
+# ("-w--workdir") is a flag of its own (_GLUED_FLAG parts them), not letters of a
+# short-flag cluster
+_FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
+_GLUED_FLAG = re.compile(r"(?<=[A-Za-z0-9])--(?=[A-Za-z])")
 _LATIN = re.compile(r"[a-z0-9]+(?:[._:/-][a-z0-9]+)*")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _PORTMAP = re.compile(r"\b\d{1,5}:\d{1,5}\b")
@@ -254,6 +258,7 @@ def analyze(text: str) -> Analysis:
     text = _PLACEHOLDER.sub(" ", text)
     instruction = _names_instruction(text)
     flags: list[str] = []
+    text = _GLUED_FLAG.sub(" --", text) if "--" in text else text
     for m in _FLAG.finditer(text):
         flags.extend(split_flags(m.group(1)))
         if not m.group(1).startswith("--") and len(m.group(1)) > 2:

@@ -43,7 +43,8 @@ _VERBS = frozenset({"c:start", "c:stop", "c:run", "c:remove", "c:build", "c:pull
                     "c:list", "c:restart", "c:create", "c:kill", "c:exec"})
 # words of two-word flag names that say too little alone
 _GENERIC = frozenset({"c:file", "w:file", "c:host", "w:host", "w:type", "c:name", "w:name",
-                      "c:time", "w:time", "w:opt", "w:mode", "c:all", "w:all"})
+                      "c:time", "w:time", "w:opt", "w:option", "w:mode", "c:all", "w:all",
+                      "w:mac"})  # "on a Mac" is macOS; "the MAC address" is --mac-address
 _UNFIT = 0.5  # an option that takes none of the values the question gives
 _TYPED = frozenset({"size", "number", "duration", "portmap", "port", "udp-port", "cidr", "ip",
                     "cpuset", "ulimit", "signal", "platform", "keyval", "capability"})

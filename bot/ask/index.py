@@ -50,12 +50,14 @@ def core_objects(entry: Entry) -> frozenset[str]:
     return (OBJECTS | ACTIONS | QUALIFIERS).intersection(analyze(text).features)
 
 
-def _phrasings(entry: Entry) -> Iterable[str]:
+def _phrasings(entry: Entry) -> Iterable[tuple[str, bool]]:
+    """Every text an entry is found by, and whether it is a flag's note."""
     for lang in LANGS:
-        yield entry.title[lang]
-        yield from entry.examples.get(lang, ())
+        yield entry.title[lang], False
+        for example in entry.examples.get(lang, ()):
+            yield example, False
     if entry.command:
-        yield entry.command
+        yield entry.command, False
     # a reference entry's flag notes name their command, so "stop timeout" finds docker stop
     prefix = ""
     if entry.is_reference and entry.command:
@@ -63,15 +65,16 @@ def _phrasings(entry: Entry) -> Iterable[str]:
     for flag in entry.flags:
         names = " ".join(flag.names)
         for text in flag.text.values():
-            yield f"{prefix}{names} {text}"
+            yield f"{prefix}{names} {text}", True
 
 
 # The index as plain data (str/float/int/list/dict only), so it can be cached on disk
 # with :mod:`marshal` and rebuilt identically. ``docs`` rows are (entry number, fuzzy
-# text, compact fuzzy text); ``postings`` maps a feature to (doc, weight) pairs of the
-# docs' unit TF-IDF vectors; the per-entry lists follow the knowledge base's order.
+# text, compact fuzzy text); ``doc_core`` holds the Docker objects and actions each doc
+# names; ``postings`` maps a feature to (doc, weight) pairs of the docs' unit TF-IDF
+# vectors; the per-entry lists follow the knowledge base's order.
 IndexData = dict[str, Any]
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 
 def weigh(
@@ -84,8 +87,16 @@ def weigh(
 def build_index(kb: KnowledgeBase) -> IndexData:
     """Analyse every phrasing of every entry into the matcher's index."""
     analyses: list[tuple[int, Analysis]] = []
+    # what a reference answer's flag notes say is what its command can do with a flag,
+    # not what the command itself does: it counts as covered only when the flag would be
+    # picked ("list files in a container" is not `docker container ls`, whose --size
+    # note says "file sizes")
+    noted: set[int] = set()
     for i, entry in enumerate(kb.entries):
-        analyses.extend((i, analyze(p)) for p in _phrasings(entry))
+        for p, is_note in _phrasings(entry):
+            if is_note and entry.is_reference:
+                noted.add(len(analyses))
+            analyses.append((i, analyze(p)))
     n = len(analyses)
     df: dict[str, int] = defaultdict(int)
     en_vocab: set[str] = set()
@@ -110,18 +121,21 @@ def build_index(kb: KnowledgeBase) -> IndexData:
     idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
     unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
     docs: list[tuple[int, str, str]] = []
+    doc_core: list[list[str]] = []
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     features_of: list[set[str]] = [set() for _ in kb.entries]
-    for i, a in analyses:
+    for n_doc, (i, a) in enumerate(analyses):
         vec = weigh(a.features, idf, unknown_idf)
         if not vec:
             continue
         norm = math.sqrt(sum(w * w for w in vec.values()))
         doc_id = len(docs)
         docs.append((i, a.fuzzy, a.compact))
+        doc_core.append(sorted((OBJECTS | ACTIONS).intersection(a.features)))
         for k, w in vec.items():
             postings[k].append((doc_id, w / norm))
-        features_of[i].update(vec)
+        if n_doc not in noted:
+            features_of[i].update(vec)
     # impact-ordered, truncated postings: a feature shared by thousands of phrasings
     # ("container") only contributes through the phrasings it weighs most in, so the
     # cost of a question stops growing with the size of the knowledge base
@@ -148,6 +162,7 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         "postings": dict(postings),
         "features_of": [sorted(f) for f in features_of],
         "core": [sorted(core_objects(e)) for e in kb.entries],
+        "doc_core": doc_core,
         "paths": paths,
         "flags": composer.export(),
         "en_vocab": en_sorted,

@@ -42,7 +42,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "background": (
         ("백그라운드", "디태치", "뒤에서", "분리", "백그라운드로"),
-        ("background", "detach", "detached", "detatch", "daemon", "as a daemon", "daemonize"),
+        ("background", "detach", "detached", "detatch", "as a daemon", "as daemon", "daemon mode",
+         "daemonize", "daemonized"),
     ),
     "foreground": (("포그라운드", "인터랙티브", "대화형", "터미널"), ("interactive", "tty", "terminal", "foreground")),
     "port": (

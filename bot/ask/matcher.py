@@ -72,6 +72,10 @@ _GROUPS = {
 }
 _GROUP_MISSING = 0.85
 _CONTROL = CONTROL_CHARS
+# an entry's phrasing this close to the question says what the entry does as well as its
+# title does: "rename image" is an example of docker tag, so "rename an image" does not
+# miss tag's action
+_PHRASING_SAYS = 0.7
 
 
 def clean_question(question: str) -> str:
@@ -161,6 +165,7 @@ class Matcher:
                 start = i
         self._features_of = [frozenset(f) for f in self.index["features_of"]]
         self._core_of = [frozenset(c) for c in self.index["core"]]
+        self._doc_core = [frozenset(c) for c in self.index["doc_core"]]
         # the CLI command each entry's command line runs ("docker container logs")
         paths = zip(self._entries, self.index["paths"], strict=True)
         self._path_of = {e.id: p for e, p in paths if p}
@@ -260,15 +265,18 @@ class Matcher:
         # each entry's best and second-best phrasing, in one pass
         doc_entry = self._doc_entry
         first: dict[int, float] = {}
+        first_doc: dict[int, int] = {}
         runner: dict[int, float] = {}
         for doc_id, dot in dots.items():
             e = doc_entry[doc_id]
             f = first.get(e)
             if f is None:
                 first[e] = dot
+                first_doc[e] = doc_id
             elif dot > f:
                 runner[e] = f
                 first[e] = dot
+                first_doc[e] = doc_id
             elif dot > runner.get(e, 0.0):
                 runner[e] = dot
         best = {
@@ -298,6 +306,8 @@ class Matcher:
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
             core = self._core_of[e]
+            if cos >= _PHRASING_SAYS:
+                core = core | self._doc_core[first_doc[e]]
             missing = len(q_objects - core)
             if missing:
                 base *= _OBJECT_MISSING**missing

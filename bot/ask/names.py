@@ -109,6 +109,9 @@ _FUNCTION_WORDS = frozenset(
         "things", "stuff", "everything", "nothing", "anything",
         "afterwards", "afterward", "later", "anymore", "next", "soon", "type",
         "kind", "object", "sort",
+        # what about a thing is set ("host network mode", "the bridge driver settings")
+        "mode", "modes", "driver", "drivers", "setting", "settings", "config", "configuration",
+        "option", "options", "range", "problem", "issue", "error",
         # verbs before the noun ("add volume to a container")
         "add", "attach", "set", "connect", "link", "backup", "open", "give", "put", "keep",
     }

@@ -36,6 +36,24 @@ def test_combined_short_flags(token: str, flags: list[str]) -> None:
     assert split_flags(token) == flags
 
 
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # a long flag written straight after a short one is a flag of its own
+        ("add -w--workdir= option to compose run", {"f:-w", "f:--workdir"}),
+        ("-d로 실행", {"f:-d"}),  # a Korean particle right after a flag
+        ("docker run --rm -it", {"f:--rm", "f:-it", "f:-i", "f:-t"}),
+    ],
+)
+def test_flags_written_in_a_question(text: str, flags: set[str]) -> None:
+    assert {k for k in analyze(text).features if k.startswith("f:")} == flags
+
+
+def test_the_daemon_is_not_running_in_the_background() -> None:
+    assert "c:background" not in analyze("Error response from daemon: Conflict").features
+    assert "c:background" in analyze("run nginx as a daemon").features
+
+
 def test_spacing_does_not_change_the_concepts() -> None:
     spaced = analyze("실행 중인 컨테이너 조회")
     unspaced = analyze("실행중인컨테이너조회")

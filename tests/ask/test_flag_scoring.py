@@ -67,6 +67,8 @@ def test_exported_data_scores_the_same(scorer: FlagScorer) -> None:
         ("start redis as a container called cache", "--health-start-interval"),
         # a generic word of a two-word name is not enough either
         ("the container uses a file", "--env-file"),
+        ("is there a configuration option for it", "--dns-option"),
+        ("ports do not work on my mac", "--mac-address"),
     ],
 )
 def test_one_word_of_a_long_flag_name_is_not_what_it_is_about(
@@ -79,3 +81,4 @@ def test_two_words_of_a_long_flag_name_ask_for_it(scorer: FlagScorer) -> None:
     assert "--device-write-iops" in _asked(
         scorer, "docker container run", "limit the device write iops"
     )
+    assert "--mac-address" in _asked(scorer, "docker container run", "set the mac address")

@@ -242,3 +242,13 @@ def test_alternatives_show_each_command_line_once(matcher: Matcher) -> None:
     shown = [c.command for c in ([a.best] if a.best else []) + list(a.alternatives)]
     lines = [c for c in shown if c is not None]
     assert len(lines) == len(set(lines)), shown
+
+
+@pytest.mark.parametrize("question", ["docker image rename", "rename docker images"])
+def test_an_example_close_to_the_question_says_what_its_entry_does(
+    matcher: Matcher, question: str
+) -> None:
+    # "rename image" is an example of docker tag: renaming is what tag does for an image,
+    # although tag's title says "tag" (docker rename is for containers)
+    a = matcher.ask(question)
+    assert a.best is not None and a.best.entry.id == "tag", a.best

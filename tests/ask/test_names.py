@@ -39,7 +39,8 @@ def test_names_and_what_they_name(question: str, names: list[tuple[str, str, str
 
 @pytest.mark.parametrize(
     "question",
-    ["the container time is wrong", "add volume to a container", "never as root"],
+    ["the container time is wrong", "add volume to a container", "never as root",
+     "ports not working in host network mode"],
 )
 def test_everyday_words_are_no_names(question: str) -> None:
     assert _names(question) == []
