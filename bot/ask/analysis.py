@@ -141,6 +141,9 @@ def ko_spelling(text: str) -> str:
     return _KO_SPELLING_RE.sub(lambda m: _KO_SPELLING[m.group(0)], text)
 
 
+_KO_NOT_CONCEPTS = ("줄이", "줄여", "줄인", "줄일", "줄어", "줄었")
+
+
 def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
     """One alternation per language, longest form first: a left-to-right greedy scan."""
     ko: dict[str, str] = {}
@@ -150,6 +153,11 @@ def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
             ko.setdefault(ko_spelling(f).replace(" ", "").lower(), concept)
         for f in en_forms:
             en.setdefault(f.lower(), concept)
+
+    # Korean words that start like a concept's form and are not it: 줄이다 (reduce) is
+    # no 줄 (line); scanned as forms of no concept, they keep the shorter form from matching
+    for f in _KO_NOT_CONCEPTS:
+        ko.setdefault(f, "")
 
     def alternation(forms: dict[str, str]) -> str:
         return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -170,7 +178,7 @@ def concept_word(word: str) -> bool:
 def _find_concepts(compact: str, spaced: str) -> set[str]:
     """Concepts named in the text: Korean forms anywhere in the space-free text
     (``로그인`` is *login*, not *log*: the longer form wins), English forms as words."""
-    found = {_KO_FORMS[m.group(0)] for m in _KO_RE.finditer(compact)}
+    found = {_KO_FORMS[m.group(0)] for m in _KO_RE.finditer(compact)} - {""}
     found.update(_EN_FORMS[m.group(0)] for m in _EN_RE.finditer(spaced))
     return found
 

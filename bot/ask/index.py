@@ -24,7 +24,7 @@ from bot.lang import LANGS
 # and command only, so an incidental word in an example does not count.
 OBJECTS = frozenset(
     {"c:image", "c:container", "c:volume", "c:network", "c:compose", "c:service",
-     "c:dockerfile", "c:registry", "c:context", "c:swarm", "c:windows", "c:wsl"}
+     "c:dockerfile", "c:registry", "c:context", "c:swarm", "c:windows", "c:wsl", "c:daemon"}
 )
 # What the question wants done. An entry whose title and command do none of it is
 # probably another task on the same object ("kill a container" is not "remove" it).

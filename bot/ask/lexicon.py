@@ -134,6 +134,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("제한", "리밋", "한도", "최대"),
         ("limit", "limits", "cap", "quota", "constrain", "at most", "maximum", "no more than"),
     ),
+    # the engine itself ("restart the docker daemon" is not docker restart)
+    "daemon": (("데몬", "도커 엔진", "도커엔진"), ("daemon", "dockerd", "docker engine")),
     "windows": (("윈도우", "윈도"), ("windows", "win10", "win11")),
     "wsl": (("wsl",), ("wsl", "wsl2")),
     "virtualization": (("가상화", "가상 머신", "가상머신", "vm", "버추얼박스", "버츄얼박스", "브이엠웨어", "하이퍼바이저"), ("virtualization", "virtualisation", "vm", "vms", "hypervisor", "virtualbox", "vmware", "virtual machine")),
@@ -195,7 +197,7 @@ DOMAIN_CONCEPTS: frozenset[str] = frozenset(
         "virtualization", "background", "platform", "mount", "remove-on-exit",
         "restart-policy", "prune", "exec", "entrypoint", "workdir", "login", "logout",
         "version", "stats", "browser", "pause", "env", "healthcheck", "gpu", "exit",
-        "memory", "cpu", "label", "timestamp",
+        "memory", "cpu", "label", "timestamp", "daemon",
     }
 )
 

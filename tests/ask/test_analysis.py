@@ -215,3 +215,17 @@ def test_a_concept_also_said_plainly_is_not_negated() -> None:
 )
 def test_a_summary_is_no_clean_up(text: str, prune: bool) -> None:
     assert ("c:prune" in analyze(text).features) is prune
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("이미지 크기 줄이기", False), ("용량 줄여줘", False), ("로그 마지막 20줄", True)],
+)
+def test_reducing_is_not_a_line(text: str, line: bool) -> None:
+    # 줄이다 (reduce) starts like 줄 (a line of output)
+    assert ("c:line" in analyze(text).features) is line
+
+
+def test_the_daemon_is_a_docker_object() -> None:
+    assert "c:daemon" in analyze("restart the docker daemon").features
+    assert "c:daemon" in analyze("도커 데몬 재시작").features

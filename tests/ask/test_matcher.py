@@ -252,3 +252,9 @@ def test_an_example_close_to_the_question_says_what_its_entry_does(
     # although tag's title says "tag" (docker rename is for containers)
     a = matcher.ask(question)
     assert a.best is not None and a.best.entry.id == "tag", a.best
+
+
+@pytest.mark.parametrize("question", ["restart the docker daemon", "도커 데몬 재시작"])
+def test_the_daemon_is_not_a_container(matcher: Matcher, question: str) -> None:
+    a = matcher.ask(question)
+    assert a.best is not None and a.best.entry.id == "engine-service", a.best
