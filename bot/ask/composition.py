@@ -222,6 +222,12 @@ class Composer(FlagScorer):
             )
             if value is not None:
                 given[f.name] = value
+        # "scale the web service to 3": the count is web's
+        scale = given.get("--scale", "")
+        if scale.startswith("<service>=") and (
+            service := next((v.text for v in found if v.hint == "service"), None)
+        ):
+            given["--scale"] = service + scale.removeprefix("<service>")
         for f in stored:
             if f.name in given and given[f.name] != present[f.name]:
                 values[f.name] = given[f.name]

@@ -184,6 +184,9 @@ def said_names(question: str, add: Add) -> None:
     # a host name the --hostname option
     for m in _NAME_AFTER.finditer(question):
         said = m.group(0).lower()
+        word = m.group(1).lower()
+        if word in HINTS or word.removesuffix("s") in HINTS:
+            continue  # "a named volume" is a kind of volume, not a volume named "volume"
         if said.startswith("host"):
             add("hostname", m.group(1), m.span(1), "hostname")
         else:

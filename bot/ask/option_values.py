@@ -185,6 +185,10 @@ def fit(flag: Flag, v: Value) -> str | None:
         return v.text if v.kind == "cpuset" else None
     if long == "ulimit":
         return v.text if v.kind == "ulimit" else None
+    if kind == "scale":  # compose up --scale SERVICE=NUM
+        if v.kind == "keyval" and re.fullmatch(r"[\w.-]+=\d+", v.text):
+            return v.text
+        return f"<service>={v.text}" if v.kind == "number" and v.text.isdigit() else None
     if long in ("env", "build-arg") and v.kind == "varname":
         return v.text  # -e NAME passes the variable on from where the command runs
     if long in ("env", "label", "build-arg", "filter", "log-opt", "opt", "label-file") or kind in (

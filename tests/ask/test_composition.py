@@ -284,10 +284,17 @@ def test_composer_rewrites_the_command_line(
          "docker compose up -d --build web"),
         # options that take the values given come before one that takes none of them
         ("docker run <image>", "4GB memory and 3 CPUs", "docker run --memory 4g --cpus 3 <image>"),
+        # compose's --scale is SERVICE=NUM: a count alone goes to the service named
+        ("docker compose up -d --scale <service>=<n>", "scale the web service to 3 instances",
+         "docker compose up -d --scale web=3 web"),
+        ("docker compose up -d --scale <service>=<n>", "compose scale worker=5",
+         "docker compose up -d --scale worker=5"),
+        # "a named volume" is a kind of volume, not a volume named "volume"
+        ("docker volume create <name>", "create a named volume", None),
     ],
 )
 def test_composer_fills_values_of_every_kind(
-    composer: Composer, command: str, question: str, expected: str
+    composer: Composer, command: str, question: str, expected: str | None
 ) -> None:
     _composes(composer, command, question, expected)
 
