@@ -82,6 +82,13 @@ class Composition:
 
 
 
+_MOUNT_WORDS = re.compile(
+    r"(?i)\b(?:mount\w*|volumes?|bind|folders?|director(?:y|ies)|dirs?|files?)\b"
+    r"|마운트|볼륨|폴더|디렉터리|파일"
+)
+_ROOT_FS = re.compile(r"(?i)root ?(?:file ?system|fs)|\bfile ?system|파일 ?시스템|루트")
+
+
 class Composer(FlagScorer):
     """Writes the flags a question asks for onto a command line."""
 
@@ -249,10 +256,22 @@ class Composer(FlagScorer):
             if flags and len(menu) > 1 and f.name not in values and f.long not in asked
             and not self._touches(cmd, f, a, new_flags)
         )
-        # a read-only mount is the mount's ":ro", not a read-only root filesystem
-        if str(values.get("--volume") or "").endswith(":ro") and "--read-only" in values:
+        # a read-only mount is the mount's ":ro", not a read-only root filesystem ("mount
+        # the config folder read-only" on a line that mounts something)
+        # (--mount says it as ",readonly")
+        for long, ro in (("volume", ":ro"), ("mount", ",readonly")):
+            mount = str(values.get(f"--{long}") or present.get(f"--{long}") or "")
+            if "--read-only" not in values or not mount or not (
+                mount.endswith(ro) or (_MOUNT_WORDS.search(question)
+                                       and not _ROOT_FS.search(question))
+            ):
+                continue
             del values["--read-only"]
             flags = [f for f in flags if f.name != "--read-only"]
+            if not mount.endswith(ro) and (option := cmd.flag_by_long(long)) is not None:
+                values[option.name] = mount + ro
+                if option not in flags:
+                    flags.append(option)
         # a flag given several times: "DB_HOST=db and DB_PORT=5432" is -e twice
         extra: dict[str, list[str]] = {}
         for f in flags:

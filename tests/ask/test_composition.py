@@ -289,6 +289,12 @@ def test_composer_rewrites_the_command_line(
          "docker compose up -d --scale web=3 web"),
         ("docker compose up -d --scale <service>=<n>", "compose scale worker=5",
          "docker compose up -d --scale worker=5"),
+        # a read-only mount is the mount's :ro; a read-only root filesystem is --read-only
+        ("docker run -v <host-path-or-volume>:<container-path> <image>",
+         "mount the folder read only", "docker run -v <host-path-or-volume>:<container-path>:ro <image>"),
+        ("docker run -v <host-path-or-volume>:<container-path> <image>",
+         "and make the root filesystem read-only",
+         "docker run -v <host-path-or-volume>:<container-path> --read-only <image>"),
         # "a named volume" is a kind of volume, not a volume named "volume"
         ("docker volume create <name>", "create a named volume", None),
     ],
