@@ -208,9 +208,12 @@ _INSTRUCTION = re.compile(
 )
 
 
+# the short Korean negation: "캐시 사용 안 하기", "캐시 안 쓰고" ("안 쓰는 이미지" are unused
+# ones, not a request)
+_KO_NOT = r"안\s*(?:하기|하고|하게|하도록|함|쓰기|쓰고|쓰게|쓰도록)"
 _NEGATION = re.compile(
     r"(?<![a-z])(?:without|no|not|nothing|don'?t|do not|never|disable[ds]?|skip|omit)(?![a-z])"
-    r"|않고|않음|않게|않도록|없이|말고|하지 말|생략|끄고|끈 채"
+    r"|않고|않음|않게|않도록|없이|말고|하지 말|생략|끄고|끈 채|" + _KO_NOT
 )
 _INSTALL_INSIDE = re.compile(
     r"\binstall\w*\b.{1,40}?\b(?:in|inside|into|within|to)\s+(?:a |an |the |my |our |this )?"
@@ -236,7 +239,11 @@ _NEGATED_EN = re.compile(
     r"(?i)\b(?:without|not|never|don'?t|do not|no longer|instead of)\s+(?:the\s+|a\s+|any\s+)?"
     r"([a-z][a-z-]+)"
 )
-_NEGATED_KO = re.compile(r"([가-힣A-Za-z]+?)(?:하지|지|되지)\s*(?:않|말)|([가-힣A-Za-z]+)\s*없이")
+# (and the short form, _KO_NOT)
+_NEGATED_KO = re.compile(
+    r"([가-힣A-Za-z]+?)(?:하지|지|되지)\s*(?:않|말)|([가-힣A-Za-z]+)\s*없이"
+    r"|([가-힣A-Za-z]+?)\s*(?:사용\s*)?" + _KO_NOT
+)
 # a blog title's "정리" is a summary, not a clean-up ("도커 명령어 정리", "볼륨 마운트 총정리"),
 # unless what is tidied is something Docker keeps ("안 쓰는 이미지 정리", "디스크 정리")
 _SUMMARY_KO = re.compile(
@@ -312,7 +319,7 @@ def analyze(text: str) -> Analysis:
     # a concept said only as what is not to happen is a negated one ("n:" features): "leave
     # a container without stopping it" is no question about docker stop
     spans = [m.span(1) for m in _NEGATED_EN.finditer(no_flags)] + [
-        m.span(1) if m.group(1) else m.span(2) for m in _NEGATED_KO.finditer(no_flags)
+        m.span(next(g for g in (1, 2, 3) if m.group(g))) for m in _NEGATED_KO.finditer(no_flags)
     ]
     negated_words = [no_flags[a:b] for a, b in spans]
     negated: set[str] = set()
@@ -373,9 +380,13 @@ def analyze(text: str) -> Analysis:
                 if p not in EN_STOP and not p.isdigit():
                     add("w:" + stem_en(p), 0.5)
             add("w:" + "".join(pieces), 0.5)
+    unsaid_ko = {strip_korean(w) for n in negated_words if not n.isascii()
+                 for w in n.split()} if negated else set()
     for w in ko_words:
         if len(w) >= 2:
             add("k:" + w, 0.7)
+            if w in unsaid_ko:  # read by the composer only: it picks no flag
+                features["x:unsaid:" + w] = 1.0
     hangul = "".join(ko_words)
     for i in range(len(hangul) - 1):
         add("b:" + hangul[i : i + 2], 0.5)

@@ -255,7 +255,11 @@ class Composer(FlagScorer):
             f.name for f in menu
             if flags and len(menu) > 1 and f.name not in values and f.long not in asked
             and not self._touches(cmd, f, a, new_flags)
-        )
+        ) | {  # an added switch replaces the stored line's opposite ("--no-build", "--build")
+            opposite for f in new_flags
+            if (opposite := "--" + (f.long[3:] if f.long.startswith("no-") else "no-" + f.long))
+            in present
+        }
         # a read-only mount is the mount's ":ro", not a read-only root filesystem ("mount
         # the config folder read-only" on a line that mounts something)
         # (--mount says it as ",readonly")

@@ -68,7 +68,7 @@ def flag_keys(features: Mapping[str, float]) -> frozenset[str]:
     """The features that can pick a flag: concepts, and words that are no concept's form
     (``delete`` counts once, as the concept *remove*, not again as a word). A negated
     concept ("without building") is the concept here: what --no-build turns off."""
-    plain = (_unnegated(k) for k in features)
+    plain = (_unnegated(k) for k in features if not k.startswith("x:unsaid:"))
     return frozenset(
         k for k in plain if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
     )
@@ -79,6 +79,10 @@ def _unnegated(key: str) -> str:
     if not key.startswith("n:"):
         return key
     return key[2:] if key[2:4] == "w:" else "c:" + key[2:]
+
+
+def _own_keys(text: str) -> frozenset[str]:
+    return flag_keys(analyze(text).features)
 
 
 def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
@@ -94,9 +98,9 @@ def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
         if w.endswith(end) and len(w) > len(end) + 3
     )
     meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
-    text = flag_keys(analyze(f"{flag.long} {words} {variants} {meaning}").features)
-    name = flag_keys(analyze(f"{flag.long} {words} {variants}").features)
-    hints = [sorted(k) for h in hints_for(path, flag.long) if (k := flag_keys(analyze(h).features))]
+    text = _own_keys(f"{flag.long} {words} {variants} {meaning}")
+    name = _own_keys(f"{flag.long} {words} {variants}")
+    hints = [sorted(k) for h in hints_for(path, flag.long) if (k := _own_keys(h))]
     return [sorted(text), sorted(name), hints]
 
 
@@ -286,20 +290,23 @@ class FlagScorer:
             if k not in own
         }
         lang = "ko" if any(k[0] == "k" for k in weight) else "en"
+        # (a Korean word of it too: "캐시 사용 안 하기" is --no-cache, not --cache-from)
+        negated = {_unnegated(k) for k in a.features if k.startswith("n:")} | {
+            "k:" + k[9:] for k in a.features if k.startswith("x:unsaid:")}
         pending: list[tuple[_FlagDoc, dict[str, float]]] = []
         # a phrase people use for a flag, every word of it in the question, asks for it
         # whatever share of the description the question covers
         asked = flag_keys(a.features) - (exclude if values is None else values)
         hinted: dict[int, dict[str, float]] = {}
+        docs = self._docs[cmd.path]
         for k in asked:
             for i, hk in self._hint_inv[cmd.path].get(k, ()):
-                if hk <= asked:
+                if hk <= asked and not (hk & negated and "x:not" not in docs[i].keys):
                     hinted.setdefault(i, {}).update(
                         (h, self._idf.get(h, self._default_idf) * _KIND[h[0]]) for h in hk
                     )
         scored: list[tuple[float, Flag]] = []
         full: set[str] = set()  # flags asked for by a hint: their text counts as covered
-        docs = self._docs[cmd.path]
         inv = self._inv[cmd.path]
         near = {i for k in weight for i in inv.get(k, ())} | hinted.keys()
         if quoted:
@@ -312,6 +319,10 @@ class FlagScorer:
                 scored.append((QUOTED, f))
                 continue
             parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
+            # what the question says is not to happen asks only for a flag that turns
+            # something off ("without the cache" is --no-cache, never --cache-from)
+            if negated and "x:not" not in d.keys:
+                parts = {k: v for k, v in parts.items() if k not in negated}
             parts = {k: v for k, v in parts.items() if v > 0}
             if i in hinted:
                 parts.update(hinted[i])

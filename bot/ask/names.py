@@ -68,7 +68,7 @@ def _common_word(word: str, *, loose: bool = False) -> bool:
     (``loose``: only the plainest words count)."""
     low = word.lower()
     if loose:
-        return low in NOT_NAMES or low in EN_STOP or low in ANCHORS
+        return low in NOT_NAMES or low in EN_STOP or low in ANCHORS or low in _STATES
     return (
         low in NOT_NAMES
         or low in _ORDINARY
@@ -112,10 +112,20 @@ _FUNCTION_WORDS = frozenset(
         # what about a thing is set ("host network mode", "the bridge driver settings")
         "mode", "modes", "driver", "drivers", "setting", "settings", "config", "configuration",
         "option", "options", "range", "problem", "issue", "error",
+        # what kind of one ("an external network", "the default bridge")
+        "external", "internal", "default", "custom", "existing", "shared", "private",
+        "public", "local", "remote", "global", "same", "different", "separate", "specific",
+        "whole", "entire", "flag", "flags",
         # verbs before the noun ("add volume to a container")
         "add", "attach", "set", "connect", "link", "backup", "open", "give", "put", "keep",
     }
 )  # (the stop words, "is", "can", "when" ..., are no names either: EN_STOP)
+# the states and kinds a container or an image is in, said before its Korean noun too
+# ("exited 컨테이너", "dangling 이미지")
+_STATES = frozenset(
+    {"exited", "running", "stopped", "created", "paused", "dead", "restarting", "dangling",
+     "none", "unused", "old", "new", "all"}
+)
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):
 # grammar, not a name someone gave
 _INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed)|[a-z]{3,}ing")

@@ -141,6 +141,9 @@ def test_an_instruction_in_capitals_is_a_term_of_its_own() -> None:
         ("don't truncate the output", True),
         ("show the notes", False),  # "no" inside a word is no negation
         ("컨테이너 목록", False),
+        ("캐시 사용 안 하고 빌드", True),  # the short Korean negation
+        ("안 쓰는 이미지 정리", False),  # unused ones: no request to leave anything out
+        ("컨테이너 안에 들어가기", False),  # 안 is also "inside"
     ],
 )
 def test_a_request_to_leave_something_out_is_marked(text: str, negated: bool) -> None:
@@ -189,6 +192,7 @@ def test_plural_docker_objects_anchor_a_question() -> None:
         ("leave the container without stopping it", "stop", "container"),
         ("빌드하지 않고 서비스만 띄우기", "build", "service"),
         ("run it without the cache", "cache", "run"),
+        ("캐시 사용 안하기로 이미지 빌드", "cache", "build"),
     ],
 )
 def test_what_is_not_to_happen_is_a_negated_concept(text: str, negated: str, kept: str) -> None:

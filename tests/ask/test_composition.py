@@ -295,6 +295,9 @@ def test_composer_rewrites_the_command_line(
         ("docker run -v <host-path-or-volume>:<container-path> <image>",
          "and make the root filesystem read-only",
          "docker run -v <host-path-or-volume>:<container-path> --read-only <image>"),
+        # an added switch replaces the stored line's opposite one
+        ("docker compose up -d --build", "bring it up without building",
+         "docker compose up -d --no-build"),
         # "a named volume" is a kind of volume, not a volume named "volume"
         ("docker volume create <name>", "create a named volume", None),
     ],

@@ -82,3 +82,9 @@ def test_two_words_of_a_long_flag_name_ask_for_it(scorer: FlagScorer) -> None:
         scorer, "docker container run", "limit the device write iops"
     )
     assert "--mac-address" in _asked(scorer, "docker container run", "set the mac address")
+
+
+def test_a_korean_word_said_as_not_to_happen_picks_no_flag(scorer: FlagScorer) -> None:
+    # --no-cache through the negated concept; not --cache-from through the word 캐시
+    asked = _asked(scorer, "docker image build", "도커 이미지 빌드 시 캐시 사용 안하기")
+    assert "--no-cache" in asked and "--cache-from" not in asked
