@@ -41,6 +41,12 @@ from bot.ask.lexicon import (
 # short-flag cluster
 _FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
 _GLUED_FLAG = re.compile(r"(?<=[A-Za-z0-9])--(?=[A-Za-z])")
+# an image written with its tag ("myapp:latest", "ghcr.io/acme/web:1.4", "node:20-alpine")
+# is a Docker word of its own: "tag myapp:latest as myuser/myapp:1.0" is plainly Docker's
+_IMAGE_REF = re.compile(
+    r"(?<![A-Za-z0-9_./:@-])(?!localhost\b|https?\b)[a-z][a-z0-9._/-]+"
+    r":(?:latest|v?\d{1,3}(?:\.\d+)*(?:-[a-z0-9.]+)?|[a-z]+(?:-[a-z0-9.]+)?)(?![A-Za-z0-9_./:-])"
+)
 _LATIN = re.compile(r"[a-z0-9]+(?:[._:/-][a-z0-9]+)*")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _PORTMAP = re.compile(r"\b\d{1,5}:\d{1,5}\b")
@@ -421,6 +427,7 @@ def analyze(text: str) -> Analysis:
     )
     signals = (
         int(instruction)
+        + len({m.group(0) for m in _IMAGE_REF.finditer(text)})
         + len(concepts & DOMAIN_CONCEPTS)
         + len((words & DOMAIN_WORDS) - SOFTWARE_NAMES)
         + len(set(flags))

@@ -45,6 +45,7 @@ _VERBS = frozenset({"c:start", "c:stop", "c:run", "c:remove", "c:build", "c:pull
 _GENERIC = frozenset({"c:file", "w:file", "c:host", "w:host", "w:type", "c:name", "w:name",
                       "c:time", "w:time", "w:opt", "w:option", "w:mode", "c:all", "w:all",
                       "w:mac"})  # "on a Mac" is macOS; "the MAC address" is --mac-address
+_OWN_NAME = 1.0  # the least weight of a one-word flag's name in the command's flags
 _UNFIT = 0.5  # an option that takes none of the values the question gives
 _TYPED = frozenset({"size", "number", "duration", "portmap", "port", "udp-port", "cidr", "ip",
                     "cpuset", "ulimit", "signal", "platform", "keyval", "capability"})
@@ -148,6 +149,8 @@ class FlagScorer:
         # a hint's first feature -> (flag, every feature of the hint)
         self._hint_inv: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
         self._whole: dict[str, frozenset[str]] = {}
+        # a one-word flag's name words that no other flag's name has
+        self._sole: dict[str, dict[str, frozenset[str]]] = {}
         # the command's own words and Docker's: they say nothing about which flag
         self._silent: dict[str, frozenset[str]] = {}
         self._doc_of: dict[str, dict[str, _FlagDoc]] = {}  # command -> flag's long name -> doc
@@ -213,6 +216,14 @@ class FlagScorer:
         self._whole[cmd.path] = frozenset(
             k for d in docs if "-" not in d.flag.long for k in d.name_keys if k[0] == "c"
         )
+        named: dict[str, int] = {}
+        for d in docs:
+            for k in d.name_keys:
+                named[k] = named.get(k, 0) + 1
+        self._sole[cmd.path] = {
+            d.flag.long: frozenset(k for k in d.name_keys if named[k] == 1)
+            for d in docs if "-" not in d.flag.long
+        }
         inv: dict[str, list[int]] = {}
         for i, d in enumerate(docs):
             for k in d.keys:
@@ -319,6 +330,12 @@ class FlagScorer:
                 scored.append((QUOTED, f))
                 continue
             parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
+            # a one-word flag's own name says what it is about, however many of the
+            # command's other flags mention the word ("all" of ps --all; not "password",
+            # which --password-stdin's name says too)
+            if sole := self._sole[cmd.path].get(f.long):
+                parts.update({k: weight[k] * max(local.get(k, 0.0), _OWN_NAME)
+                              for k in sole if k in weight})
             # what the question says is not to happen asks only for a flag that turns
             # something off ("without the cache" is --no-cache, never --cache-from)
             if negated and "x:not" not in d.keys:

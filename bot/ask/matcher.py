@@ -111,14 +111,17 @@ def clean_question(question: str) -> str:
 
 def without_names(text: str) -> str:
     """The question without the names it says are names ("a network named backend" is
-    about a network, not about "backend"): a name someone chose says which thing, not
-    what to do. Only names said as names: "renmae container" is a typo, not a name."""
+    about a network, not about "backend") and without the image references it gives: a
+    name someone chose says which thing, not what to do. Only names said as names:
+    "renmae container" is a typo, not a name."""
     out = text
     for v in sorted(find_values(text), key=lambda v: v.start, reverse=True):
         end = v.start + len(v.text)
-        if v.kind not in ("name", "hostname") or text[v.start : end] != v.text:
+        if v.kind not in ("name", "hostname", "ref") or text[v.start : end] != v.text:
             continue
-        if said_as_name(text, v.start, end):
+        # (an image reference says which image however it is said: "tag myapp:latest
+        # as ..." is about tagging, not about "latest")
+        if v.kind == "ref" or said_as_name(text, v.start, end):
             out = out[: v.start] + out[end:]
     return out
 

@@ -233,3 +233,10 @@ def test_reducing_is_not_a_line(text: str, line: bool) -> None:
 def test_the_daemon_is_a_docker_object() -> None:
     assert "c:daemon" in analyze("restart the docker daemon").features
     assert "c:daemon" in analyze("도커 데몬 재시작").features
+
+
+def test_an_image_with_its_tag_is_a_docker_word() -> None:
+    assert analyze("tag myapp:latest as myuser/myapp:1.0").domain_signals >= 2
+    # a host and port, or a drive letter, is no image
+    assert analyze("connect to localhost:8080").domain_signals == 0
+    assert analyze("c:drive is full").domain_signals == 0

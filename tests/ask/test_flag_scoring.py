@@ -88,3 +88,12 @@ def test_a_korean_word_said_as_not_to_happen_picks_no_flag(scorer: FlagScorer) -
     # --no-cache through the negated concept; not --cache-from through the word 캐시
     asked = _asked(scorer, "docker image build", "도커 이미지 빌드 시 캐시 사용 안하기")
     assert "--no-cache" in asked and "--cache-from" not in asked
+
+
+def test_a_one_word_flag_name_asks_for_it_however_common_the_word(scorer: FlagScorer) -> None:
+    # "all" is in many of ps's flag texts, but --all is the one flag named so
+    assert "--all" in _asked(scorer, "docker container ls", "정지된 컨테이너까지 모든 컨테이너")
+    # "password" also names --password-stdin: no sole name
+    assert "--password" not in _asked(
+        scorer, "docker login", "log in with the password read from standard input"
+    )

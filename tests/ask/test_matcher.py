@@ -231,6 +231,8 @@ def test_an_entry_with_the_same_command_is_no_runner_up(matcher: Matcher) -> Non
         # a word that is not said to be a name stays (a typo, a word before "container")
         ("renmae container", "renmae container"),
         ("restart the web container", "restart the web container"),
+        # an image reference says which image
+        ("tag myapp:latest as myuser/myapp:1.0", "tag  as "),
     ],
 )
 def test_a_name_said_as_a_name_is_not_ranked(question: str, ranked_as: str) -> None:
