@@ -251,9 +251,15 @@ class Composer(FlagScorer):
             f for f in stored
             if str(present.get(f.name) or "").startswith("<") and f.long not in _KEPT
         ]
+        # (when something was asked: a flag added, or one of the menu's own by its name,
+        # "more memory" of "--restart <policy> --memory <size> --cpus <n>")
+        # (not the words of a longer name chosen: "memory reservation" is not --memory)
+        taken = {k for f in flags if f.long in docs for k in docs[f.long].name_keys}
+        named = {f.long for f in menu if (docs[f.long].name_keys & q) - taken}
         drop = frozenset(
             f.name for f in menu
-            if flags and len(menu) > 1 and f.name not in values and f.long not in asked
+            if (flags or named) and len(menu) > 1 and f.name not in values
+            and f.long not in asked and f.long not in named
             and not self._touches(cmd, f, a, new_flags)
         ) | {  # an added switch replaces the stored line's opposite ("--no-build", "--build")
             opposite for f in new_flags
@@ -282,7 +288,7 @@ class Composer(FlagScorer):
             if f.repeatable and values.get(f.name) and not str(values[f.name]).startswith("<"):
                 while (more := pick_value(f, found, used)) is not None:
                     extra.setdefault(f.name, []).append(more)
-        line = rewrite(cmd, command, rest, values, extra, drop) if flags else command
+        line = rewrite(cmd, command, rest, values, extra, drop) if flags or drop else command
         path_len = len(command_words(command)) - len(rest)
         line = fill_positionals(cmd, line, path_len, question, found, used)
         line, parents = parent_flags(cmd, line, path_len, question, found, used)

@@ -37,6 +37,7 @@ ACTIONS = frozenset(
 # What an entry's title says about which ones ("all", "stopped", "running"): an entry
 # for *all* images does not answer a question about an image.
 QUALIFIERS = frozenset({"c:all", "c:stopped", "c:running"})
+_RUNS = re.compile(r"docker (?:container )?run\b")
 KIND_WEIGHT = {"c": 1.3, "n": 1.3, "f": 1.6, "i": 1.0, "w": 1.0, "k": 0.6, "b": 0.55, "x": 0.0}
 _UNKNOWN_DAMPING = 0.6
 _POSTINGS_CAP = 300  # phrasings kept per feature, highest weight first
@@ -47,7 +48,12 @@ def core_objects(entry: Entry) -> frozenset[str]:
     included: ``<image>`` names an image)."""
     command = re.sub(r"<([^<>]{1,40})>", r" \1 ", entry.command or "")
     text = " ".join([*entry.title.values(), command])
-    return (OBJECTS | ACTIONS | QUALIFIERS).intersection(analyze(text).features)
+    core = (OBJECTS | ACTIONS | QUALIFIERS).intersection(analyze(text).features)
+    # docker run creates a container: its entries are about a container, a new one
+    # ("x:new": not the running container a question may be about)
+    if _RUNS.match(entry.command or ""):
+        core |= {"c:container", "x:new"}
+    return core
 
 
 def _phrasings(entry: Entry) -> Iterable[tuple[str, bool]]:

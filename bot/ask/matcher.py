@@ -316,7 +316,10 @@ class Matcher:
                 base *= _OBJECT_MISSING**missing
             if q_actions and not q_actions & core:
                 base *= _ACTION_MISSING
-            if core & QUALIFIERS - q_qualifiers:
+            # (and a docker run answer, a new container, to a question about a running one)
+            if core & QUALIFIERS - q_qualifiers or (
+                "x:new" in core and "c:running" in q_qualifiers
+            ):
                 base *= _QUALIFIER_EXTRA
             # a compose (or swarm) answer to a question that says neither ("rebuild an
             # image" is docker build, not docker compose build)

@@ -68,7 +68,8 @@ def _common_word(word: str, *, loose: bool = False) -> bool:
     (``loose``: only the plainest words count)."""
     low = word.lower()
     if loose:
-        return low in NOT_NAMES or low in EN_STOP or low in ANCHORS or low in _STATES
+        return (low in NOT_NAMES or low in EN_STOP or low in ANCHORS or low in _STATES
+                or low in _ATTRIBUTES)
     return (
         low in NOT_NAMES
         or low in _ORDINARY
@@ -125,6 +126,13 @@ _FUNCTION_WORDS = frozenset(
 _STATES = frozenset(
     {"exited", "running", "stopped", "created", "paused", "dead", "restarting", "dangling",
      "none", "unused", "old", "new", "all"}
+)
+# what of a container a question is about, said after its Korean noun ("컨테이너 cpu 제한",
+# "컨테이너 bash 접속"): no name
+_ATTRIBUTES = frozenset(
+    {"cpu", "cpus", "gpu", "gpus", "memory", "ram", "ip", "id", "ids", "port", "ports", "log",
+     "logs", "env", "dns", "mac", "pid", "tty", "shell", "bash", "sh", "zsh", "os", "uid",
+     "gid", "hostname", "status", "stats", "size", "disk", "volume", "network", "image"}
 )
 # an adverb, a past participle or a gerund ("automatically", "created", "forwarding"):
 # grammar, not a name someone gave

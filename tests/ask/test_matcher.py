@@ -260,3 +260,13 @@ def test_an_example_close_to_the_question_says_what_its_entry_does(
 def test_the_daemon_is_not_a_container(matcher: Matcher, question: str) -> None:
     a = matcher.ask(question)
     assert a.best is not None and a.best.entry.id == "engine-service", a.best
+
+
+def test_docker_run_answers_start_a_new_container_not_a_running_one(matcher: Matcher) -> None:
+    # docker run's entries are about a container (a new one): "start redis that restarts
+    # unless stopped" is run --restart, and a running container's limits are docker update
+    a = matcher.ask("Start a redis container named cache that restarts unless stopped")
+    assert a.best is not None and a.best.command is not None
+    assert a.best.command.startswith("docker run") and "--restart unless-stopped" in a.best.command
+    b = matcher.ask("give the running web container more memory")
+    assert b.best is not None and b.best.command == "docker update --memory <size> web"
