@@ -297,7 +297,8 @@ def analyze(text: str) -> Analysis:
     # "docker-compose.yml" also counts as "docker compose yml" for concepts and topic words
     parts = [p for w in raw_latin for p in re.split(r"[._:/-]", w) if p]
     # and the words with their endings folded: "streaming" says *follow* as "stream" does
-    stems = [v for w in raw_latin if w not in _EN_FORMS for v in _inflections(w)]
+    stems = [v for w in dict.fromkeys([*raw_latin, *parts]) if w not in _EN_FORMS
+             for v in _inflections(w)]
     concepts = _find_concepts(compact_all, " ".join([*raw_latin, *parts, "|", *stems]))
     if portmaps:
         concepts.add("port")

@@ -99,7 +99,12 @@ class Composer(FlagScorer):
         docs = self._doc_of[cmd.path]
         d = docs[f.long]
         q = flag_keys(a.features)
-        theirs = set().union(*(docs[o.long].name_keys for o in others))
+        # (their names, and the phrases people use for them that the question says:
+        # "shared memory" is --shm-size's, not --memory's)
+        theirs = set().union(
+            *(docs[o.long].name_keys.union(*(h for h in docs[o.long].hints if h <= q))
+              for o in others)
+        )
         silent = self._silent[cmd.path]
         if (d.name_keys & q) - theirs - silent:
             return True
@@ -251,16 +256,13 @@ class Composer(FlagScorer):
             f for f in stored
             if str(present.get(f.name) or "").startswith("<") and f.long not in _KEPT
         ]
-        # (when something was asked: a flag added, or one of the menu's own by its name,
-        # "more memory" of "--restart <policy> --memory <size> --cpus <n>")
-        # (not the words of a longer name chosen: "memory reservation" is not --memory)
-        taken = {k for f in flags if f.long in docs for k in docs[f.long].name_keys}
-        named = {f.long for f in menu if (docs[f.long].name_keys & q) - taken}
+        # (when something was asked: a flag added, or one of the menu's own, "more memory"
+        # of "--restart <policy> --memory <size> --cpus <n>")
+        touched = {f.long for f in menu if self._touches(cmd, f, a, new_flags)}
         drop = frozenset(
             f.name for f in menu
-            if (flags or named) and len(menu) > 1 and f.name not in values
-            and f.long not in asked and f.long not in named
-            and not self._touches(cmd, f, a, new_flags)
+            if (flags or touched) and len(menu) > 1 and f.name not in values
+            and f.long not in asked and f.long not in touched
         ) | {  # an added switch replaces the stored line's opposite ("--no-build", "--build")
             opposite for f in new_flags
             if (opposite := "--" + (f.long[3:] if f.long.startswith("no-") else "no-" + f.long))

@@ -18,6 +18,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,11 +41,12 @@ _LOCAL_COMMON = 0.34  # a word in more than this share of a command's flags says
 # concepts that already mean what a --no-* flag does ("full" IDs are --no-trunc)
 _POLARITY_FREE = frozenset({"c:truncate"})
 _VERBS = frozenset({"c:start", "c:stop", "c:run", "c:remove", "c:build", "c:pull", "c:push",
-                    "c:list", "c:restart", "c:create", "c:kill", "c:exec"})
+                    "c:list", "c:restart", "c:create", "c:kill", "c:exec", "w:add"})
 # words of two-word flag names that say too little alone
 _GENERIC = frozenset({"c:file", "w:file", "c:host", "w:host", "w:type", "c:name", "w:name",
                       "c:time", "w:time", "w:opt", "w:option", "w:mode", "c:all", "w:all",
                       "w:mac"})  # "on a Mac" is macOS; "the MAC address" is --mac-address
+_DEFAULT_NOTE = re.compile(r"\((?:default|기본)[^)]*\)")
 _OWN_NAME = 1.0  # the least weight of a one-word flag's name in the command's flags
 _UNFIT = 0.5  # an option that takes none of the values the question gives
 _TYPED = frozenset({"size", "number", "duration", "portmap", "port", "udp-port", "cidr", "ip",
@@ -98,7 +100,9 @@ def _doc_keys(flag: Flag, path: str) -> list[list[Any]]:
         for end, add in (("ed", ""), ("ed", "e"), ("able", ""), ("able", "e"))
         if w.endswith(end) and len(w) > len(end) + 3
     )
-    meaning = f"{flag.meaning('en')} {flag.meaning('ko')}"
+    # (what a description says the default is, "(default shows just running)", is not
+    # what the flag does)
+    meaning = _DEFAULT_NOTE.sub(" ", f"{flag.meaning('en')} {flag.meaning('ko')}")
     text = _own_keys(f"{flag.long} {words} {variants} {meaning}")
     name = _own_keys(f"{flag.long} {words} {variants}")
     hints = [sorted(k) for h in hints_for(path, flag.long) if (k := _own_keys(h))]
@@ -109,12 +113,20 @@ FlagData = dict[str, Any]
 
 
 
+def _whole_name(d: _FlagDoc, said: Iterable[str]) -> bool:
+    """Every word of a name of two words or more is said ("add" and "host": --add-host)."""
+    long = d.flag.long
+    return "-" in long and set(long.split("-")) <= {k[2:] for k in d.name_keys.intersection(said)}
+
+
 def _by_name(d: _FlagDoc, said: Iterable[str]) -> bool:
     """The question says what the flag's name says: a verb of a longer name ("start" of
     --health-start-interval) is not what the flag is about, and a name of three words
     or more needs two of them ("write" alone is not --device-write-iops)."""
     hit = d.name_keys.intersection(said)
     long = d.flag.long
+    if _whole_name(d, hit):
+        return True
     if "-" in long and not long.startswith("no-"):
         hit -= _VERBS
     if long.count("-") >= 2:
@@ -359,6 +371,8 @@ class FlagScorer:
                 _by_name(d, parts.keys())
                 or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
             ):
+                if _whole_name(d, parts.keys()):
+                    full.add(d.flag.long)  # "add host" says all of --add-host's name
                 pending.append((d, parts))
         typed = [v for v in given if v.kind in _TYPED]
         # greedy: the best flag claims the question's words it matches; the next flag is

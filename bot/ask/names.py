@@ -116,7 +116,8 @@ _FUNCTION_WORDS = frozenset(
         # what kind of one ("an external network", "the default bridge")
         "external", "internal", "default", "custom", "existing", "shared", "private",
         "public", "local", "remote", "global", "same", "different", "separate", "specific",
-        "whole", "entire", "flag", "flags",
+        "whole", "entire", "flag", "flags", "own", "current", "normal", "regular",
+        "non-root", "nonroot", "unprivileged", "limited",
         # verbs before the noun ("add volume to a container")
         "add", "attach", "set", "connect", "link", "backup", "open", "give", "put", "keep",
     }

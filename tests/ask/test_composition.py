@@ -295,6 +295,9 @@ def test_composer_rewrites_the_command_line(
         ("docker run -v <host-path-or-volume>:<container-path> <image>",
          "and make the root filesystem read-only",
          "docker run -v <host-path-or-volume>:<container-path> --read-only <image>"),
+        # "shared memory" is --shm-size's words: the stored -m <size> gives way
+        ("docker run -m <size> --cpus <n> <image>", "set shared memory size for a container",
+         "docker run --shm-size <bytes> <image>"),
         # an added switch replaces the stored line's opposite one
         ("docker compose up -d --build", "bring it up without building",
          "docker compose up -d --no-build"),

@@ -69,6 +69,7 @@ def test_exported_data_scores_the_same(scorer: FlagScorer) -> None:
         ("the container uses a file", "--env-file"),
         ("is there a configuration option for it", "--dns-option"),
         ("ports do not work on my mac", "--mac-address"),
+        ("add an extra dns server to a container", "--cap-add"),  # "add" alone is a verb
     ],
 )
 def test_one_word_of_a_long_flag_name_is_not_what_it_is_about(
@@ -96,4 +97,16 @@ def test_a_one_word_flag_name_asks_for_it_however_common_the_word(scorer: FlagSc
     # "password" also names --password-stdin: no sole name
     assert "--password" not in _asked(
         scorer, "docker login", "log in with the password read from standard input"
+    )
+
+
+def test_what_a_flag_text_says_the_default_is_does_not_ask_for_it(scorer: FlagScorer) -> None:
+    # ps --all: "모든 컨테이너 표시 (기본은 실행 중인 것만)"; running ones are the default
+    assert "--all" not in _asked(scorer, "docker container ls", "실행 중인 컨테이너 이름만 출력")
+
+
+def test_every_word_of_a_flag_name_asks_for_it(scorer: FlagScorer) -> None:
+    # "add" is a verb of --add-host's name, but with "host" it is the whole name
+    assert "--add-host" in _asked(
+        scorer, "docker container run", "add host db.local pointing at 10.1.2.3"
     )
