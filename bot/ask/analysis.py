@@ -40,6 +40,7 @@ from bot.ask.lexicon import (
 # ("-w--workdir") is a flag of its own (_GLUED_FLAG parts them), not letters of a
 # short-flag cluster
 _FLAG = re.compile(r"(?<![\w-])(--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
+_SHELL_BEFORE = re.compile(r"(?<![\w.-])(?:/bin/|/usr/bin/)?(?:sh|bash|zsh|ash|dash)\s+$")
 _GLUED_FLAG = re.compile(r"(?<=[A-Za-z0-9])--(?=[A-Za-z])")
 # an image written with its tag ("myapp:latest", "ghcr.io/acme/web:1.4", "node:20-alpine")
 # is a Docker word of its own: "tag myapp:latest as myuser/myapp:1.0" is plainly Docker's
@@ -281,6 +282,8 @@ def analyze(text: str) -> Analysis:
     flags: list[str] = []
     text = _GLUED_FLAG.sub(" --", text) if "--" in text else text
     for m in _FLAG.finditer(text):
+        if _SHELL_BEFORE.search(text, 0, m.start()):
+            continue  # "sh -c": the shell's flag, not Docker's
         flags.extend(split_flags(m.group(1)))
         if not m.group(1).startswith("--") and len(m.group(1)) > 2:
             flags.append(m.group(1))

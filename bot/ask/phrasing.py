@@ -2,7 +2,8 @@
 
 Real questions arrive as blog titles (``[Docker] 컨테이너 로그 보기``, ``5장. 도커 볼륨``),
 forum titles with a site name (``... - Stack Overflow``), numbered notes (``9. docker ps``)
-or a pasted error message with the question around it. None of those decorations says
+or a pasted error message with the question around it (``Error response from daemon:``
+starts every error the engine sends back, and says nothing of which). None of those decorations says
 what is being asked, and every one of them dilutes the match, so :func:`focus` removes
 them. Pure: no I/O.
 """
@@ -18,6 +19,7 @@ _LEADING = re.compile(
       | \d{1,3}\s*(?:장|편|강|부|회|일차)\s*[.:)\-]?  # 5장. 3편 2일차
       | \d{1,3}\s*[.)]\s*(?=\D)                      # 9. / 9)
       | (?:Q|질문|TIL|Re|RE)\s*[.:)\]]              # Q. 질문:
+      | (?:docker:\s*)?(?:error\s+response\s+from\s+daemon|error)\s*:  # a pasted error's prefix
     )\s*""",
     re.VERBOSE | re.IGNORECASE,
 )

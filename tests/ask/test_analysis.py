@@ -43,6 +43,9 @@ def test_combined_short_flags(token: str, flags: list[str]) -> None:
         ("add -w--workdir= option to compose run", {"f:-w", "f:--workdir"}),
         ("-d로 실행", {"f:-d"}),  # a Korean particle right after a flag
         ("docker run --rm -it", {"f:--rm", "f:-it", "f:-i", "f:-t"}),
+        # the shell's flag in "sh -c" is not Docker's; a script's name is no shell
+        ('RUN "/bin/sh -c npm install" failed', set()),
+        ("get-docker.sh --dry-run", {"f:--dry-run"}),
     ],
 )
 def test_flags_written_in_a_question(text: str, flags: set[str]) -> None:

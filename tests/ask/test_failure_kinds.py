@@ -34,6 +34,9 @@ def matcher() -> Matcher:
         ("도커 네트워크 정리 | 티스토리", "도커 네트워크 정리"),
         ("docker ps -a", "docker ps -a"),  # nothing to take off
         ("80:80 포트", "80:80 포트"),  # a number that is not a list marker
+        # the prefix every engine error starts with says nothing of which error
+        ("docker: Error response from daemon: No such container: web", "No such container: web"),
+        ("Error: No such image: myapp", "No such image: myapp"),
     ],
 )
 def test_focus_takes_off_decorations(raw: str, clean: str) -> None:
@@ -155,3 +158,12 @@ def test_on_topic_without_a_docker_noun_gets_an_answer_or_suggestions(
     a = answer_of(matcher, question)
     assert a.confident or a.alternatives
     assert shown_commands(a) or a.best is not None
+
+
+def test_a_failing_build_step_is_answered_with_its_entry(matcher: Matcher) -> None:
+    # a pasted BuildKit error: the RUN step's own failure, and the shell's "-c" is no
+    # flag of docker build (--cpu-shares)
+    a = matcher.ask('ERROR: failed to solve: process "/bin/sh -c pip install -r req.txt" '
+                    "did not complete successfully: exit code: 2")
+    assert a.best is not None and a.best.entry.id == "build-step-failed", a.best
+    assert a.best.command is not None and "--cpu-shares" not in a.best.command
