@@ -29,12 +29,11 @@ from bot.ask.lexicon import (
     EN_STOP,
     FOREIGN,
     FOREIGN_STRICT,
-    KO_SHORT_MIN,
     KO_STOP,
-    KO_SUFFIXES,
     SOFTWARE_NAMES,
     STRONG_ANCHORS,
 )
+from bot.ask.words import inflections, jamo, ko_spelling, split_flags, stem_en, strip_korean
 
 # a flag's name has single hyphens inside; a second flag written straight after it
 # ("-w--workdir") is a flag of its own (_GLUED_FLAG parts them), not letters of a
@@ -53,99 +52,8 @@ _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _PORTMAP = re.compile(r"\b\d{1,5}:\d{1,5}\b")
 _PLACEHOLDER = re.compile(r"<[^<>]{1,40}>|\{[^{}]{1,40}\}")
 
-_SUFFIX_SET = frozenset(KO_SUFFIXES)
-_SUFFIX_SIZES = sorted({len(x) for x in KO_SUFFIXES}, reverse=True)
 _KO_ANCHORS = ("도커", "컨테이너", "이미지")
 _KO_DOMAIN = tuple(w for w in DOMAIN_WORDS if not w.isascii())
-_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
-
-
-def jamo(text: str) -> str:
-    """Hangul syllables decomposed into their letters; other characters kept."""
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            out.append(_CHO[code // 588])
-            out.append(_JUNG[(code % 588) // 28])
-            jong = _JONG[code % 28]
-            if jong != " ":
-                out.append(jong)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def strip_korean(word: str) -> str:
-    """A Korean word without its trailing particle or ending (longest match first).
-
-    A word that is only a particle (``이미지 를``: a spacing mistake) becomes empty.
-    """
-    if word in _SUFFIX_SET:
-        return ""
-    for size in _SUFFIX_SIZES:
-        if len(word) > size and word[-size:] in _SUFFIX_SET:
-            rest = word[:-size]
-            if size == 1 and len(rest) < KO_SHORT_MIN - 1 and rest not in KO_STOP:
-                continue
-            return rest
-    return word
-
-
-def stem_en(word: str) -> str:
-    """Plurals and -ing folded: containers -> container, building -> build, running -> run."""
-    if len(word) > 5 and word.endswith("ing"):
-        stem = word[:-3]
-        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-            return stem[:-1]
-        if len(stem) >= 4:
-            return stem
-        return word
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _inflections(word: str) -> list[str]:
-    """The forms a concept may be written in under ``word``'s ending: "deleting" and
-    "deleted" -> "delete", "stopped" -> "stop", "streaming" -> "stream", "names" -> "name"."""
-    out = [stem_en(word)]
-    for end in ("ing", "ed"):
-        if len(word) > len(end) + 2 and word.endswith(end):
-            base = word[: -len(end)]
-            out += [base, base + "e"]
-            if len(base) >= 3 and base[-1] == base[-2]:
-                out.append(base[:-1])
-    return out
-
-
-def split_flags(token: str) -> list[str]:
-    """``-dp`` -> ``-d -p`` (docker has no multi-letter single-dash flags); ``--rm`` stays."""
-    if token.startswith("--"):
-        return [token.lower()]
-    letters = token[1:]
-    if len(letters) == 1:
-        return [token]
-    return [f"-{c}" for c in letters if c.isalnum()]
-
-
-# Korean loanwords spelt two ways: folded to the spelling the knowledge base uses
-_KO_SPELLING = {
-    "디렉토리": "디렉터리", "메세지": "메시지", "레포지토리": "리포지토리",
-    "레파지토리": "리포지토리", "어플리케이션": "애플리케이션",
-    "네트웍": "네트워크",
-    "콘테이너": "컨테이너", "쉘": "셸",
-}
-_KO_SPELLING_RE = re.compile("|".join(sorted(_KO_SPELLING, key=len, reverse=True)))
-
-
-def ko_spelling(text: str) -> str:
-    """``작업 디렉토리`` -> ``작업 디렉터리``: one spelling per Korean loanword."""
-    return _KO_SPELLING_RE.sub(lambda m: _KO_SPELLING[m.group(0)], text)
 
 
 _KO_NOT_CONCEPTS = ("줄이", "줄여", "줄인", "줄일", "줄어", "줄었")
@@ -301,7 +209,7 @@ def analyze(text: str) -> Analysis:
     parts = [p for w in raw_latin for p in re.split(r"[._:/-]", w) if p]
     # and the words with their endings folded: "streaming" says *follow* as "stream" does
     stems = [v for w in dict.fromkeys([*raw_latin, *parts]) if w not in _EN_FORMS
-             for v in _inflections(w)]
+             for v in inflections(w)]
     concepts = _find_concepts(compact_all, " ".join([*raw_latin, *parts, "|", *stems]))
     if portmaps:
         concepts.add("port")
@@ -340,11 +248,11 @@ def analyze(text: str) -> Analysis:
         rest_latin = _LATIN.findall(rest)
         kept = _find_concepts(
             re.sub(r"\s+", "", rest),
-            " ".join([*rest_latin, "|", *(v for w in rest_latin for v in _inflections(w))]),
+            " ".join([*rest_latin, "|", *(v for w in rest_latin for v in inflections(w))]),
         )
         said = _find_concepts(
             "".join(negated_words),
-            " ".join([*negated_words, "|", *(v for w in negated_words for v in _inflections(w))]),
+            " ".join([*negated_words, "|", *(v for w in negated_words for v in inflections(w))]),
         )
         negated = (said & concepts) - kept
         concepts -= negated

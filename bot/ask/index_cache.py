@@ -24,16 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.ask import (
-    analysis,
-    composition,
-    flag_scoring,
-    hints,
-    index,
-    lexicon,
-    matcher,
-    reference,
-)
 from bot.ask.hints import HINTS_FILE
 from bot.ask.index import INDEX_FORMAT, IndexData, build_index
 from bot.ask.matcher import Matcher
@@ -81,13 +71,17 @@ def read_snapshot(folders: Path | Sequence[Path]) -> Snapshot:
     return Snapshot(layers, tuple(files))
 
 
+_ASK_DIR = Path(__file__).resolve().parent
+
+
 @functools.cache
 def _code_digest() -> bytes:
     h = hashlib.sha256(f"{INDEX_FORMAT}:{sys.version_info[:2]}".encode())
-    modules = (analysis, lexicon, index, matcher, reference, composition, flag_scoring, hints,
-               model)
-    for module in modules:
-        h.update(Path(str(module.__file__)).read_bytes())
+    # every module of the Q&A package (what builds the index, and what the matcher reads
+    # from it) and the knowledge model
+    sources = [*sorted(_ASK_DIR.glob("*.py")), Path(str(model.__file__))]
+    for source in sources:
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
     h.update(HINTS_FILE.read_bytes())  # the words people use for flags are indexed too
     for f in sorted(DATA_DIR.glob("*.yml")):  # the reference tier is indexed too
         h.update(f.name.encode() + b"\0" + f.read_bytes())

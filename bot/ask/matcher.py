@@ -2,8 +2,8 @@
 
 How a question is scored:
 
-1. Typo repair: an English word that no phrasing in the knowledge base uses is
-   replaced by its closest known word (rapidfuzz ratio); a Korean word by its
+1. Typo repair (:mod:`bot.ask.spelling`): an English word that no phrasing in the
+   knowledge base uses is replaced by its closest known word; a Korean word by its
    closest known word compared letter by letter (jamo), so ``삭재`` -> ``삭제``.
 2. Retrieval: every phrasing of every entry (its example questions, titles,
    command line and flag notes) is a sparse TF-IDF vector of the features from
@@ -19,21 +19,20 @@ How a question is scored:
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz import fuzz
 
-from bot.ask.analysis import Analysis, analyze, jamo, stem_en, strip_korean
+from bot.ask.analysis import Analysis, analyze
 from bot.ask.answer import Answer, Candidate
 from bot.ask.composition import Composer
 from bot.ask.index import ACTIONS, OBJECTS, QUALIFIERS, IndexData, build_index, weigh
 from bot.ask.names import said_as_name
 from bot.ask.phrasing import clauses, focus
+from bot.ask.spelling import Speller
 from bot.ask.values import find_values
 from bot.errors import InputError
 from bot.kb.model import Entry, KnowledgeBase
@@ -181,65 +180,13 @@ class Matcher:
             path = self._path_of.get(entry.id, "").split()
             if len(path) >= 3 and path[1] in group_keys:
                 self._group_of[i] = group_keys[path[1]]
-        self._en_vocab: list[str] = self.index["en_vocab"]
-        self._en_short: list[str] = [w for w in self._en_vocab if len(w) in (3, 4)]
-        self._en_set = frozenset(self.index["en_known"])
-        self._ko_words: list[str] = self.index["ko_words"]
-        self._ko_set = frozenset(self._ko_words)
-        self._ko_jamo = [jamo(w) for w in self._ko_words]
+        speller = Speller(self.index["en_vocab"], self.index["en_known"], self.index["ko_words"])
+        self._repair = speller.repair
         self.composer = Composer(data=self.index["flags"])
         self._title_features: dict[str, frozenset[str]] = {}
 
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
         return weigh(features, self._idf, self._unknown_idf)
-
-    def _repair(self, text: str) -> str:
-        """Replace unknown words by their closest known spelling.
-
-        English: optimal-string-alignment distance (a swap of two letters is one
-        edit), at most 1 edit for words of 4-5 letters, 2 for longer ones, and
-        only a swap for 3-letter words (``rnu`` -> ``run``); ties go to the word
-        the knowledge base uses most. Korean: letter-level (jamo) similarity.
-        """
-
-        def en(m: re.Match[str]) -> str:
-            word = m.group(0)
-            low = word.lower()
-            if low in self._en_set or stem_en(low) in self._en_set:
-                return word
-            if len(low) == 3:
-                # only a swap (rnu -> run) or a dropped letter (kil -> kill)
-                for cand in self._en_short:
-                    swap = len(cand) == 3 and sorted(cand) == sorted(low)
-                    if (swap or len(cand) == 4) and OSA.distance(cand, low) == 1:
-                        return cand
-                return word
-            limit = 1 if len(low) <= 5 else 2
-            hits = process.extract(
-                low, self._en_vocab, scorer=OSA.distance, score_cutoff=limit, limit=8
-            )
-            for cand, _, _ in sorted(hits, key=lambda h: (h[1], h[2])):
-                # a typo keeps the first letter, or swaps the first two ("dcoker")
-                if cand[0] == low[0] or cand[:2] == low[1::-1]:
-                    return str(cand)
-            return word
-
-        def ko(m: re.Match[str]) -> str:
-            word = m.group(0)
-            stem = strip_korean(word)
-            # long unspaced runs are several words: repairing them as one would replace them
-            if len(stem) < 2 or len(stem) > 4 or stem in self._ko_set:
-                return word
-            cutoff = 80 if len(stem) < 4 else 75
-            hit = process.extractOne(
-                jamo(stem), self._ko_jamo, scorer=fuzz.ratio, score_cutoff=cutoff
-            )
-            if not hit:
-                return word
-            return self._ko_words[hit[2]] + word[len(stem) :]
-
-        text = re.sub(r"(?<![-\w])[A-Za-z]{3,}(?![-\w])", en, text)
-        return re.sub(r"[\uac00-\ud7a3]+", ko, text)
 
     def rank(self, question: str) -> tuple[list[Candidate], Analysis]:
         """Every entry with a non-zero score, best first, and the question's analysis."""

@@ -4,36 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.analysis import analyze, jamo, split_flags, strip_korean
-
-
-@pytest.mark.parametrize(
-    ("word", "stem"),
-    [
-        ("컨테이너를", "컨테이너"),
-        ("이미지가", "이미지"),
-        ("도커에서", "도커"),
-        ("실행하려면", "실행"),
-        ("추가", "추가"),  # a two-syllable word is not a particle plus a word
-        ("를", ""),  # a lone particle (spacing mistake) disappears
-    ],
-)
-def test_korean_particles_and_endings(word: str, stem: str) -> None:
-    assert strip_korean(word) == stem
-
-
-def test_jamo_turns_a_syllable_typo_into_one_letter() -> None:
-    assert jamo("삭제") == "ㅅㅏㄱㅈㅔ"
-    assert jamo("삭재") == "ㅅㅏㄱㅈㅐ"
-    assert jamo("abc") == "abc"
-
-
-@pytest.mark.parametrize(
-    ("token", "flags"),
-    [("-dp", ["-d", "-p"]), ("-it", ["-i", "-t"]), ("--rm", ["--rm"]), ("-P", ["-P"])],
-)
-def test_combined_short_flags(token: str, flags: list[str]) -> None:
-    assert split_flags(token) == flags
+from bot.ask.analysis import analyze
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,77 @@
+"""Typo repair: a word that no phrasing of the knowledge base uses becomes its closest
+known spelling, before a question is matched. Pure: no I/O.
+
+English words are compared by optimal-string-alignment distance (a swap of two letters
+is one edit): at most 1 edit for words of 4-5 letters, 2 for longer ones, and only a
+swap or a dropped letter for 3-letter words (``rnu`` -> ``run``, ``kil`` -> ``kill``);
+ties go to the word the knowledge base uses most. Korean words are compared letter by
+letter (jamo), so ``삭재`` -> ``삭제``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.ask.words import jamo, stem_en, strip_korean
+
+_EN_WORD = re.compile(r"(?<![-\w])[A-Za-z]{3,}(?![-\w])")
+_KO_WORD = re.compile(r"[\uac00-\ud7a3]+")
+
+
+class Speller:
+    """Built once from the index's vocabularies (:mod:`bot.ask.index`)."""
+
+    def __init__(
+        self, en_vocab: Sequence[str], en_known: Iterable[str], ko_words: Sequence[str]
+    ) -> None:
+        """``en_vocab``: the words phrasings use, most used first; ``en_known``: every
+        word spelt right (the explanations' words too); ``ko_words``: the Korean words."""
+        self._en_vocab = list(en_vocab)
+        self._en_short = [w for w in self._en_vocab if len(w) in (3, 4)]
+        self._en_set = frozenset(en_known)
+        self._ko_words = list(ko_words)
+        self._ko_set = frozenset(self._ko_words)
+        self._ko_jamo = [jamo(w) for w in self._ko_words]
+
+    def repair(self, text: str) -> str:
+        """``text`` with each unknown word replaced by its closest known spelling."""
+        text = _EN_WORD.sub(self._en, text)
+        return _KO_WORD.sub(self._ko, text)
+
+    def _en(self, m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in self._en_set or stem_en(low) in self._en_set:
+            return word
+        if len(low) == 3:
+            # only a swap (rnu -> run) or a dropped letter (kil -> kill)
+            for cand in self._en_short:
+                swap = len(cand) == 3 and sorted(cand) == sorted(low)
+                if (swap or len(cand) == 4) and OSA.distance(cand, low) == 1:
+                    return cand
+            return word
+        limit = 1 if len(low) <= 5 else 2
+        hits = process.extract(
+            low, self._en_vocab, scorer=OSA.distance, score_cutoff=limit, limit=8
+        )
+        for cand, _, _ in sorted(hits, key=lambda h: (h[1], h[2])):
+            # a typo keeps the first letter, or swaps the first two ("dcoker")
+            if cand[0] == low[0] or cand[:2] == low[1::-1]:
+                return str(cand)
+        return word
+
+    def _ko(self, m: re.Match[str]) -> str:
+        word = m.group(0)
+        stem = strip_korean(word)
+        # long unspaced runs are several words: repairing them as one would replace them
+        if len(stem) < 2 or len(stem) > 4 or stem in self._ko_set:
+            return word
+        cutoff = 80 if len(stem) < 4 else 75
+        hit = process.extractOne(jamo(stem), self._ko_jamo, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if not hit:
+            return word
+        return self._ko_words[hit[2]] + word[len(stem) :]
