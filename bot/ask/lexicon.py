@@ -76,6 +76,13 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "logout": (("로그아웃",), ("logout", "log out", "sign out")),
     "version": (("버전", "버젼"), ("version", "versions")),
     "volume": (("볼륨", "볼룸"), ("volume", "volumes")),
+    # keeping data past the container ("mysql 데이터 유지"): what volumes are for
+    "persist": (
+        ("데이터 유지", "데이터 보존", "영구 저장", "영구적으로", "영속", "데이터가 사라", "데이터 날아",
+         "데이터가 날아", "데이터 남기", "데이터 안 날아"),
+        ("persist", "persistent", "persistence", "keep data", "keep the data", "data survives",
+         "lose data", "lose the data", "data loss", "data is lost", "data is gone"),
+    ),
     "network": (("네트워크", "네트웍", "네트워킹"), ("network", "networks", "networking")),
     "compose": (("컴포즈", "컴포스"), ("compose", "docker-compose", "stack")),
     "prune": (

@@ -214,3 +214,8 @@ def test_an_image_with_its_tag_is_a_docker_word() -> None:
     # a host and port, or a drive letter, is no image
     assert analyze("connect to localhost:8080").domain_signals == 0
     assert analyze("c:drive is full").domain_signals == 0
+
+
+@pytest.mark.parametrize("text", ["mysql 컨테이너 데이터 유지", "keep the data when the container is removed"])
+def test_keeping_data_past_the_container_is_a_concept(text: str) -> None:
+    assert "c:persist" in analyze(text).features
