@@ -147,6 +147,13 @@ _INTO_IMAGE = re.compile(
     r"[^.?!]{0,40}?\b(?:set|define|declare|specify|choose|change|add|put|bake)\b"
     r"|(?:이미지|도커 ?이미지)\S{0,2}\s*(?:안에서|안에|내부에서|내부에|속에)\s*\S.{0,25}?"
     r"(?:정하|지정|설정|선언|넣|바꾸|변경|추가)"
+    # "이미지 만들 때 시간대 설정", "when building the image, set the timezone"
+    # (not what docker build's own options set: a tag, a name, the cache, a platform)
+    r"|(?:이미지\S{0,2}\s*(?:만들|빌드)\S{0,3}|빌드\S{0,3})\s*때\s*"
+    r"(?![^.?!]{0,25}?(?:태그|tag|이름|name|캐시|cache|플랫폼|platform|인자|arg))\S.{0,25}?"
+    r"(?:정하|지정|설정|선언|넣|바꾸|변경|추가)"
+    r"|\b(?:when|while) (?:building|creating|making) (?:the |an |my )?(?:docker )?image\b"
+    r"[^.?!]{0,30}?\b(?:set|define|add|put|bake|change)\b"
 )
 # what a question says is not to happen: "without stopping it", "don't rebuild",
 # "중지하지 않고", "빌드 없이" (the word after the negation, or the Korean stem before it)

@@ -149,6 +149,12 @@ def test_installing_into_a_container_is_not_installing_docker(
         ("이미지 안에서 기본 사용자 정하기", True),
         ("show the environment variables baked into an image", False),
         ("set the working directory of a container", False),
+        # a setting made while the image is built is the Dockerfile's too
+        ("도커 이미지 만들 때 시간대 설정", True),
+        ("when building the image, set the timezone", True),
+        # but not what docker build's own options set
+        ("이미지 빌드할 때 태그 지정", False),
+        ("빌드할 때 빌드 인자 넣기", False),
     ],
 )
 def test_a_setting_written_into_the_image_is_the_dockerfiles(text: str, dockerfile: bool) -> None:
