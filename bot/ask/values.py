@@ -37,6 +37,13 @@ _DURATION = re.compile(
     r"(?i)(?<![A-Za-z0-9_.])(\d+)\s?(ms|s|m|h|초|분|시간|seconds?|secs?|minutes?|mins?|hours?)"
     r"(?![a-z])"
 )
+_DAYS = re.compile(r"(?i)(?<![A-Za-z0-9_.])(\d+)\s?(days?|weeks?|일|주)(?![a-z가-힣])")
+_DAY_HOURS = {"day": 24, "days": 24, "일": 24, "week": 168, "weeks": 168, "주": 168}
+_ONE_UNIT = re.compile(
+    r"(?i)\b(?:the\s+)?(?:last|past|an?|one)\s+(hour|minute|day|week)\b|(한\s*시간|하루|일주일|한\s*주)"
+)
+_ONE = {"hour": "1h", "minute": "1m", "day": "24h", "week": "168h",
+        "한시간": "1h", "하루": "24h", "일주일": "168h", "한주": "168h"}
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.:/=-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_.:/])")
 # ASCII only: a Korean particle written against a path ("/src로") is not part of it
 _PATH = re.compile(
@@ -220,6 +227,12 @@ def _find_values(question: str) -> tuple[Value, ...]:
             add("size", f"{m.group(3)}{_SIZE_UNITS[m.group(4)]}", m.span())
     for m in _DURATION.finditer(question):
         add("duration", f"{m.group(1)}{_UNITS[m.group(2).lower()]}", m.span())
+    # days and weeks in hours (Docker's durations stop at "h"), and one unit said in words
+    for m in _DAYS.finditer(question):
+        add("duration", f"{int(m.group(1)) * _DAY_HOURS[m.group(2).lower()]}h", m.span())
+    for m in _ONE_UNIT.finditer(question):
+        unit = next(u for u in m.groups() if u)
+        add("duration", _ONE[re.sub(r"\s+", "", unit).lower()], m.span())
     for rx in (_PORT_EN, _PORT_KO):
         for m in rx.finditer(question):
             g = 1 if m.group(1) else 2

@@ -552,3 +552,21 @@ def test_switches_already_there_and_switches_that_turn_things_off(
 )
 def test_what_is_and_is_not_a_value(question: str, kinds: list[tuple[str, str]]) -> None:
     assert [(v.kind, v.hint) for v in find_values(question)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "duration"),
+    [
+        ("logs of the last hour", "1h"),
+        ("older than a week", "168h"),  # Docker's durations stop at hours
+        ("remove containers older than 2 days", "48h"),
+        ("하루 지난 이미지", "24h"),
+        ("지난 한 시간 로그", "1h"),
+    ],
+)
+def test_days_weeks_and_one_unit_in_words_are_durations(question: str, duration: str) -> None:
+    assert [v.text for v in find_values(question) if v.kind == "duration"] == [duration]
+
+
+def test_a_day_of_a_course_is_no_duration() -> None:
+    assert not [v for v in find_values("7일차 도커 공부") if v.kind == "duration"]
