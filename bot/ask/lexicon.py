@@ -16,7 +16,8 @@ from __future__ import annotations
 CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # concept: (Korean substrings, English words/phrases)
     "remove": (
-        ("삭제", "제거", "지우", "지워", "지운", "지울", "없애", "없앨", "날리", "날려", "리무브", "딜리트"),
+        ("삭제", "제거", "지우", "지워", "지운", "지울", "없애", "없앨", "날리", "날려", "리무브", "딜리트",
+         "떼려", "떼기", "떼어", "떼는", "떼고", "뗄"),
         ("delete", "remove", "rm", "erase", "del", "destroy", "get rid", "wipe", "purge"),
     ),
     "list": (

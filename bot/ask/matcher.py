@@ -256,8 +256,11 @@ class Matcher:
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
             core = self._core_of[e]
-            if cos >= _PHRASING_SAYS:
-                core = core | self._doc_core[first_doc[e]]
+            # (a phrasing that does something more than the question asks, "이미지 태그만
+            # 떼기" for "이미지 태그", says nothing of the kind)
+            said = self._doc_core[first_doc[e]]
+            if cos >= _PHRASING_SAYS and said & ACTIONS <= q_actions:
+                core = core | said
             missing = len(q_objects - core)
             if missing:
                 base *= _OBJECT_MISSING**missing

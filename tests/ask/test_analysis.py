@@ -225,3 +225,7 @@ def test_an_image_with_its_tag_is_a_docker_word() -> None:
 @pytest.mark.parametrize("text", ["mysql 컨테이너 데이터 유지", "keep the data when the container is removed"])
 def test_keeping_data_past_the_container_is_a_concept(text: str) -> None:
     assert "c:persist" in analyze(text).features
+
+
+def test_taking_a_tag_off_is_removing() -> None:
+    assert "c:remove" in analyze("이미지 태그만 떼려면?").features

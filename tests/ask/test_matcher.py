@@ -246,6 +246,12 @@ def test_alternatives_show_each_command_line_once(matcher: Matcher) -> None:
     assert len(lines) == len(set(lines)), shown
 
 
+def test_an_example_that_does_more_than_the_question_says_nothing_of_it(matcher: Matcher) -> None:
+    # rmi's "이미지 태그만 떼려면?" removes a tag: it does not make rmi an answer to "이미지 태그"
+    a = matcher.ask("이미지 태그")
+    assert a.best is not None and a.best.entry.id != "rmi", a.best
+
+
 @pytest.mark.parametrize("question", ["docker image rename", "rename docker images"])
 def test_an_example_close_to_the_question_says_what_its_entry_does(
     matcher: Matcher, question: str
