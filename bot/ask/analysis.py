@@ -128,7 +128,8 @@ _INSTRUCTION = re.compile(
 _KO_NOT = r"안\s*(?:하기|하고|하게|하도록|함|쓰기|쓰고|쓰게|쓰도록)"
 _NEGATION = re.compile(
     r"(?<![a-z])(?:without|no|not|nothing|don'?t|do not|never|disable[ds]?|skip|omit)(?![a-z])"
-    r"|않고|않음|않게|않도록|없이|말고|하지 말|생략|끄고|끈 채|" + _KO_NOT
+    r"|않고|않음|않게|않도록|않는다|없이|말고|하지 말|생략|끄고|끈 채|빼고|제외하고|남기고|"
+    + _KO_NOT
 )
 _INSTALL_INSIDE = re.compile(
     r"\binstall\w*\b.{1,40}?\b(?:in|inside|into|within|to)\s+(?:a |an |the |my |our |this )?"
@@ -165,6 +166,9 @@ _NEGATED_EN = re.compile(
 _NEGATED_KO = re.compile(
     r"([가-힣A-Za-z]+?)(?:하지|지|되지)\s*(?:않|말)|([가-힣A-Za-z]+)\s*없이"
     r"|([가-힣A-Za-z]+?)\s*(?:사용\s*)?" + _KO_NOT
+    # what is left alone: "볼륨은 건드리지 않고", "볼륨 빼고", "이미지는 남기고"
+    + r"|([가-힣A-Za-z]+?)(?:은|는|을|를|만)?\s*(?:건드리지|손대지|지우지|삭제하지)\s*(?:않|말)"
+    r"|([가-힣A-Za-z]+?)(?:은|는|을|를|만)?\s*(?:빼고|제외하고|남기고|남겨\s*두고|놔두고)"
 )
 # a blog title's "정리" is a summary, not a clean-up ("도커 명령어 정리", "볼륨 마운트 총정리"),
 # unless what is tidied is something Docker keeps ("안 쓰는 이미지 정리", "디스크 정리")
@@ -244,7 +248,7 @@ def analyze(text: str) -> Analysis:
     # a concept said only as what is not to happen is a negated one ("n:" features): "leave
     # a container without stopping it" is no question about docker stop
     spans = [m.span(1) for m in _NEGATED_EN.finditer(no_flags)] + [
-        m.span(next(g for g in (1, 2, 3) if m.group(g))) for m in _NEGATED_KO.finditer(no_flags)
+        m.span(next(g for g in range(1, 6) if m.group(g))) for m in _NEGATED_KO.finditer(no_flags)
     ]
     negated_words = [no_flags[a:b] for a, b in spans]
     negated: set[str] = set()

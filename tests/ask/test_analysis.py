@@ -173,6 +173,9 @@ def test_plural_docker_objects_anchor_a_question() -> None:
         ("빌드하지 않고 서비스만 띄우기", "build", "service"),
         ("run it without the cache", "cache", "run"),
         ("캐시 사용 안하기로 이미지 빌드", "cache", "build"),
+        # what is left alone
+        ("중지된 컨테이너 삭제 (볼륨은 건드리지 않는다)", "volume", "remove"),
+        ("이미지는 남기고 컨테이너만 삭제", "image", "container"),
     ],
 )
 def test_what_is_not_to_happen_is_a_negated_concept(text: str, negated: str, kept: str) -> None:
