@@ -88,6 +88,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "compose": (("컴포즈", "컴포스"), ("compose", "docker-compose", "stack")),
     "prune": (
         ("정리", "청소", "프루니", "프룬", "안 쓰는", "안쓰는", "쓰지 않는", "사용하지 않는", "사용 안 하는", "사용안하는", "미사용",
+         "사용되지 않는", "사용되지 않은", "쓰이지 않는", "쓰이지 않은", "안 쓰이는",
          "댕글링", "찌꺼기", "쓰레기", "불필요"),
         ("prune", "cleanup", "clean up", "clean", "unused", "dangling", "garbage", "leftover"),
     ),
