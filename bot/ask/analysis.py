@@ -127,7 +127,8 @@ _INSTRUCTION = re.compile(
 # ones, not a request)
 _KO_NOT = r"안\s*(?:하기|하고|하게|하도록|함|쓰기|쓰고|쓰게|쓰도록)"
 _NEGATION = re.compile(
-    r"(?<![a-z])(?:without|no|not|nothing|don'?t|do not|never|disable[ds]?|skip|omit)(?![a-z])"
+    r"(?<![a-z])(?:without|no|not|nothing|don'?t|do not|never|disable[ds]?|skip|omit"
+    r"|but keep|but leave|except|excluding)(?![a-z])"
     r"|않고|않음|않게|않도록|않는다|없이|말고|하지 말|생략|끄고|끈 채|빼고|제외하고|남기고|"
     + _KO_NOT
 )
@@ -159,7 +160,10 @@ _INTO_IMAGE = re.compile(
 # what a question says is not to happen: "without stopping it", "don't rebuild",
 # "중지하지 않고", "빌드 없이" (the word after the negation, or the Korean stem before it)
 _NEGATED_EN = re.compile(
-    r"(?i)\b(?:without|not|never|don'?t|do not|no longer|instead of)\s+(?:the\s+|a\s+|any\s+)?"
+    r"(?i)\b(?:without|not|never|don'?t|do not|no longer|instead of"
+    # what is left alone: "but keep the volumes", "except images"
+    r"|but (?:keep|leave)|keeping|except(?: for)?|excluding|other than|apart from"
+    r"|without touching)\s+(?:the\s+|a\s+|any\s+|my\s+|its\s+|their\s+)?"
     r"([a-z][a-z-]+)"
 )
 # (and the short form, _KO_NOT)

@@ -176,6 +176,8 @@ def test_plural_docker_objects_anchor_a_question() -> None:
         # what is left alone
         ("중지된 컨테이너 삭제 (볼륨은 건드리지 않는다)", "volume", "remove"),
         ("이미지는 남기고 컨테이너만 삭제", "image", "container"),
+        ("remove the compose containers but keep the volumes", "volume", "container"),
+        ("prune everything except images", "image", "prune"),
     ],
 )
 def test_what_is_not_to_happen_is_a_negated_concept(text: str, negated: str, kept: str) -> None:

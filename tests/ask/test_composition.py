@@ -298,6 +298,9 @@ def test_composer_rewrites_the_command_line(
         # "shared memory" is --shm-size's words: the stored -m <size> gives way
         ("docker run -m <size> --cpus <n> <image>", "set shared memory size for a container",
          "docker run --shm-size <bytes> <image>"),
+        # what is to be kept asks for no flag that removes it
+        ("docker compose down", "stop and remove the containers and networks but keep volumes",
+         None),
         # an added switch replaces the stored line's opposite one
         ("docker compose up -d --build", "bring it up without building",
          "docker compose up -d --no-build"),
