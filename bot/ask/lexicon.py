@@ -145,6 +145,9 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     # the engine itself ("restart the docker daemon" is not docker restart)
     "daemon": (("데몬", "도커 엔진", "도커엔진"), ("daemon", "dockerd", "docker engine")),
+    # more than one ("compose 파일 두 개", "multiple compose files", "several commands")
+    "several": (("여러", "두 개", "두개", "세 개", "세개", "복수", "다수"),
+                ("multiple", "several", "two", "three", "many", "more than one")),
     "windows": (("윈도우", "윈도"), ("windows", "win10", "win11")),
     "wsl": (("wsl",), ("wsl", "wsl2")),
     "virtualization": (("가상화", "가상 머신", "가상머신", "vm", "버추얼박스", "버츄얼박스", "브이엠웨어", "하이퍼바이저"), ("virtualization", "virtualisation", "vm", "vms", "hypervisor", "virtualbox", "vmware", "virtual machine")),

@@ -234,3 +234,8 @@ def test_keeping_data_past_the_container_is_a_concept(text: str) -> None:
 
 def test_taking_a_tag_off_is_removing() -> None:
     assert "c:remove" in analyze("이미지 태그만 떼려면?").features
+
+
+@pytest.mark.parametrize("text", ["컴포즈 파일 두 개 같이 쓰기", "use multiple compose files", "여러 컨테이너"])
+def test_more_than_one_is_a_concept(text: str) -> None:
+    assert "c:several" in analyze(text).features
