@@ -82,6 +82,8 @@ class Composition:
 
 
 
+_RECENT = re.compile(r"(?i)(?:\b(?:the\s+)?(?:last|past|recent)|최근|지난)\s*$")
+_RECENT_WORDS = frozenset({"c:tail", "w:last", "w:past", "w:recent", "k:최근", "k:지난"})
 _MOUNT_WORDS = re.compile(
     r"(?i)\b(?:mount\w*|volumes?|bind|folders?|director(?:y|ies)|dirs?|files?)\b"
     r"|마운트|볼륨|폴더|디렉터리|파일"
@@ -164,6 +166,9 @@ class Composer(FlagScorer):
             i for i, v in enumerate(found) if v.kind == "name" and v.text in enums.values()
         )
         said_values = value_words(found) | enum_words(w for _, w in said_enums.values())
+        # "최근 5분", "the last 30 minutes": a span of time (--since), not the last lines
+        if any(v.kind == "duration" and _RECENT.search(question, 0, v.start) for v in found):
+            said_values |= _RECENT_WORDS
         exclude = exclude | said_values
         # what a flag already on the line names, or says in words people use for it,
         # picks no other flag ("detached" is the stored -d, not --detach-keys; "host
@@ -258,7 +263,10 @@ class Composer(FlagScorer):
         ]
         # (when something was asked: a flag added, or one of the menu's own, "more memory"
         # of "--restart <policy> --memory <size> --cpus <n>")
-        touched = {f.long for f in menu if self._touches(cmd, f, a, new_flags)}
+        # (words that a flag given a value already answers touch no other: "환경변수
+        # MODE=prod" is the stored -e's, not the stored --env-file <file>'s)
+        answered = [*new_flags, *(f for f in stored if f.name in values)]
+        touched = {f.long for f in menu if self._touches(cmd, f, a, answered)}
         drop = frozenset(
             f.name for f in menu
             if (flags or touched) and len(menu) > 1 and f.name not in values

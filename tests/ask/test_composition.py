@@ -298,6 +298,13 @@ def test_composer_rewrites_the_command_line(
         # "shared memory" is --shm-size's words: the stored -m <size> gives way
         ("docker run -m <size> --cpus <n> <image>", "set shared memory size for a container",
          "docker run --shm-size <bytes> <image>"),
+        # a value given to one of the stored line's options: the other placeholder gives way
+        ("docker run -e <KEY>=<VALUE> --env-file <file> <image>", "환경변수 MODE=prod 주고 실행",
+         "docker run -e MODE=prod <image>"),
+        # "the last 30 minutes" is a span of time, not the last lines
+        ("docker logs <container>", "show the logs of the last 30 minutes",
+         "docker logs --since 30m <container>"),
+        ("docker logs <container>", "api 컨테이너 로그 최근 5분만 보기", "docker logs --since 5m api"),
         # what is to be kept asks for no flag that removes it
         ("docker compose down", "stop and remove the containers and networks but keep volumes",
          None),
