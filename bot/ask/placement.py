@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from bot.ask.analysis import analyze
-from bot.ask.lexicon import SOFTWARE_NAMES
+from bot.ask.lexicon import EN_STOP, SOFTWARE_NAMES
 from bot.ask.names import HINTS
 from bot.ask.option_values import filter_value, fit
 from bot.ask.values import Value
@@ -110,7 +110,17 @@ def fill_positionals(
         elif w == "<host-path>" and _HERE.search(question):
             words[i] = "."
         elif _IMAGE_SLOT.fullmatch(w):
-            if refs:
+            later = any(_IMAGE_SLOT.fullmatch(x) for x in words[i + 1 :])
+            if w.startswith("<image>") and later and len(refs) == 1 and _is_target(
+                question, found[refs[0]]
+            ):
+                # "myapp 이미지를 myrepo/myapp:v1으로 태그": the one reference given is the new
+                # name; the image it names comes from "the myapp image" / "myapp 이미지"
+                bare = [m.group(1) or m.group(2) for m in _BARE_IMAGE.finditer(question)]
+                bare = [b for b in bare if b.lower() not in EN_STOP | _NOT_IMAGES]
+                if bare:
+                    words[i] = bare[0]
+            elif refs:
                 j = refs.pop(0)
                 used.add(j)
                 words[i] = found[j].text
@@ -131,6 +141,23 @@ def fill_positionals(
             used.add(hosts[0])
             words.append(found[hosts[0]].text)
     return " ".join(words)
+
+
+# an image named by its bare name, "the myapp image", "myapp 이미지"
+_BARE_IMAGE = re.compile(
+    r"(?i)\b(?:the\s+)?([a-z][a-z0-9._-]*)\s+image\b|(?<![\w./:-])([a-z][a-z0-9._-]*)\s*이미지"
+)
+
+
+_NOT_IMAGES = frozenset({"docker", "new", "base", "local", "old", "my", "this", "that", "same"})
+
+
+def _is_target(question: str, ref: Value) -> bool:
+    """The reference is said as what something becomes: "as X", "to X", "X으로"."""
+    before = question[: ref.start]
+    after = question[ref.start + len(ref.text) :]
+    return bool(re.search(r"(?i)\b(?:as|to|into)\s+$", before)
+                or re.match(r"\s*(?:으로|로)", after))
 
 
 SELECTING_KINDS = frozenset(

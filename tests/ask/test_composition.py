@@ -301,6 +301,11 @@ def test_composer_rewrites_the_command_line(
         # a value given to one of the stored line's options: the other placeholder gives way
         ("docker run -e <KEY>=<VALUE> --env-file <file> <image>", "환경변수 MODE=prod 주고 실행",
          "docker run -e MODE=prod <image>"),
+        # one reference said as the new name: the image is the one named bare
+        ("docker tag <image> <new-image>:<tag>", "myapp 이미지를 myrepo/myapp:v1으로 태그",
+         "docker tag myapp myrepo/myapp:v1"),
+        ("docker tag <image> <new-image>:<tag>", "tag an image as myrepo/myapp:v1",
+         "docker tag <image> myrepo/myapp:v1"),
         # "the last 30 minutes" is a span of time, not the last lines
         ("docker logs <container>", "show the logs of the last 30 minutes",
          "docker logs --since 30m <container>"),
