@@ -280,6 +280,10 @@ FOREIGN_STRICT: frozenset[str] = frozenset(
         # containers of programming languages, images of web pages
         "qt", "qml", "qlist", "qvector", "qmap", "iterator", "iterators", "c++", "cpp",
         "arraylist", "hashmap", "hashset", "linkedlist", "img", "canvas", "srcset", "bootstrap",
+        # containers, images, volumes and registries of other things: servlet and UI
+        # containers, cloud storage and disks, Windows' registry, other clouds' services
+        "servlet", "jetpack", "kotlin", "swiftui", "flutter", "regedit", "hkey", "hklm", "blob",
+        "ebs", "lvm", "iso", "qcow2", "vmdk", "ova", "neural", "ioc", "fargate", "lambda",
     }
 )
 

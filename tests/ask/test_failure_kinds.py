@@ -126,6 +126,10 @@ def test_context_words_pick_the_variant(matcher: Matcher, question: str, pattern
         "a picture does not show in the html img tag",
         "copy a file out of a vagrant box",
         "k3s pods stuck in pending",
+        # containers, images and registries of other things
+        "jetpack compose image does not load in the container layout",
+        "regedit registry key to start a program at login",
+        "attach a new ebs volume to a running instance",
         pytest.param(
             "how big is a 40 foot shipping container",
             marks=pytest.mark.xfail(
