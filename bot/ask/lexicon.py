@@ -134,7 +134,10 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "exec": (("명령 실행", "명령어 실행", "exec"), ("exec", "execute command", "run command")),
     "restart-policy": (
         ("재시작 정책", "자동 재시작", "자동으로 다시", "재부팅 후", "항상 켜", "오토 리스타트", "자동 리스타트", "리스타트 폴리시", "리스타트 정책",
-         "자동 시작", "자동으로 시작", "부팅할 때", "부팅 시"),
+         "자동 시작", "자동으로 시작", "부팅할 때", "부팅 시",
+         # what the container is to do by itself: "항상 재시작되도록", "다시 띄우게"
+         "항상 재시작", "재시작되도록", "재시작되게", "다시 띄우게", "다시 띄우도록", "다시 뜨게",
+         "다시 뜨도록", "다시 시작되게", "다시 시작되도록"),
         ("restart policy", "auto restart", "always restart", "unless-stopped", "on-failure",
          "autostart", "auto start", "auto-start", "start automatically", "automatically start", "restart automatically", "automatically restart", "unless stopped",
          "on boot", "at boot", "on reboot", "after reboot", "system reboot", "start on boot"),

@@ -239,3 +239,8 @@ def test_taking_a_tag_off_is_removing() -> None:
 @pytest.mark.parametrize("text", ["컴포즈 파일 두 개 같이 쓰기", "use multiple compose files", "여러 컨테이너"])
 def test_more_than_one_is_a_concept(text: str) -> None:
     assert "c:several" in analyze(text).features
+
+
+@pytest.mark.parametrize("text", ["항상 재시작되도록 실행", "죽으면 다시 띄우게 실행"])
+def test_what_a_container_is_to_do_by_itself_is_a_restart_policy(text: str) -> None:
+    assert "c:restart-policy" in analyze(text).features
