@@ -174,6 +174,8 @@ _NEGATED_KO = re.compile(
     + r"|([가-힣A-Za-z]+?)(?:은|는|을|를|만)?\s*(?:건드리지|손대지|지우지|삭제하지)\s*(?:않|말)"
     r"|([가-힣A-Za-z]+?)(?:은|는|을|를|만)?\s*(?:빼고|제외하고|남기고|남겨\s*두고|놔두고)"
 )
+# (a quick look for the words all of them need: most texts have none)
+_KO_NOT_WORDS = re.compile(r"않|말|없이|안|빼고|제외하고|남기고|남겨|놔두고")
 # a blog title's "정리" is a summary, not a clean-up ("도커 명령어 정리", "볼륨 마운트 총정리"),
 # unless what is tidied is something Docker keeps ("안 쓰는 이미지 정리", "디스크 정리")
 _SUMMARY_KO = re.compile(
@@ -252,7 +254,8 @@ def analyze(text: str) -> Analysis:
     # a concept said only as what is not to happen is a negated one ("n:" features): "leave
     # a container without stopping it" is no question about docker stop
     spans = [m.span(1) for m in _NEGATED_EN.finditer(no_flags)] + [
-        m.span(next(g for g in range(1, 6) if m.group(g))) for m in _NEGATED_KO.finditer(no_flags)
+        m.span(next(g for g in range(1, 6) if m.group(g)))
+        for m in (_NEGATED_KO.finditer(no_flags) if _KO_NOT_WORDS.search(no_flags) else ())
     ]
     negated_words = [no_flags[a:b] for a, b in spans]
     negated: set[str] = set()
