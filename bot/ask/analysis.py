@@ -17,6 +17,7 @@ also does to the phrasings it is compared with:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
 _KO_RE, _KO_FORMS, _EN_RE, _EN_FORMS = _concept_patterns()
 
 
+@functools.lru_cache(maxsize=8192)
 def concept_word(word: str) -> bool:
     """The English word is a surface form of a lexicon concept (``delete`` is *remove*)."""
     return word in _EN_FORMS or stem_en(word) in _EN_FORMS

@@ -71,10 +71,17 @@ def flag_keys(features: Mapping[str, float]) -> frozenset[str]:
     """The features that can pick a flag: concepts, and words that are no concept's form
     (``delete`` counts once, as the concept *remove*, not again as a word). A negated
     concept ("without building") is the concept here: what --no-build turns off."""
-    plain = (_unnegated(k) for k in features if not k.startswith("x:unsaid:"))
-    return frozenset(
-        k for k in plain if k[0] in _KIND and not (k[0] == "w" and concept_word(k[2:]))
-    )
+    out = set()
+    for k in features:
+        kind = k[0]
+        if kind == "n":
+            k = _unnegated(k)
+            kind = k[0]
+        if kind in _KIND and not (kind == "w" and concept_word(k[2:])) and not (
+            kind == "x" and k.startswith("x:unsaid:")
+        ):
+            out.add(k)
+    return frozenset(out)
 
 
 def _unnegated(key: str) -> str:

@@ -167,7 +167,8 @@ class Matcher:
                 start = i
         self._features_of = [frozenset(f) for f in self.index["features_of"]]
         self._core_of = [frozenset(c) for c in self.index["core"]]
-        self._doc_core = [frozenset(c) for c in self.index["doc_core"]]
+        # (read as sets only for the few phrasings that come that close to a question)
+        self._doc_core: list[list[str]] = self.index["doc_core"]
         # the CLI command each entry's command line runs ("docker container logs")
         paths = zip(self._entries, self.index["paths"], strict=True)
         self._path_of = {e.id: p for e, p in paths if p}
@@ -258,9 +259,10 @@ class Matcher:
             core = self._core_of[e]
             # (a phrasing that does something more than the question asks, "이미지 태그만
             # 떼기" for "이미지 태그", says nothing of the kind)
-            said = self._doc_core[first_doc[e]]
-            if cos >= _PHRASING_SAYS and said & ACTIONS <= q_actions:
-                core = core | said
+            if cos >= _PHRASING_SAYS:
+                said = frozenset(self._doc_core[first_doc[e]])
+                if said & ACTIONS <= q_actions:
+                    core = core | said
             missing = len(q_objects - core)
             if missing:
                 base *= _OBJECT_MISSING**missing
