@@ -100,6 +100,11 @@ def test_command_scored_question_sets_are_well_formed() -> None:
                     assert q.source.startswith(("http://", "https://")), q.where
                 else:
                     assert q.source == "own", q.where
+    # the fresh collection of real questions, read only as totals
+    fresh = load_set(folder, "real-fresh")
+    assert len(fresh) >= 150 and {q.lang for q in fresh} == {"ko", "en"}
+    assert any(not q.in_scope for q in fresh)
+    assert all(q.source.startswith(("http://", "https://")) for q in fresh)
 
 
 def test_benchmark_questions_are_not_knowledge_examples() -> None:
@@ -115,7 +120,7 @@ def test_benchmark_questions_are_not_knowledge_examples() -> None:
     kb = load_knowledge(ROOT / "knowledge")
     examples = {norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
     folder = ROOT / "bench" / "questions"
-    for name in ("real-dev", "real-holdout", "task-dev", "task-holdout"):
+    for name in ("real-dev", "real-holdout", "real-fresh", "task-dev", "task-holdout"):
         qs = load_set(folder, name)
         same = [q.text for q in qs if norm(q.text) in examples]
         # short everyday phrases and error messages coincide ("컨테이너 삭제", "Cannot connect
