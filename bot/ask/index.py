@@ -7,6 +7,7 @@ Pure: no I/O.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -15,6 +16,7 @@ from typing import Any
 
 from bot.ask.analysis import Analysis, analyze
 from bot.ask.composition import Composer
+from bot.ask.flag_scoring import FlagData
 from bot.ask.lexicon import COMMON_EN, CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import LANGS
@@ -90,6 +92,14 @@ def weigh(
             for k, tf in features.items() if KIND_WEIGHT[k[0]]}
 
 
+@functools.cache
+def reference_flags() -> FlagData:
+    """What the CLI reference's flag texts and the flag hints analyse into: the same for
+    every knowledge base, so a process analyses them once (a reload of the knowledge base
+    only analyses its phrasings)."""
+    return Composer().export()
+
+
 def build_index(kb: KnowledgeBase) -> IndexData:
     """Analyse every phrasing of every entry into the matcher's index."""
     analyses: list[tuple[int, Analysis]] = []
@@ -155,7 +165,7 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         (w for w in en_vocab if len(w) >= 3),
         key=lambda w: (w not in EN_STOP, -df.get("w:" + w, 0), w),
     )
-    composer = Composer()
+    composer = Composer(data=reference_flags())
     paths = []
     for entry in kb.entries:
         node, _ = composer.node_of(entry.command or "")
@@ -170,7 +180,7 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         "core": [sorted(core_objects(e)) for e in kb.entries],
         "doc_core": doc_core,
         "paths": paths,
-        "flags": composer.export(),
+        "flags": reference_flags(),
         "en_vocab": en_sorted,
         "en_known": sorted(en_known),
         "ko_words": sorted(ko_vocab),
