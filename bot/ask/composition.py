@@ -83,7 +83,6 @@ class Composition:
 
 
 _RECENT = re.compile(r"(?i)(?:\b(?:the\s+)?(?:last|past|recent)|최근|지난)\s*$")
-_RECENT_WORDS = frozenset({"c:tail", "w:last", "w:past", "w:recent", "k:최근", "k:지난"})
 _MOUNT_WORDS = re.compile(
     r"(?i)\b(?:mount\w*|volumes?|bind|folders?|director(?:y|ies)|dirs?|files?)\b"
     r"|마운트|볼륨|폴더|디렉터리|파일"
@@ -166,9 +165,11 @@ class Composer(FlagScorer):
             i for i, v in enumerate(found) if v.kind == "name" and v.text in enums.values()
         )
         said_values = value_words(found) | enum_words(w for _, w in said_enums.values())
-        # "최근 5분", "the last 30 minutes": a span of time (--since), not the last lines
-        if any(v.kind == "duration" and _RECENT.search(question, 0, v.start) for v in found):
-            said_values |= _RECENT_WORDS
+        # "최근 5분", "the last 30 minutes": a span of time (--since), not the last lines;
+        # the words before it are the value's
+        for v in found:
+            if v.kind == "duration" and (before := _RECENT.search(question, 0, v.start)):
+                said_values |= {k for k in analyze(before.group(0)).features if k[0] in "wkc"}
         exclude = exclude | said_values
         # what a flag already on the line names, or says in words people use for it,
         # picks no other flag ("detached" is the stored -d, not --detach-keys; "host

@@ -139,9 +139,8 @@ def _by_name(d: _FlagDoc, said: Iterable[str]) -> bool:
     if long.count("-") >= 2:
         words = {k for k in hit if k[0] != "c" or k[2:] in long.split("-")}
         return len(words) >= 2 or any(k[2:] == long.replace("-", "") for k in hit)
-    if "-" in long and hit and hit <= _GENERIC and not set(long.split("-")) <= {
-        k[2:] for k in hit
-    }:
+    # (every word of the name said returned above)
+    if "-" in long and hit and hit <= _GENERIC:
         return False  # "a single file" is not --env-file, "host port" not --add-host
     return bool(hit)
 
