@@ -291,9 +291,11 @@ def analyze(text: str) -> Analysis:
     def add(key: str, weight: float) -> None:
         features[key] = features.get(key, 0.0) + weight
 
-    for c in concepts:
+    # (in a fixed order: the features' order is the order scores are summed in, and a
+    # set's order changes from one process to the next)
+    for c in sorted(concepts):
         features["c:" + c] = 1.0
-    for c in negated:
+    for c in sorted(negated):
         features["n:" + c] = 1.0
     # a Dockerfile instruction named as Dockerfiles write it ("CMD", "HEALTHCHECK") is a
     # term of its own, not the everyday word "cmd" or "user"

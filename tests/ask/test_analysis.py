@@ -244,3 +244,20 @@ def test_more_than_one_is_a_concept(text: str) -> None:
 @pytest.mark.parametrize("text", ["항상 재시작되도록 실행", "죽으면 다시 띄우게 실행"])
 def test_what_a_container_is_to_do_by_itself_is_a_restart_policy(text: str) -> None:
     assert "c:restart-policy" in analyze(text).features
+
+
+def test_features_come_in_the_same_order_in_every_process() -> None:
+    # scores are summed in the features' order: a set's order, which changes with the
+    # process's hash seed, would break ties between answers differently on each replica
+    import os
+    import subprocess
+    import sys
+
+    code = ("from bot.ask.analysis import analyze; "
+            "print(list(analyze('컴포즈 서비스 컨테이너 ID만 출력, without the cache').features))")
+    orders = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(orders) == 1, orders
