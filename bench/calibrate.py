@@ -9,7 +9,7 @@ splits are never read here.
 
 The rule (bot/ask/matcher.py): confident when ``score + k * (score - runner-up)`` reaches
 ``THRESHOLD``, or ``THRESHOLD_UNANCHORED`` for a question that is not plainly about Docker
-(:func:`bot.ask.matcher.specific`), and the topic gate lets the question through. For
+(:meth:`bot.ask.matcher.Matcher.plainly_docker`), and the topic gate lets the question through. For
 every (k, THRESHOLD, THRESHOLD_UNANCHORED) on a grid it computes, per style, in-scope
 top-1 (confident and right) and out-of-scope abstention. The choice: among the points
 whose abstention is at least ABSTENTION_TARGET in every style (a wrong confident answer
@@ -43,7 +43,6 @@ from bot.ask.matcher import (
     Matcher,
     clean_question,
     off_topic_of,
-    specific,
 )
 from bot.ask.phrasing import focus
 
@@ -80,12 +79,16 @@ def collect(matcher: Matcher) -> list[Row]:
             top is not None and in_scope and is_right(top),
             ranked[0].score if ranked else 0.0,
             matcher.runner_up(ranked),
-            specific(a),
+            matcher.plainly_docker(a, top),
             off_topic_of(a),
         )
 
     for q in read_questions(QUESTIONS / "dev.tsv"):
-        rows.append(row("own", q.in_scope, q.text, lambda c, q=q: c.entry.id == q.expected))
+
+        def is_entry(c: Candidate, expected: str | None = q.expected) -> bool:
+            return c.entry.id == expected
+
+        rows.append(row("own", q.in_scope, q.text, is_entry))
     for style in ("real", "task"):
         for cq in load_set(QUESTIONS, f"{style}-dev"):
             pattern = cq.command

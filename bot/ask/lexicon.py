@@ -306,6 +306,7 @@ FOREIGN: frozenset[str] = frozenset(
         "linux", "리눅스", "chmod", "grep", "aws", "ec2", "cloudwatch", "s3", "gcp", "azure",
         "systemctl", "brew", "homebrew", "apt", "numpy", "pytest", "bash", "zsh", "facebook", "카톡", "카카오톡", "photoshop", "포토샵", "레디스", "nginx설정",
         "scp", "sftp", "putty", "rpm", "rsync", "crontab", "vscode",
+        "firewall", "firewalld", "ufw", "방화벽",
     }
 )
 

@@ -139,6 +139,13 @@ def specific(a: Analysis) -> bool:
     return a.anchored or a.domain_signals >= 2
 
 
+def _valued(c: Candidate) -> int:
+    """How many flags of ``c``'s composed line carry a value the question gave."""
+    if c.composition is None:
+        return 0
+    return sum(1 for f in c.composition.flags if f.value and not f.value.startswith("<"))
+
+
 class Matcher:
     """Builds its index once; :meth:`ask` is then pure and fast."""
 
@@ -348,7 +355,7 @@ class Matcher:
         return self._composed(Candidate(entry, 1.0), text, analyze(self._repair(focus(text))))
 
     def _composed(self, c: Candidate, question: str, a: Analysis) -> Candidate:
-        if c.entry.command is None:
+        if c.entry.command is None or c.composition is not None:
             return c
         exclude = self._title_features.get(c.entry.id)
         if exclude is None:
@@ -374,9 +381,19 @@ class Matcher:
             return 0.0
         return ranked[0].score + MARGIN_WEIGHT * (ranked[0].score - self.runner_up(ranked))
 
-    def bar(self, a: Analysis) -> float:
-        """The confidence a question needs: more when it names nothing of Docker's."""
-        return self.threshold if specific(a) else self.threshold_unanchored
+    def plainly_docker(self, a: Analysis, best: Candidate | None = None) -> bool:
+        """The question is plainly about Docker (:func:`specific`), or names one of Docker's
+        words and gives a value that a flag of the best answer takes ("서브넷 172.20.0.0/16
+        으로 네트워크" is ``network create --subnet``'s): ``best`` composed."""
+        return specific(a) or (best is not None and a.domain_signals + _valued(best) >= 2)
+
+    def bar(self, a: Analysis, best: Candidate | None = None) -> float:
+        """The confidence a question needs: more when it is not plainly about Docker."""
+        return self.threshold if self.plainly_docker(a, best) else self.threshold_unanchored
+
+    def best_composed(self, ranked: list[Candidate], text: str, a: Analysis) -> Candidate | None:
+        """The best answer with the flags and values ``text`` asks for."""
+        return self._composed(ranked[0], text, a) if ranked else None
 
     def ask(self, question: str, lang: Lang | None = None) -> Answer:
         text = clean_question(question)
@@ -391,7 +408,10 @@ class Matcher:
             if r2 and (not ranked or r2[0].score > ranked[0].score):
                 ranked, a = r2, a2
         off_topic = off_topic_of(topic)
-        confident = not off_topic and self.confidence(ranked, a) >= self.bar(topic)
+        best = None if off_topic else self.best_composed(ranked, text, topic)
+        if best is not None:
+            ranked = [best, *ranked[1:]]  # composed once
+        confident = not off_topic and self.confidence(ranked, a) >= self.bar(topic, best)
         if confident:
             shown = self._distinct(ranked, text, topic, 1 + MAX_ALTERNATIVES)
             return Answer(text, answer_lang, True, shown[0], tuple(shown[1:]))

@@ -27,6 +27,12 @@ def matcher() -> Matcher:
         ("docker stop with a 30 second timeout", r"^docker stop (.* )?-t 30\b"),
         ("list containers with their sizes", r"^docker ps (.* )?-s\b"),
         ("remove the volumes too when I bring compose down", r"^docker compose down (.* )?-v\b"),
+        # one of Docker's words alone ("network", "로그") needs the higher bar; a value that
+        # a flag of the answer takes (a subnet, a line count) is Docker's as well
+        ("네트워크 만들 때 서브넷 10.5.0.0/24 지정", r"^docker network create --subnet 10\.5\.0\.0/24 "),
+        ("make a network with gateway 192.168.50.1", r"^docker network create --gateway 192\.168\.50\.1 "),
+        ("로그 마지막 50줄만", r"^docker logs --tail 50 "),
+        ("limit open files to 4096 for a new container", r"^docker run --ulimit nofile=4096"),
     ],
 )
 def test_command_gets_the_flags_and_values_asked_for(

@@ -130,6 +130,9 @@ def test_context_words_pick_the_variant(matcher: Matcher, question: str, pattern
         "jetpack compose image does not load in the container layout",
         "regedit registry key to start a program at login",
         "attach a new ebs volume to a running instance",
+        # the host's firewall, even with a port that -p would take
+        "방화벽에서 8080 포트 열기",
+        "open port 3000 in the firewall",
         pytest.param(
             "how big is a 40 foot shipping container",
             marks=pytest.mark.xfail(
@@ -162,6 +165,11 @@ def test_on_topic_without_a_docker_noun_gets_an_answer_or_suggestions(
     a = answer_of(matcher, question)
     assert a.confident or a.alternatives
     assert shown_commands(a) or a.best is not None
+
+
+def test_one_docker_word_without_a_value_keeps_the_higher_bar(matcher: Matcher) -> None:
+    a = matcher.ask("서브넷 마스크 255.255.255.0 계산")
+    assert not a.confident
 
 
 def test_a_failing_build_step_is_answered_with_its_entry(matcher: Matcher) -> None:
