@@ -360,7 +360,8 @@ class FlagScorer:
                 parts = {k: v for k, v in parts.items() if k not in negated}
             parts = {k: v for k, v in parts.items() if v > 0}
             if i in hinted:
-                parts.update(hinted[i])
+                # (a hint's words weigh at least what they weigh as the flag's own words)
+                parts.update({k: max(v, parts.get(k, 0.0)) for k, v in hinted[i].items()})
                 full.add(d.flag.long)
                 pending.append((d, parts))
                 continue

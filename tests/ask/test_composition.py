@@ -429,6 +429,12 @@ def test_composer_fills_values_of_every_kind(
         ("docker restart <container>", "restart the container automatically", None),
         ("docker attach <container>", "attach to the container without input", None),
         ("docker stop <container>", "stop it with SIGINT", "docker stop --signal SIGINT <container>"),
+        # "background" is --detach's whole name and one word of --detach-keys: a phrase
+        # people use for a flag weighs no less than the same words in the flag's own text
+        ("docker run <image> [<command>]", "컨테이너를 백그라운드에서 실행하려면?",
+         "docker run -d <image> [<command>]"),
+        ("docker run <image> [<command>]", "run a container in the background",
+         "docker run -d <image> [<command>]"),
     ],
 )
 def test_composer_picks_options_from_what_the_question_says(
