@@ -31,6 +31,8 @@ from bot.ask.lexicon import (
     FOREIGN,
     FOREIGN_STRICT,
     KO_STOP,
+    RESTART_ON_FAILURE,
+    RESTART_UNLESS_STOPPED,
     SOFTWARE_NAMES,
     STRONG_ANCHORS,
 )
@@ -57,6 +59,7 @@ _KO_ANCHORS = ("도커", "컨테이너", "이미지")
 _KO_DOMAIN = tuple(w for w in DOMAIN_WORDS if not w.isascii())
 
 
+_RESTART_WHEN = re.compile("(?i)" + "|".join((*RESTART_UNLESS_STOPPED, *RESTART_ON_FAILURE)))
 _KO_NOT_CONCEPTS = ("줄이", "줄여", "줄인", "줄일", "줄어", "줄었")
 
 
@@ -244,6 +247,10 @@ def analyze(text: str) -> Analysis:
         concepts.add("dockerfile")
     if _TAIL_OF.search(no_flags):
         concepts.add("tail")
+    # "restart on failure", "죽으면 재시작": restarted when something happens is a policy
+    if "restart" in concepts and _RESTART_WHEN.search(no_flags):
+        concepts.discard("restart")
+        concepts.add("restart-policy")
     summary = _SUMMARY_KO.search(no_flags)
     if summary and "prune" in concepts:
         before = summary.group(2) or summary.group(3) or ""

@@ -32,6 +32,7 @@ from bot.ask.flag_scoring import (
 )
 from bot.ask.option_values import ENUMS, enum_said, filter_value, fit
 from bot.ask.placement import (
+    REFUSED_TOGETHER,
     SELECTED_BY_VALUE,
     command_words,
     drop_conflicts,
@@ -83,6 +84,11 @@ class Composition:
 
 
 _RECENT = re.compile(r"(?i)(?:\b(?:the\s+)?(?:last|past|recent)|최근|지난)\s*$")
+# how many times a failing container is started again: "최대 5번까지", "at most 3 times"
+_RETRIES = re.compile(
+    r"(?i)(?:(?:최대|at most|up to|no more than)\s*)?(?<!\d)(\d{1,3})\s*"
+    r"(?:번|회|times\b|retries\b|tries\b|attempts\b)(?:까지만?)?"
+)
 _MOUNT_WORDS = re.compile(
     r"(?i)\b(?:mount\w*|volumes?|bind|folders?|director(?:y|ies)|dirs?|files?)\b"
     r"|마운트|볼륨|폴더|디렉터리|파일"
@@ -160,6 +166,15 @@ class Composer(FlagScorer):
             if f.long in ENUMS and (hit := enum_said(f, question)) is not None
         }
         enums = {long: word for long, (word, _) in said_enums.items()}
+        # restarted on failure "at most 5 times" is on-failure:5 (the count is no limit of
+        # another option: not --pids-limit 5)
+        if enums.get("restart") == "on-failure" and (m := _RETRIES.search(question)):
+            at = next((i for i, v in enumerate(found) if v.start == m.start(1)), None)
+            if at is not None:
+                used.add(at)
+                enums["restart"] = f"on-failure:{m.group(1)}"
+                said_enums["restart"] = (enums["restart"],
+                                         f"{said_enums['restart'][1]} {m.group(0)}")
         # a word that said an enumerated value names nothing ("overlay 네트워크 mesh")
         used.update(
             i for i, v in enumerate(found) if v.kind == "name" and v.text in enums.values()
@@ -217,6 +232,13 @@ class Composer(FlagScorer):
             if f.name not in present and f not in chosen:
                 chosen.append(f)
         new_flags = drop_conflicts(chosen, present)
+        # a flag the engine refuses with one of the line's that the question asks for too
+        # ("죽으면 다시 시작되게" on a --restart line) is not added
+        new_flags = [
+            f for f in new_flags
+            if not any(f.long in g and f"--{o}" in present and (o in asked or o in enums)
+                       for g in REFUSED_TOGETHER for o in g - {f.long})
+        ]
         # a value goes to the flag the question asks for most: "a soft memory reservation
         # of 256 MB" is --memory-reservation's, not the stored line's --memory <size>
         takers = [*stored, *(f for f in new_flags if f.takes_value)]
@@ -233,9 +255,9 @@ class Composer(FlagScorer):
         for f in takers:
             value = (
                 (fmt_value if f is fmt else None)
+                or enums.get(f.long)
                 or (hit[0] if f.name in present
                     and (hit := enum_said(f, question, named=True)) else None)
-                or enums.get(f.long)
                 or value_for(f, question, found, used)
             )
             if value is not None:
@@ -276,6 +298,9 @@ class Composer(FlagScorer):
             opposite for f in new_flags
             if (opposite := "--" + (f.long[3:] if f.long.startswith("no-") else "no-" + f.long))
             in present
+        } | {  # and a flag Docker refuses with it: a restart policy on a "--rm" line
+            other for f in new_flags for pair in REFUSED_TOGETHER if f.long in pair
+            for other in (f"--{o}" for o in pair - {f.long}) if other in present
         }
         # a read-only mount is the mount's ":ro", not a read-only root filesystem ("mount
         # the config folder read-only" on a line that mounts something)

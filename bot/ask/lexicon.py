@@ -292,6 +292,18 @@ FOREIGN_STRICT: frozenset[str] = frozenset(
 
 # Other tools and topics: a question naming one of these, and nothing from ANCHORS,
 # is about something else ("git commit", "npm start", "sql select").
+# when a container is to be started again, said in words: the values of --restart, and a
+# restart policy rather than a restart done now ("restart on failure", "죽으면 재시작")
+RESTART_UNLESS_STOPPED: tuple[str, ...] = (
+    r"\bunless\b[^.,;]{0,30}?\bstop(?:ped|s)?\b",
+    r"\buntil (?:it is|I|you|someone) (?:\w+ )?stop(?:ped|s)?\b",
+    "직접 (?:멈추|중지하)기 전까지", "수동으로 (?:멈추|중지하)지 않는 한",
+)
+RESTART_ON_FAILURE: tuple[str, ...] = (
+    r"\bon failure\b", r"\b(?:when|if) it (?:fails|crashes|dies)\b", r"\bafter a crash\b",
+    "실패할 때만?", "실패하면", "비정상(?:으로)? 종료(?:되면|하면|될 때|시)", "죽으면",
+)
+
 FOREIGN: frozenset[str] = frozenset(
     {
         "git", "github", "gitlab", "branch", "merge", "rebase", "깃", "깃허브", "브랜치",

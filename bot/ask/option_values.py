@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from bot.ask.lexicon import RESTART_ON_FAILURE, RESTART_UNLESS_STOPPED
 from bot.ask.values import Value
 from bot.explain.cli_spec import Flag
 
@@ -55,13 +56,8 @@ def _said(*patterns: str) -> re.Pattern[str]:
 
 _ENUM_PHRASES: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "restart": (
-        (_said(r"\bunless\b[^.,;]{0,30}?\bstop(?:ped|s)?\b",
-               r"\buntil (?:it is|I|you|someone) (?:\w+ )?stop(?:ped|s)?\b",
-               "직접 (?:멈추|중지하)기 전까지", "수동으로 (?:멈추|중지하)지 않는 한"),
-         "unless-stopped"),
-        (_said(r"\bon failure\b", r"\b(?:when|if) it (?:fails|crashes|dies)\b",
-               r"\bafter a crash\b", "실패할 때만?", "실패하면",
-               "비정상(?:으로)? 종료(?:되면|하면|될 때)", "죽으면"), "on-failure"),
+        (_said(*RESTART_UNLESS_STOPPED), "unless-stopped"),
+        (_said(*RESTART_ON_FAILURE), "on-failure"),
         (_said("항상", "무조건", "언제나"), "always"),
     ),
     "gpus": (

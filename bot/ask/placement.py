@@ -348,11 +348,15 @@ def _lookup(cmd: Command, word: str) -> Flag | None:
 
 # options that do one job two ways: one of each group is enough
 _ALTERNATIVES = (frozenset({"quiet", "format"}), frozenset({"volume", "mount"}))
+# options the engine refuses on one command line ("Conflicting options: --restart and --rm"):
+# of the flags asked for, the one asked for most stays; an added one replaces a stored one
+REFUSED_TOGETHER = (frozenset({"restart", "rm"}),)
 
 
 def drop_conflicts(flags: list[Flag], present: Mapping[str, object] = {}) -> list[Flag]:
     """One of each flag, and one of each group of alternatives (``--quiet`` or
-    ``--format``; ``-v`` or ``--mount``), a flag already in the command counting."""
+    ``--format``; ``-v`` or ``--mount``), a flag already in the command counting; none
+    that the engine refuses with a better one (:data:`REFUSED_TOGETHER`)."""
     out: list[Flag] = []
     taken = {g for g in _ALTERNATIVES for name in present if name[2:] in g}
     for f in flags:
@@ -361,6 +365,8 @@ def drop_conflicts(flags: list[Flag], present: Mapping[str, object] = {}) -> lis
             if group in taken:
                 continue
             taken.add(group)
+        if any(f.long in g and g & {o.long for o in out} - {f.long} for g in REFUSED_TOGETHER):
+            continue
         if f not in out:
             out.append(f)
     return out

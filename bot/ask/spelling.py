@@ -20,6 +20,9 @@ from bot.ask.words import jamo, stem_en, strip_korean
 
 _EN_WORD = re.compile(r"(?<![-\w])[A-Za-z]{3,}(?![-\w])")
 _KO_WORD = re.compile(r"[\uac00-\ud7a3]+")
+# syllables that end a Korean verb ("띄우게", "띄우고", "띄우면"): one of them for another
+# is another ending of the same word, no typo
+_KO_ENDINGS = frozenset("게고면서며니지자요다죠네려도")
 
 
 class Speller:
@@ -74,4 +77,8 @@ class Speller:
         hit = process.extractOne(jamo(stem), self._ko_jamo, scorer=fuzz.ratio, score_cutoff=cutoff)
         if not hit:
             return word
-        return self._ko_words[hit[2]] + word[len(stem) :]
+        known = self._ko_words[hit[2]]
+        if (len(stem) >= 3 and len(known) == len(stem) and known[:-1] == stem[:-1]
+                and {known[-1], stem[-1]} <= _KO_ENDINGS):
+            return word
+        return known + word[len(stem) :]

@@ -246,6 +246,22 @@ def test_what_a_container_is_to_do_by_itself_is_a_restart_policy(text: str) -> N
     assert "c:restart-policy" in analyze(text).features
 
 
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("restart on failure at most 3 times", True),
+        ("실패하면 3회까지 재시작하는 nginx", True),
+        ("keep restarting it unless I stop it", True),
+        ("restart the web container", False),
+        ("컨테이너 재시작", False),
+    ],
+)
+def test_a_restart_on_a_condition_is_a_restart_policy(text: str, policy: bool) -> None:
+    features = analyze(text).features
+    assert ("c:restart-policy" in features) is policy
+    assert ("c:restart" in features) is not policy
+
+
 def test_features_come_in_the_same_order_in_every_process() -> None:
     # scores are summed in the features' order: a set's order, which changes with the
     # process's hash seed, would break ties between answers differently on each replica

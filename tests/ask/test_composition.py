@@ -435,6 +435,16 @@ def test_composer_fills_values_of_every_kind(
          "docker run -d <image> [<command>]"),
         ("docker run <image> [<command>]", "run a container in the background",
          "docker run -d <image> [<command>]"),
+        # restarted on failure at most N times: on-failure:N, and the count is no limit
+        ("docker run -d --restart <policy> <image>", "비정상 종료하면 최대 5번까지만 다시 띄우게",
+         "docker run -d --restart on-failure:5 <image>"),
+        ("docker run <image> [<command>]", "restart it on failure, up to 3 times",
+         "docker run --restart on-failure:3 <image> [<command>]"),
+        # the engine refuses --rm with --restart: the one asked for replaces the other
+        ("docker run --rm <image>", "keep it restarting unless I stop it",
+         "docker run --restart unless-stopped <image>"),
+        ("docker run -d --restart <policy> <image>", "일회용 컨테이너인데 죽으면 다시 시작되게",
+         "docker run -d --restart on-failure <image>"),
     ],
 )
 def test_composer_picks_options_from_what_the_question_says(
