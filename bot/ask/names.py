@@ -88,6 +88,8 @@ _ORDINARY = frozenset(
         "default", "all", "some", "any", "one", "two", "three", "single", "whole", "stopped",
         "running", "paused", "local", "remote", "main", "given", "specific", "certain",
         "particular", "named", "multi", "multiple",
+        # where it comes in an order ("the newest container")
+        "newest", "latest", "oldest", "recent", "previous", "next", "earliest",
     }
 )
 # words that join or qualify a sentence, never a name: "the container without ...",
