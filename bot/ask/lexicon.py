@@ -98,7 +98,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("running", "active", "alive", "live containers"),
     ),
     "stopped": (
-        ("중지된", "멈춘", "꺼진", "종료된", "죽은", "정지된", "멈춰있는", "꺼져", "스탑된", "스톱된", "exited"),
+        ("중지된", "멈춘", "꺼진", "종료된", "죽은", "정지된", "멈춰있는", "꺼져", "스탑된", "스톱된", "exited",
+         "중단된"),
         ("stopped", "exited", "dead", "dead containers"),
     ),
     "force": (("강제", "즉시", "바로", "억지로"), ("force", "forcibly", "forcefully", "immediately", "forced")),

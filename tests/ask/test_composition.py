@@ -436,6 +436,7 @@ def test_composer_fills_values_of_every_kind(
         ("docker run <image> [<command>]", "run a container in the background",
          "docker run -d <image> [<command>]"),
         ("docker ps", "show the newest container", "docker ps -l"),
+        ("docker ps", "중단된 컨테이너도 목록에 보여줘", "docker ps -a"),
         # restarted on failure at most N times: on-failure:N, and the count is no limit
         ("docker run -d --restart <policy> <image>", "비정상 종료하면 최대 5번까지만 다시 띄우게",
          "docker run -d --restart on-failure:5 <image>"),
