@@ -32,6 +32,7 @@ def matcher() -> Matcher:
         ("네트워크 만들 때 서브넷 10.5.0.0/24 지정", r"^docker network create --subnet 10\.5\.0\.0/24 "),
         ("make a network with gateway 192.168.50.1", r"^docker network create --gateway 192\.168\.50\.1 "),
         ("로그 마지막 50줄만", r"^docker logs --tail 50 "),
+        ("중단된 컨테이너도 목록에 보여줘", r"^docker ps -a\b"),  # 중단된: stopped
         ("limit open files to 4096 for a new container", r"^docker run --ulimit nofile=4096"),
     ],
 )
@@ -436,7 +437,6 @@ def test_composer_fills_values_of_every_kind(
         ("docker run <image> [<command>]", "run a container in the background",
          "docker run -d <image> [<command>]"),
         ("docker ps", "show the newest container", "docker ps -l"),
-        ("docker ps", "중단된 컨테이너도 목록에 보여줘", "docker ps -a"),
         # restarted on failure at most N times: on-failure:N, and the count is no limit
         ("docker run -d --restart <policy> <image>", "비정상 종료하면 최대 5번까지만 다시 띄우게",
          "docker run -d --restart on-failure:5 <image>"),
