@@ -14,6 +14,7 @@ from bot.ask.words import inflections, jamo, ko_spelling, split_flags, stem_en, 
         ("이미지가", "이미지"),
         ("도커에서", "도커"),
         ("실행하려면", "실행"),
+        ("볼륨이나", "볼륨"),  # "or"
         ("추가", "추가"),  # a two-syllable word is not a particle plus a word
         ("를", ""),  # a lone particle (spacing mistake) disappears
     ],
