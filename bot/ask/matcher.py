@@ -284,8 +284,13 @@ class Matcher:
             ):
                 base *= _QUALIFIER_EXTRA
             # a compose (or swarm) answer to a question that says neither ("rebuild an
-            # image" is docker build, not docker compose build)
-            if core & _SCOPES and not core & _SCOPES & a.features.keys():
+            # image" is docker build, not docker compose build), and a plain docker answer
+            # to one that says compose ("compose run 일회성 컨테이너를 백그라운드로" is
+            # docker compose run -d, not docker run -d)
+            scoped = core & _SCOPES
+            if (scoped and not scoped & a.features.keys()) or (
+                not scoped and "c:compose" in a.features
+            ):
                 base *= _SCOPE_EXTRA
             # "docker plugin push" answers a question that says "plugin"
             need = self._group_of.get(e)

@@ -86,6 +86,8 @@ def test_real_phrasing(matcher: Matcher, question: str, entry_id: str) -> None:
         # compose context moves the answer to the compose variant
         ("restart a service in docker compose", r"^docker compose restart\b"),
         ("컴포즈로 로그 보기", r"^docker compose logs\b"),
+        ("run a one-off compose container in the background", r"^docker compose run\b.* -d\b"),
+        ("compose run 으로 임시 컨테이너 띄워서 백그라운드로", r"^docker compose run\b.* -d\b"),
         # image vs container
         ("force remove an image", r"^docker rmi -f\b"),
         pytest.param(
