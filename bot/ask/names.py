@@ -99,7 +99,7 @@ _FUNCTION_WORDS = frozenset(
         "without", "within", "unless", "until", "while", "whenever", "after", "before",
         "once", "again", "itself", "exits", "exit", "stops", "starts", "runs", "dies", "fails",
         "crashes", "restarts", "keeps", "gets", "goes", "has", "had", "cannot", "too",
-        "also", "now", "yet", "still", "even", "ever",
+        "also", "now", "yet", "still", "even", "ever", "already", "taken",
         "comes", "come", "becomes", "returns", "works", "seems", "uses", "listens", "needs",
         "wants", "shows", "prints", "writes", "reads", "sees", "takes", "makes", "tries",
         "between", "across", "among", "through", "via", "per", "over", "under", "behind",
@@ -208,6 +208,8 @@ def said_names(question: str, add: Add) -> None:
         word = m.group(1).lower()
         if word in HINTS or word.removesuffix("s") in HINTS:
             continue  # "a named volume" is a kind of volume, not a volume named "volume"
+        if word in _FUNCTION_WORDS or word in NOT_NAMES or word in EN_STOP:
+            continue  # "the name already in use", "name is taken"
         if said.startswith("host"):
             add("hostname", m.group(1), m.span(1), "hostname")
         else:

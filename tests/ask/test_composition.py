@@ -455,6 +455,14 @@ def test_composer_picks_options_from_what_the_question_says(
     _composes(composer, command, question, expected)
 
 
+def test_a_phrase_left_with_a_word_of_place_picks_no_flag(composer: Composer) -> None:
+    # "도커 안에 도커" (docker in docker) is --privileged's; without Docker's own words it
+    # would be "안에" (in) alone, which any question about a file in an image says
+    question = "이미지 안에 어떤 파일 있는지 보기"
+    comp = composer.compose("docker run <image>", question, analyze(question))
+    assert comp is None or "--privileged" not in comp.command, comp
+
+
 def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
     # "proxy" is the container's name here, not a request for --sig-proxy
     question = "create an nginx container named proxy"
