@@ -35,6 +35,7 @@ from bot.ask.placement import (
     REFUSED_TOGETHER,
     SELECTED_BY_VALUE,
     command_words,
+    copy_direction,
     drop_conflicts,
     enum_words,
     fill_positionals,
@@ -327,6 +328,7 @@ class Composer(FlagScorer):
         line = rewrite(cmd, command, rest, values, extra, drop) if flags or drop else command
         path_len = len(command_words(command)) - len(rest)
         line = fill_positionals(cmd, line, path_len, question, found, used)
+        line = copy_direction(cmd.path, line, question)
         line, parents = parent_flags(cmd, line, path_len, question, found, used)
         flags.extend(f for f, _ in parents)
         values.update({f.name: v for f, v in parents})

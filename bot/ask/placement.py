@@ -474,3 +474,24 @@ def options_of_values(cmd: Command, question: str, found: list[Value],
         if len(fits) == 1 and fits[0] not in out:
             out.append(fits[0])
     return out
+
+
+# which way a copy goes: out of the container unless the question puts something into it
+_OUT_OF = re.compile(
+    r"(?i)\b(?:out of|from) (?:(?!(?:in)?to\b)\S+ ){0,2}(?:container|service)"
+    r"|컨테이너(?:에서|로부터|안에서)|호스트로|로컬로"
+)
+_INTO = re.compile(
+    r"(?i)\b(?:into|to|onto) (?:(?!from\b)\S+ ){0,2}(?:container|service)"
+    r"|\bupload|컨테이너\s*(?:안|속|내부)?\s*(?:으로|로|에)(?!서)|업로드"
+)
+_COPY_LINE = re.compile(r"^(docker (?:compose |container )?cp(?: -\S+)*) (\S+:\S+) (\S+)$")
+
+
+def copy_direction(path: str, line: str, question: str) -> str:
+    """``docker cp`` (or ``compose cp``) copies out of the container as stored; a question
+    that copies into it ("호스트에서 컨테이너로", "upload a file into the container") gets
+    the two paths the other way round."""
+    if not path.endswith(" cp") or _OUT_OF.search(question) or not _INTO.search(question):
+        return line
+    return _COPY_LINE.sub(r"\1 \3 \2", line)

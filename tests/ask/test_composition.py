@@ -437,6 +437,12 @@ def test_composer_fills_values_of_every_kind(
         ("docker run <image> [<command>]", "run a container in the background",
          "docker run -d <image> [<command>]"),
         ("docker ps", "show the newest container", "docker ps -l"),
+        # a copy goes out of the container as stored, and into it when the question says so
+        ("docker cp <container>:<path> <host-path>", "copy config.json into the web container",
+         "docker cp <host-path> <container>:<path>"),
+        ("docker cp <container>:<path> <host-path>", "호스트에서 컨테이너로 파일 업로드",
+         "docker cp <host-path> <container>:<path>"),
+        ("docker cp <container>:<path> <host-path>", "copy file from container to host", None),
         # restarted on failure at most N times: on-failure:N, and the count is no limit
         ("docker run -d --restart <policy> <image>", "비정상 종료하면 최대 5번까지만 다시 띄우게",
          "docker run -d --restart on-failure:5 <image>"),
