@@ -45,7 +45,8 @@ _VERBS = frozenset({"c:start", "c:stop", "c:run", "c:remove", "c:build", "c:pull
 # words of two-word flag names that say too little alone
 _GENERIC = frozenset({"c:file", "w:file", "c:host", "w:host", "w:type", "c:name", "w:name",
                       "c:time", "w:time", "w:opt", "w:option", "w:mode", "c:all", "w:all",
-                      "w:mac"})  # "on a Mac" is macOS; "the MAC address" is --mac-address
+                      "w:mac", "w:only"})
+# ("on a Mac" is macOS, "the MAC address" --mac-address; "only the names" is no --read-only)
 _DEFAULT_NOTE = re.compile(r"\((?:default|기본)[^)]*\)")
 _OWN_NAME = 1.0  # the least weight of a one-word flag's name in the command's flags
 _UNFIT = 0.5  # an option that takes none of the values the question gives

@@ -48,7 +48,7 @@ _RENAME = re.compile(
 # "as user postgres", "별칭 api", "network backend"
 HINTS: Mapping[str, str] = {
     "stage": "target", "스테이지": "target", "단계": "target",
-    "user": "user", "사용자": "user", "유저": "user",
+    "user": "user", "사용자": "user", "유저": "user", "계정": "user", "account": "user",
     "alias": "alias", "별칭": "alias",
     "network": "network", "네트워크": "network",
     "service": "service", "서비스": "service",

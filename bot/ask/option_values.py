@@ -165,7 +165,8 @@ def fit(flag: Flag, v: Value) -> str | None:
     """How ``v`` is written as the value of ``flag``; None when it is no value for it."""
     long, kind = flag.long, flag.value_type or ""
     if v.hint:  # a name said with what it names goes to that option only
-        wanted = {"alias": ("network-alias", "alias")}.get(v.hint, (v.hint,))
+        wanted = {"alias": ("network-alias", "alias"), "user": ("user", "username")}.get(
+            v.hint, (v.hint,))
         return v.text if long in wanted else None
     if long == "publish":
         if v.kind == "portmap":

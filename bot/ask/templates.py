@@ -83,7 +83,10 @@ _INSPECTS = frozenset(
 )
 
 
-_ONLY_BEFORE = re.compile(r"(?i)\b(?:only|just)\s+(?:the\s+|their\s+|its\s+)?$")
+_ONLY_BEFORE = re.compile(
+    r"(?i)\b(?:only|just)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:(?:container|image|volume|network|service|node)(?:'s)?\s+)?$"  # "only container names"
+)
 
 
 def _word_pattern(word: str) -> re.Pattern[str]:

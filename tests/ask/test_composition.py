@@ -437,6 +437,9 @@ def test_composer_fills_values_of_every_kind(
         ("docker run <image> [<command>]", "run a container in the background",
          "docker run -d <image> [<command>]"),
         ("docker ps", "show the newest container", "docker ps -l"),
+        ("docker run --name <name> <image>", "show only container names", None),  # no --read-only
+        ("docker login -u <DockerID>", "log in to ghcr.io as user bob", "docker login -u bob ghcr.io"),
+        ("docker login -u <DockerID>", "ghcr.io에 bob 계정으로 로그인", "docker login -u bob ghcr.io"),
         # a copy goes out of the container as stored, and into it when the question says so
         ("docker cp <container>:<path> <host-path>", "copy config.json into the web container",
          "docker cp <host-path> <container>:<path>"),

@@ -16,6 +16,7 @@ from tests.support.matching import both_tiers
         ("docker container stats", "이름, CPU%, 메모리 사용량 열만 출력",
          "table {{.Name}}\\t{{.CPUPerc}}\\t{{.MemUsage}}"),
         ("docker container ls", "only the names and status", "table {{.Names}}\\t{{.Status}}"),
+        ("docker container ls", "show only container names", "{{.Names}}"),
         ("docker container ls", "컨테이너 이름만 출력", "{{.Names}}"),
         ("docker image ls", "저장소:태그 형식으로만 출력", "table {{.Repository}}\\t{{.Tag}}"),
         ("docker container inspect", "상태(State.Status)만 뽑기", "{{.State.Status}}"),
