@@ -147,6 +147,11 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("제한", "리밋", "한도", "최대"),
         ("limit", "limits", "cap", "quota", "constrain", "at most", "maximum", "no more than"),
     ),
+    "dns": (
+        ("디엔에스", "네임서버", "네임 서버", "이름 해석", "도메인 이름", "도메인 조회", "도메인 해석"),
+        ("dns", "nameserver", "nameservers", "name server", "name resolution", "resolve names",
+         "domain name", "domain names", "temporary failure resolving"),
+    ),
     # the engine itself ("restart the docker daemon" is not docker restart)
     "daemon": (("데몬", "도커 엔진", "도커엔진"), ("daemon", "dockerd", "docker engine")),
     # more than one ("compose 파일 두 개", "multiple compose files", "several commands")

@@ -277,3 +277,8 @@ def test_features_come_in_the_same_order_in_every_process() -> None:
         for seed in ("1", "2", "3", "4")
     }
     assert len(orders) == 1, orders
+
+
+@pytest.mark.parametrize("text", ["containers cannot resolve domain names", "컨테이너 네임서버 설정"])
+def test_name_resolution_is_a_concept(text: str) -> None:
+    assert "c:dns" in analyze(text).features

@@ -72,6 +72,13 @@ TOPICS = [
     ("docker login gives x509 certificate signed by unknown authority", "x509-unknown-authority"),
     ("도커 데몬에 HTTP_PROXY 설정하는 법", "daemon-proxy"),
     ("docker build --secret 으로 npm 토큰 넘기기", "build-secret"),
+    ("containers cannot look up any domain name", "container-no-internet"),
+    ("컨테이너에서 외부로 나가는 네트워크가 안 됨", "container-no-internet"),
+    ("pulling my private repo fails with access denied", "pull-access-denied"),
+    ("rmi says a container is using the image", "image-in-use-by-container"),
+    ("nothing comes out of docker logs for my service", "container-logs-empty"),
+    ("컴포즈 secrets 로 db 비밀번호 넘기기", "compose-secrets"),
+    ("wsl2 가 메모리를 너무 많이 가져가요", "wsl-memory-limit"),
 ]
 
 
