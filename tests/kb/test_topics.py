@@ -79,6 +79,8 @@ TOPICS = [
     ("nothing comes out of docker logs for my service", "container-logs-empty"),
     ("컴포즈 secrets 로 db 비밀번호 넘기기", "compose-secrets"),
     ("wsl2 가 메모리를 너무 많이 가져가요", "wsl-memory-limit"),
+    ("컨테이너가 늘 같은 IP를 쓰게 하려면", "container-static-ip"),
+    ("run a container with a fixed ip on my own network", "container-static-ip"),
 ]
 
 
