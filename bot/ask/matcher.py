@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.ask.analysis import Analysis, analyze
 from bot.ask.answer import Answer, Candidate
@@ -261,9 +261,10 @@ class Matcher:
             if len(near) > _FUZZY_DOCS:
                 hit = sorted(((dots[i], i) for i in span if i in dots), reverse=True)
                 near = [docs[i] for _, i in hit[:_FUZZY_DOCS]]
+            # (rapidfuzz's own loop over the phrasings: the same scores, in C)
             fz = max(
-                max(fuzz.token_sort_ratio(a.fuzzy, d[1]), fuzz.ratio(a.compact, d[2]))
-                for d in near
+                process.extractOne(a.fuzzy, [d[1] for d in near], scorer=fuzz.token_sort_ratio)[1],
+                process.extractOne(a.compact, [d[2] for d in near], scorer=fuzz.ratio)[1],
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
             core = self._core_of[e]
