@@ -9,6 +9,7 @@ written for a given flag, so a number is never given to ``--name`` nor a name to
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -82,11 +83,19 @@ _ENUM_PHRASES: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 
 def enum_said(flag: Flag, question: str, *, named: bool = False) -> tuple[str, str] | None:
     """The enumerated value of ``flag`` the question names and the words that named it."""
-    word = enum_value(flag, question, named=named)
+    return _enum_said(flag.long, question, named)
+
+
+# (the composer asks it for every option of every answer shown: once per question is enough)
+@functools.lru_cache(maxsize=2048)
+def _enum_said(long: str, question: str, named: bool) -> tuple[str, str] | None:
+    if long not in ENUMS and long not in _ENUM_PHRASES:
+        return None
+    word = _enum_value(long, question, named)
     if word is not None:
         said = ENUM_KO[word] if word in ENUM_KO and ENUM_KO[word] in question else word
         return word, said
-    for pattern, value in _ENUM_PHRASES.get(flag.long, ()):
+    for pattern, value in _ENUM_PHRASES.get(long, ()):
         m = pattern.search(question)
         if m:
             return value, m.group(0)
@@ -97,11 +106,15 @@ def enum_value(flag: Flag, question: str, *, named: bool = False) -> str | None:
     """The enumerated value of ``flag`` the question names, if any. A common word
     ("always", "host") counts only when the option is ``named`` (already in the command)
     or its name is in the question too."""
+    return _enum_value(flag.long, question, named)
+
+
+def _enum_value(long: str, question: str, named: bool) -> str | None:
     low = question.lower()
-    context = named or flag.long.split("-")[-1] in low or any(
-        w in low for w in _OPTION_KO.get(flag.long, ())
+    context = named or long.split("-")[-1] in low or any(
+        w in low for w in _OPTION_KO.get(long, ())
     )
-    for word in ENUMS.get(flag.long, ()):
+    for word in ENUMS.get(long, ()):
         said = bool(re.search(rf"(?<![A-Za-z0-9_-]){re.escape(word)}(?![A-Za-z0-9_-])", low))
         if not said and word in ENUM_KO and ENUM_KO[word] in question:
             said = context  # the Korean word is common: only with the option named
