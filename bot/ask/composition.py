@@ -218,6 +218,8 @@ class Composer(FlagScorer):
         # a filter said in words ("containers that have exited") asks for --filter
         filt = cmd.flag_by_long("filter")
         said = filter_value(question, found) if filt is not None else None
+        if said is not None and said.startswith("dangling=") and cmd.path.endswith(" prune"):
+            said = None  # what a prune removes is unused already ("안 쓰는 볼륨 삭제")
         if (
             filt is not None
             and said is not None

@@ -128,7 +128,8 @@ def _enum_value(long: str, question: str, named: bool) -> str | None:
 # filter keys said in words: (pattern, how the filter is written; {0} is the group)
 _FILTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"(?i)\bdangling\b|댕글링|태그 ?없는|안 ?쓰는 볼륨|쓰지 않는 볼륨"),
+        re.compile(r"(?i)\bdangling\b|댕글링|태그 ?없는|안 ?쓰는 볼륨|쓰지 않는 볼륨"
+                   r"|\bvolumes?\b.*\bnot used by any containers?\b"),
         "dangling=true",
     ),
     (re.compile(r"(?i)\bofficial\b|공식"), "is-official=true"),

@@ -33,6 +33,8 @@ def matcher() -> Matcher:
         ("make a network with gateway 192.168.50.1", r"^docker network create --gateway 192\.168\.50\.1 "),
         ("로그 마지막 50줄만", r"^docker logs --tail 50 "),
         ("중단된 컨테이너도 목록에 보여줘", r"^docker ps -a\b"),  # 중단된: stopped
+        # "only" and "last" ask for no --since
+        ("show only the last 20 log lines and keep following", r"^docker logs --tail 20 -f <"),
         ("limit open files to 4096 for a new container", r"^docker run --ulimit nofile=4096"),
     ],
 )
@@ -437,6 +439,9 @@ def test_composer_fills_values_of_every_kind(
         ("docker run <image> [<command>]", "run a container in the background",
          "docker run -d <image> [<command>]"),
         ("docker ps", "show the newest container", "docker ps -l"),
+        ("docker volume ls", "list volumes that are not used by any container",
+         "docker volume ls --filter dangling=true"),
+        ("docker volume prune [-a]", "안 쓰는 볼륨 삭제", None),  # a prune's own job: no filter
         ("docker run --name <name> <image>", "show only container names", None),  # no --read-only
         ("docker login -u <DockerID>", "log in to ghcr.io as user bob", "docker login -u bob ghcr.io"),
         ("docker login -u <DockerID>", "ghcr.io에 bob 계정으로 로그인", "docker login -u bob ghcr.io"),
