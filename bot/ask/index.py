@@ -82,7 +82,28 @@ def _phrasings(entry: Entry) -> Iterable[tuple[str, bool]]:
 # names; ``postings`` maps a feature to (doc, weight) pairs of the docs' unit TF-IDF
 # vectors; the per-entry lists follow the knowledge base's order.
 IndexData = dict[str, Any]
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
+
+
+def _joined(keys: Iterable[str]) -> str:
+    """A set of features as one string: a cache of thousands of entries loads faster as one
+    string per entry than as lists of short strings (read back with :func:`split_keys`)."""
+    return "\n".join(sorted(keys))
+
+
+def split_keys(joined: str) -> frozenset[str]:
+    return frozenset(joined.split("\n")) if joined else frozenset()
+
+
+def _spans(doc_entry: list[int]) -> list[tuple[int, int, int]]:
+    """(entry, first phrasing, last phrasing + 1): an entry's phrasings are one run."""
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for i in range(1, len(doc_entry) + 1):
+        if i == len(doc_entry) or doc_entry[i] != doc_entry[start]:
+            out.append((doc_entry[start], start, i))
+            start = i
+    return out
 
 
 def weigh(
@@ -136,8 +157,9 @@ def build_index(kb: KnowledgeBase) -> IndexData:
             en_known.update(re.findall(r"[a-z]{3,}", text.lower()))
     idf = {k: math.log((n + 1) / (d + 0.5)) for k, d in df.items()}
     unknown_idf = math.log((n + 1) / 0.5) * _UNKNOWN_DAMPING
-    docs: list[tuple[int, str, str]] = []
-    doc_core: list[list[str]] = []
+    doc_entry: list[int] = []
+    doc_text: list[str] = []
+    doc_core: list[str] = []
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     features_of: list[set[str]] = [set() for _ in kb.entries]
     for n_doc, (i, a) in enumerate(analyses):
@@ -145,9 +167,10 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         if not vec:
             continue
         norm = math.sqrt(sum(w * w for w in vec.values()))
-        doc_id = len(docs)
-        docs.append((i, a.fuzzy, a.compact))
-        doc_core.append(sorted((OBJECTS | ACTIONS).intersection(a.features)))
+        doc_id = len(doc_entry)
+        doc_entry.append(i)
+        doc_text.append(a.fuzzy)  # (the compact text is the fuzzy one without spaces)
+        doc_core.append(_joined((OBJECTS | ACTIONS).intersection(a.features)))
         for k, w in vec.items():
             postings[k].append((doc_id, w / norm))
         if n_doc not in noted:
@@ -174,10 +197,12 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         "format": INDEX_FORMAT,
         "idf": idf,
         "unknown_idf": unknown_idf,
-        "docs": docs,
+        "doc_entry": doc_entry,
+        "doc_text": doc_text,
+        "spans": _spans(doc_entry),
         "postings": dict(postings),
-        "features_of": [sorted(f) for f in features_of],
-        "core": [sorted(core_objects(e)) for e in kb.entries],
+        "features_of": [_joined(f) for f in features_of],
+        "core": [_joined(core_objects(e)) for e in kb.entries],
         "doc_core": doc_core,
         "paths": paths,
         "flags": reference_flags(),

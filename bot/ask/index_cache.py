@@ -96,8 +96,8 @@ def _valid(data: object) -> bool:
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
         return False
     index, kb = data.get("index"), data.get("kb")
-    keys = {"idf", "unknown_idf", "docs", "postings", "features_of", "core", "paths", "flags",
-            "en_vocab", "en_known", "ko_words"}
+    keys = {"idf", "unknown_idf", "doc_entry", "doc_text", "spans", "postings", "features_of",
+            "core", "doc_core", "paths", "flags", "en_vocab", "en_known", "ko_words"}
     return isinstance(index, dict) and keys <= set(index) and isinstance(kb, list)
 
 

@@ -23,14 +23,21 @@ import math
 import unicodedata
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from bot.ask.analysis import Analysis, analyze
 from bot.ask.answer import Answer, Candidate
 from bot.ask.composition import Composer
-from bot.ask.index import ACTIONS, OBJECTS, QUALIFIERS, IndexData, build_index, weigh
+from bot.ask.index import (
+    ACTIONS,
+    OBJECTS,
+    QUALIFIERS,
+    IndexData,
+    build_index,
+    split_keys,
+    weigh,
+)
 from bot.ask.names import said_as_name
 from bot.ask.phrasing import clauses, focus
 from bot.ask.spelling import Speller
@@ -163,21 +170,18 @@ class Matcher:
         self.index = index if index is not None else build_index(kb)
         self._idf: dict[str, float] = self.index["idf"]
         self._unknown_idf: float = self.index["unknown_idf"]
-        # rows (entry number, fuzzy text, compact fuzzy text), an entry's rows together and
-        # in the knowledge base's order: an entry's phrasings are one slice of them
-        self._docs: list[Any] = self.index["docs"]
+        # each phrasing's entry and fuzzy text, an entry's phrasings together and in the
+        # knowledge base's order: one slice of them per entry
+        self._doc_entry: list[int] = self.index["doc_entry"]
+        self._doc_text: list[str] = self.index["doc_text"]
         self._postings: dict[str, list[tuple[int, float]]] = self.index["postings"]
-        self._doc_entry = [d[0] for d in self._docs]
-        self._doc_span: dict[int, range] = {}
-        start = 0
-        for i in range(1, len(self._doc_entry) + 1):
-            if i == len(self._doc_entry) or self._doc_entry[i] != self._doc_entry[start]:
-                self._doc_span[self._doc_entry[start]] = range(start, i)
-                start = i
-        self._features_of = [frozenset(f) for f in self.index["features_of"]]
-        self._core_of = [frozenset(c) for c in self.index["core"]]
-        # (read as sets only for the few phrasings that come that close to a question)
-        self._doc_core: list[list[str]] = self.index["doc_core"]
+        self._doc_span = {e: range(a, b) for e, a, b in self.index["spans"]}
+        # (read as sets only for the entries and phrasings that come close to a question)
+        self._features_joined: list[str] = self.index["features_of"]
+        self._features_of: dict[int, frozenset[str]] = {}
+        self._core_joined: list[str] = self.index["core"]
+        self._core: dict[int, frozenset[str]] = {}
+        self._doc_core: list[str] = self.index["doc_core"]
         # the CLI command each entry's command line runs ("docker container logs")
         paths = zip(self._entries, self.index["paths"], strict=True)
         self._path_of = {e.id: p for e, p in paths if p}
@@ -245,7 +249,7 @@ class Matcher:
             for e, f in first.items()
         }
         top = heapq.nlargest(_RERANK + _UNRANKED, best.items(), key=lambda kv: kv[1])
-        docs = self._docs
+        texts = self._doc_text
         # how much of the question's words, concepts and flags an entry knows at all
         key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
         key_total = sum(key_q.values())
@@ -257,21 +261,24 @@ class Matcher:
         for e, cos in top[:_RERANK]:
             # character-level similarity with the entry's closest phrasings
             span = self._doc_span[e]
-            near = docs[span.start : span.stop]
-            if len(near) > _FUZZY_DOCS:
+            fuzzy = texts[span.start : span.stop]
+            if len(fuzzy) > _FUZZY_DOCS:
                 hit = sorted(((dots[i], i) for i in span if i in dots), reverse=True)
-                near = [docs[i] for _, i in hit[:_FUZZY_DOCS]]
+                fuzzy = [texts[i] for _, i in hit[:_FUZZY_DOCS]]
             # (rapidfuzz's own loop over the phrasings: the same scores, in C)
             fz = max(
-                process.extractOne(a.fuzzy, [d[1] for d in near], scorer=fuzz.token_sort_ratio)[1],
-                process.extractOne(a.compact, [d[2] for d in near], scorer=fuzz.ratio)[1],
+                process.extractOne(a.fuzzy, fuzzy, scorer=fuzz.token_sort_ratio)[1],
+                process.extractOne(a.compact, [t.replace(" ", "") for t in fuzzy],
+                                   scorer=fuzz.ratio)[1],
             )
             base = (1 - _FUZZY) * cos + _FUZZY * fz / 100.0
-            core = self._core_of[e]
+            core = self._core.get(e)
+            if core is None:
+                core = self._core[e] = split_keys(self._core_joined[e])
             # (a phrasing that does something more than the question asks, "이미지 태그만
             # 떼기" for "이미지 태그", says nothing of the kind)
             if cos >= _PHRASING_SAYS:
-                said = frozenset(self._doc_core[first_doc[e]])
+                said = split_keys(self._doc_core[first_doc[e]])
                 if said & ACTIONS <= q_actions:
                     core = core | said
             missing = len(q_objects - core)
@@ -298,7 +305,9 @@ class Matcher:
             if need and not need & a.features.keys():
                 base *= _GROUP_MISSING
             if key_total > 0:
-                have = self._features_of[e]
+                have = self._features_of.get(e)
+                if have is None:
+                    have = self._features_of[e] = split_keys(self._features_joined[e])
                 # what the entry's command can do with a flag counts as covered too:
                 # "resource usage of every container, stopped ones too" is stats -a
                 path = self._path_of.get(self._entries[e].id)
