@@ -97,7 +97,7 @@ def _valid(data: object) -> bool:
         return False
     index, kb = data.get("index"), data.get("kb")
     keys = {"idf", "unknown_idf", "doc_entry", "doc_text", "spans", "postings", "features_of",
-            "core", "doc_core", "paths", "flags", "en_vocab", "en_known", "ko_words"}
+            "core", "doc_core", "paths", "flags", "cli", "en_vocab", "en_known", "ko_words"}
     return isinstance(index, dict) and keys <= set(index) and isinstance(kb, list)
 
 

@@ -43,6 +43,7 @@ from bot.ask.phrasing import clauses, focus
 from bot.ask.spelling import Speller
 from bot.ask.values import find_values
 from bot.errors import InputError
+from bot.explain.cli_spec import spec_from_raw
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang, detect_lang
 from bot.secrets import CONTROL_CHARS
@@ -196,7 +197,7 @@ class Matcher:
                 self._group_of[i] = group_keys[path[1]]
         speller = Speller(self.index["en_vocab"], self.index["en_known"], self.index["ko_words"])
         self._repair = speller.repair
-        self.composer = Composer(data=self.index["flags"])
+        self.composer = Composer(spec=spec_from_raw(self.index["cli"]), data=self.index["flags"])
         self._title_features: dict[str, frozenset[str]] = {}
 
     def _vector(self, features: dict[str, float]) -> dict[str, float]:

@@ -241,11 +241,25 @@ def _load_file(path: Path, into: dict[str, tuple[dict[str, object], list[str]]])
         into[cmd_path] = (node, [str(a) for a in aliases])
 
 
+RawSpec = dict[str, tuple[dict[str, object], list[str]]]
+
+
 def load_spec(data_dir: Path = DATA_DIR) -> CliSpec:
     """Read every data file and link the tree. Raises KnowledgeError on a broken file."""
-    raw: dict[str, tuple[dict[str, object], list[str]]] = {}
+    return spec_from_raw(read_raw(data_dir))
+
+
+def read_raw(data_dir: Path = DATA_DIR) -> RawSpec:
+    """Every data file as read, before linking: plain dicts, lists and strings (an index
+    cache keeps them, so a warm start links the tree without reading YAML)."""
+    raw: RawSpec = {}
     for path in sorted(data_dir.glob("*.yml")):
         _load_file(path, raw)
+    return raw
+
+
+def spec_from_raw(raw: RawSpec) -> CliSpec:
+    """The linked command tree of :func:`read_raw`'s data."""
     commands: dict[str, Command] = {}
     for cmd_path, (node, _aliases) in raw.items():
         flags_raw = node.get("flags") or {}
