@@ -153,7 +153,6 @@ _HINTED_AFTER = re.compile(
     r"(?i:\b(?:the\s+)?(" + _HINT_NOUNS + r")\s+(?:named\s+|called\s+)?)"
     r"([a-z][a-z0-9_.-]{0,40})(?![A-Za-z0-9_.:/-])"
 )
-_INDEFINITE = re.compile(r"(?i)\ban?\s+$")
 NOT_NAMES = frozenset(
     {"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and", "in", "on", "at",
      "for", "with", "from", "as", "is", "be", "by", "into", "or", "not", "only", "instead",
@@ -189,11 +188,7 @@ def said_names(question: str, add: Add) -> None:
     """Names said with what they name, and names said as names."""
     hinted = [
         (m.group(1), m.group(2), m.span(1), False) for m in _HINTED.finditer(question)
-    ] + [
-        (m.group(2), m.group(1), m.span(2), True) for m in _HINTED_AFTER.finditer(question)
-        # (after "a container" comes what it does, not its name: "a container publishes")
-        if not _INDEFINITE.search(question, 0, m.start(1))
-    ]
+    ] + [(m.group(2), m.group(1), m.span(2), True) for m in _HINTED_AFTER.finditer(question)]
     for word, said, span, behind in sorted(hinted, key=lambda h: h[2]):
         noun = said.lower()
         korean = not noun.isascii()  # an ASCII word against a Korean noun is a name

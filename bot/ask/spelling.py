@@ -16,12 +16,17 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.ask.lexicon import KO_SUFFIXES
 from bot.ask.words import jamo, stem_en, strip_korean
 
 _EN_WORD = re.compile(r"(?<![-\w])[A-Za-z]{3,}(?![-\w])")
 _KO_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # syllables that end a Korean verb ("띄우게", "띄우고", "띄우면"): one of them for another
 # is another ending of the same word, no typo
+_LONGEST = 8  # the longest Korean word looked for inside an unspaced run
+_LIGHT_VERBS = frozenset("하해되돼된될됨")
+_ENDINGS = frozenset(KO_SUFFIXES)
+_ENDING_SIZES = sorted({len(x) for x in KO_SUFFIXES}, reverse=True)
 _KO_ENDINGS = frozenset("게고면서며니지자요다죠네려도")
 
 
@@ -70,7 +75,12 @@ class Speller:
     def _ko(self, m: re.Match[str]) -> str:
         word = m.group(0)
         stem = strip_korean(word)
-        # long unspaced runs are several words: repairing them as one would replace them
+        # long unspaced runs are several words: repairing them as one would replace them,
+        # so they are spaced where known words begin ("백그라운드에서실행하기")
+        if len(word) > 4 and len(stem) > 2 and stem not in self._ko_set:
+            spaced = self._spaced(word)
+            if spaced != word or len(stem) > 4:
+                return spaced
         if len(stem) < 2 or len(stem) > 4 or stem in self._ko_set:
             return word
         cutoff = 80 if len(stem) < 4 else 75
@@ -82,3 +92,40 @@ class Speller:
                 and {known[-1], stem[-1]} <= _KO_ENDINGS):
             return word
         return known + word[len(stem) :]
+
+    def _spaced(self, run: str) -> str:
+        """An unspaced Korean run cut into the knowledge base's words, each with the
+        particles or endings after it; left as it is unless known words cover most of it."""
+        parts: list[str] = []
+        covered = i = 0
+        unknown = False  # the last part is letters no known word begins
+        while i < len(run):
+            hit = next((n for n in range(min(len(run) - i, _LONGEST), 1, -1)
+                        if run[i : i + n] in self._ko_set), 0)
+            ending = 0 if hit or not parts else next(
+                (n for n in _ENDING_SIZES if run[i : i + n] in _ENDINGS), 0)
+            if hit and parts and run[i] in _LIGHT_VERBS:  # "정리" + "하면서"
+                parts[-1] += run[i : i + hit]
+                covered += hit
+                i += hit
+                unknown = False
+            elif hit:
+                parts.append(run[i : i + hit])
+                covered += hit
+                i += hit
+                unknown = False
+            elif ending:  # a particle or an ending, known as one, stays with its word
+                parts[-1] += run[i : i + ending]
+                covered += ending
+                i += ending
+            else:  # letters no known word begins with make a word of their own, but
+                # 하다/되다 after a word are its verb ("정리하면서": one word)
+                if unknown or (parts and run[i] in _LIGHT_VERBS):
+                    parts[-1] += run[i]
+                else:
+                    parts.append(run[i])
+                unknown = True
+                i += 1
+        if len(parts) < 2 or covered * 10 < len(run) * 6:
+            return run
+        return " ".join(parts)

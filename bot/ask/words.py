@@ -63,6 +63,9 @@ def stem_en(word: str) -> str:
         return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    # pushes, publishes, boxes, processes ("caches" is cache + s: "ches" is left alone)
+    if len(word) > 5 and word.endswith(("shes", "xes", "sses", "zzes")):
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

@@ -10,7 +10,7 @@ from bot.ask.spelling import Speller
 @pytest.fixture(scope="module")
 def speller() -> Speller:
     vocab = ["container", "containers", "docker", "run", "kill", "remove", "logs"]
-    return Speller(vocab, [*vocab, "the", "show"], ["컨테이너", "삭제", "로그", "띄우고"])
+    return Speller(vocab, [*vocab, "the", "show"], ["컨테이너", "삭제", "로그", "띄우고", "백그라운드", "실행"])
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,10 @@ def speller() -> Speller:
         ("삭재하기", "삭제하기"),  # the ending stays
         ("다시 띄우게", "다시 띄우게"),  # another ending of a known word is no typo
         ("컨테이녀", "컨테이너"),  # a last letter that is no ending is one
+        # an unspaced run is spaced where known words begin, endings kept with their word
+        ("백그라운드에서실행하기", "백그라운드에서 실행하기"),
+        ("컨테이너로그삭제하는법", "컨테이너 로그 삭제하는법"),
+        ("도커설치정리하기", "도커설치정리하기"),  # known words cover too little: left alone
     ],
 )
 def test_unknown_words_get_their_closest_spelling(
