@@ -62,6 +62,7 @@ SUGGESTION_FLOOR = 0.12
 _RERANK = 16  # the best entries by their phrasings re-ranked (bench/README.md: 8 -> 16)
 _UNRANKED = 32  # and the next ones kept, scored by their phrasings only
 _MAX_CLAUSES = 3  # clauses of a long question matched on their own
+_CLAUSE_LEAD = 0.2  # by how much a clause must beat the whole question
 _FUZZY_DOCS = 16  # phrasings of an entry compared character by character
 _SECOND = 0.35  # weight of an entry's second-best phrasing
 _FUZZY = 0.3  # weight of the character-level re-ranking
@@ -424,7 +425,7 @@ class Matcher:
         # dilutes the one clause that says what is asked
         for clause in clauses(focused)[:_MAX_CLAUSES]:
             r2, a2 = self.rank(clause)
-            if r2 and (not ranked or r2[0].score > ranked[0].score):
+            if r2 and (not ranked or r2[0].score > ranked[0].score + _CLAUSE_LEAD):
                 ranked, a = r2, a2
         off_topic = off_topic_of(topic)
         best = None if off_topic else self.best_composed(ranked, text, topic)

@@ -174,6 +174,15 @@ def test_one_docker_word_without_a_value_keeps_the_higher_bar(matcher: Matcher) 
     assert not a.confident
 
 
+def test_a_pasted_error_is_answered_as_a_whole(matcher: Matcher) -> None:
+    # the error's own advice ("remove (or rename) that container") is one clause of it; the
+    # whole message is the name conflict, and the name quoted in it is no --name value
+    a = matcher.ask('docker: Error response from daemon: Conflict. The container name "/api" '
+                    'is already in use by container "4f2a". You have to remove (or rename) '
+                    "that container to be able to reuse that name.")
+    assert a.best is not None and a.best.entry.id == "container-name-in-use", a.best
+
+
 def test_a_failing_build_step_is_answered_with_its_entry(matcher: Matcher) -> None:
     # a pasted BuildKit error: the RUN step's own failure, and the shell's "-c" is no
     # flag of docker build (--cpu-shares)
