@@ -177,8 +177,8 @@ def test_one_docker_word_without_a_value_keeps_the_higher_bar(matcher: Matcher) 
 def test_a_pasted_error_is_answered_as_a_whole(matcher: Matcher) -> None:
     # the error's own advice ("remove (or rename) that container") is one clause of it; the
     # whole message is the name conflict, and the name quoted in it is no --name value
-    a = matcher.ask('docker: Error response from daemon: Conflict. The container name "/api" '
-                    'is already in use by container "4f2a". You have to remove (or rename) '
+    a = matcher.ask('docker: Error response from daemon: Conflict. The container name "/web" '
+                    'is already in use by container "abc". You have to remove (or rename) '
                     "that container to be able to reuse that name.")
     assert a.best is not None and a.best.entry.id == "container-name-in-use", a.best
 
