@@ -81,6 +81,7 @@ TOPICS = [
     ("wsl2 가 메모리를 너무 많이 가져가요", "wsl-memory-limit"),
     ("컨테이너가 늘 같은 IP를 쓰게 하려면", "container-static-ip"),
     ("run a container with a fixed ip on my own network", "container-static-ip"),
+    ("docker says no such image right after I built it", "no-such-image"),
 ]
 
 
