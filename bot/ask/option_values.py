@@ -147,7 +147,10 @@ _FILTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"종료 ?코드(?:가)? ?(\d{1,3})(?:번)?(?:으로|로|인)"), "exited={0}"),
     # a state last: "images created before app:v2" is about before, not a status
     (re.compile(r"(?i)\b(exited|running|paused|created|restarting|dead)\b"), "status={0}"),
-    (re.compile(r"종료된|멈춘|중지된"), "status=exited"),
+    # (not when they are included too: "정지된 것까지", "중단된 컨테이너도")
+    (re.compile(r"(?i)(?:종료된|멈춘|중지된|중단된|정지된)(?!\s*(?:것|거|컨테이너)?들?\s*(?:까지|도|포함))"
+                r"|\bonly (?:the )?stopped\b|\bstopped (?:ones|containers) only\b"),
+     "status=exited"),
 )
 
 

@@ -442,6 +442,9 @@ def test_composer_fills_values_of_every_kind(
         ("docker volume ls", "list volumes that are not used by any container",
          "docker volume ls --filter dangling=true"),
         ("docker volume prune [-a]", "안 쓰는 볼륨 삭제", None),  # a prune's own job: no filter
+        # stopped ones only are a status filter; stopped ones too are not
+        ("docker ps -a", "list only stopped containers", "docker ps -a --filter status=exited"),
+        ("docker ps -a", "정지된 것까지 포함해서 컨테이너 목록", None),
         ("docker run --name <name> <image>", "show only container names", None),  # no --read-only
         ("docker login -u <DockerID>", "log in to ghcr.io as user bob", "docker login -u bob ghcr.io"),
         ("docker login -u <DockerID>", "ghcr.io에 bob 계정으로 로그인", "docker login -u bob ghcr.io"),

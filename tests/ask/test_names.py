@@ -43,7 +43,8 @@ def test_names_and_what_they_name(question: str, names: list[tuple[str, str, str
      "ports not working in host network mode", "create a named volume",
      "exited 컨테이너 전부 삭제", "compose external network", "컨테이너 cpu 제한 바꾸기",
      "컨테이너 bash 들어가기", "show the newest container", "remove the oldest image",
-     "container name already taken", "show which ports a container publishes"],
+     "container name already taken", "show which ports a container publishes",
+     "why does my container lose its data"],
 )
 def test_everyday_words_are_no_names(question: str) -> None:
     assert _names(question) == []
