@@ -82,7 +82,7 @@ TOPICS = [
     ("컨테이너가 늘 같은 IP를 쓰게 하려면", "container-static-ip"),
     ("run a container with a fixed ip on my own network", "container-static-ip"),
     ("docker says no such image right after I built it", "no-such-image"),
-    ("컨테이너를 멈추기만 하면 안에 있던 파일은 남나요", "stop-vs-rm"),
+    ("docker stop 이랑 docker rm 은 뭐가 달라", "stop-vs-rm"),
     ("set a memory limit on a service in docker compose", "compose-resource-limits"),
 ]
 
