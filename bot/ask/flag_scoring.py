@@ -47,6 +47,10 @@ _GENERIC = frozenset({"c:file", "w:file", "c:host", "w:host", "w:type", "c:name"
                       "c:time", "w:time", "w:opt", "w:option", "w:mode", "c:all", "w:all",
                       "w:mac", "w:only"})
 # ("on a Mac" is macOS, "the MAC address" --mac-address; "only the names" is no --read-only)
+# the same in both languages, as a description's words
+_GENERIC_ANY = _GENERIC | frozenset(
+    "k:" + form for c in ("file", "host", "name", "all") for form in CONCEPTS[c][0]
+)
 _DEFAULT_NOTE = re.compile(r"\((?:default|기본)[^)]*\)")
 _OWN_NAME = 1.0  # the least weight of a one-word flag's name in the command's flags
 _UNFIT = 0.5  # an option that takes none of the values the question gives
@@ -377,7 +381,10 @@ class FlagScorer:
                 # (a verb of a longer name, "start" of --health-start-interval, is not
                 # what the flag is about: "start a container called cache")
                 _by_name(d, parts.keys())
-                or sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
+                # (nor do the generic words of a description alone, "파일" and "호스트" of
+                # --cidfile's and --device's: "컨테이너에서 만든 파일이 호스트에")
+                or (sum(parts.values()) >= _COVERED * self._mass[cmd.path][f.long, lang]
+                    and not parts.keys() <= _GENERIC_ANY)
             ):
                 if _whole_name(d, parts.keys()):
                     full.add(d.flag.long)  # "add host" says all of --add-host's name

@@ -480,6 +480,15 @@ def test_a_phrase_left_with_a_word_of_place_picks_no_flag(composer: Composer) ->
     assert comp is None or "--privileged" not in comp.command, comp
 
 
+def test_generic_words_of_a_description_pick_no_flag(composer: Composer) -> None:
+    # "파일" (file) and "호스트" (host) are words of --cidfile's, --device's and --add-host's
+    # texts, and of many questions that want none of them
+    question = "컨테이너 안에서 만든 파일이 호스트에서 root 소유로 보여요"
+    comp = composer.compose("docker run <image>", question, analyze(question))
+    line = comp.command if comp else ""
+    assert not any(f in line for f in ("--cidfile", "--device", "--add-host")), line
+
+
 def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
     # "proxy" is the container's name here, not a request for --sig-proxy
     question = "create an nginx container named proxy"
