@@ -37,13 +37,17 @@ _DURATION = re.compile(
     r"(?i)(?<![A-Za-z0-9_.])(\d+)\s?(ms|s|m|h|초|분|시간|seconds?|secs?|minutes?|mins?|hours?)"
     r"(?![a-z])"
 )
-_DAYS = re.compile(r"(?i)(?<![A-Za-z0-9_.])(\d+)\s?(days?|weeks?|일|주)(?![a-z가-힣])")
-_DAY_HOURS = {"day": 24, "days": 24, "일": 24, "week": 168, "weeks": 168, "주": 168}
-_ONE_UNIT = re.compile(
-    r"(?i)\b(?:the\s+)?(?:last|past|an?|one)\s+(hour|minute|day|week)\b|(한\s*시간|하루|일주일|한\s*주)"
+_DAYS = re.compile(
+    r"(?i)(?<![A-Za-z0-9_.])(\d+)\s?(days?|weeks?|months?|일|주|개월|달)(?![a-z가-힣])"
 )
-_ONE = {"hour": "1h", "minute": "1m", "day": "24h", "week": "168h",
-        "한시간": "1h", "하루": "24h", "일주일": "168h", "한주": "168h"}
+_DAY_HOURS = {"day": 24, "days": 24, "일": 24, "week": 168, "weeks": 168, "주": 168,
+              "month": 720, "months": 720, "개월": 720, "달": 720}  # a month: 30 days
+_ONE_UNIT = re.compile(
+    r"(?i)\b(?:the\s+)?(?:last|past|an?|one)\s+(hour|minute|day|week|month)\b"
+    r"|(한\s*시간|하루|일주일|한\s*주|한\s*달)"
+)
+_ONE = {"hour": "1h", "minute": "1m", "day": "24h", "week": "168h", "month": "720h",
+        "한시간": "1h", "하루": "24h", "일주일": "168h", "한주": "168h", "한달": "720h"}
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.:/=-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_.:/])")
 # ASCII only: a Korean particle written against a path ("/src로") is not part of it
 _PATH = re.compile(

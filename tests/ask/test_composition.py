@@ -635,6 +635,9 @@ def test_what_is_and_is_not_a_value(question: str, kinds: list[tuple[str, str]])
         ("remove containers older than 2 days", "48h"),
         ("하루 지난 이미지", "24h"),
         ("지난 한 시간 로그", "1h"),
+        ("images older than a month", "720h"),  # a month: 30 days
+        ("3개월 넘은 이미지", "2160h"),
+        ("한 달 지난 컨테이너", "720h"),
     ],
 )
 def test_days_weeks_and_one_unit_in_words_are_durations(question: str, duration: str) -> None:
