@@ -84,6 +84,7 @@ TOPICS = [
     ("docker says no such image right after I built it", "no-such-image"),
     ("docker stop 이랑 docker rm 은 뭐가 달라", "stop-vs-rm"),
     ("set a memory limit on a service in docker compose", "compose-resource-limits"),
+    ("is unless-stopped set on this container? how do I check", "restart-policy-check"),
 ]
 
 
