@@ -5,7 +5,8 @@ English words are compared by optimal-string-alignment distance (a swap of two l
 is one edit): at most 1 edit for words of 4-5 letters, 2 for longer ones, and only a
 swap or a dropped letter for 3-letter words (``rnu`` -> ``run``, ``kil`` -> ``kill``);
 ties go to the word the knowledge base uses most. Korean words are compared letter by
-letter (jamo), so ``삭재`` -> ``삭제``.
+letter (jamo), so ``삭재`` -> ``삭제``; a long unspaced Korean run is first cut where the
+knowledge base's words begin (``백그라운드에서실행하기`` -> ``백그라운드에서 실행하기``).
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ _EN_WORD = re.compile(r"(?<![-\w])[A-Za-z]{3,}(?![-\w])")
 _KO_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # syllables that end a Korean verb ("띄우게", "띄우고", "띄우면"): one of them for another
 # is another ending of the same word, no typo
-_LONGEST = 8  # the longest Korean word looked for inside an unspaced run
-_LIGHT_VERBS = frozenset("하해되돼된될됨")
+_KO_ENDINGS = frozenset("게고면서며니지자요다죠네려도")
+# an unspaced run: the longest known word looked for in it, the particles and endings that
+# stay with the word before them, and 하다/되다, which stay too ("정리하면서")
+_LONGEST = 8
 _ENDINGS = frozenset(KO_SUFFIXES)
 _ENDING_SIZES = sorted({len(x) for x in KO_SUFFIXES}, reverse=True)
-_KO_ENDINGS = frozenset("게고면서며니지자요다죠네려도")
+_LIGHT_VERBS = frozenset("하해되돼된될됨")
 
 
 class Speller:
