@@ -18,7 +18,7 @@ from bot.ask.analysis import Analysis, analyze
 from bot.ask.composition import Composer
 from bot.ask.flag_scoring import FlagData
 from bot.ask.lexicon import COMMON_EN, CONCEPTS, DOMAIN_WORDS, EN_STOP, FOREIGN, KO_STOP
-from bot.explain.cli_spec import RawSpec, read_raw
+from bot.explain.cli_spec import default_raw
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import LANGS
 
@@ -122,13 +122,6 @@ def reference_flags() -> FlagData:
     return Composer().export()
 
 
-@functools.cache
-def cli_data() -> RawSpec:
-    """The CLI reference as read from its data files: kept in the index so that a matcher
-    made from a cached index links its command tree without reading YAML."""
-    return read_raw()
-
-
 def build_index(kb: KnowledgeBase) -> IndexData:
     """Analyse every phrasing of every entry into the matcher's index."""
     analyses: list[tuple[int, Analysis]] = []
@@ -214,7 +207,8 @@ def build_index(kb: KnowledgeBase) -> IndexData:
         "doc_core": doc_core,
         "paths": paths,
         "flags": reference_flags(),
-        "cli": cli_data(),
+        # (so a matcher made from a cached index links its command tree without YAML)
+        "cli": default_raw(),
         "en_vocab": en_sorted,
         "en_known": sorted(en_known),
         "ko_words": sorted(ko_vocab),

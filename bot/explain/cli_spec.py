@@ -225,7 +225,10 @@ def _flag(key: str, body: object, where: str) -> Flag:
     return Flag(long=m["long"], short=m["short"], value_type=m["type"], text=text)
 
 
-def _load_file(path: Path, into: dict[str, tuple[dict[str, object], list[str]]]) -> None:
+RawSpec = dict[str, tuple[dict[str, object], list[str]]]
+
+
+def _load_file(path: Path, into: RawSpec) -> None:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
@@ -239,9 +242,6 @@ def _load_file(path: Path, into: dict[str, tuple[dict[str, object], list[str]]])
             raise KnowledgeError(f"{path.name}: {cmd_path!r} is defined twice")
         aliases = node.get("aliases") or []
         into[cmd_path] = (node, [str(a) for a in aliases])
-
-
-RawSpec = dict[str, tuple[dict[str, object], list[str]]]
 
 
 def load_spec(data_dir: Path = DATA_DIR) -> CliSpec:
@@ -297,6 +297,12 @@ def spec_from_raw(raw: RawSpec) -> CliSpec:
 
 
 @lru_cache(maxsize=1)
+def default_raw() -> RawSpec:
+    """The data files shipped with dockbot, read once (an index cache keeps them too)."""
+    return read_raw()
+
+
+@lru_cache(maxsize=1)
 def default_spec() -> CliSpec:
     """The command tree shipped with dockbot, loaded once."""
-    return load_spec()
+    return spec_from_raw(default_raw())
