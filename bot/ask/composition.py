@@ -32,7 +32,6 @@ from bot.ask.flag_scoring import (
 )
 from bot.ask.option_values import ENUMS, enum_said, filter_value, fit
 from bot.ask.placement import (
-    REFUSED_TOGETHER,
     SELECTED_BY_VALUE,
     command_words,
     copy_direction,
@@ -45,6 +44,7 @@ from bot.ask.placement import (
     pick_value,
     placeholder,
     present_flags,
+    refused_with,
     replaceable,
     rewrite,
     shown_name,
@@ -239,8 +239,8 @@ class Composer(FlagScorer):
         # ("죽으면 다시 시작되게" on a --restart line) is not added
         new_flags = [
             f for f in new_flags
-            if not any(f.long in g and f"--{o}" in present and (o in asked or o in enums)
-                       for g in REFUSED_TOGETHER for o in g - {f.long})
+            if not any(f"--{o}" in present and (o in asked or o in enums)
+                       for o in refused_with(f.long))
         ]
         # a value goes to the flag the question asks for most: "a soft memory reservation
         # of 256 MB" is --memory-reservation's, not the stored line's --memory <size>
@@ -302,8 +302,7 @@ class Composer(FlagScorer):
             if (opposite := "--" + (f.long[3:] if f.long.startswith("no-") else "no-" + f.long))
             in present
         } | {  # and a flag Docker refuses with it: a restart policy on a "--rm" line
-            other for f in new_flags for pair in REFUSED_TOGETHER if f.long in pair
-            for other in (f"--{o}" for o in pair - {f.long}) if other in present
+            f"--{o}" for f in new_flags for o in refused_with(f.long) if f"--{o}" in present
         }
         # a read-only mount is the mount's ":ro", not a read-only root filesystem ("mount
         # the config folder read-only" on a line that mounts something)

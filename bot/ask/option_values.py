@@ -2,7 +2,7 @@
 
 :func:`fit` says whether (and how) a value of a kind (:class:`bot.ask.values.Value`) is
 written for a given flag, so a number is never given to ``--name`` nor a name to
-``--tail``; :func:`enum_value` finds the word of an option whose values are a closed set
+``--tail``; :func:`enum_said` finds the word of an option whose values are a closed set
 ("unless-stopped" for ``--restart``); :func:`filter_value` a filter said in words
 ("containers that have exited" is ``status=exited``). Pure.
 """
@@ -102,14 +102,10 @@ def _enum_said(long: str, question: str, named: bool) -> tuple[str, str] | None:
     return None
 
 
-def enum_value(flag: Flag, question: str, *, named: bool = False) -> str | None:
-    """The enumerated value of ``flag`` the question names, if any. A common word
+def _enum_value(long: str, question: str, named: bool) -> str | None:
+    """The enumerated value of option ``long`` the question names, if any. A common word
     ("always", "host") counts only when the option is ``named`` (already in the command)
     or its name is in the question too."""
-    return _enum_value(flag.long, question, named)
-
-
-def _enum_value(long: str, question: str, named: bool) -> str | None:
     low = question.lower()
     context = named or long.split("-")[-1] in low or any(
         w in low for w in _OPTION_KO.get(long, ())

@@ -353,10 +353,15 @@ _ALTERNATIVES = (frozenset({"quiet", "format"}), frozenset({"volume", "mount"}))
 REFUSED_TOGETHER = (frozenset({"restart", "rm"}),)
 
 
+def refused_with(long: str) -> frozenset[str]:
+    """The options the engine refuses on a line that has option ``long``."""
+    return frozenset(o for g in REFUSED_TOGETHER if long in g for o in g - {long})
+
+
 def drop_conflicts(flags: list[Flag], present: Mapping[str, object] = {}) -> list[Flag]:
     """One of each flag, and one of each group of alternatives (``--quiet`` or
     ``--format``; ``-v`` or ``--mount``), a flag already in the command counting; none
-    that the engine refuses with a better one (:data:`REFUSED_TOGETHER`)."""
+    that the engine refuses with a better one (:func:`refused_with`)."""
     out: list[Flag] = []
     taken = {g for g in _ALTERNATIVES for name in present if name[2:] in g}
     for f in flags:
@@ -365,7 +370,7 @@ def drop_conflicts(flags: list[Flag], present: Mapping[str, object] = {}) -> lis
             if group in taken:
                 continue
             taken.add(group)
-        if any(f.long in g and g & {o.long for o in out} - {f.long} for g in REFUSED_TOGETHER):
+        if refused_with(f.long) & {o.long for o in out}:
             continue
         if f not in out:
             out.append(f)

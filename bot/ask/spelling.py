@@ -82,7 +82,7 @@ class Speller:
         # so they are spaced where known words begin ("백그라운드에서실행하기")
         if len(word) > 4 and len(stem) > 2 and stem not in self._ko_set:
             spaced = self._spaced(word)
-            if spaced != word or len(stem) > 4:
+            if spaced != word:
                 return spaced
         if len(stem) < 2 or len(stem) > 4 or stem in self._ko_set:
             return word
@@ -103,32 +103,23 @@ class Speller:
         covered = i = 0
         unknown = False  # the last part is letters no known word begins
         while i < len(run):
-            hit = next((n for n in range(min(len(run) - i, _LONGEST), 1, -1)
-                        if run[i : i + n] in self._ko_set), 0)
-            ending = 0 if hit or not parts else next(
-                (n for n in _ENDING_SIZES if run[i : i + n] in _ENDINGS), 0)
-            if hit and parts and run[i] in _LIGHT_VERBS:  # "정리" + "하면서"
-                parts[-1] += run[i : i + hit]
-                covered += hit
-                i += hit
-                unknown = False
-            elif hit:
-                parts.append(run[i : i + hit])
-                covered += hit
-                i += hit
-                unknown = False
-            elif ending:  # a particle or an ending, known as one, stays with its word
-                parts[-1] += run[i : i + ending]
-                covered += ending
-                i += ending
-            else:  # letters no known word begins with make a word of their own, but
-                # 하다/되다 after a word are its verb ("정리하면서": one word)
-                if unknown or (parts and run[i] in _LIGHT_VERBS):
-                    parts[-1] += run[i]
-                else:
-                    parts.append(run[i])
+            n = next((k for k in range(min(len(run) - i, _LONGEST), 1, -1)
+                      if run[i : i + k] in self._ko_set), 0)
+            known = True
+            if n:  # a known word; 하다/되다 stay with the word before ("정리" + "하면서")
+                glue, unknown = run[i] in _LIGHT_VERBS, False
+            elif parts and (n := next((k for k in _ENDING_SIZES if run[i : i + k] in _ENDINGS),
+                                      0)):
+                glue = True  # a particle or an ending, known as one, stays with its word
+            else:  # letters no known word begins with make a word of their own
+                n, glue, known = 1, unknown or run[i] in _LIGHT_VERBS, False
                 unknown = True
-                i += 1
+            if glue and parts:
+                parts[-1] += run[i : i + n]
+            else:
+                parts.append(run[i : i + n])
+            covered += n if known else 0
+            i += n
         if len(parts) < 2 or covered * 10 < len(run) * 6:
             return run
         return " ".join(parts)
