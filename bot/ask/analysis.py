@@ -20,7 +20,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from bot.ask.lexicon import (
     ANCHORS,
@@ -118,6 +119,9 @@ class Analysis:
     domain_signals: int  # Docker objects, words and flags named, each counted once
     foreign: bool
     on_topic: bool  # names a Docker object, a Docker word or a flag
+    # what the matcher derives from the features once per question and reads again for
+    # every command it scores (the features never change after analysis)
+    memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 # Dockerfile instructions written as Dockerfiles write them ("ADD vs COPY", "CMD 와

@@ -28,7 +28,7 @@ from bot.ask.flag_scoring import (
     FLAG_THRESHOLD,
     FlagData,
     FlagScorer,
-    flag_keys,
+    question_keys,
 )
 from bot.ask.option_values import ENUMS, enum_said, filter_value, fit
 from bot.ask.placement import (
@@ -106,7 +106,7 @@ class Composer(FlagScorer):
         --memory-reservation's in "a soft memory reservation")."""
         docs = self._doc_of[cmd.path]
         d = docs[f.long]
-        q = flag_keys(a.features)
+        q = question_keys(a)
         # (their names, and the phrases people use for them that the question says:
         # "shared memory" is --shm-size's, not --memory's)
         theirs = set().union(
@@ -192,7 +192,7 @@ class Composer(FlagScorer):
         # port 8080" is the stored -p, not --add-host)
         self._prepare(cmd)
         docs = self._doc_of[cmd.path]
-        q = flag_keys(a.features)
+        q = question_keys(a)
         for n in present:
             d = docs.get(n[2:])
             if d is not None:

@@ -89,6 +89,27 @@ def flag_keys(features: Mapping[str, float]) -> frozenset[str]:
     return frozenset(out)
 
 
+def question_keys(a: Analysis) -> frozenset[str]:
+    """:func:`flag_keys` of a question's features, derived once per analysis."""
+    keys = a.memo.get("flag_keys")
+    if keys is None:
+        keys = a.memo["flag_keys"] = flag_keys(a.features)
+    return keys
+
+
+def _said_apart(a: Analysis) -> tuple[frozenset[str], frozenset[str]]:
+    """The flags a question writes out (``-f``, ``--tail``) and what it says is not to
+    happen, derived once per analysis."""
+    got = a.memo.get("quoted_negated")
+    if got is None:
+        quoted = frozenset(k[2:] for k in a.features if k.startswith("f:"))
+        # (a Korean word of it too: "캐시 사용 안 하기" is --no-cache, not --cache-from)
+        negated = frozenset(_unnegated(k) for k in a.features if k.startswith("n:")) | {
+            "k:" + k[9:] for k in a.features if k.startswith("x:unsaid:")}
+        got = a.memo["quoted_negated"] = (quoted, negated)
+    return got
+
+
 def _unnegated(key: str) -> str:
     """``n:build`` is the concept ``c:build``, ``n:w:kill`` the word ``w:kill``."""
     if not key.startswith("n:"):
@@ -136,6 +157,8 @@ def _by_name(d: _FlagDoc, said: Iterable[str]) -> bool:
     --health-start-interval) is not what the flag is about, and a name of three words
     or more needs two of them ("write" alone is not --device-write-iops)."""
     hit = d.name_keys.intersection(said)
+    if not hit:
+        return False
     long = d.flag.long
     if _whole_name(d, hit):
         return True
@@ -306,9 +329,10 @@ class FlagScorer:
         values: frozenset[str] | None = None,
         given: Sequence[Value] = (),
     ) -> list[tuple[float, Flag]]:
-        """Every flag of ``cmd`` with a positive score for the question, best first
-        (``exclude``: features that pick no flag; ``values``: those of them that said a
-        value, which no phrase of a flag's hints may use either; by default all;
+        """Every flag of ``cmd`` the question asks for (a score of :data:`FLAG_THRESHOLD`
+        or more), best first (``exclude``: features that pick no flag; ``values``: those
+        of them that said a value, which no phrase of a flag's hints may use either; by
+        default all;
         ``given``: the values the question gives: an option that takes none of them
         weighs less than one that does, "4GB memory, 3 CPUs" is --memory and --cpus,
         not --cpuset-mems)."""
@@ -317,20 +341,18 @@ class FlagScorer:
         # (compose up's own text says so), but "rebuild" still asks for up --build
         own = (self._own[cmd.path] - self._said_whole(cmd, a)) | exclude
         local = self._local[cmd.path]
-        quoted = {k[2:] for k in a.features if k.startswith("f:")}
+        quoted, negated = _said_apart(a)
+        q_keys = question_keys(a)
         weight = {
             k: self._idf.get(k, self._default_idf) * _KIND[k[0]]
-            for k in flag_keys(a.features)
+            for k in q_keys
             if k not in own
         }
         lang = "ko" if any(k[0] == "k" for k in weight) else "en"
-        # (a Korean word of it too: "캐시 사용 안 하기" is --no-cache, not --cache-from)
-        negated = {_unnegated(k) for k in a.features if k.startswith("n:")} | {
-            "k:" + k[9:] for k in a.features if k.startswith("x:unsaid:")}
         pending: list[tuple[_FlagDoc, dict[str, float]]] = []
         # a phrase people use for a flag, every word of it in the question, asks for it
         # whatever share of the description the question covers
-        asked = flag_keys(a.features) - (exclude if values is None else values)
+        asked = q_keys - (exclude if values is None else values)
         hinted: dict[int, dict[str, float]] = {}
         docs = self._docs[cmd.path]
         for k in asked:
@@ -352,7 +374,8 @@ class FlagScorer:
             if f.name in quoted or (f.short and f"-{f.short}" in quoted):
                 scored.append((QUOTED, f))
                 continue
-            parts = {k: weight[k] * local.get(k, 0.0) for k in d.keys if k in weight}
+            keys = d.keys
+            parts = {k: w * local.get(k, 0.0) for k, w in weight.items() if k in keys}
             # a one-word flag's own name says what it is about, however many of the
             # command's other flags mention the word ("all" of ps --all; not "password",
             # which --password-stdin's name says too)
@@ -406,8 +429,8 @@ class FlagScorer:
                     s *= _UNFIT
                 if s > best_s:
                     best_i, best_s = i, s
-            if best_i < 0:
-                break
+            if best_i < 0 or best_s < FLAG_THRESHOLD:
+                break  # (every flag left scores less still)
             d, parts = pending.pop(best_i)
             claimed.update(parts)
             scored.append((best_s, d.flag))

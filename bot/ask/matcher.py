@@ -21,7 +21,6 @@ from __future__ import annotations
 import heapq
 import math
 import unicodedata
-from collections import defaultdict
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -225,18 +224,22 @@ class Matcher:
         if not qvec:
             return [], a
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
-        dots: dict[int, float] = defaultdict(float)
+        # (the two loops below are most of a question's time: bound methods kept local)
+        dots: dict[int, float] = {}
+        dot_of = dots.get
+        postings = self._postings.get
         for key, w in qvec.items():
-            for doc_id, dw in self._postings.get(key, ()):
-                dots[doc_id] += w * dw
+            for doc_id, dw in postings(key, ()):
+                dots[doc_id] = dot_of(doc_id, 0.0) + w * dw
         # each entry's best and second-best phrasing, in one pass
         doc_entry = self._doc_entry
         first: dict[int, float] = {}
         first_doc: dict[int, int] = {}
         runner: dict[int, float] = {}
+        first_of, runner_of = first.get, runner.get
         for doc_id, dot in dots.items():
             e = doc_entry[doc_id]
-            f = first.get(e)
+            f = first_of(e)
             if f is None:
                 first[e] = dot
                 first_doc[e] = doc_id
@@ -244,7 +247,7 @@ class Matcher:
                 runner[e] = f
                 first[e] = dot
                 first_doc[e] = doc_id
-            elif dot > runner.get(e, 0.0):
+            elif dot > runner_of(e, 0.0):
                 runner[e] = dot
         best = {
             e: ((1 - _SECOND) * f + _SECOND * runner.get(e, 0.0)) / qnorm

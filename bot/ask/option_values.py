@@ -176,7 +176,12 @@ _NAMES = frozenset({"name", "network", "net", "user", "entrypoint", "tag",
 
 def fit(flag: Flag, v: Value) -> str | None:
     """How ``v`` is written as the value of ``flag``; None when it is no value for it."""
-    long, kind = flag.long, flag.value_type or ""
+    # (asked of every option of a command for every value, once per answer composed)
+    return _fit(flag.long, flag.value_type or "", v)
+
+
+@functools.lru_cache(maxsize=16384)
+def _fit(long: str, kind: str, v: Value) -> str | None:
     if v.hint:  # a name said with what it names goes to that option only
         wanted = {"alias": ("network-alias", "alias"), "user": ("user", "username")}.get(
             v.hint, (v.hint,))

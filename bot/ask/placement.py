@@ -9,6 +9,7 @@ command are read (:func:`present_flags`) and how the line is rewritten with the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -171,16 +172,23 @@ UNTIL = re.compile(r"(?i)\buntil\b|\bup to\b|\bbefore\b|\bolder than\b|까지|�
 DROP = re.compile(r"(?i)\b(?:drop|remove|without)\b|빼|제거|없애|빼고")
 
 
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str, kinds: str) -> frozenset[str]:
+    """The features of ``text`` of the given kinds (a value's, or the words that said one:
+    read again for every answer composed)."""
+    return frozenset(k for k in analyze(text).features if k[0] in kinds)
+
+
 def value_words(found: list[Value]) -> frozenset[str]:
     out: set[str] = set()
     for v in found:
         if v.kind in _VALUE_WORD_KINDS:
             # an identifier's or a path's parts ("DB_PORT", "/root/.cache") name no concept
             kinds = "wkc" if v.kind in ("keyval", "varname", "capability", "path") else "wk"
-            out.update(k for k in analyze(v.text).features if k[0] in kinds)
+            out.update(_words_of(v.text, kinds))
         if v.hint:  # "볼륨 cache": the noun says what the value is, not which option
             nouns = " ".join(n for n, h in HINTS.items() if h == v.hint)
-            out.update(k for k in analyze(nouns).features if k[0] in "wkc")
+            out.update(_words_of(nouns, "wkc"))
     return frozenset(out)
 
 
@@ -188,7 +196,7 @@ def enum_words(said: Iterable[str]) -> frozenset[str]:
     """The features of the words that said the enumerated values (English or Korean)."""
     out: set[str] = set()
     for words in said:
-        out.update(k for k in analyze(words).features if k[0] in "wkc")
+        out.update(_words_of(words, "wkc"))
     return frozenset(out)
 
 

@@ -110,3 +110,22 @@ def test_every_word_of_a_flag_name_asks_for_it(scorer: FlagScorer) -> None:
     assert "--add-host" in _asked(
         scorer, "docker container run", "add host db.local pointing at 10.1.2.3"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["limit the container to 50 processes and 512 MB of memory, name it db",
+     "메모리 1GB, CPU 2개로 제한하고 재시작 정책은 always", "run it",
+     # (a bare "without" weighs 0.7 for --no-healthcheck: less than a flag needs)
+     "npm start is not working", "캐시 없이 처음부터 다시 빌드하기"],
+)
+def test_only_the_flags_asked_for_are_returned(scorer: FlagScorer, question: str) -> None:
+    cmd = scorer.spec.get("docker container run")
+    assert cmd is not None
+    a = analyze(question)
+    scores = scorer.score_flags(cmd, a)
+    assert all(s >= FLAG_THRESHOLD for s, _ in scores)
+    # derived once per analysis: asked again, the same answer
+    assert scorer.score_flags(cmd, a) == scores
+    if "limit" in question or "제한" in question:
+        assert scores
