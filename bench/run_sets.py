@@ -40,7 +40,7 @@ Reply = tuple[bool | None, float, tuple[str, ...]]  # confident (None: baseline)
 
 
 def dockbot_system(kb: KnowledgeBase) -> Callable[[str], Reply]:
-    matcher = Matcher(kb)
+    matcher = Matcher(kb).warm()  # as `dockbot serve` starts
 
     def ask(text: str) -> Reply:
         a = matcher.ask(text)

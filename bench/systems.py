@@ -91,7 +91,9 @@ class DockbotSystem:
     def __init__(self, kb: KnowledgeBase, matcher: Any | None = None) -> None:
         from bot.ask.matcher import Matcher
 
-        self._matcher = matcher if matcher is not None else Matcher(kb)
+        # (its own matcher is warmed as `dockbot serve` warms one; a given one, as the CLI
+        # loads it for the start-up probe, is not)
+        self._matcher = matcher if matcher is not None else Matcher(kb).warm()
 
     def ask(self, question: str) -> Reply:
         answer = self._matcher.ask(question)

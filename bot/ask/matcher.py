@@ -200,6 +200,13 @@ class Matcher:
         self.composer = Composer(spec=spec_from_raw(self.index["cli"]), data=self.index["flags"])
         self._title_features: dict[str, frozenset[str]] = {}
 
+    def warm(self) -> Matcher:
+        """Ready every command's flag tables before the first question (for a process that
+        answers many: ``dockbot serve``, a knowledge reload before it swaps in); a
+        one-shot ``dockbot ask`` prepares only what its question needs."""
+        self.composer.prepare_all()
+        return self
+
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
         return weigh(features, self._idf, self._unknown_idf)
 

@@ -161,6 +161,7 @@ class KnowledgeWatcher:
             started = time.perf_counter()
             try:
                 kb, matcher = load_snapshot(snap, self.services.settings.cache_dir)
+                matcher.warm()  # here, not on the first requests after the swap
             except KnowledgeError as exc:
                 problems = [str(p) for p in exc.problems] or [exc.message]
                 self.last_error = tuple(problems)

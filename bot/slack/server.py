@@ -343,6 +343,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
     settings.require_slack()
     configure_logging(settings)
     services = load_services(settings)
+    services.matcher.warm()
     runtime = Runtime(services)
     stop = threading.Event()
     closers: list[Callable[[], object]] = [services.close, runtime.close]

@@ -129,3 +129,18 @@ def test_only_the_flags_asked_for_are_returned(scorer: FlagScorer, question: str
     assert scorer.score_flags(cmd, a) == scores
     if "limit" in question or "제한" in question:
         assert scores
+
+
+def test_every_command_can_be_prepared_ahead_and_scores_the_same() -> None:
+    ahead, lazy = FlagScorer(), FlagScorer()
+    ahead.prepare_all()
+    runnable = [c for c in ahead.spec.walk() if not c.is_group]
+    assert len(runnable) > 100
+    assert all(ahead.is_prepared(c.path) for c in runnable)
+    assert not lazy.is_prepared("docker container run")
+    for path, question in [("docker container run", "limit it to 2 CPUs, restart always"),
+                           ("docker container logs", "마지막 50줄만 계속 따라가며")]:
+        cmd = ahead.spec.get(path)
+        assert cmd is not None
+        a = analyze(question)
+        assert ahead.score_flags(cmd, a) == lazy.score_flags(cmd, a) != []

@@ -82,6 +82,9 @@ def test_a_change_is_served_within_five_seconds(
     (team / "team.yml").write_text(team_entry("zebra-token-v2"), encoding="utf-8")
     took = wait_for(lambda: best(services) == "zebra-token-v2", 5.0)
     assert took < 5.0
+    # the new matcher was readied before it was swapped in: no first request pays for it
+    assert not old.matcher.composer.is_prepared("docker buildx imagetools inspect")
+    assert services.matcher.composer.is_prepared("docker buildx imagetools inspect")
     assert old.kb.get("zebra-token") is not None  # the old one is untouched, whole
     assert old.kb.get("zebra-token-v2") is None
     status = watcher.status()
