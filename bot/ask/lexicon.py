@@ -65,7 +65,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("쉘", "셸", "배시", "접속", "들어가", "안으로", "내부", "진입"),
         ("shell", "bash", "sh", "enter", "inside", "get into", "ssh into", "go into"),
     ),
-    "build": (("빌드", "만들", "만드", "생성"), ("build", "make", "create", "generate")),
+    "build": (("빌드", "만들", "만드", "생성"), ("build", "rebuild", "make", "create", "generate")),
     "push": (("푸시", "푸쉬", "올리", "올려", "업로드", "공유"), ("push", "upload", "share")),
     "pull": (
         ("받아", "받기", "받는", "다운로드", "다운", "내려받", "당겨", "이미지 설치", "이미지를 설치"),

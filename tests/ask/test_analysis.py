@@ -282,3 +282,8 @@ def test_features_come_in_the_same_order_in_every_process() -> None:
 @pytest.mark.parametrize("text", ["containers cannot resolve domain names", "컨테이너 네임서버 설정"])
 def test_name_resolution_is_a_concept(text: str) -> None:
     assert "c:dns" in analyze(text).features
+
+
+@pytest.mark.parametrize("text", ["How to rebuild docker image", "rebuild it after a change"])
+def test_building_again_is_building(text: str) -> None:
+    assert "c:build" in analyze(text).features

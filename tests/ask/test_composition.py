@@ -480,6 +480,20 @@ def test_a_phrase_left_with_a_word_of_place_picks_no_flag(composer: Composer) ->
     assert comp is None or "--privileged" not in comp.command, comp
 
 
+@pytest.mark.parametrize("question", ["list the files inside a container",
+                                      "what is inside the container's /etc folder"])
+def test_a_place_inside_a_container_asks_for_no_interactive_shell(
+    composer: Composer, question: str
+) -> None:
+    # "inside" says where the files are; an interactive session is asked for in words
+    # of its own ("open a shell", "type commands")
+    comp = composer.compose("docker exec <container> ls -la <path>", question, analyze(question))
+    assert comp is None or "-i" not in comp.command.split(), comp
+    shell = composer.compose("docker exec <container> sh", "open a shell and type commands",
+                             analyze("open a shell and type commands"))
+    assert shell is not None and "-i" in shell.command.split(), shell
+
+
 def test_generic_words_of_a_description_pick_no_flag(composer: Composer) -> None:
     # "파일" (file) and "호스트" (host) are words of --cidfile's, --device's and --add-host's
     # texts, and of many questions that want none of them
