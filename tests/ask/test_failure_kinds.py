@@ -72,6 +72,8 @@ def test_clauses_split_only_long_questions() -> None:
         ("set the default user in the image", "dockerfile-user"),
         ("이미지 안에서 기본 작업 폴더를 바꾸고 싶어요", "dockerfile-workdir"),
         ("set the working directory inside the image", "dockerfile-workdir"),
+        # the usage of running containers is stats, not the list of them
+        ("실행 중인 컨테이너의 메모리 사용량 보기", "stats"),
     ],
 )
 def test_real_phrasing(matcher: Matcher, question: str, entry_id: str) -> None:
