@@ -203,6 +203,13 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "host": (("호스트",), ("host", "localhost", "host machine", "host's")),
     "label": (("라벨", "레이블"), ("label", "labels", "labeled", "labelled")),
     "permission": (("권한", "퍼미션"), ("permission", "permissions", "denied", "sudo", "privileged")),
+    # a permission refused is an error to explain, not a privilege asked for (--privileged)
+    "permission-denied": (
+        ("권한 없음", "권한이 없", "권한 거부", "권한 에러", "권한 오류", "권한 문제", "퍼미션 에러",
+         "퍼미션 디나이드"),
+        ("permission denied", "access denied", "operation not permitted", "permission error",
+         "permissions error", "permission issue", "permission problem"),
+    ),
     "read-only": (("읽기 전용", "읽기전용", "수정 불가"), ("read-only", "readonly", "read only")),
     "orphan": (("고아",), ("orphan", "orphans", "orphaned")),
     "account": (("계정", "아이디", "가입", "회원가입"), ("account", "docker id", "sign up", "signup", "register")),

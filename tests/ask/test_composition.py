@@ -494,6 +494,20 @@ def test_a_place_inside_a_container_asks_for_no_interactive_shell(
     assert shell is not None and "-i" in shell.command.split(), shell
 
 
+@pytest.mark.parametrize("question", ["container cannot write to a mounted folder permission denied",
+                                      "마운트한 폴더에 권한 없음 에러", "operation not permitted in the container"])
+def test_a_permission_refused_asks_for_no_privileged_container(
+    composer: Composer, question: str
+) -> None:
+    # the error is to be explained (the folder's owner, the user the container runs as);
+    # --privileged gives the container every power of the host
+    comp = composer.compose("docker run -v <volume> <image>", question, analyze(question))
+    assert comp is None or "--privileged" not in comp.command, comp
+    asked = "run the container with full privileges"
+    comp = composer.compose("docker run <image>", asked, analyze(asked))
+    assert comp is not None and "--privileged" in comp.command, comp
+
+
 def test_generic_words_of_a_description_pick_no_flag(composer: Composer) -> None:
     # "파일" (file) and "호스트" (host) are words of --cidfile's, --device's and --add-host's
     # texts, and of many questions that want none of them
@@ -501,6 +515,14 @@ def test_generic_words_of_a_description_pick_no_flag(composer: Composer) -> None
     comp = composer.compose("docker run <image>", question, analyze(question))
     line = comp.command if comp else ""
     assert not any(f in line for f in ("--cidfile", "--device", "--add-host")), line
+
+
+def test_asking_what_the_options_mean_picks_no_option(composer: Composer) -> None:
+    # "옵션" is a word of --sysctl's Korean text ("Sysctl 옵션"), and of any question
+    # about what the options of a command are
+    question = "docker run -it 옵션 의미"
+    comp = composer.compose("docker run -it <image> sh", question, analyze(question))
+    assert comp is None or "--sysctl" not in comp.command, comp
 
 
 def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
