@@ -174,7 +174,17 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "entrypoint": (("엔트리포인트", "진입점"), ("entrypoint", "entry point")),
     "user": (("사용자", "유저", "루트", "root"), ("user", "uid", "root")),
     "search": (("검색", "찾기", "찾아"), ("search", "find", "look up")),
-    "exit": (("종료 이유", "죽는 이유", "꺼지는 이유", "왜 꺼", "왜 죽", "바로 종료", "바로 꺼", "exit code"), ("exit code", "exited", "why exited", "crash", "crashed", "keeps dying")),
+    # (a container that stops by itself: a symptom to explain, not a stop asked for)
+    "exit": (
+        ("종료 이유", "죽는 이유", "꺼지는 이유", "왜 꺼", "왜 죽", "바로 종료", "바로 꺼", "exit code",
+         "자마자 종료", "자마자 꺼", "자마자 죽", "바로 죽", "종료됨", "종료돼", "종료되어", "꺼져요",
+         "꺼짐", "죽어요", "저절로 종료", "저절로 꺼", "혼자 꺼", "혼자 종료", "계속 죽", "계속 꺼",
+         "계속 종료"),
+        ("exit code", "exited", "why exited", "crash", "crashed", "keeps dying", "crashes",
+         "exits immediately", "exits right after", "exits right away", "exits as soon as",
+         "stops immediately", "stops right after", "stops right away", "keeps exiting",
+         "keeps stopping", "keeps crashing", "dies immediately", "died"),
+    ),
     "wait": (("기다리", "대기"), ("wait", "block until")),
     "update": (("변경", "수정", "업데이트", "바꾸", "바꿔"), ("update", "change", "modify")),
     "new-version": (("새 버전", "새버전", "배포", "재배포", "업데이트 배포"), ("deploy", "redeploy", "new version", "rollout")),

@@ -192,3 +192,24 @@ def test_a_failing_build_step_is_answered_with_its_entry(matcher: Matcher) -> No
                     "did not complete successfully: exit code: 2")
     assert a.best is not None and a.best.entry.id == "build-step-failed", a.best
     assert a.best.command is not None and "--cpu-shares" not in a.best.command
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a container that stops by itself is a symptom to explain
+        ("컨테이너 실행하자마자 종료됨", False),
+        ("컨테이너가 계속 꺼져요", False),
+        ("my container keeps exiting", False),
+        # and a stop asked for is still one
+        ("컨테이너 종료", True),
+        ("stop the container immediately", True),
+    ],
+)
+def test_a_container_that_stops_by_itself_is_no_stop_asked_for(
+    matcher: Matcher, question: str, asked: bool
+) -> None:
+    a = answer_of(matcher, question)
+    first = a.best if a.best is not None else a.alternatives[0]
+    command = first.command or ""
+    assert (command.startswith(("docker stop", "docker kill"))) == asked, command
