@@ -147,6 +147,10 @@ _INSTALL_INSIDE = re.compile(
     r"|(?:컨테이너|이미지|도커 ?이미지|도커파일|도커)\S{0,2}\s*"
     r"(?:안에|안으로|내부에|속에|에)\s*\S.{0,20}설치"
 )
+_RUN_IN_NAMED = re.compile(
+    r"(?<![\w.-])[A-Za-z0-9][A-Za-z0-9_.-]{0,62}\s*(?:컨테이너|container)\s*(?:에서|에|안에서|안에|내부에서|속에서)"
+    r"\s+(?:\S+\s+){0,3}?\S*(?:실행|돌리|돌려)"
+)
 # "set the working directory in the image", "make the image run as ...", "이미지 안에서 ...
 # 정하기": a setting written into the image (a Dockerfile instruction), not a run option
 _INTO_IMAGE = re.compile(
@@ -251,6 +255,10 @@ def analyze(text: str) -> Analysis:
         concepts.add("dockerfile")
     if _TAIL_OF.search(no_flags):
         concepts.add("tail")
+    # "db 컨테이너에서 psql 실행": something run in a container named before it is run in
+    # that (existing) container, docker exec
+    if "run" in concepts and _RUN_IN_NAMED.search(no_flags):
+        concepts.add("exec")
     # "restart on failure", "죽으면 재시작": restarted when something happens is a policy
     if "restart" in concepts and _RESTART_WHEN.search(no_flags):
         concepts.discard("restart")

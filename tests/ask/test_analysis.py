@@ -287,3 +287,17 @@ def test_name_resolution_is_a_concept(text: str) -> None:
 @pytest.mark.parametrize("text", ["How to rebuild docker image", "rebuild it after a change"])
 def test_building_again_is_building(text: str) -> None:
     assert "c:build" in analyze(text).features
+
+
+@pytest.mark.parametrize(
+    ("text", "exec_"),
+    [
+        ("web 컨테이너에 root로 bash 실행", True),
+        ("api 컨테이너 안에서 마이그레이션 스크립트 돌리기", True),
+        # a new container, or one named as a name, is run, not entered
+        ("nginx 컨테이너 실행", False),
+        ("nginx를 컨테이너에서 실행", False),
+    ],
+)
+def test_running_something_in_a_named_container_is_exec(text: str, exec_: bool) -> None:
+    assert ("c:exec" in analyze(text).features) == exec_

@@ -74,6 +74,8 @@ def test_clauses_split_only_long_questions() -> None:
         ("set the working directory inside the image", "dockerfile-workdir"),
         # the usage of running containers is stats, not the list of them
         ("실행 중인 컨테이너의 메모리 사용량 보기", "stats"),
+        # a shell run in the container named before it is docker exec
+        ("web 컨테이너에 root로 bash 실행", "exec-root"),
     ],
 )
 def test_real_phrasing(matcher: Matcher, question: str, entry_id: str) -> None:
