@@ -268,6 +268,9 @@ class Matcher:
         q_objects = OBJECTS.intersection(a.features)
         q_actions = ACTIONS.intersection(a.features)
         q_qualifiers = QUALIFIERS.intersection(a.features)
+        many_objects = len(q_objects) >= 3
+        if many_objects:
+            q_qualifiers = q_qualifiers | {"c:all"}
         scored: list[Candidate] = []
         cover: dict[str | None, frozenset[str]] = {}
         for e, cos in top[:_RERANK]:
@@ -293,7 +296,9 @@ class Matcher:
                 said = split_keys(self._doc_core[first_doc[e]])
                 if said & ACTIONS <= q_actions:
                     core = core | said
-            missing = len(q_objects - core)
+            # (a question that names three objects or more, "images, containers and
+            # volumes", is about all of them: docker system's, which names none)
+            missing = len(q_objects - core) if not (many_objects and not core & OBJECTS) else 0
             if missing:
                 base *= _OBJECT_MISSING**missing
             if q_actions and not q_actions & core:

@@ -76,6 +76,8 @@ def test_clauses_split_only_long_questions() -> None:
         ("실행 중인 컨테이너의 메모리 사용량 보기", "stats"),
         # a shell run in the container named before it is docker exec
         ("web 컨테이너에 root로 bash 실행", "exec-root"),
+        # three objects named or more are all of them: docker system
+        ("Show disk usage by images, containers and volumes in detail", "system-df"),
     ],
 )
 def test_real_phrasing(matcher: Matcher, question: str, entry_id: str) -> None:
@@ -215,3 +217,9 @@ def test_a_container_that_stops_by_itself_is_no_stop_asked_for(
     first = a.best if a.best is not None else a.alternatives[0]
     command = first.command or ""
     assert (command.startswith(("docker stop", "docker kill"))) == asked, command
+
+
+def test_naming_many_objects_asks_about_all_of_them(matcher: Matcher) -> None:
+    a = answer_of(matcher, "remove unused images, containers, networks and volumes")
+    first = a.best if a.best is not None else a.alternatives[0]
+    assert (first.command or "").startswith("docker system prune"), first.command
