@@ -213,6 +213,12 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "host": (("호스트",), ("host", "localhost", "host machine", "host's")),
     "label": (("라벨", "레이블"), ("label", "labels", "labeled", "labelled")),
     "permission": (("권한", "퍼미션"), ("permission", "permissions", "denied", "sudo", "privileged")),
+    # the network outside the host: "can't reach the internet", "외부 사이트 접속이 안 돼요"
+    "internet": (
+        ("인터넷", "외부 네트워크", "바깥 네트워크", "외부 인터넷", "외부망"),
+        ("internet", "outside world", "external network", "outbound traffic", "outbound connections",
+         "external sites", "the outside network"),
+    ),
     # a permission refused is an error to explain, not a privilege asked for (--privileged)
     "permission-denied": (
         ("권한 없음", "권한이 없", "권한 거부", "권한 에러", "권한 오류", "권한 문제", "퍼미션 에러",

@@ -76,6 +76,9 @@ def test_clauses_split_only_long_questions() -> None:
         ("실행 중인 컨테이너의 메모리 사용량 보기", "stats"),
         # a shell run in the container named before it is docker exec
         ("web 컨테이너에 root로 bash 실행", "exec-root"),
+        # the internet out of a container is not the host seen from it
+        ("Docker container can't reach the internet but host can", "container-no-internet"),
+        ("컨테이너가 외부 네트워크에 못 나가요", "container-no-internet"),
         # three objects named or more are all of them: docker system
         ("Show disk usage by images, containers and volumes in detail", "system-df"),
     ],
