@@ -79,6 +79,8 @@ def test_clauses_split_only_long_questions() -> None:
         # the internet out of a container is not the host seen from it
         ("Docker container can't reach the internet but host can", "container-no-internet"),
         ("컨테이너가 외부 네트워크에 못 나가요", "container-no-internet"),
+        # the container made last is ps -l, not the last lines of a log
+        ("How to get the id of the last started container", "ps-latest"),
         # three objects named or more are all of them: docker system
         ("Show disk usage by images, containers and volumes in detail", "system-df"),
     ],
