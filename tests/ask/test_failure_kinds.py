@@ -81,6 +81,10 @@ def test_clauses_split_only_long_questions() -> None:
         ("컨테이너가 외부 네트워크에 못 나가요", "container-no-internet"),
         # the container made last is ps -l, not the last lines of a log
         ("How to get the id of the last started container", "ps-latest"),
+        # a registry of a cloud or of GitHub has a login of its own
+        ("how do I docker login to ghcr with my github token", "login-ghcr"),
+        ("ECR 레지스트리에 도커로 로그인", "login-cloud-registry"),
+        ("docker login says my password is stored unencrypted", "login-credential-store"),
         # three objects named or more are all of them: docker system
         ("Show disk usage by images, containers and volumes in detail", "system-df"),
     ],
