@@ -215,7 +215,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "permission": (("권한", "퍼미션"), ("permission", "permissions", "denied", "sudo", "privileged")),
     # the network outside the host: "can't reach the internet", "외부 사이트 접속이 안 돼요"
     "internet": (
-        ("인터넷", "외부 네트워크", "바깥 네트워크", "외부 인터넷", "외부망"),
+        ("인터넷", "외부 네트워크", "바깥 네트워크", "외부 인터넷", "외부망", "외부로 나가", "밖으로 나가"),
         ("internet", "outside world", "external network", "outbound traffic", "outbound connections",
          "external sites", "the outside network"),
     ),
