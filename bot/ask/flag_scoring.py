@@ -110,6 +110,13 @@ def _said_apart(a: Analysis) -> tuple[frozenset[str], frozenset[str]]:
     return got
 
 
+def _already_on(flag: Flag) -> bool:
+    """A switch that is on unless turned off (its text says "(default true)"); a --no-*
+    switch is how one is turned off, whatever its default reads."""
+    return (not flag.takes_value and not flag.long.startswith("no-")
+            and "(default true)" in flag.meaning("en"))
+
+
 def _unnegated(key: str) -> str:
     """``n:build`` is the concept ``c:build``, ``n:w:kill`` the word ``w:kill``."""
     if not key.startswith("n:"):
@@ -385,6 +392,8 @@ class FlagScorer:
             if f.name in quoted or (f.short and f"-{f.short}" in quoted):
                 scored.append((QUOTED, f))
                 continue
+            if _already_on(f):
+                continue  # (build's --rm: asking for it changes nothing)
             keys = d.keys
             parts = {k: w * local.get(k, 0.0) for k, w in weight.items() if k in keys}
             # a one-word flag's own name says what it is about, however many of the

@@ -112,7 +112,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "file": (("파일",), ("file", "files")),
     "mount": (
         ("마운트", "폴더 연결", "공유 폴더", "바인드"),
-        ("mount", "bind mount", "mounted", "share folder"),
+        ("mount", "bind mount", "bind mounts", "bind-mount", "bind-mounts", "mounted", "share folder"),
     ),
     "remove-on-exit": (
         ("자동 삭제", "자동삭제", "끝나면 삭제", "종료 시 삭제", "종료되면 삭제", "끝나면 지워"),

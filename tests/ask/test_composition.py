@@ -517,6 +517,25 @@ def test_generic_words_of_a_description_pick_no_flag(composer: Composer) -> None
     assert not any(f in line for f in ("--cidfile", "--device", "--add-host")), line
 
 
+def test_a_switch_that_is_on_already_is_not_added(composer: Composer) -> None:
+    # build's --rm "(default true)": removing what the build leaves is what it does anyway
+    question = "빌드하고 중간 컨테이너는 삭제"
+    comp = composer.compose("docker build -t <name>:<tag> .", question, analyze(question))
+    assert comp is None or "--rm" not in comp.command.split(), comp
+    # and a --no-* switch still turns one off
+    question = "run a command in a compose service without a tty"
+    comp = composer.compose("docker compose exec <service> sh", question, analyze(question))
+    assert comp is not None and "-T" in comp.command.split(), comp
+
+
+def test_a_bind_mount_is_no_port(composer: Composer) -> None:
+    question = "Understanding Docker volumes vs bind mounts"
+    assert "c:port" not in analyze(question).features
+    comp = composer.compose("docker run -v <host-path>:<container-path> <image>", question,
+                            analyze(question))
+    assert comp is None or "-p" not in comp.command.split(), comp
+
+
 def test_asking_what_the_options_mean_picks_no_option(composer: Composer) -> None:
     # "옵션" is a word of --sysctl's Korean text ("Sysctl 옵션"), and of any question
     # about what the options of a command are
