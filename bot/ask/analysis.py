@@ -61,7 +61,8 @@ _KO_DOMAIN = tuple(w for w in DOMAIN_WORDS if not w.isascii())
 
 
 _RESTART_WHEN = re.compile("(?i)" + "|".join((*RESTART_UNLESS_STOPPED, *RESTART_ON_FAILURE)))
-_KO_NOT_CONCEPTS = ("줄이", "줄여", "줄인", "줄일", "줄어", "줄었")
+_KO_NOT_CONCEPTS = ("줄이", "줄여", "줄인", "줄일", "줄어", "줄었",
+                    "전부터")  # ("몇 분 전부터" is since minutes ago, not 전부: all)
 
 
 def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
@@ -75,7 +76,8 @@ def _concept_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
             en.setdefault(f.lower(), concept)
 
     # Korean words that start like a concept's form and are not it: 줄이다 (reduce) is
-    # no 줄 (line); scanned as forms of no concept, they keep the shorter form from matching
+    # no 줄 (line), 전부터 (since before) no 전부 (all); scanned as forms of no concept,
+    # they keep the shorter form from matching
     for f in _KO_NOT_CONCEPTS:
         ko.setdefault(f, "")
 

@@ -301,3 +301,9 @@ def test_building_again_is_building(text: str) -> None:
 )
 def test_running_something_in_a_named_container_is_exec(text: str, exec_: bool) -> None:
     assert ("c:exec" in analyze(text).features) == exec_
+
+
+def test_since_before_is_not_all() -> None:
+    # "전부터" (since before) holds "전부" (all): a since is no request for every object
+    assert "c:all" not in analyze("10분 전부터 로그 보기").features
+    assert "c:all" in analyze("컨테이너 전부 중지").features

@@ -517,6 +517,14 @@ def test_generic_words_of_a_description_pick_no_flag(composer: Composer) -> None
     assert not any(f in line for f in ("--cidfile", "--device", "--add-host")), line
 
 
+@pytest.mark.parametrize("question", ["Follow the logs of every service with timestamps",
+                                      "모든 서비스 로그를 시간과 함께 계속 보기"])
+def test_timestamps_asked_for_are_timestamps_not_a_since(composer: Composer, question: str) -> None:
+    comp = composer.compose("docker compose logs -f <service>", question, analyze(question))
+    assert comp is not None and "-t" in comp.command.split(), comp
+    assert "--since" not in comp.command, comp
+
+
 def test_a_switch_that_is_on_already_is_not_added(composer: Composer) -> None:
     # build's --rm "(default true)": removing what the build leaves is what it does anyway
     question = "빌드하고 중간 컨테이너는 삭제"
