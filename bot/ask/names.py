@@ -19,8 +19,8 @@ from bot.ask.lexicon import ANCHORS, COMMON_EN, EN_STOP
 Add = Callable[[str, str, tuple[int, int], str], None]
 
 _NAME_AFTER = re.compile(
-    r"(?i)\b(?:named|called|name(?:d)?(?: it)?|host ?name(?: set)? to|host ?name (?:is|of|=)"
-    r"|name(?: set)? to)\s+"
+    r"(?i)\b(?:named|called|host ?name(?: set)? to|host ?name (?:is|of|=)|name(?: set)? to"
+    r"|name(?:d)?(?: it)?)\s+"
     r"[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})[\"'`]?"
 )
 _NAME_KO = re.compile(
@@ -163,7 +163,8 @@ NOT_NAMES = frozenset(
 
 # the words around a name said to be one: "named web", "이름은 web", "web이라는 이름"
 _NAMED_BEFORE = re.compile(
-    r"(?i)\b(?:named|called|name(?:d)? it|name is)\s+[\"'`]?$|이름(?:은|을|이|는)?\s*$"
+    r"(?i)\b(?:named|called|name(?:d)? it|name is|name(?: set)? to)\s+[\"'`]?$"
+    r"|이름(?:은|을|이|는)?\s*$"
 )
 _NAMED_AFTER = re.compile(r"^[\"'`]?\s*(?:이라는|라는|으로|로)?\s*(?:호스트 ?)?이름")
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.ask.matcher import without_names
 from bot.ask.names import renamed, said_names
+from bot.ask.values import find_values
 
 
 def _names(question: str) -> list[tuple[str, str, str]]:
@@ -48,3 +50,11 @@ def test_names_and_what_they_name(question: str, names: list[tuple[str, str, str
 )
 def test_everyday_words_are_no_names(question: str) -> None:
     assert _names(question) == []
+
+
+def test_a_name_set_to_a_word_is_that_name_not_a_typo() -> None:
+    # "name to shop": shop is the name (not "to"), and a name is kept from typo repair
+    # (it was read as "stop")
+    question = "Set the project name to shop"
+    assert [(v.kind, v.text) for v in find_values(question)] == [("name", "shop")]
+    assert "shop" not in without_names(question)
