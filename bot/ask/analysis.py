@@ -149,6 +149,9 @@ _INSTALL_INSIDE = re.compile(
     r"|(?:컨테이너|이미지|도커 ?이미지|도커파일|도커)\S{0,2}\s*"
     r"(?:안에|안으로|내부에|속에|에)\s*\S.{0,20}설치"
 )
+_BRING_UP = re.compile(
+    r"(?:서비스|컴포즈|스택|컨테이너|compose)\S{0,4}\s*(?:\S+\s+){0,5}?(?:다시\s*)?(?:올리|올려|올린)"
+)
 _RUN_IN_NAMED = re.compile(
     r"(?<![\w.-])[A-Za-z0-9][A-Za-z0-9_.-]{0,62}\s*(?:컨테이너|container)\s*(?:에서|에|안에서|안에|내부에서|속에서)"
     r"\s+(?:\S+\s+){0,3}?\S*(?:실행|돌리|돌려)"
@@ -257,6 +260,11 @@ def analyze(text: str) -> Analysis:
         concepts.add("dockerfile")
     if _TAIL_OF.search(no_flags):
         concepts.add("tail")
+    # "서비스 올리기", "컴포즈로 올리기": services, a stack or containers brought up, not an
+    # image pushed ("이미지 올리기", "허브에 올리기" stay a push)
+    if "push" in concepts and _BRING_UP.search(no_flags) and not concepts & {"image", "registry"}:
+        concepts.discard("push")
+        concepts.add("run")
     # "db 컨테이너에서 psql 실행": something run in a container named before it is run in
     # that (existing) container, docker exec
     if "run" in concepts and _RUN_IN_NAMED.search(no_flags):

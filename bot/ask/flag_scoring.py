@@ -50,7 +50,10 @@ _GENERIC = frozenset({"c:file", "w:file", "c:host", "w:host", "w:type", "c:name"
 # the same in both languages, as a description's words
 _GENERIC_ANY = _GENERIC | frozenset(
     "k:" + form for c in ("file", "host", "name", "all") for form in CONCEPTS[c][0]
-) | {"k:옵션"}  # ("-it 옵션 의미" asks what the options mean, not for --sysctl's "옵션")
+) | {"k:옵션",  # ("-it 옵션 의미" asks what the options mean, not for --sysctl's "옵션")
+     # and a word that only says "without" says without what elsewhere ("캐시 없이" is no
+     # --no-color, whose text says "색 없이")
+     "k:없이", "k:않고", "k:말고", "k:빼고"}
 _DEFAULT_NOTE = re.compile(r"\((?:default|기본)[^)]*\)")
 _OWN_NAME = 1.0  # the least weight of a one-word flag's name in the command's flags
 _UNFIT = 0.5  # an option that takes none of the values the question gives

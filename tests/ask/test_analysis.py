@@ -307,3 +307,17 @@ def test_since_before_is_not_all() -> None:
     # "전부터" (since before) holds "전부" (all): a since is no request for every object
     assert "c:all" not in analyze("10분 전부터 로그 보기").features
     assert "c:all" in analyze("컨테이너 전부 중지").features
+
+
+@pytest.mark.parametrize(
+    ("text", "push"),
+    [
+        ("db 서비스만 컴포즈로 올리기", False),
+        ("서비스 하나만 캐시 없이 다시 빌드해서 올리기", False),
+        ("이미지 올리기", True),
+        ("컴포즈 서비스 이미지 허브에 올리기", True),
+    ],
+)
+def test_services_brought_up_are_no_push(text: str, push: bool) -> None:
+    # "올리기" brings services up; it pushes an image
+    assert ("c:push" in analyze(text).features) == push

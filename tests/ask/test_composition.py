@@ -525,6 +525,13 @@ def test_timestamps_asked_for_are_timestamps_not_a_since(composer: Composer, que
     assert "--since" not in comp.command, comp
 
 
+def test_without_alone_picks_no_switch_that_turns_something_off(composer: Composer) -> None:
+    # "캐시 없이" is --no-cache's; "없이" is also a word of --no-color's Korean text
+    question = "서비스 하나만 캐시 없이 다시 빌드해서 올리기"
+    comp = composer.compose("docker compose up -d --build", question, analyze(question))
+    assert comp is None or "--no-color" not in comp.command, comp
+
+
 def test_a_switch_that_is_on_already_is_not_added(composer: Composer) -> None:
     # build's --rm "(default true)": removing what the build leaves is what it does anyway
     question = "빌드하고 중간 컨테이너는 삭제"
