@@ -31,6 +31,7 @@ _LONGEST = 8
 _ENDINGS = frozenset(KO_SUFFIXES)
 _ENDING_SIZES = sorted({len(x) for x in KO_SUFFIXES}, reverse=True)
 _LIGHT_VERBS = frozenset("하해되돼된될됨")
+_ADNOMINAL = frozenset("한된할될던인")
 
 
 class Speller:
@@ -85,6 +86,10 @@ class Speller:
             if spaced != word:
                 return spaced
         if len(stem) < 2 or len(stem) > 4 or stem in self._ko_set:
+            return word
+        # a known word with the ending of a word that describes the next one ("공개한 포트",
+        # "설정한 값") is that word: not another one a letter away (공간, 수정한)
+        if len(stem) >= 3 and stem[-1] in _ADNOMINAL and stem[:-1] in self._ko_set:
             return word
         cutoff = 80 if len(stem) < 4 else 75
         hit = process.extractOne(jamo(stem), self._ko_jamo, scorer=fuzz.ratio, score_cutoff=cutoff)

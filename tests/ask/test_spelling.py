@@ -39,3 +39,11 @@ def test_unknown_words_get_their_closest_spelling(
 
 def test_a_word_far_from_every_known_one_stays(speller: Speller) -> None:
     assert speller.repair("kubernetes") == "kubernetes"
+
+
+def test_a_known_word_that_describes_the_next_is_no_typo() -> None:
+    # "공개한 포트" (the port it published) was repaired into "공간" (space)
+    speller = Speller([], [], ["공개", "공간", "설정", "수정한", "포트"])
+    assert speller.repair("공개한 포트") == "공개한 포트"
+    assert speller.repair("설정한 값") == "설정한 값"
+    assert speller.repair("공갼") == "공간"  # a typo of a known word is still one
