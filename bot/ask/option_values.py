@@ -37,7 +37,8 @@ ENUMS: Mapping[str, tuple[str, ...]] = {
 }
 # words that must not be taken as an enumerated value on their own (too common)
 _ENUM_NEEDS_CONTEXT = frozenset(
-    {"no", "none", "local", "host", "always", "table", "quiet", "process", "plain", "private"}
+    {"no", "none", "local", "host", "always", "table", "quiet", "process", "plain", "private",
+     "all"}  # ("drop all capabilities" is no --gpus all)
 )
 _IMAGE_NAME = re.compile(r"[a-z0-9][a-z0-9._/-]*(?::[A-Za-z0-9][A-Za-z0-9._-]*)?")
 
@@ -153,17 +154,22 @@ _FILTERS: tuple[tuple[re.Pattern[str], str], ...] = (
 def filter_value(question: str, found: list[Value]) -> str | None:
     """A ``--filter`` value said in words ("containers that have exited", "이름에 web이
     들어간"), or a duration for ``until`` ("older than 24h", "24시간 넘은")."""
+    # an age first: "images created more than 24 hours ago" is until=24h, not a status
+    age = _OLDER.search(question)
     for rx, form in _FILTERS:
         m = rx.search(question)
-        if m:
+        if m and not (age and form == "status={0}"):
             value = form.format(*(g.rstrip("s") if form.startswith("type=") else g
                                   for g in m.groups()))
             return value.lower() if not m.groups() else value
-    if re.search(r"(?i)older than|넘은|이전", question):
+    if age:
         for v in found:
             if v.kind == "duration":
                 return f"until={v.text}"
     return None
+
+
+_OLDER = re.compile(r"(?i)older than|(?:more than|over) .{1,20}\bago\b|넘은|이전")
 
 
 _BYTES = frozenset({"memory", "memory-swap", "memory-reservation", "shm-size", "kernel-memory"})

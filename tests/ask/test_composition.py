@@ -532,6 +532,22 @@ def test_without_alone_picks_no_switch_that_turns_something_off(composer: Compos
     assert comp is None or "--no-color" not in comp.command, comp
 
 
+def test_an_age_is_an_until_filter_not_a_state(composer: Composer) -> None:
+    # "created more than 24 hours ago": their age, not the state "created"
+    question = "Remove images created more than 24 hours ago that are unused"
+    comp = composer.compose("docker image prune [-a]", question, analyze(question))
+    assert comp is not None and "--filter until=24h" in comp.command, comp
+
+
+def test_all_alone_is_no_value_of_gpus(composer: Composer) -> None:
+    question = "Drop all capabilities from a container"
+    comp = composer.compose("docker run <image>", question, analyze(question))
+    assert comp is None or "--gpus" not in comp.command, comp
+    question = "Run a container with all GPUs available"
+    comp = composer.compose("docker run <image>", question, analyze(question))
+    assert comp is not None and "--gpus all" in comp.command, comp
+
+
 def test_a_switch_that_is_on_already_is_not_added(composer: Composer) -> None:
     # build's --rm "(default true)": removing what the build leaves is what it does anyway
     question = "빌드하고 중간 컨테이너는 삭제"
