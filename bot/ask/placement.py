@@ -232,10 +232,12 @@ def parent_flags(
 
 
 def replaceable(value: str | None) -> bool:
-    """A placeholder (``<N>``), an example number (``100``) or port mapping (``80:80``)."""
+    """A placeholder (``<N>``, ``nofile=<soft>:<hard>``), an example number (``100``) or
+    port mapping (``80:80``)."""
     return (
         value is None
         or value.startswith("<")
+        or bool(re.fullmatch(r"[a-z]+=<[^<>]+>(?::<[^<>]+>)?", value))
         or bool(re.fullmatch(r"\d+[a-z]?|\d+:\d+|(?:linux|windows)/[a-z0-9/]+", value))
     )
 

@@ -112,7 +112,7 @@ _CPUSET = re.compile(
 # a resource limit of ulimit's: "open files to 65535", "nofile 4096", "파일 개수 ... 65535"
 _ULIMIT = re.compile(
     r"(?i)\b(nofile|nproc)\b\D{0,30}?(\d+)|(open[- ]files?|file descriptors?|열 수 있는 파일|"
-    r"파일 디스크립터|오픈 파일)\D{0,40}?(\d+)"
+    r"파일 디스크립터|오픈 파일|열린 파일|파일 (?:수|개수) 제한)\D{0,40}?(\d+)"
 )
 _EXIT_CODE = re.compile(
     r"(?i)\b(?:exit(?:ed|s)?(?:\s+(?:with\s+)?(?:status|code))?|code|status|error|errno)\s*"

@@ -532,6 +532,13 @@ def test_without_alone_picks_no_switch_that_turns_something_off(composer: Compos
     assert comp is None or "--no-color" not in comp.command, comp
 
 
+def test_a_placeholder_inside_a_stored_value_takes_the_question_s(composer: Composer) -> None:
+    question = "Set the ulimit for open files to 65535"
+    comp = composer.compose("docker run --ulimit nofile=<soft>:<hard> <image>", question,
+                            analyze(question))
+    assert comp is not None and "--ulimit nofile=65535:65535" in comp.command, comp
+
+
 def test_an_age_is_an_until_filter_not_a_state(composer: Composer) -> None:
     # "created more than 24 hours ago": their age, not the state "created"
     question = "Remove images created more than 24 hours ago that are unused"
@@ -643,6 +650,7 @@ def test_a_word_that_starts_like_a_signal_is_no_signal() -> None:
         ("on cpus 0-3", "cpuset", "0-3"),
         ("raise open files to 65535", "ulimit", "nofile=65535:65535"),
         ("열 수 있는 파일 개수를 4096으로", "ulimit", "nofile=4096:4096"),
+        ("열린 파일 수 제한을 65535로", "ulimit", "nofile=65535:65535"),
     ],
 )
 def test_cpu_lists_and_resource_limits_are_values(question: str, kind: str, text: str) -> None:
