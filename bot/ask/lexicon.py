@@ -213,6 +213,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "host": (("호스트",), ("host", "localhost", "host machine", "host's")),
     "label": (("라벨", "레이블"), ("label", "labels", "labeled", "labelled")),
     "permission": (("권한", "퍼미션"), ("permission", "permissions", "denied", "sudo", "privileged")),
+    # shared memory: --shm-size's
+    "shm": (("공유 메모리", "공유메모리"), ("shm", "/dev/shm", "dev/shm", "shared memory")),
     # the network outside the host: "can't reach the internet", "외부 사이트 접속이 안 돼요"
     "internet": (
         ("인터넷", "외부 네트워크", "바깥 네트워크", "외부 인터넷", "외부망", "외부로 나가", "밖으로 나가"),

@@ -244,6 +244,8 @@ def _find_values(question: str) -> tuple[Value, ...]:
     for m in _SIGNAL.finditer(question):
         add("signal", m.group(1).upper(), m.span(1))
     for m in _PATH.finditer(question):
+        if m.group(1) == "/dev/shm":
+            continue  # (shared memory named, --shm-size's: no path given)
         # "from /app", "in the /app directory", "/etc 폴더에서": where a command runs
         ahead, rest = question[max(0, m.start(1) - 20) : m.start(1)], question[m.end(1) :]
         where = bool(_FROM_DIR.search(ahead) or _DIR_AFTER.match(rest)) and not re.search(

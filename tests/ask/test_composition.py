@@ -539,6 +539,14 @@ def test_a_placeholder_inside_a_stored_value_takes_the_question_s(composer: Comp
     assert comp is not None and "--ulimit nofile=65535:65535" in comp.command, comp
 
 
+@pytest.mark.parametrize("question", ["Run a container with a 64 MB /dev/shm",
+                                      "/dev/shm 64MB로 컨테이너 실행"])
+def test_shared_memory_named_is_shm_size(composer: Composer, question: str) -> None:
+    # /dev/shm names shared memory (--shm-size's), it is no path given
+    comp = composer.compose("docker run <image>", question, analyze(question))
+    assert comp is not None and "--shm-size 64m" in comp.command, comp
+
+
 def test_an_age_is_an_until_filter_not_a_state(composer: Composer) -> None:
     # "created more than 24 hours ago": their age, not the state "created"
     question = "Remove images created more than 24 hours ago that are unused"
