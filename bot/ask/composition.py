@@ -207,6 +207,10 @@ class Composer(FlagScorer):
         ]
         if fmt is not None and fmt.name not in present:
             chosen.insert(0, fmt)  # before --quiet, its alternative
+        # a capability named is the one power asked for ("NET_ADMIN 권한 추가"), not all of
+        # them (--privileged)
+        if any(v.kind == "capability" for v in found):
+            chosen = [f for f in chosen if f.long != "privileged"]
         # a value only one option takes asks for that option ("unless-stopped", "8080:80")
         for f in cmd.flags:
             if f.name in present or f in chosen or not f.takes_value:

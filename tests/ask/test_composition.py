@@ -547,6 +547,13 @@ def test_shared_memory_named_is_shm_size(composer: Composer, question: str) -> N
     assert comp is not None and "--shm-size 64m" in comp.command, comp
 
 
+def test_a_capability_named_is_no_privileged_container(composer: Composer) -> None:
+    question = "NET_ADMIN 권한 추가해서 컨테이너 실행"
+    comp = composer.compose("docker run <image>", question, analyze(question))
+    assert comp is not None and "--cap-add NET_ADMIN" in comp.command, comp
+    assert "--privileged" not in comp.command, comp
+
+
 def test_an_age_is_an_until_filter_not_a_state(composer: Composer) -> None:
     # "created more than 24 hours ago": their age, not the state "created"
     question = "Remove images created more than 24 hours ago that are unused"
