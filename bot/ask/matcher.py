@@ -210,9 +210,10 @@ class Matcher:
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
         return weigh(features, self._idf, self._unknown_idf)
 
-    def rank(self, question: str) -> tuple[list[Candidate], Analysis]:
+    def rank(self, question: str, beat: float | None = None) -> tuple[list[Candidate], Analysis]:
         """The best entries (every one with a non-zero score, up to :data:`_RERANK` re-ranked
-        and :data:`_UNRANKED` more), best first, and the question's analysis."""
+        and :data:`_UNRANKED` more), best first, and the question's analysis; none when no
+        entry could score more than ``beat``."""
         repaired = self._repair(without_names(question))
         a = analyze(repaired)
         if repaired != question:
@@ -273,6 +274,7 @@ class Matcher:
             q_qualifiers = q_qualifiers | {"c:all"}
         scored: list[Candidate] = []
         cover: dict[str | None, frozenset[str]] = {}
+        pre: list[tuple[int, float]] = []  # each entry's score before what it covers
         for e, cos in top[:_RERANK]:
             # character-level similarity with the entry's closest phrasings
             span = self._doc_span[e]
@@ -321,6 +323,13 @@ class Matcher:
             need = self._group_of.get(e)
             if need and not need & a.features.keys():
                 base *= _GROUP_MISSING
+            pre.append((e, base))
+        # (what the coverage below can add is bounded: a clause that could not beat the
+        # whole question by its lead even so is not scored further)
+        if beat is not None and all(
+                self._tier(e, base) * (1 + _FLAG_BONUS) <= beat for e, base in pre):
+            return [], a
+        for e, base in pre:
             if key_total > 0:
                 have = self._features_of.get(e)
                 if have is None:
@@ -439,7 +448,7 @@ class Matcher:
         # a long question is also matched clause by clause: a preamble or a pasted error
         # dilutes the one clause that says what is asked
         for clause in clauses(focused)[:_MAX_CLAUSES]:
-            r2, a2 = self.rank(clause)
+            r2, a2 = self.rank(clause, ranked[0].score + _CLAUSE_LEAD if ranked else None)
             if r2 and (not ranked or r2[0].score > ranked[0].score + _CLAUSE_LEAD):
                 ranked, a = r2, a2
         off_topic = off_topic_of(topic)

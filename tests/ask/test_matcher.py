@@ -276,3 +276,14 @@ def test_docker_run_answers_start_a_new_container_not_a_running_one(matcher: Mat
     assert a.best.command.startswith("docker run") and "--restart unless-stopped" in a.best.command
     b = matcher.ask("give the running web container more memory")
     assert b.best is not None and b.best.command == "docker update --memory <size> web"
+
+
+def test_a_clause_that_cannot_win_is_not_scored_to_the_end(matcher: Matcher) -> None:
+    question = "the logs of my web container"
+    whole, _ = matcher.rank(question)
+    assert whole
+    # nothing scores more than 1.3 times its score before coverage: a bar above that is
+    # never beaten, and a bar below the best changes no score
+    assert matcher.rank(question, beat=10.0)[0] == []
+    low, _ = matcher.rank(question, beat=0.0)
+    assert [(c.entry.id, c.score) for c in low] == [(c.entry.id, c.score) for c in whole]
