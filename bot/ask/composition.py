@@ -53,7 +53,7 @@ from bot.ask.placement import (
 )
 from bot.ask.templates import format_template
 from bot.ask.values import find_values
-from bot.explain.cli_spec import Command, Flag
+from bot.explain.cli_spec import CliSpec, Command, Flag
 from bot.lang import Lang
 
 __all__ = ["FLAG_THRESHOLD", "ComposedFlag", "Composer", "Composition", "FlagData"]
@@ -99,6 +99,11 @@ _ROOT_FS = re.compile(r"(?i)root ?(?:file ?system|fs)|\bfile ?system|파일 ?시
 
 class Composer(FlagScorer):
     """Writes the flags a question asks for onto a command line."""
+
+    def __init__(self, spec: CliSpec | None = None, data: FlagData | None = None) -> None:
+        super().__init__(spec, data)
+        # a command's options that a value alone can ask for ("unless-stopped", "8080:80")
+        self._by_value: dict[str, tuple[Flag, ...]] = {}
 
     def _touches(self, cmd: Command, f: Flag, a: Analysis, others: Sequence[Flag]) -> bool:
         """The question names ``f`` (a word of its name, or a whole phrase people use for
@@ -161,9 +166,14 @@ class Composer(FlagScorer):
         # which value, not which flag
         title = exclude
         # the enumerated values the question names, once ("unless-stopped" for --restart)
+        by_value = self._by_value.get(cmd.path)
+        if by_value is None:  # (the options a value alone can ask for, once per command)
+            by_value = self._by_value[cmd.path] = tuple(
+                f for f in cmd.flags
+                if f.takes_value and (f.long in ENUMS or f.long in SELECTED_BY_VALUE))
         said_enums = {
             f.long: hit
-            for f in cmd.flags
+            for f in by_value
             if f.long in ENUMS and (hit := enum_said(f, question)) is not None
         }
         enums = {long: word for long, (word, _) in said_enums.items()}
@@ -212,8 +222,8 @@ class Composer(FlagScorer):
         if any(v.kind == "capability" for v in found):
             chosen = [f for f in chosen if f.long != "privileged"]
         # a value only one option takes asks for that option ("unless-stopped", "8080:80")
-        for f in cmd.flags:
-            if f.name in present or f in chosen or not f.takes_value:
+        for f in by_value:
+            if f.name in present or f in chosen:
                 continue
             if f.long in enums or (
                 f.long in SELECTED_BY_VALUE and any(fit(f, v) for v in found)
