@@ -210,6 +210,7 @@ class FlagScorer:
         # the command's own words and Docker's: they say nothing about which flag
         self._silent: dict[str, frozenset[str]] = {}
         self._doc_of: dict[str, dict[str, _FlagDoc]] = {}  # command -> flag's long name -> doc
+        self._vocab: dict[str, frozenset[str]] = {}
 
     def _global_idf(self) -> None:
         """How rare each word is among all flags of all commands: "set", "show" and
@@ -315,6 +316,16 @@ class FlagScorer:
 
     def is_prepared(self, path: str) -> bool:
         return path in self._docs
+
+    def vocabulary(self, cmd: Command) -> frozenset[str]:
+        """Every feature a flag of ``cmd`` has in its texts or in a phrase people use for it:
+        what :meth:`covered` can ever return part of."""
+        self._prepare(cmd)
+        vocab = self._vocab.get(cmd.path)
+        if vocab is None:
+            vocab = self._vocab[cmd.path] = frozenset().union(
+                *(d.keys.union(*d.hints) for d in self._docs[cmd.path]))
+        return vocab
 
     def node_of(self, command: str) -> tuple[Command | None, list[str]]:
         """The CLI node a command line starts with, and the words after its path."""

@@ -337,10 +337,16 @@ class Matcher:
                 # what the entry's command can do with a flag counts as covered too:
                 # "resource usage of every container, stopped ones too" is stats -a
                 path = self._path_of.get(self._entries[e].id)
-                if path not in cover:  # entries of one command share what its flags take
-                    cover[path] = self._flag_cover(path, a)
-                by_flags = cover[path] - have
-                have = have | by_flags
+                # (only the question's words the entry does not know can be covered, and only
+                # by words its command's flags have at all)
+                unknown = key_q.keys() - have
+                if unknown and unknown & self._flag_words(path):
+                    if path not in cover:  # entries of one command share what flags take
+                        cover[path] = self._flag_cover(path, a)
+                    by_flags = cover[path] - have
+                    have = have | by_flags
+                else:
+                    by_flags = frozenset()
                 covered = sum(w for k, w in key_q.items() if k in have) / key_total
                 base *= 1 - _COVERAGE + _COVERAGE * covered
                 # and what only its flags explain counts once more ("at most 50 processes"
@@ -354,6 +360,10 @@ class Matcher:
             for e, cos in top[_RERANK:]
         ]
         return scored + rest, a
+
+    def _flag_words(self, path: str | None) -> frozenset[str]:
+        cmd = self.composer.spec.get(path) if path else None
+        return self.composer.vocabulary(cmd) if cmd is not None else frozenset()
 
     def _flag_cover(self, path: str | None, a: Analysis) -> frozenset[str]:
         """The question's features that a flag of the command at ``path`` would take."""

@@ -144,3 +144,19 @@ def test_every_command_can_be_prepared_ahead_and_scores_the_same() -> None:
         assert cmd is not None
         a = analyze(question)
         assert ahead.score_flags(cmd, a) == lazy.score_flags(cmd, a) != []
+
+
+@pytest.mark.parametrize(
+    ("path", "question"),
+    [("docker container run", "limit it to 2 CPUs, 512 MB and restart always, name it db"),
+     ("docker container logs", "마지막 50줄만 시간과 함께 계속 보기"),
+     ("docker image prune", "remove everything unused older than a day")],
+)
+def test_what_flags_cover_is_part_of_their_vocabulary(
+    scorer: FlagScorer, path: str, question: str
+) -> None:
+    # (the matcher asks for the coverage only when a missing word is in the vocabulary)
+    cmd = scorer.spec.get(path)
+    assert cmd is not None
+    covered = scorer.covered(cmd, analyze(question))
+    assert covered and covered <= scorer.vocabulary(cmd)
