@@ -53,7 +53,10 @@ _GENERIC_ANY = _GENERIC | frozenset(
 ) | {"k:옵션",  # ("-it 옵션 의미" asks what the options mean, not for --sysctl's "옵션")
      # and a word that only says "without" says without what elsewhere ("캐시 없이" is no
      # --no-color, whose text says "색 없이")
-     "k:없이", "k:않고", "k:말고", "k:빼고"}
+     "k:없이", "k:않고", "k:말고", "k:빼고",
+     # and turning something off says what elsewhere too ("자동 실행 끄기" is no
+     # --oom-kill-disable, whose text says "OOM killer 끄기")
+     "k:끄기", "k:끄고", "c:stop", "w:disable"}
 _DEFAULT_NOTE = re.compile(r"\((?:default|기본)[^)]*\)")
 _OWN_NAME = 1.0  # the least weight of a one-word flag's name in the command's flags
 _UNFIT = 0.5  # an option that takes none of the values the question gives

@@ -570,6 +570,16 @@ def test_all_alone_is_no_value_of_gpus(composer: Composer) -> None:
     assert comp is not None and "--gpus all" in comp.command, comp
 
 
+def test_turning_something_else_off_is_no_oom_killer_off(composer: Composer) -> None:
+    question = "도커 재부팅 후 컨테이너 자동 실행 끄기"
+    comp = composer.compose("docker run -d --restart <policy> <image>", question,
+                            analyze(question))
+    assert comp is None or "--oom-kill-disable" not in comp.command, comp
+    question = "OOM killer 끄고 실행"
+    comp = composer.compose("docker run <image>", question, analyze(question))
+    assert comp is not None and "--oom-kill-disable" in comp.command, comp
+
+
 def test_a_switch_that_is_on_already_is_not_added(composer: Composer) -> None:
     # build's --rm "(default true)": removing what the build leaves is what it does anyway
     question = "빌드하고 중간 컨테이너는 삭제"
