@@ -85,6 +85,9 @@ def test_clauses_split_only_long_questions() -> None:
         ("how do I docker login to ghcr with my github token", "login-ghcr"),
         ("ECR 레지스트리에 도커로 로그인", "login-cloud-registry"),
         ("docker login says my password is stored unencrypted", "login-credential-store"),
+        # a published port that does not answer
+        ("localhost로 컨테이너 접속이 안 돼요", "port-not-answering"),
+        ("connection refused when accessing docker container port", "port-not-answering"),
         # three objects named or more are all of them: docker system
         ("Show disk usage by images, containers and volumes in detail", "system-df"),
     ],
