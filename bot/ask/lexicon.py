@@ -282,7 +282,7 @@ ANCHORS: frozenset[str] = frozenset(
     {
         "docker", "도커", "container", "containers", "컨테이너", "image", "images", "이미지",
         "dockerfile", "도커파일", "compose", "컴포즈", "volume", "볼륨", "dockerhub", "도커허브",
-        "registry", "레지스트리", "swarm", "buildx", "wsl", "wsl2",
+        "registry", "레지스트리", "swarm", "buildx", "wsl", "wsl2", "dockerignore",
     }
 )
 
@@ -291,7 +291,7 @@ ANCHORS: frozenset[str] = frozenset(
 STRONG_ANCHORS: frozenset[str] = frozenset(
     {
         "docker", "도커", "dockerfile", "도커파일", "compose", "컴포즈", "docker-compose",
-        "dockerhub", "도커허브", "buildx", "swarm", "dockerd", "moby",
+        "dockerhub", "도커허브", "buildx", "swarm", "dockerd", "moby", "dockerignore",
     }
 )
 

@@ -321,3 +321,8 @@ def test_since_before_is_not_all() -> None:
 def test_services_brought_up_are_no_push(text: str, push: bool) -> None:
     # "올리기" brings services up; it pushes an image
     assert ("c:push" in analyze(text).features) == push
+
+
+def test_a_dockerignore_is_docker_s_own_word() -> None:
+    a = analyze(".dockerignore not working")
+    assert a.anchored and a.named_docker
