@@ -85,6 +85,9 @@ def test_clauses_split_only_long_questions() -> None:
         ("how do I docker login to ghcr with my github token", "login-ghcr"),
         ("ECR 레지스트리에 도커로 로그인", "login-cloud-registry"),
         ("docker login says my password is stored unencrypted", "login-credential-store"),
+        # an environment variable set in the image is the Dockerfile's ENV
+        ("how to set an environment variable in a Dockerfile", "dockerfile-env"),
+        ("도커파일 환경변수 설정", "dockerfile-env"),
         # a published port that does not answer
         ("localhost로 컨테이너 접속이 안 돼요", "port-not-answering"),
         ("connection refused when accessing docker container port", "port-not-answering"),
