@@ -303,7 +303,10 @@ class Matcher:
             missing = len(q_objects - core) if not (many_objects and not core & OBJECTS) else 0
             if missing:
                 base *= _OBJECT_MISSING**missing
-            if q_actions and not q_actions & core:
+            # (what an image does when it runs is the Dockerfile's: "도커파일에서 일반 사용자로
+            # 실행" is its USER, no run command)
+            if q_actions and not q_actions & core and not (
+                    "c:dockerfile" in core and "c:dockerfile" in a.features):
                 base *= _ACTION_MISSING
             # (and a docker run answer, a new container, to a question about a running one)
             if core & QUALIFIERS - q_qualifiers or (

@@ -88,6 +88,8 @@ def test_clauses_split_only_long_questions() -> None:
         # an environment variable set in the image is the Dockerfile's ENV
         ("how to set an environment variable in a Dockerfile", "dockerfile-env"),
         ("도커파일 환경변수 설정", "dockerfile-env"),
+        # how an image runs is the Dockerfile's when the question says Dockerfile
+        ("도커파일에서 일반 사용자로 실행", "dockerfile-user"),
         # a published port that does not answer
         ("localhost로 컨테이너 접속이 안 돼요", "port-not-answering"),
         ("connection refused when accessing docker container port", "port-not-answering"),
