@@ -175,6 +175,7 @@ _OLDER = re.compile(r"(?i)older than|(?:more than|over) .{1,20}\bago\b|넘은|�
 _BYTES = frozenset({"memory", "memory-swap", "memory-reservation", "shm-size", "kernel-memory"})
 _TIMES = frozenset({"since", "until", "timeout", "time", "stop-timeout", "health-interval",
                     "health-timeout", "health-start-period", "health-start-interval"})
+_BUILD_FILE = re.compile(r"(?i)dockerfile|compose|\.ya?ml$|\.hcl$|^-$|containerfile")
 _PATHS = frozenset({"workdir", "tmpfs", "file", "output", "input", "env-file", "cidfile"})
 _NAMES = frozenset({"name", "network", "net", "user", "entrypoint", "tag",
                     "project-name", "domainname", "builder", "context"})
@@ -249,9 +250,13 @@ def _fit(long: str, kind: str, v: Value) -> str | None:
         return v.text if long == "file" else None
     if long in _PATHS or long in ("volume", "iidfile", "metadata-file"):
         is_env = "env" in v.text.lower()
-        if long == "env-file" and v.kind == "file":
+        if long == "env-file":  # (a file of variables: ".env", "prod.env")
             return v.text if is_env else None
         if long == "file" and v.kind == "file" and is_env:
+            return None
+        # --file (-f) reads a Dockerfile, a compose file or a bake file: not any path a
+        # pasted error names ("/app/package.json" not found)
+        if long == "file" and not _BUILD_FILE.search(v.text):
             return None
         if v.kind == "file" and long not in ("volume", "workdir", "tmpfs"):
             return v.text

@@ -9,7 +9,8 @@ import pytest
 from bot.ask.analysis import analyze
 from bot.ask.composition import Composer
 from bot.ask.matcher import Matcher
-from bot.ask.values import find_values
+from bot.ask.option_values import fit
+from bot.ask.values import Value, find_values
 from tests.support.matching import answer_of, both_tiers
 
 
@@ -552,6 +553,27 @@ def test_a_capability_named_is_no_privileged_container(composer: Composer) -> No
     comp = composer.compose("docker run <image>", question, analyze(question))
     assert comp is not None and "--cap-add NET_ADMIN" in comp.command, comp
     assert "--privileged" not in comp.command, comp
+
+
+@pytest.mark.parametrize(
+    ("path", "long", "value", "fits"),
+    [
+        ("docker image build", "file", Value("path", "/app/package.json", 0), False),
+        ("docker image build", "file", Value("file", "docker/prod.Dockerfile", 0), True),
+        ("docker compose", "file", Value("file", "docker-compose.prod.yml", 0), True),
+        ("docker compose", "env-file", Value("path", ".", 0), False),
+        ("docker container run", "env-file", Value("path", "./config/prod.env", 0), True),
+    ],
+)
+def test_a_file_option_takes_a_file_of_its_kind(
+    composer: Composer, path: str, long: str, value: Value, fits: bool
+) -> None:
+    # (a path a pasted error names is no Dockerfile; the "." ending a sentence no env file)
+    cmd = composer.spec.get(path)
+    assert cmd is not None
+    flag = cmd.flag_by_long(long)
+    assert flag is not None
+    assert (fit(flag, value) is not None) == fits
 
 
 def test_an_age_is_an_until_filter_not_a_state(composer: Composer) -> None:
