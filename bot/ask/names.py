@@ -162,8 +162,13 @@ NOT_NAMES = frozenset(
 
 
 # the words around a name said to be one: "named web", "이름은 web", "web이라는 이름"
+_PROJECT_NAME = re.compile(
+    r"(?i)\bproject(?: name)?(?: (?:is|of|to|as|set to))?\s+[\"'`]?"
+    r"([A-Za-z0-9][A-Za-z0-9_.-]{0,62})"
+    r"|프로젝트\s*(?:이름|명)\S{0,2}\s*[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,62})"
+)
 _NAMED_BEFORE = re.compile(
-    r"(?i)\b(?:named|called|name(?:d)? it|name is|name(?: set)? to)\s+[\"'`]?$"
+    r"(?i)\b(?:named|called|name(?:d)? it|name is|name(?: set)? to|project(?: name)?)\s+[\"'`]?$"
     r"|이름(?:은|을|이|는)?\s*$"
 )
 _NAMED_AFTER = re.compile(r"^[\"'`]?\s*(?:이라는|라는|으로|로)?\s*(?:호스트 ?)?이름")
@@ -203,6 +208,11 @@ def said_names(question: str, add: Add) -> None:
                 # ("a postgres container" says its image, "web 컨테이너" its name)
                 hint = "name"
             add("name", word, span, hint)
+    # a compose project's name ("under the project name shop", "프로젝트 이름을 shop으로")
+    for m in _PROJECT_NAME.finditer(question):
+        g = 1 if m.group(1) else 2
+        if not _common_word(m.group(g)):
+            add("name", m.group(g), m.span(g), "project-name")
     # a name said as a name ("called cache", "web이라는 이름으로") names the --name option;
     # a host name the --hostname option
     for m in _NAME_AFTER.finditer(question):

@@ -58,3 +58,10 @@ def test_a_name_set_to_a_word_is_that_name_not_a_typo() -> None:
     question = "Set the project name to shop"
     assert [(v.kind, v.text) for v in find_values(question)] == [("name", "shop")]
     assert "shop" not in without_names(question)
+
+
+@pytest.mark.parametrize("question", ["Start the stack under the project name shop",
+                                      "프로젝트 이름을 shop으로 지정"])
+def test_a_project_s_name_is_compose_s_project_name(question: str) -> None:
+    assert [(v.text, v.hint) for v in find_values(question)] == [("shop", "project-name")]
+    assert "shop" not in without_names(question)
