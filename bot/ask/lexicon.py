@@ -213,6 +213,12 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "host": (("호스트",), ("host", "localhost", "host machine", "host's")),
     "label": (("라벨", "레이블"), ("label", "labels", "labeled", "labelled")),
     "permission": (("권한", "퍼미션"), ("permission", "permissions", "denied", "sudo", "privileged")),
+    # the "are you sure?" a prune or rm asks: "without being asked to confirm" is -f
+    "confirm-prompt": (
+        ("확인 질문", "확인 메시지", "확인 창", "묻지", "물어보지", "질문 없이"),
+        ("confirm", "confirmation", "confirmation prompt", "prompt", "prompted", "being asked",
+         "asking", "are you sure", "y/n"),
+    ),
     # shared memory: --shm-size's
     "shm": (("공유 메모리", "공유메모리"), ("shm", "/dev/shm", "dev/shm", "shared memory")),
     # the network outside the host: "can't reach the internet", "외부 사이트 접속이 안 돼요"

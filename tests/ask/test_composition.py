@@ -576,6 +576,13 @@ def test_a_file_option_takes_a_file_of_its_kind(
     assert (fit(flag, value) is not None) == fits
 
 
+@pytest.mark.parametrize("question", ["Clear the build cache without being asked to confirm",
+                                      "prune it with no confirmation prompt"])
+def test_no_question_asked_is_force(composer: Composer, question: str) -> None:
+    comp = composer.compose("docker builder prune [-a]", question, analyze(question))
+    assert comp is not None and "-f" in comp.command.split(), comp
+
+
 def test_an_age_is_an_until_filter_not_a_state(composer: Composer) -> None:
     # "created more than 24 hours ago": their age, not the state "created"
     question = "Remove images created more than 24 hours ago that are unused"
