@@ -157,7 +157,7 @@ _HINTED_AFTER = re.compile(
 NOT_NAMES = frozenset(
     {"a", "an", "the", "it", "of", "my", "your", "this", "that", "to", "and", "in", "on", "at",
      "for", "with", "from", "as", "is", "be", "by", "into", "or", "not", "only", "instead",
-     "whose", "which", "who"}
+     "whose", "which", "who", "read", "write"}  # ("a named volume read only")
 )
 
 

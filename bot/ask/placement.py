@@ -499,6 +499,8 @@ _OUT_OF = re.compile(
 _INTO = re.compile(
     r"(?i)\b(?:into|to|onto) (?:(?!from\b)\S+ ){0,2}(?:container|service)"
     r"|\bupload|컨테이너\s*(?:안|속|내부)?\s*(?:으로|로|에)(?!서)|업로드"
+    # ("호스트 파일을 web 컨테이너 /etc/nginx에": from the host, to a path in the container)
+    r"|호스트(?:의|에 있는)?\s*(?:파일|폴더|디렉터리)|컨테이너\s+/\S*(?:으로|로|에)(?!서)"
 )
 _COPY_LINE = re.compile(r"^(docker (?:compose |container )?cp(?: -\S+)*) (\S+:\S+) (\S+)$")
 

@@ -455,6 +455,12 @@ def test_composer_fills_values_of_every_kind(
         ("docker cp <container>:<path> <host-path>", "호스트에서 컨테이너로 파일 업로드",
          "docker cp <host-path> <container>:<path>"),
         ("docker cp <container>:<path> <host-path>", "copy file from container to host", None),
+        ("docker cp <container>:<path> <host-path>", "호스트 파일을 web 컨테이너 /etc/nginx에 복사",
+         "docker cp <host-path> web:/etc/nginx"),
+        # "read only" names no volume
+        ("docker run -v <host-path-or-volume>:<container-path> <image>",
+         "mount a named volume read only",
+         "docker run -v <host-path-or-volume>:<container-path>:ro <image>"),
         # restarted on failure at most N times: on-failure:N, and the count is no limit
         ("docker run -d --restart <policy> <image>", "비정상 종료하면 최대 5번까지만 다시 띄우게",
          "docker run -d --restart on-failure:5 <image>"),
