@@ -45,9 +45,12 @@ _DAY_HOURS = {"day": 24, "days": 24, "일": 24, "week": 168, "weeks": 168, "주"
 _ONE_UNIT = re.compile(
     r"(?i)\b(?:the\s+)?(?:last|past|an?|one)\s+(hour|minute|day|week|month)\b"
     r"|(한\s*시간|하루|일주일|한\s*주|한\s*달)"
+    # ("since yesterday", "어제부터": the last day)
+    r"|\b(?:since|from)\s+(yesterday)\b|(어제)(?:부터|이후)"
 )
 _ONE = {"hour": "1h", "minute": "1m", "day": "24h", "week": "168h", "month": "720h",
-        "한시간": "1h", "하루": "24h", "일주일": "168h", "한주": "168h", "한달": "720h"}
+        "한시간": "1h", "하루": "24h", "일주일": "168h", "한주": "168h", "한달": "720h",
+        "yesterday": "24h", "어제": "24h"}
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.:/=-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_.:/])")
 # ASCII only: a Korean particle written against a path ("/src로") is not part of it
 _PATH = re.compile(

@@ -792,6 +792,8 @@ def test_what_is_and_is_not_a_value(question: str, kinds: list[tuple[str, str]])
         ("images older than a month", "720h"),  # a month: 30 days
         ("3개월 넘은 이미지", "2160h"),
         ("한 달 지난 컨테이너", "720h"),
+        ("show container logs since yesterday", "24h"),  # the last day
+        ("어제부터의 컨테이너 로그", "24h"),
     ],
 )
 def test_days_weeks_and_one_unit_in_words_are_durations(question: str, duration: str) -> None:
