@@ -210,14 +210,12 @@ class Matcher:
     def _vector(self, features: dict[str, float]) -> dict[str, float]:
         return weigh(features, self._idf, self._unknown_idf)
 
-    def rank(self, question: str, beat: float | None = None) -> tuple[list[Candidate], Analysis]:
-        """The best entries (every one with a non-zero score, up to :data:`_RERANK` re-ranked
-        and :data:`_UNRANKED` more), best first, and the question's analysis; none when no
-        entry could score more than ``beat``."""
+    def _analysis(self, question: str) -> Analysis:
+        """The question's analysis after typo repair, names left out; its topic signals are
+        judged on both spellings."""
         repaired = self._repair(without_names(question))
         a = analyze(repaired)
         if repaired != question:
-            # topic signals survive the repair: judge them on both spellings
             o = analyze(question)
             a = replace(
                 a,
@@ -228,9 +226,14 @@ class Matcher:
                 on_topic=a.on_topic or o.on_topic,
                 foreign=a.foreign or o.foreign,
             )
-        qvec = self._vector(a.features)
-        if not qvec:
-            return [], a
+        return a
+
+    def _by_phrasings(
+        self, qvec: dict[str, float]
+    ) -> tuple[list[tuple[int, float]], dict[int, float], dict[int, int]]:
+        """The best entries by the cosine of their phrasings (the best one and, weighed
+        less, the second), with every phrasing's dot product and each entry's best
+        phrasing."""
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
         # (the two loops below are most of a question's time: bound methods kept local)
         dots: dict[int, float] = {}
@@ -262,6 +265,17 @@ class Matcher:
             for e, f in first.items()
         }
         top = heapq.nlargest(_RERANK + _UNRANKED, best.items(), key=lambda kv: kv[1])
+        return top, dots, first_doc
+
+    def rank(self, question: str, beat: float | None = None) -> tuple[list[Candidate], Analysis]:
+        """The best entries (every one with a non-zero score, up to :data:`_RERANK` re-ranked
+        and :data:`_UNRANKED` more), best first, and the question's analysis; none when no
+        entry could score more than ``beat``."""
+        a = self._analysis(question)
+        qvec = self._vector(a.features)
+        if not qvec:
+            return [], a
+        top, dots, first_doc = self._by_phrasings(qvec)
         texts = self._doc_text
         # how much of the question's words, concepts and flags an entry knows at all
         key_q = {k: w for k, w in qvec.items() if k[0] in "cfwk"}
