@@ -15,11 +15,18 @@ from __future__ import annotations
 import csv
 import itertools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
 
 from bench.systems import Reply
+
+if TYPE_CHECKING:
+    from bot.kb.model import KnowledgeBase
 
 OOS = "-"
 CATEGORIES = ("ko", "en", "typo", "spacing", "mixed", "konglish", "flag", "oos")
@@ -146,3 +153,24 @@ def percentile(values: Iterable[float], p: float) -> float:
         return math.nan
     k = max(0, min(len(data) - 1, math.ceil(p / 100 * len(data)) - 1))
     return data[k]
+
+
+def normalized(text: str) -> str:
+    """Letters and digits only, lowercased: how questions and examples are compared."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def example_texts(kb: KnowledgeBase) -> set[str]:
+    """Every knowledge-base example of ``kb``, :func:`normalized`."""
+    return {normalized(x) for e in kb.entries for xs in e.examples.values() for x in xs}
+
+
+NEAR = 85  # how alike (rapidfuzz ratio, 0-100) a question and an example are to count as near
+
+
+def near_example(question: str, examples: Sequence[str]) -> bool:
+    """A knowledge-base example (of ``examples``, :func:`normalized`) is within
+    :data:`NEAR` % of the question: it may be answered by its wording more than its
+    meaning."""
+    return process.extractOne(normalized(question), examples, scorer=fuzz.ratio,
+                              score_cutoff=NEAR) is not None

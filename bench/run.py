@@ -98,7 +98,7 @@ def evaluate(
 
 def unseen_note(name: str, outcomes: Sequence[metrics.Outcome], examples: set[str]) -> str:
     """dockbot's numbers on the questions that are not (by chance) a knowledge-base example."""
-    unseen = [o for o in outcomes if _norm(o.question.text) not in examples]
+    unseen = [o for o in outcomes if metrics.normalized(o.question.text) not in examples]
     s = metrics.summarize(unseen)
 
     def fmt(key: str) -> str:
@@ -111,8 +111,6 @@ def unseen_note(name: str, outcomes: Sequence[metrics.Outcome], examples: set[st
     )
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def coverage_notes(kb: KnowledgeBase, qsets: dict[str, list[metrics.Question]]) -> list[str]:
@@ -128,9 +126,9 @@ def coverage_notes(kb: KnowledgeBase, qsets: dict[str, list[metrics.Question]]) 
     unasked = sorted(ids - asked)
     if unasked:
         notes.append(f"entries no question of these sets expects: {', '.join(unasked)}")
-    examples = {_norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
+    examples = metrics.example_texts(kb)
     for name, qs in sorted(qsets.items()):
-        same = sum(_norm(q.text) in examples for q in qs)
+        same = sum(metrics.normalized(q.text) in examples for q in qs)
         notes.append(
             f"{name}: {same} of {len(qs)} questions equal a knowledge-base example "
             "(ignoring case, spaces and punctuation)"
@@ -241,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
     run.kb_entries = len(kb.entries)
-    run.kb_examples = {_norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
+    run.kb_examples = metrics.example_texts(kb)
     print(f"knowledge base: {len(kb.entries)} entries", file=sys.stderr)
     for note in coverage_notes(kb, qsets):
         print(f"note: {note}", file=sys.stderr)

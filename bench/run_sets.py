@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -26,8 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-from rapidfuzz import fuzz, process  # noqa: E402
 
 from bench import metrics, report, systems  # noqa: E402
 from bench.command_sets import CommandQuestion, Scored, load_set, summarize, target  # noqa: E402
@@ -99,20 +96,6 @@ def score_rows(
     return rows
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
-
-
-NEAR = 85  # how alike (rapidfuzz ratio, 0-100) a question and an example are to count as near
-
-
-def near_example(question: str, examples: Sequence[str]) -> bool:
-    """A knowledge-base example is within :data:`NEAR` % of the question (letters and digits
-    only, lowercased): the question may be answered by its wording more than its meaning."""
-    return process.extractOne(_norm(question), examples, scorer=fuzz.ratio,
-                              score_cutoff=NEAR) is not None
-
-
 def _fmt(v: object) -> str:
     return "n/a" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
 
@@ -177,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_bm25:
         builders["bm25"] = bm25_system
     args.out.mkdir(parents=True, exist_ok=True)
-    examples = {_norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
+    examples = metrics.example_texts(kb)
     ordered = sorted(examples)
     results: dict[str, dict[str, dict[str, dict[str, object]]]] = {}
     for style in STYLES:
@@ -196,9 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 per_lang: dict[str, dict[str, object]] = {}
                 for lang in ("all", "en", "ko", "unseen", "far"):
                     if lang == "unseen":  # the questions that equal no knowledge-base example
-                        sub = [r for r in rows if _norm(r.question.text) not in examples]
+                        sub = [r for r in rows
+                               if metrics.normalized(r.question.text) not in examples]
                     elif lang == "far":  # and those that no example comes within 85 % of
-                        sub = [r for r in rows if not near_example(r.question.text, ordered)]
+                        sub = [r for r in rows
+                               if not metrics.near_example(r.question.text, ordered)]
                     else:
                         sub = [r for r in rows if lang == "all" or r.question.lang == lang]
                     if not sub:

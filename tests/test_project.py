@@ -109,22 +109,17 @@ def test_command_scored_question_sets_are_well_formed() -> None:
 
 def test_benchmark_questions_are_not_knowledge_examples() -> None:
     """The held-out real questions are never copied into the knowledge base's examples."""
-    import re as _re
-
     from bench.command_sets import load_set
-    from bench.run_sets import near_example
+    from bench.metrics import example_texts, near_example, normalized
     from bot.kb.check import load_knowledge
 
-    def norm(text: str) -> str:
-        return _re.sub(r"[\W_]+", "", text.lower())
-
     kb = load_knowledge(ROOT / "knowledge")
-    examples = {norm(x) for e in kb.entries for xs in e.examples.values() for x in xs}
+    examples = example_texts(kb)
     ordered = sorted(examples)
     folder = ROOT / "bench" / "questions"
     for name in ("real-dev", "real-holdout", "real-fresh", "task-dev", "task-holdout"):
         qs = load_set(folder, name)
-        same = [q.text for q in qs if norm(q.text) in examples]
+        same = [q.text for q in qs if normalized(q.text) in examples]
         # short everyday phrases and error messages coincide ("컨테이너 삭제", "Cannot connect
         # to the Docker daemon"); bench/run_sets.py reports the scores without them too
         assert len(same) <= 0.05 * len(qs), (name, same)
