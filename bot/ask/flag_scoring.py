@@ -261,7 +261,10 @@ class FlagScorer:
         self._own[cmd.path] = frozenset(own.features)
         hint_inv: dict[str, list[tuple[int, frozenset[str]]]] = {}
         silent = self._silent[cmd.path] = self._own[cmd.path] | SILENT_WORDS
-        for i, d in enumerate(docs):
+        # (a switch already on is no flag to ask for, build's --rm: it is looked up by
+        # neither its words nor its phrases, only written out)
+        askable = [(i, d) for i, d in enumerate(docs) if not _already_on(d.flag)]
+        for i, d in askable:
             for phrase in d.hints:
                 # the command's own words and Docker's name say nothing about the flag
                 # ("docker in docker" for --privileged is "in" and "docker")
@@ -285,7 +288,7 @@ class FlagScorer:
             for d in docs if "-" not in d.flag.long
         }
         inv: dict[str, list[int]] = {}
-        for i, d in enumerate(docs):
+        for i, d in askable:
             for k in d.keys:
                 inv.setdefault(k, []).append(i)
         self._inv[cmd.path] = inv
@@ -409,8 +412,6 @@ class FlagScorer:
             if f.name in quoted or (f.short and f"-{f.short}" in quoted):
                 scored.append((QUOTED, f))
                 continue
-            if _already_on(f):
-                continue  # (build's --rm: asking for it changes nothing)
             keys = d.keys
             parts = {k: w * local.get(k, 0.0) for k, w in weight.items() if k in keys}
             # a one-word flag's own name says what it is about, however many of the

@@ -42,7 +42,7 @@ from bot.ask.phrasing import clauses, focus
 from bot.ask.spelling import Speller
 from bot.ask.values import find_values
 from bot.errors import InputError
-from bot.explain.cli_spec import spec_from_raw
+from bot.explain.cli_spec import Command, spec_from_raw
 from bot.kb.model import Entry, KnowledgeBase
 from bot.lang import Lang, detect_lang
 from bot.secrets import CONTROL_CHARS
@@ -379,15 +379,18 @@ class Matcher:
         return scored + rest, a
 
     def _flag_words(self, path: str | None) -> frozenset[str]:
-        cmd = self.composer.spec.get(path) if path else None
+        """Every word the flags of the command at ``path`` have (:meth:`_flag_cover` takes
+        part of them)."""
+        cmd = self._command_at(path)
         return self.composer.vocabulary(cmd) if cmd is not None else frozenset()
 
     def _flag_cover(self, path: str | None, a: Analysis) -> frozenset[str]:
         """The question's features that a flag of the command at ``path`` would take."""
-        cmd = self.composer.spec.get(path) if path else None
-        if cmd is None:
-            return frozenset()
-        return self.composer.covered(cmd, a)
+        cmd = self._command_at(path)
+        return self.composer.covered(cmd, a) if cmd is not None else frozenset()
+
+    def _command_at(self, path: str | None) -> Command | None:
+        return self.composer.spec.get(path) if path else None
 
     def _curated_first(self, scored: list[Candidate]) -> list[Candidate]:
         """A reference answer whose command a curated candidate also answers gives way to
