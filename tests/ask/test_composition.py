@@ -81,6 +81,12 @@ def test_no_flag_is_added_when_none_is_asked(matcher: Matcher, question: str) ->
     assert a.best.command == a.best.entry.command
 
 
+def _line(composer: Composer, command: str, question: str) -> str:
+    """``command`` composed for ``question``; empty when nothing was composed."""
+    comp = composer.compose(command, question, analyze(question))
+    return comp.command if comp else ""
+
+
 def _composes(composer: Composer, command: str, question: str, expected: str | None) -> None:
     """``command`` composed for ``question`` is ``expected`` (None: left as it is)."""
     comp = composer.compose(command, question, analyze(question))
@@ -483,8 +489,8 @@ def test_a_phrase_left_with_a_word_of_place_picks_no_flag(composer: Composer) ->
     # "도커 안에 도커" (docker in docker) is --privileged's; without Docker's own words it
     # would be "안에" (in) alone, which any question about a file in an image says
     question = "이미지 안에 어떤 파일 있는지 보기"
-    comp = composer.compose("docker run <image>", question, analyze(question))
-    assert comp is None or "--privileged" not in comp.command, comp
+    line = _line(composer, "docker run <image>", question)
+    assert "--privileged" not in line, line
 
 
 @pytest.mark.parametrize("question", ["list the files inside a container",
@@ -494,11 +500,10 @@ def test_a_place_inside_a_container_asks_for_no_interactive_shell(
 ) -> None:
     # "inside" says where the files are; an interactive session is asked for in words
     # of its own ("open a shell", "type commands")
-    comp = composer.compose("docker exec <container> ls -la <path>", question, analyze(question))
-    assert comp is None or "-i" not in comp.command.split(), comp
-    shell = composer.compose("docker exec <container> sh", "open a shell and type commands",
-                             analyze("open a shell and type commands"))
-    assert shell is not None and "-i" in shell.command.split(), shell
+    line = _line(composer, "docker exec <container> ls -la <path>", question)
+    assert "-i" not in line.split(), line
+    shell_line = _line(composer, "docker exec <container> sh", "open a shell and type commands")
+    assert "-i" in shell_line.split(), shell_line
 
 
 @pytest.mark.parametrize("question", ["container cannot write to a mounted folder permission denied",
@@ -508,57 +513,55 @@ def test_a_permission_refused_asks_for_no_privileged_container(
 ) -> None:
     # the error is to be explained (the folder's owner, the user the container runs as);
     # --privileged gives the container every power of the host
-    comp = composer.compose("docker run -v <volume> <image>", question, analyze(question))
-    assert comp is None or "--privileged" not in comp.command, comp
+    line = _line(composer, "docker run -v <volume> <image>", question)
+    assert "--privileged" not in line, line
     asked = "run the container with full privileges"
-    comp = composer.compose("docker run <image>", asked, analyze(asked))
-    assert comp is not None and "--privileged" in comp.command, comp
+    line = _line(composer, "docker run <image>", asked)
+    assert "--privileged" in line, line
 
 
 def test_generic_words_of_a_description_pick_no_flag(composer: Composer) -> None:
     # "파일" (file) and "호스트" (host) are words of --cidfile's, --device's and --add-host's
     # texts, and of many questions that want none of them
     question = "컨테이너 안에서 만든 파일이 호스트에서 root 소유로 보여요"
-    comp = composer.compose("docker run <image>", question, analyze(question))
-    line = comp.command if comp else ""
+    line = _line(composer, "docker run <image>", question)
     assert not any(f in line for f in ("--cidfile", "--device", "--add-host")), line
 
 
 @pytest.mark.parametrize("question", ["Follow the logs of every service with timestamps",
                                       "모든 서비스 로그를 시간과 함께 계속 보기"])
 def test_timestamps_asked_for_are_timestamps_not_a_since(composer: Composer, question: str) -> None:
-    comp = composer.compose("docker compose logs -f <service>", question, analyze(question))
-    assert comp is not None and "-t" in comp.command.split(), comp
-    assert "--since" not in comp.command, comp
+    line = _line(composer, "docker compose logs -f <service>", question)
+    assert "-t" in line.split(), line
+    assert "--since" not in line, line
 
 
 def test_without_alone_picks_no_switch_that_turns_something_off(composer: Composer) -> None:
     # "캐시 없이" is --no-cache's; "없이" is also a word of --no-color's Korean text
     question = "서비스 하나만 캐시 없이 다시 빌드해서 올리기"
-    comp = composer.compose("docker compose up -d --build", question, analyze(question))
-    assert comp is None or "--no-color" not in comp.command, comp
+    line = _line(composer, "docker compose up -d --build", question)
+    assert "--no-color" not in line, line
 
 
 def test_a_placeholder_inside_a_stored_value_takes_the_question_s(composer: Composer) -> None:
     question = "Set the ulimit for open files to 65535"
-    comp = composer.compose("docker run --ulimit nofile=<soft>:<hard> <image>", question,
-                            analyze(question))
-    assert comp is not None and "--ulimit nofile=65535:65535" in comp.command, comp
+    line = _line(composer, "docker run --ulimit nofile=<soft>:<hard> <image>", question)
+    assert "--ulimit nofile=65535:65535" in line, line
 
 
 @pytest.mark.parametrize("question", ["Run a container with a 64 MB /dev/shm",
                                       "/dev/shm 64MB로 컨테이너 실행"])
 def test_shared_memory_named_is_shm_size(composer: Composer, question: str) -> None:
     # /dev/shm names shared memory (--shm-size's), it is no path given
-    comp = composer.compose("docker run <image>", question, analyze(question))
-    assert comp is not None and "--shm-size 64m" in comp.command, comp
+    line = _line(composer, "docker run <image>", question)
+    assert "--shm-size 64m" in line, line
 
 
 def test_a_capability_named_is_no_privileged_container(composer: Composer) -> None:
     question = "NET_ADMIN 권한 추가해서 컨테이너 실행"
-    comp = composer.compose("docker run <image>", question, analyze(question))
-    assert comp is not None and "--cap-add NET_ADMIN" in comp.command, comp
-    assert "--privileged" not in comp.command, comp
+    line = _line(composer, "docker run <image>", question)
+    assert "--cap-add NET_ADMIN" in line, line
+    assert "--privileged" not in line, line
 
 
 @pytest.mark.parametrize(
@@ -585,61 +588,59 @@ def test_a_file_option_takes_a_file_of_its_kind(
 @pytest.mark.parametrize("question", ["Clear the build cache without being asked to confirm",
                                       "prune it with no confirmation prompt"])
 def test_no_question_asked_is_force(composer: Composer, question: str) -> None:
-    comp = composer.compose("docker builder prune [-a]", question, analyze(question))
-    assert comp is not None and "-f" in comp.command.split(), comp
+    line = _line(composer, "docker builder prune [-a]", question)
+    assert "-f" in line.split(), line
 
 
 def test_an_age_is_an_until_filter_not_a_state(composer: Composer) -> None:
     # "created more than 24 hours ago": their age, not the state "created"
     question = "Remove images created more than 24 hours ago that are unused"
-    comp = composer.compose("docker image prune [-a]", question, analyze(question))
-    assert comp is not None and "--filter until=24h" in comp.command, comp
+    line = _line(composer, "docker image prune [-a]", question)
+    assert "--filter until=24h" in line, line
 
 
 def test_all_alone_is_no_value_of_gpus(composer: Composer) -> None:
     question = "Drop all capabilities from a container"
-    comp = composer.compose("docker run <image>", question, analyze(question))
-    assert comp is None or "--gpus" not in comp.command, comp
+    line = _line(composer, "docker run <image>", question)
+    assert "--gpus" not in line, line
     question = "Run a container with all GPUs available"
-    comp = composer.compose("docker run <image>", question, analyze(question))
-    assert comp is not None and "--gpus all" in comp.command, comp
+    line = _line(composer, "docker run <image>", question)
+    assert "--gpus all" in line, line
 
 
 def test_turning_something_else_off_is_no_oom_killer_off(composer: Composer) -> None:
     question = "도커 재부팅 후 컨테이너 자동 실행 끄기"
-    comp = composer.compose("docker run -d --restart <policy> <image>", question,
-                            analyze(question))
-    assert comp is None or "--oom-kill-disable" not in comp.command, comp
+    line = _line(composer, "docker run -d --restart <policy> <image>", question)
+    assert "--oom-kill-disable" not in line, line
     question = "OOM killer 끄고 실행"
-    comp = composer.compose("docker run <image>", question, analyze(question))
-    assert comp is not None and "--oom-kill-disable" in comp.command, comp
+    line = _line(composer, "docker run <image>", question)
+    assert "--oom-kill-disable" in line, line
 
 
 def test_a_switch_that_is_on_already_is_not_added(composer: Composer) -> None:
     # build's --rm "(default true)": removing what the build leaves is what it does anyway
     question = "빌드하고 중간 컨테이너는 삭제"
-    comp = composer.compose("docker build -t <name>:<tag> .", question, analyze(question))
-    assert comp is None or "--rm" not in comp.command.split(), comp
+    line = _line(composer, "docker build -t <name>:<tag> .", question)
+    assert "--rm" not in line.split(), line
     # and a --no-* switch still turns one off
     question = "run a command in a compose service without a tty"
-    comp = composer.compose("docker compose exec <service> sh", question, analyze(question))
-    assert comp is not None and "-T" in comp.command.split(), comp
+    line = _line(composer, "docker compose exec <service> sh", question)
+    assert "-T" in line.split(), line
 
 
 def test_a_bind_mount_is_no_port(composer: Composer) -> None:
     question = "Understanding Docker volumes vs bind mounts"
     assert "c:port" not in analyze(question).features
-    comp = composer.compose("docker run -v <host-path>:<container-path> <image>", question,
-                            analyze(question))
-    assert comp is None or "-p" not in comp.command.split(), comp
+    line = _line(composer, "docker run -v <host-path>:<container-path> <image>", question)
+    assert "-p" not in line.split(), line
 
 
 def test_asking_what_the_options_mean_picks_no_option(composer: Composer) -> None:
     # "옵션" is a word of --sysctl's Korean text ("Sysctl 옵션"), and of any question
     # about what the options of a command are
     question = "docker run -it 옵션 의미"
-    comp = composer.compose("docker run -it <image> sh", question, analyze(question))
-    assert comp is None or "--sysctl" not in comp.command, comp
+    line = _line(composer, "docker run -it <image> sh", question)
+    assert "--sysctl" not in line, line
 
 
 def test_the_words_of_a_name_pick_no_flag(composer: Composer) -> None:
